@@ -1,0 +1,81 @@
+// The interpreter: plans a model into a caller-given arena (no heap), then
+// runs it op by op. Typical use:
+//
+//   tinyinfer::Model model;
+//   TI_RETURN_IF_ERROR(tinyinfer::Model::load(bytes, size, &model));
+//   tinyinfer::Interpreter interpreter;
+//   TI_RETURN_IF_ERROR(interpreter.init(model, tinyinfer::KernelChoice::kReference,
+//                                       arena, sizeof(arena)));
+//   memcpy(interpreter.input(0)->data, image, interpreter.input(0)->bytes);
+//   TI_RETURN_IF_ERROR(interpreter.invoke());
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "tinyinfer/model.h"
+#include "tinyinfer/profiler.h"
+#include "tinyinfer/status.h"
+#include "tinyinfer/tensor.h"
+
+namespace tinyinfer {
+
+namespace kernels {
+struct KernelSet;
+}
+
+enum class KernelChoice { kReference, kOptimized };
+const char* kernel_choice_name(KernelChoice choice);
+
+struct Node;  // runtime state of one op (src/runtime)
+
+// Where the arena's bytes go.
+struct ArenaUsage {
+  std::size_t metadata = 0;     // runtime tensor and node tables
+  std::size_t persistent = 0;   // per-op data computed at prepare (multipliers, ...)
+  std::size_t activations = 0;  // peak of the planned activation and scratch buffers
+  std::size_t total() const { return metadata + persistent + activations; }
+};
+
+class Interpreter {
+ public:
+  // Validates every op against the kernels, plans the arena and prepares.
+  // kArenaTooSmall's message states the bytes required.
+  Status init(const Model& model, KernelChoice kernels, void* arena, std::size_t arena_bytes);
+
+  // Runs all ops; the profiler (optional) receives one record per op.
+  Status invoke(Profiler* profiler = nullptr);
+
+  int32_t input_count() const;
+  int32_t output_count() const;
+  Tensor* input(int32_t i);
+  const Tensor* output(int32_t i) const;
+
+  int32_t tensor_count() const { return tensor_count_; }
+  const Tensor& tensor(int32_t index) const { return tensors_[index]; }
+
+  int32_t op_count() const { return op_count_; }
+  const char* op_name(int32_t op_index) const;
+  OpInfo op_info(int32_t op_index) const;
+  // Multiply-accumulates of one op (0 for ops without MACs).
+  int64_t op_macs(int32_t op_index) const;
+  // One-line human description of the op's parameters ("stride 1x1, VALID, RELU").
+  void describe_op(int32_t op_index, char* buffer, std::size_t buffer_size) const;
+  int64_t total_macs() const;
+
+  ArenaUsage arena_usage() const { return usage_; }
+  std::size_t arena_used_bytes() const { return usage_.total(); }
+  const char* kernel_set_name() const;
+
+ private:
+  const Model* model_ = nullptr;
+  const kernels::KernelSet* kernels_ = nullptr;
+  Tensor* tensors_ = nullptr;
+  Node* nodes_ = nullptr;
+  int32_t tensor_count_ = 0;
+  int32_t op_count_ = 0;
+  ArenaUsage usage_;
+  bool ready_ = false;
+};
+
+}  // namespace tinyinfer

@@ -1,0 +1,79 @@
+// A .tflite model loaded in place: the bytes stay where the caller keeps them
+// (flash on a microcontroller) and must outlive the Model. load() verifies
+// the whole file before anything else reads it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "tinyinfer/status.h"
+#include "tinyinfer/tensor.h"
+
+namespace tinyinfer {
+
+// TFLite builtin operator codes the engine knows by name.
+enum class OpCode : int32_t {
+  kAdd = 0,
+  kAveragePool2d = 1,
+  kConv2d = 3,
+  kDepthwiseConv2d = 4,
+  kDequantize = 6,
+  kFullyConnected = 9,
+  kMaxPool2d = 17,
+  kReshape = 22,
+  kSoftmax = 25,
+  kQuantize = 114,
+};
+
+// TFLite's upper-case name ("CONV_2D"), or "UNKNOWN_<n>" style text for codes
+// outside our table (written to a static buffer only for unknown codes).
+const char* op_code_name(int32_t builtin_code);
+
+// Model bytes must start at an address aligned to this (flatbuffer vectors of
+// int64 zero points are read in place).
+constexpr std::size_t kModelAlignment = 16;
+
+struct OpInfo {
+  int32_t builtin_code = -1;
+  int32_t version = 1;
+  const int32_t* inputs = nullptr;  // tensor indices, -1 = optional input absent
+  int32_t input_count = 0;
+  const int32_t* outputs = nullptr;
+  int32_t output_count = 0;
+  const void* options = nullptr;  // the flatbuffer options table (src/format)
+  int32_t options_type = 0;       // TFLite BuiltinOptions union tag
+};
+
+class Model {
+ public:
+  // Verifies and indexes `size` bytes at `data`. On error the message names
+  // the tensor/op/buffer at fault and the Model stays empty.
+  static Status load(const void* data, std::size_t size, Model* out);
+
+  bool is_loaded() const { return root_ != nullptr; }
+  uint32_t schema_version() const;
+  const char* description() const;  // "" when absent
+
+  int32_t tensor_count() const;
+  int32_t op_count() const;
+  int32_t input_count() const;
+  int32_t output_count() const;
+  int32_t input_tensor_index(int32_t i) const;
+  int32_t output_tensor_index(int32_t i) const;
+
+  // Tensor metadata; for constants `data` points into the model.
+  // Precondition: 0 <= index < tensor_count() (validated at load).
+  Tensor tensor(int32_t index) const;
+  OpInfo op(int32_t index) const;
+
+  std::size_t size_bytes() const { return size_; }
+  const void* flatbuffer_root() const { return root_; }
+
+ private:
+  const void* root_ = nullptr;      // tflite::Model
+  const void* subgraph_ = nullptr;  // tflite::SubGraph (the only one we run)
+  const uint8_t* bytes_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+}  // namespace tinyinfer

@@ -1,0 +1,14 @@
+// Subcommands of the `tinyinfer` host CLI. Each returns the process exit
+// code (0 ok, 1 runtime failure, 2 bad usage) and prints its own errors.
+#pragma once
+
+namespace tinyinfer::cli {
+
+int cmd_info(int argc, char** argv);  // tinyinfer info MODEL
+int cmd_run(int argc, char** argv);   // tinyinfer run MODEL [--input F] ...
+
+// Emulated Cortex-M7 (QEMU mps2-an500) commands, tools/cli/m7_*.cc
+int cmd_m7_shell(int argc, char** argv);  // boot a firmware, drive its shell, print/JSON
+int cmd_study(int argc, char** argv);     // the study's 4-configuration table
+
+}  // namespace tinyinfer::cli
