@@ -1,0 +1,402 @@
+// `tinyinfer run MODEL [--input FILE] [--output FILE] [--repeat N]
+//                      [--kernels reference|optimized] [--json]`
+// Runs a model on the host and prints its outputs, the top class and the
+// per-layer time table in the study's style ("CONV_2D: 25.56 msec").
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "cli_args.h"
+#include "commands.h"
+#include "image_input.h"
+#include "model_file.h"
+#include "report_format.h"
+#include "tinyinfer/profiler.h"
+
+namespace tinyinfer::cli {
+namespace {
+
+constexpr const char* kRunUsage =
+    "usage: tinyinfer run MODEL [--input FILE] [--output FILE] [--repeat N]\n"
+    "                           [--kernels reference|optimized] [--json]\n"
+    "  --input FILE   raw tensor bytes (exactly the input tensor's size), or a PGM/PNG\n"
+    "                 image scaled to the input (float: pixel/255; int8: quantized).\n"
+    "                 Without it the input is all zeros.\n"
+    "  --output FILE  write the raw bytes of output 0\n"
+    "  --repeat N     invoke N times (1..10000); times are medians over the N invokes\n"
+    "  --kernels K    reference (default) or optimized\n"
+    "  --json         machine-readable output\n";
+
+constexpr int64_t kMaxRepeat = 10000;
+
+uint64_t host_now_ns() {
+  return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                   std::chrono::steady_clock::now().time_since_epoch())
+                                   .count());
+}
+
+// Host profiler: steady_clock nanoseconds per op, kept for every invoke so
+// medians can be taken (OpTimeTable keeps only the last one).
+class SampleProfiler : public Profiler {
+ public:
+  explicit SampleProfiler(int32_t op_count) : current_(static_cast<std::size_t>(op_count), 0) {}
+  const char* unit() const override { return "ns"; }
+  uint64_t now() override { return host_now_ns(); }
+  void record(int32_t op_index, const char*, uint64_t elapsed) override {
+    if (op_index >= 0 && static_cast<std::size_t>(op_index) < current_.size()) {
+      current_[op_index] = elapsed;
+    }
+  }
+  void begin_invoke() { std::fill(current_.begin(), current_.end(), 0); }
+  void end_invoke() { samples_.push_back(current_); }
+  // Median over invokes of op i.
+  double median(int32_t op_index) const {
+    std::vector<double> v;
+    for (const auto& s : samples_) v.push_back(static_cast<double>(s[op_index]));
+    return median_of(v);
+  }
+  static double median_of(std::vector<double> v) {
+    if (v.empty()) return 0.0;
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+  }
+
+ private:
+  std::vector<uint64_t> current_;
+  std::vector<std::vector<uint64_t>> samples_;
+};
+
+// Element i of a tensor as a real number (dequantized when quantized).
+bool element_value(const Tensor& t, int64_t i, double* raw, double* real) {
+  switch (t.type) {
+    case DataType::kFloat32: *raw = t.data_as<const float>()[i]; break;
+    case DataType::kInt8: *raw = t.data_as<const int8_t>()[i]; break;
+    case DataType::kUInt8: *raw = t.data_as<const uint8_t>()[i]; break;
+    case DataType::kInt16: *raw = t.data_as<const int16_t>()[i]; break;
+    case DataType::kInt32: *raw = t.data_as<const int32_t>()[i]; break;
+    default: return false;
+  }
+  *real = *raw;
+  if (t.type != DataType::kFloat32 && t.quant.is_quantized()) {
+    *real = static_cast<double>(t.quant.scale()) * (*raw - t.quant.zero_point());
+  }
+  return true;
+}
+
+struct OutputValues {
+  bool printable = false;
+  bool quantized = false;
+  std::vector<double> raw, real;
+};
+
+OutputValues read_output(const Tensor& t) {
+  OutputValues o;
+  if (t.data == nullptr) return o;
+  const int64_t n = t.shape.elements();
+  const std::size_t elem = data_type_size(t.type);
+  if (elem == 0 || n < 0 || static_cast<std::size_t>(n) * elem != t.bytes) return o;
+  o.printable = true;
+  o.quantized = t.type != DataType::kFloat32 && t.quant.is_quantized();
+  for (int64_t i = 0; i < n; ++i) {
+    double raw = 0, real = 0;
+    if (!element_value(t, i, &raw, &real)) {
+      o.printable = false;
+      break;
+    }
+    o.raw.push_back(raw);
+    o.real.push_back(real);
+  }
+  return o;
+}
+
+struct TopClass {
+  bool valid = false;
+  int64_t index = 0;
+  double score = 0;
+};
+
+TopClass top_class(const OutputValues& o) {
+  TopClass top;
+  if (!o.printable || o.real.size() < 2) return top;  // a single value is not a class
+  top.valid = true;
+  for (std::size_t i = 0; i < o.real.size(); ++i) {
+    if (o.real[i] > o.real[top.index] || std::isnan(o.real[top.index])) {
+      top.index = static_cast<int64_t>(i);
+    }
+  }
+  top.score = o.real[top.index];
+  return top;
+}
+
+void print_values(const char* label, const std::vector<double>& v, bool integers) {
+  constexpr std::size_t kShown = 64;
+  std::printf("  %s", label);
+  for (std::size_t i = 0; i < v.size() && i < kShown; ++i) {
+    if (integers) {
+      std::printf(" %.0f", v[i]);
+    } else {
+      std::printf(" %.6g", v[i]);
+    }
+  }
+  if (v.size() > kShown) std::printf(" ... (%zu more; see --json or --output)", v.size() - kShown);
+  std::printf("\n");
+}
+
+struct RunResult {
+  std::string input_source;  // "zeros", "raw", "image"
+  std::string input_text;
+  int64_t repeat = 1;
+  std::vector<double> layer_ns;  // median per op
+  double total_ns = 0;           // median wall time of invoke()
+  double layers_sum_ns = 0;
+};
+
+std::string msec(double ns) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%.3f", ns / 1e6);
+  return buf;
+}
+
+double percent(double part, double whole) { return whole > 0 ? 100.0 * part / whole : 0.0; }
+
+void print_text(OpenedModel& m, const RunResult& r, const std::string& output_file) {
+  Interpreter& it = m.interpreter;
+  std::printf("Model: %s (%s bytes), %s kernels, arena %s bytes planned\n", m.path.c_str(),
+              with_commas(static_cast<int64_t>(m.model.size_bytes())).c_str(),
+              it.kernel_set_name(), with_commas(static_cast<int64_t>(it.arena_used_bytes())).c_str());
+  std::printf("Input: %s\n", r.input_text.c_str());
+  for (int32_t i = 0; i < it.output_count(); ++i) {
+    const Tensor* t = it.output(i);
+    if (t == nullptr) continue;
+    std::printf("Output %d '%s': %s %s", i, t->name, data_type_name(t->type),
+                shape_text(t->shape).c_str());
+    const std::string q = quant_text(t->quant);
+    if (!q.empty()) std::printf(" (%s)", q.c_str());
+    std::printf("\n");
+    const OutputValues o = read_output(*t);
+    if (!o.printable) {
+      std::printf("  (values of type %s are not printed)\n", data_type_name(t->type));
+      continue;
+    }
+    if (o.quantized) {
+      print_values("raw:        ", o.raw, true);
+      print_values("dequantized:", o.real, false);
+    } else {
+      print_values("values:", o.real, t->type != DataType::kFloat32);
+    }
+    if (i == 0) {
+      const TopClass top = top_class(o);
+      if (top.valid) {
+        std::printf("Top class: %lld (score %.6g)\n", static_cast<long long>(top.index), top.score);
+      } else if (o.real.size() == 1) {
+        std::printf("Top class: n/a (single output value %.6g)\n", o.real[0]);
+      }
+    }
+  }
+  if (!output_file.empty()) {
+    std::printf("Wrote output 0 (%s bytes) to %s\n",
+                with_commas(static_cast<int64_t>(it.output(0)->bytes)).c_str(), output_file.c_str());
+  }
+  std::printf("\nPer-layer time (host steady_clock ns, %s%lld invoke%s):\n",
+              r.repeat > 1 ? "median of " : "", static_cast<long long>(r.repeat),
+              r.repeat > 1 ? "s" : "");
+  for (int32_t i = 0; i < it.op_count(); ++i) {
+    std::printf("%s: %s msec (%.1f%%)\n", it.op_name(i), msec(r.layer_ns[i]).c_str(),
+                percent(r.layer_ns[i], r.layers_sum_ns));
+  }
+  std::printf("Done in %s msec%s\n", msec(r.total_ns).c_str(),
+              r.repeat > 1 ? " (median invoke)" : "");
+}
+
+void print_json(OpenedModel& m, const RunResult& r, const std::string& output_file) {
+  Interpreter& it = m.interpreter;
+  JsonWriter json(stdout);
+  json.begin_object();
+  json.field("model", m.path);
+  json.field("model_bytes", static_cast<int64_t>(m.model.size_bytes()));
+  json.field("kernels", it.kernel_set_name());
+  json.field("arena_bytes", static_cast<int64_t>(it.arena_used_bytes()));
+  json.begin_object("input");
+  json.field("source", r.input_source);
+  json.field("description", r.input_text);
+  json.end_object();
+  json.begin_array("outputs");
+  TopClass top;
+  for (int32_t i = 0; i < it.output_count(); ++i) {
+    const Tensor* t = it.output(i);
+    if (t == nullptr) continue;
+    const OutputValues o = read_output(*t);
+    if (i == 0) top = top_class(o);
+    json.begin_object();
+    json.field("index", i);
+    json.field("name", t->name);
+    json.field("type", data_type_name(t->type));
+    json.shape("shape", t->shape);
+    json_quantization(json, t->quant);
+    if (o.printable) {
+      json.begin_array("values");
+      for (double v : o.raw) json.element(v);
+      json.end_array();
+      if (o.quantized) {
+        json.begin_array("dequantized");
+        for (double v : o.real) json.element(v);
+        json.end_array();
+      }
+    } else {
+      json.null_field("values");
+    }
+    json.end_object();
+  }
+  json.end_array();
+  if (top.valid) {
+    json.begin_object("top");
+    json.field("class", top.index);
+    json.field("score", top.score);
+    json.end_object();
+  } else {
+    json.null_field("top");
+  }
+  if (!output_file.empty()) json.field("output_file", output_file);
+  json.begin_object("timing");
+  json.field("clock", "host steady_clock");
+  json.field("unit", "ns");
+  json.field("repeat", r.repeat);
+  json.field("statistic", r.repeat > 1 ? "median" : "single");
+  json.field("total_ns", r.total_ns);
+  json.field("total_msec", r.total_ns / 1e6);
+  json.begin_array("layers");
+  for (int32_t i = 0; i < it.op_count(); ++i) {
+    json.begin_object();
+    json.field("index", i);
+    json.field("op", it.op_name(i));
+    json.field("ns", r.layer_ns[i]);
+    json.field("msec", r.layer_ns[i] / 1e6);
+    json.field("percent", percent(r.layer_ns[i], r.layers_sum_ns));
+    json.field("macs", it.op_macs(i));
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+  json.end_object();
+  json.finish();
+}
+
+}  // namespace
+
+int cmd_run(int argc, char** argv) {
+  Args args;
+  if (!args.parse(argc, argv, 2,
+                  {{"--input", true}, {"--output", true}, {"--repeat", true}, {"--kernels", true},
+                   {"--json", false}, {"--help", false}, {"-h", false}})) {
+    std::fprintf(stderr, "tinyinfer run: %s\n%s", args.error().c_str(), kRunUsage);
+    return 2;
+  }
+  if (args.has("--help") || args.has("-h")) {
+    std::fputs(kRunUsage, stdout);
+    return 0;
+  }
+  if (args.positional().size() != 1) {
+    std::fprintf(stderr, "tinyinfer run: expected exactly one MODEL file, got %zu arguments\n%s",
+                 args.positional().size(), kRunUsage);
+    return 2;
+  }
+  std::string error;
+  RunResult r;
+  if (args.has("--repeat") &&
+      !parse_int_in_range("--repeat", args.value("--repeat"), 1, kMaxRepeat, &r.repeat, &error)) {
+    std::fprintf(stderr, "tinyinfer run: %s\n", error.c_str());
+    return 2;
+  }
+  KernelChoice kernels = KernelChoice::kReference;
+  if (args.has("--kernels") && !parse_kernel_choice(args.value("--kernels"), &kernels)) {
+    std::fprintf(stderr, "tinyinfer run: --kernels must be 'reference' or 'optimized', got '%s'\n",
+                 args.value("--kernels"));
+    return 2;
+  }
+  const std::string output_file = args.has("--output") ? args.value("--output") : "";
+
+  OpenedModel m;
+  if (!load_model_file(args.positional()[0], &m, &error) ||
+      !init_interpreter(&m, kernels, &error)) {
+    std::fprintf(stderr, "tinyinfer run: %s\n", error.c_str());
+    return 1;
+  }
+  Interpreter& it = m.interpreter;
+  if (it.input_count() < 1 || it.output_count() < 1) {
+    std::fprintf(stderr, "tinyinfer run: model '%s' has %d inputs and %d outputs; need at least one each\n",
+                 m.path.c_str(), it.input_count(), it.output_count());
+    return 1;
+  }
+  // Activations live in a reused arena: start every input from zeros.
+  for (int32_t i = 0; i < it.input_count(); ++i) {
+    Tensor* t = it.input(i);
+    if (t != nullptr && t->data != nullptr) std::memset(t->data, 0, t->bytes);
+  }
+  Tensor* input = it.input(0);
+  if (input == nullptr || input->data == nullptr) {
+    std::fprintf(stderr, "tinyinfer run: input 0 of '%s' has no buffer\n", m.path.c_str());
+    return 1;
+  }
+  if (args.has("--input")) {
+    if (!load_input_file(args.value("--input"), *input, input->data, &r.input_text, &error)) {
+      std::fprintf(stderr, "tinyinfer run: %s\n", error.c_str());
+      return 1;
+    }
+    r.input_source = r.input_text.rfind("raw", 0) == 0 ? "raw" : "image";
+    if (it.input_count() > 1) r.input_text += "; inputs 1.. are all zeros";
+  } else {
+    r.input_source = "zeros";
+    r.input_text = std::string("all zeros (no --input given) for ") + data_type_name(input->type) +
+                   " " + shape_text(input->shape);
+    if (input->type != DataType::kFloat32 && input->quant.is_quantized()) {
+      char buf[64];
+      std::snprintf(buf, sizeof(buf), " (raw 0 = real %.6g)",
+                    static_cast<double>(-input->quant.scale() * input->quant.zero_point()));
+      r.input_text += buf;
+    }
+  }
+
+  SampleProfiler profiler(it.op_count());
+  std::vector<double> totals;
+  for (int64_t k = 0; k < r.repeat; ++k) {
+    profiler.begin_invoke();
+    const uint64_t start = host_now_ns();
+    const Status status = it.invoke(&profiler);
+    const uint64_t end = host_now_ns();
+    if (!status.is_ok()) {
+      std::fprintf(stderr, "tinyinfer run: invoke failed: %s: %s\n",
+                   status_code_name(status.code()), status.message());
+      return 1;
+    }
+    profiler.end_invoke();
+    totals.push_back(static_cast<double>(end - start));
+  }
+  r.total_ns = SampleProfiler::median_of(totals);
+  for (int32_t i = 0; i < it.op_count(); ++i) {
+    r.layer_ns.push_back(profiler.median(i));
+    r.layers_sum_ns += r.layer_ns.back();
+  }
+
+  if (!output_file.empty()) {
+    const Tensor* out = it.output(0);
+    if (out == nullptr || out->data == nullptr ||
+        !write_file(output_file, out->data, out->bytes, &error)) {
+      std::fprintf(stderr, "tinyinfer run: %s\n",
+                   out == nullptr || out->data == nullptr ? "output 0 has no buffer" : error.c_str());
+      return 1;
+    }
+  }
+  if (args.has("--json")) {
+    print_json(m, r, output_file);
+  } else {
+    print_text(m, r, output_file);
+  }
+  return 0;
+}
+
+}  // namespace tinyinfer::cli
