@@ -1,0 +1,223 @@
+// Interpreter: lays the arena out as
+//   [ tensor table | node table | planner tables | activations ... | persistent op data ]
+// Persistent data grows down from the end while ops prepare; activations are
+// planned last into what is left, so the required size is known exactly.
+#include "tinyinfer/interpreter.h"
+
+#include <cstdio>
+#include <cstring>
+#include <new>
+
+#include "kernels/kernels.h"
+#include "runtime/arena_planner.h"
+#include "runtime/node.h"
+
+namespace tinyinfer {
+
+const char* kernel_choice_name(KernelChoice choice) {
+  return choice == KernelChoice::kReference ? "reference" : "optimized";
+}
+
+namespace {
+
+const kernels::KernelSet& kernel_set(KernelChoice choice) {
+  // The optimized set falls back to the reference kernels until it exists.
+  (void)choice;
+  return kernels::reference_kernels();
+}
+
+uint8_t* align_pointer(uint8_t* p) {
+  const uintptr_t v = reinterpret_cast<uintptr_t>(p);
+  return reinterpret_cast<uint8_t*>((v + kArenaAlignment - 1) / kArenaAlignment * kArenaAlignment);
+}
+
+bool is_aligned_for(const Tensor& t) {
+  const std::size_t element = data_type_size(t.type);
+  const std::size_t need = element >= 4 ? 4 : element;
+  return need == 0 || reinterpret_cast<uintptr_t>(t.data) % need == 0;
+}
+
+}  // namespace
+
+Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* arena,
+                         std::size_t arena_bytes) {
+  ready_ = false;
+  usage_ = ArenaUsage();
+  model_ = &model;
+  if (!model.is_loaded()) return Status::error(StatusCode::kInvalidArgument, "interpreter: model is not loaded");
+  if (arena == nullptr) return Status::error(StatusCode::kInvalidArgument, "interpreter: null arena");
+  kernels_ = &kernel_set(kernels_choice);
+  tensor_count_ = model.tensor_count();
+  op_count_ = model.op_count();
+
+  uint8_t* const begin = align_pointer(static_cast<uint8_t*>(arena));
+  uint8_t* const end = static_cast<uint8_t*>(arena) + arena_bytes;
+  if (begin >= end) return Status::error(StatusCode::kArenaTooSmall, "arena too small: %u bytes",
+                                         static_cast<unsigned>(arena_bytes));
+  const std::size_t available = static_cast<std::size_t>(end - begin);
+  const int32_t buffer_count = tensor_count_ + op_count_;  // tensors + one scratch per op
+  const std::size_t tensor_table = align_up(sizeof(Tensor) * tensor_count_);
+  const std::size_t node_table = align_up(sizeof(Node) * op_count_);
+  const std::size_t plan_table = align_up(sizeof(PlannedBuffer) * buffer_count);
+  const std::size_t order_tables = 2 * align_up(sizeof(int32_t) * buffer_count);
+  usage_.metadata = tensor_table + node_table + plan_table + order_tables;
+  if (usage_.metadata > available)
+    return Status::error(StatusCode::kArenaTooSmall,
+                         "arena too small: %u bytes given, the tensor and op tables alone need %u",
+                         static_cast<unsigned>(arena_bytes), static_cast<unsigned>(usage_.metadata));
+
+  tensors_ = reinterpret_cast<Tensor*>(begin);
+  nodes_ = reinterpret_cast<Node*>(begin + tensor_table);
+  auto* plan = reinterpret_cast<PlannedBuffer*>(begin + tensor_table + node_table);
+  auto* order = reinterpret_cast<int32_t*>(begin + tensor_table + node_table + plan_table);
+  int32_t* neighbours = order + order_tables / 2 / sizeof(int32_t);
+  uint8_t* const activations_begin = begin + usage_.metadata;
+  uint8_t* persistent_top = end - (reinterpret_cast<uintptr_t>(end) % kArenaAlignment);
+
+  for (int32_t i = 0; i < tensor_count_; ++i) new (&tensors_[i]) Tensor(model.tensor(i));
+  for (int32_t i = 0; i < buffer_count; ++i) new (&plan[i]) PlannedBuffer();
+
+  // Constants stay in the model (flash) unless misaligned for their type.
+  for (int32_t i = 0; i < tensor_count_; ++i) {
+    Tensor& t = tensors_[i];
+    if (!t.is_constant || is_aligned_for(t)) continue;
+    const std::size_t size = align_up(t.bytes);
+    if (size > static_cast<std::size_t>(persistent_top - activations_begin))
+      return Status::error(StatusCode::kArenaTooSmall, "arena too small to realign constant tensor %d", i);
+    persistent_top -= size;
+    std::memcpy(persistent_top, t.data, t.bytes);
+    t.data = persistent_top;
+  }
+
+  for (int32_t i = 0; i < op_count_; ++i) {
+    Node& node = *new (&nodes_[i]) Node();
+    node.info = model.op(i);
+    node.registration = find_op(node.info.builtin_code);
+    if (node.registration == nullptr)
+      return Status::error(StatusCode::kUnsupported, "op %d: operator %s (builtin code %d) is not supported", i,
+                           op_code_name(node.info.builtin_code), node.info.builtin_code);
+    if (node.info.version < 1 || node.info.version > node.registration->max_version)
+      return Status::error(StatusCode::kUnsupported, "op %d (%s): version %d is not supported (max %d)", i,
+                           node.registration->name, node.info.version, node.registration->max_version);
+    PrepareContext ctx(model, tensors_, node, i, *kernels_, activations_begin, &persistent_top);
+    const Status status = node.registration->prepare(ctx);
+    if (!status.is_ok()) {
+      if (status.code() == StatusCode::kArenaTooSmall)
+        return Status::error(StatusCode::kArenaTooSmall,
+                             "arena too small: %u bytes given; %u used by tables and op data before op %d "
+                             "(%s) ran out",
+                             static_cast<unsigned>(arena_bytes),
+                             static_cast<unsigned>(usage_.metadata + (end - persistent_top)), i,
+                             node.registration->name);
+      return status;
+    }
+  }
+  usage_.persistent = static_cast<std::size_t>(end - persistent_top);
+
+  // Lifetimes: an activation lives from its producer to its last reader.
+  // Graph inputs and outputs live through the whole invoke so that inputs
+  // survive repeated invokes and outputs can be read afterwards.
+  const int32_t whole_end = op_count_ > 0 ? op_count_ - 1 : 0;
+  auto touch = [&](int32_t t, int32_t op) {
+    PlannedBuffer& b = plan[t];
+    if (b.size == 0) {
+      b.size = tensors_[t].bytes > 0 ? tensors_[t].bytes : 1;
+      b.first_op = op;
+      b.last_op = op;
+    }
+    if (op < b.first_op) b.first_op = op;
+    if (op > b.last_op) b.last_op = op;
+  };
+  for (int32_t k = 0; k < model.input_count(); ++k) {
+    const int32_t t = model.input_tensor_index(k);
+    touch(t, 0);
+    touch(t, whole_end);
+  }
+  for (int32_t i = 0; i < op_count_; ++i) {
+    const OpInfo& info = nodes_[i].info;
+    for (int32_t k = 0; k < info.input_count; ++k)
+      if (info.inputs[k] >= 0 && !tensors_[info.inputs[k]].is_constant) touch(info.inputs[k], i);
+    for (int32_t k = 0; k < info.output_count; ++k) touch(info.outputs[k], i);
+    if (nodes_[i].scratch_bytes > 0) {
+      PlannedBuffer& s = plan[tensor_count_ + i];
+      s.size = nodes_[i].scratch_bytes;
+      s.first_op = s.last_op = i;
+    }
+  }
+  for (int32_t k = 0; k < model.output_count(); ++k) touch(model.output_tensor_index(k), whole_end);
+
+  usage_.activations = plan_buffers(plan, buffer_count, order, neighbours);
+  const std::size_t room = static_cast<std::size_t>(persistent_top - activations_begin);
+  if (usage_.activations > room)
+    return Status::error(StatusCode::kArenaTooSmall, "arena too small: %u bytes given, %u required",
+                         static_cast<unsigned>(arena_bytes),
+                         static_cast<unsigned>(usage_.total() + (begin - static_cast<uint8_t*>(arena))));
+  for (int32_t t = 0; t < tensor_count_; ++t)
+    if (plan[t].size != 0) tensors_[t].data = activations_begin + plan[t].offset;
+  for (int32_t i = 0; i < op_count_; ++i)
+    if (nodes_[i].scratch_bytes > 0) nodes_[i].scratch = activations_begin + plan[tensor_count_ + i].offset;
+
+  ready_ = true;
+  return Status::ok();
+}
+
+Status Interpreter::invoke(Profiler* profiler) {
+  if (!ready_) return Status::error(StatusCode::kInvalidArgument, "invoke: interpreter is not initialised");
+  for (int32_t i = 0; i < op_count_; ++i) {
+    Node& node = nodes_[i];
+    const EvalContext ctx{node, tensors_, *kernels_};
+    if (profiler == nullptr) {
+      node.registration->eval(ctx);
+      continue;
+    }
+    const uint64_t start = profiler->now();
+    node.registration->eval(ctx);
+    profiler->record(i, node.registration->name, profiler->now() - start);
+  }
+  return Status::ok();
+}
+
+int32_t Interpreter::input_count() const { return ready_ ? model_->input_count() : 0; }
+int32_t Interpreter::output_count() const { return ready_ ? model_->output_count() : 0; }
+
+Tensor* Interpreter::input(int32_t i) {
+  if (!ready_ || i < 0 || i >= model_->input_count()) return nullptr;
+  return &tensors_[model_->input_tensor_index(i)];
+}
+
+const Tensor* Interpreter::output(int32_t i) const {
+  if (!ready_ || i < 0 || i >= model_->output_count()) return nullptr;
+  return &tensors_[model_->output_tensor_index(i)];
+}
+
+const char* Interpreter::op_name(int32_t op_index) const {
+  if (op_index < 0 || op_index >= op_count_ || nodes_[op_index].registration == nullptr) return "?";
+  return nodes_[op_index].registration->name;
+}
+
+OpInfo Interpreter::op_info(int32_t op_index) const {
+  if (op_index < 0 || op_index >= op_count_) return OpInfo();
+  return nodes_[op_index].info;
+}
+
+int64_t Interpreter::op_macs(int32_t op_index) const {
+  if (!ready_ || op_index < 0 || op_index >= op_count_) return 0;
+  return nodes_[op_index].registration->macs(nodes_[op_index], tensors_);
+}
+
+void Interpreter::describe_op(int32_t op_index, char* buffer, std::size_t buffer_size) const {
+  if (buffer_size == 0) return;
+  buffer[0] = '\0';
+  if (!ready_ || op_index < 0 || op_index >= op_count_) return;
+  nodes_[op_index].registration->describe(nodes_[op_index], tensors_, buffer, buffer_size);
+}
+
+int64_t Interpreter::total_macs() const {
+  int64_t sum = 0;
+  for (int32_t i = 0; i < op_count_; ++i) sum += op_macs(i);
+  return sum;
+}
+
+const char* Interpreter::kernel_set_name() const { return kernels_ ? kernels_->name : ""; }
+
+}  // namespace tinyinfer

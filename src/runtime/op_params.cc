@@ -1,0 +1,93 @@
+#include "runtime/op_params.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace tinyinfer {
+
+bool float_activation(ActivationFunctionType act, kernels::FloatClamp* clamp) {
+  *clamp = kernels::FloatClamp();
+  switch (act) {
+    case ActivationFunctionType::NONE: return true;
+    case ActivationFunctionType::RELU: clamp->min = 0.0f; return true;
+    case ActivationFunctionType::RELU6: clamp->min = 0.0f; clamp->max = 6.0f; return true;
+    case ActivationFunctionType::RELU_N1_TO_1: clamp->min = -1.0f; clamp->max = 1.0f; return true;
+    default: return false;
+  }
+}
+
+bool int8_activation(ActivationFunctionType act, float output_scale, int32_t output_zero_point,
+                     int32_t* act_min, int32_t* act_max) {
+  // Quantize a real bound the way TFLite does: float division, round half away.
+  auto quantize = [&](float real) {
+    return output_zero_point + static_cast<int32_t>(std::round(real / output_scale));
+  };
+  int32_t lo = -128, hi = 127;
+  switch (act) {
+    case ActivationFunctionType::NONE: break;
+    case ActivationFunctionType::RELU: lo = quantize(0.0f); break;
+    case ActivationFunctionType::RELU6: lo = quantize(0.0f); hi = quantize(6.0f); break;
+    case ActivationFunctionType::RELU_N1_TO_1: lo = quantize(-1.0f); hi = quantize(1.0f); break;
+    default: return false;
+  }
+  *act_min = lo > -128 ? lo : -128;
+  *act_max = hi < 127 ? hi : 127;
+  return true;
+}
+
+const char* activation_name(ActivationFunctionType act) {
+  switch (act) {
+    case ActivationFunctionType::NONE: return "NONE";
+    case ActivationFunctionType::RELU: return "RELU";
+    case ActivationFunctionType::RELU_N1_TO_1: return "RELU_N1_TO_1";
+    case ActivationFunctionType::RELU6: return "RELU6";
+    case ActivationFunctionType::TANH: return "TANH";
+    case ActivationFunctionType::SIGN_BIT: return "SIGN_BIT";
+  }
+  return "UNKNOWN";
+}
+
+int32_t window_output_size(Padding padding, int32_t in, int32_t filter, int32_t stride,
+                           int32_t dilation) {
+  const int64_t effective = int64_t{filter - 1} * dilation + 1;
+  if (padding == Padding::SAME) return static_cast<int32_t>((int64_t{in} + stride - 1) / stride);
+  if (effective > in) return 0;
+  return static_cast<int32_t>((in - effective + stride) / stride);
+}
+
+int32_t window_leading_padding(int32_t in, int32_t filter, int32_t stride, int32_t dilation,
+                               int32_t out) {
+  const int64_t effective = int64_t{filter - 1} * dilation + 1;
+  const int64_t total = (int64_t{out} - 1) * stride + effective - in;
+  return total > 0 ? static_cast<int32_t>(total / 2) : 0;
+}
+
+Status require_per_tensor_int8(const PrepareContext& ctx, const Tensor& t, const char* role) {
+  if (!t.quant.is_quantized()) {
+    return ctx.error(StatusCode::kInvalidModel, "%s tensor '%s' is int8 without quantization", role,
+                     t.name);
+  }
+  if (t.quant.per_channel()) {
+    return ctx.error(StatusCode::kUnsupported, "%s tensor '%s' must be quantized per tensor", role,
+                     t.name);
+  }
+  return Status::ok();
+}
+
+void format_shape(const Shape& shape, char* buffer, std::size_t size) {
+  if (size == 0) return;
+  buffer[0] = '\0';
+  std::size_t used = 0;
+  if (shape.rank == 0) {
+    std::snprintf(buffer, size, "scalar");
+    return;
+  }
+  for (int32_t i = 0; i < shape.rank && used < size; ++i) {
+    const int n = std::snprintf(buffer + used, size - used, i == 0 ? "%d" : "x%d",
+                                static_cast<int>(shape.dims[i]));
+    if (n < 0) return;
+    used += static_cast<std::size_t>(n);
+  }
+}
+
+}  // namespace tinyinfer

@@ -1,0 +1,42 @@
+// Parameter derivation shared by the op implementations: fused activation
+// ranges, TFLite padding, NHWC dims, quantization checks.
+#pragma once
+
+#include <cstdint>
+
+#include "format/tflite_access.h"
+#include "kernels/kernels.h"
+#include "runtime/node.h"
+
+namespace tinyinfer {
+
+using format::fb::ActivationFunctionType;
+using format::fb::Padding;
+
+// Float clamp for a fused activation; false for activations we do not fuse.
+bool float_activation(ActivationFunctionType act, kernels::FloatClamp* clamp);
+// int8 range of a fused activation given the output quantization (TFLite's
+// CalculateActivationRangeQuantized).
+bool int8_activation(ActivationFunctionType act, float output_scale, int32_t output_zero_point,
+                     int32_t* act_min, int32_t* act_max);
+const char* activation_name(ActivationFunctionType act);
+
+// Output size of a windowed op along one axis.
+int32_t window_output_size(Padding padding, int32_t in, int32_t filter, int32_t stride,
+                           int32_t dilation);
+// Leading (top/left) padding TFLite applies for the given output size.
+int32_t window_leading_padding(int32_t in, int32_t filter, int32_t stride, int32_t dilation,
+                               int32_t out);
+
+inline kernels::Dims4 nhwc(const Shape& s) {
+  return kernels::Dims4{s.dims[0], s.dims[1], s.dims[2], s.dims[3]};
+}
+
+// Checks shared by every quantized tensor the int8 kernels read as a single
+// (scale, zero point) pair.
+Status require_per_tensor_int8(const PrepareContext& ctx, const Tensor& t, const char* role);
+
+// Writes "1x28x28x1" into buffer.
+void format_shape(const Shape& shape, char* buffer, std::size_t size);
+
+}  // namespace tinyinfer

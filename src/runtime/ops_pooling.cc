@@ -1,0 +1,109 @@
+// MAX_POOL_2D and AVERAGE_POOL_2D, float and int8.
+#include <cstdio>
+
+#include "runtime/op_params.h"
+
+namespace tinyinfer {
+namespace {
+
+namespace fb = format::fb;
+
+struct PoolData {
+  bool is_int8;
+  kernels::Window window;
+  kernels::FloatClamp clamp;
+  int32_t act_min, act_max;
+  ActivationFunctionType activation;
+  Padding padding;
+};
+
+Status prepare_pool(PrepareContext& ctx) {
+  if (ctx.input_count() != 1 || !ctx.has_input(0) || ctx.output_count() != 1)
+    return ctx.error(StatusCode::kInvalidModel, "expects 1 input and 1 output");
+  const Tensor& input = ctx.input(0);
+  Tensor& output = ctx.output(0);
+  const auto* opt = format::options_as<fb::Pool2DOptions>(ctx.info(), fb::BuiltinOptions::Pool2DOptions);
+  if (opt == nullptr) return ctx.error(StatusCode::kInvalidModel, "missing Pool2DOptions");
+  if (input.shape.rank != 4 || output.shape.rank != 4)
+    return ctx.error(StatusCode::kInvalidModel, "input and output must be 4-D");
+  if (input.type != output.type)
+    return ctx.error(StatusCode::kInvalidModel, "input %s, output %s", data_type_name(input.type),
+                     data_type_name(output.type));
+  const int32_t fh = opt->filter_height(), fw = opt->filter_width();
+  const int32_t sh = opt->stride_h(), sw = opt->stride_w();
+  if (fh < 1 || fw < 1 || fh > 4096 || fw > 4096 || sh < 1 || sw < 1 || sh > 4096 || sw > 4096)
+    return ctx.error(StatusCode::kInvalidModel, "filter %dx%d / stride %dx%d out of range", fh, fw, sh, sw);
+  const Padding padding = opt->padding();
+  if (padding != Padding::SAME && padding != Padding::VALID)
+    return ctx.error(StatusCode::kInvalidModel, "unknown padding");
+  if (input.shape.dims[0] != output.shape.dims[0] || input.shape.dims[3] != output.shape.dims[3])
+    return ctx.error(StatusCode::kInvalidModel, "batch/channels differ between input and output");
+  const int32_t out_h = window_output_size(padding, input.shape.dims[1], fh, sh, 1);
+  const int32_t out_w = window_output_size(padding, input.shape.dims[2], fw, sw, 1);
+  if (out_h != output.shape.dims[1] || out_w != output.shape.dims[2])
+    return ctx.error(StatusCode::kInvalidModel, "output is %dx%d, the window gives %dx%d",
+                     output.shape.dims[1], output.shape.dims[2], out_h, out_w);
+
+  auto* data = ctx.allocate_persistent_array<PoolData>(1);
+  if (data == nullptr) return ctx.arena_exhausted();
+  *data = PoolData();
+  data->activation = opt->fused_activation_function();
+  data->padding = padding;
+  kernels::Window& w = data->window;
+  w.filter_h = fh;
+  w.filter_w = fw;
+  w.stride_h = sh;
+  w.stride_w = sw;
+  w.pad_top = window_leading_padding(input.shape.dims[1], fh, sh, 1, out_h);
+  w.pad_left = window_leading_padding(input.shape.dims[2], fw, sw, 1, out_w);
+  if (input.type == DataType::kFloat32) {
+    if (!float_activation(data->activation, &data->clamp))
+      return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(data->activation));
+  } else if (input.type == DataType::kInt8) {
+    data->is_int8 = true;
+    TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, input, "input"));
+    TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, output, "output"));
+    // The int8 kernels pass values through unscaled, as TFLite requires.
+    if (input.quant.scale() != output.quant.scale() || input.quant.zero_point() != output.quant.zero_point())
+      return ctx.error(StatusCode::kUnsupported, "int8 pooling needs equal input and output quantization");
+    if (!int8_activation(data->activation, output.quant.scale(), output.quant.zero_point(), &data->act_min,
+                         &data->act_max))
+      return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(data->activation));
+  } else {
+    return ctx.error(StatusCode::kUnsupported, "type %s", data_type_name(input.type));
+  }
+  ctx.node().op_data = data;
+  return Status::ok();
+}
+
+template <bool kMax>
+void eval_pool(const EvalContext& ctx) {
+  const PoolData& d = *ctx.data<PoolData>();
+  const Tensor& input = ctx.input(0);
+  Tensor& output = ctx.output(0);
+  const kernels::Dims4 in = nhwc(input.shape), out = nhwc(output.shape);
+  if (d.is_int8) {
+    const kernels::PoolInt8Fn fn = kMax ? ctx.kernels.max_pool_int8 : ctx.kernels.average_pool_int8;
+    fn(d.window, d.act_min, d.act_max, in, input.data_as<const int8_t>(), out, output.data_as<int8_t>());
+  } else {
+    const kernels::PoolFloatFn fn = kMax ? ctx.kernels.max_pool_float : ctx.kernels.average_pool_float;
+    fn(d.window, d.clamp, in, input.data_as<const float>(), out, output.data_as<float>());
+  }
+}
+
+int64_t pool_macs(const Node&, const Tensor*) { return 0; }
+
+void describe_pool(const Node& node, const Tensor*, char* buffer, std::size_t size) {
+  const auto* d = static_cast<const PoolData*>(node.op_data);
+  std::snprintf(buffer, size, "%s, filter %dx%d, stride %dx%d, %s, %s", d->is_int8 ? "int8" : "float",
+                d->window.filter_h, d->window.filter_w, d->window.stride_h, d->window.stride_w,
+                d->padding == Padding::SAME ? "SAME" : "VALID", activation_name(d->activation));
+}
+
+}  // namespace
+
+const OpRegistration kMaxPool2dOp = {17, "MAX_POOL_2D", 3, prepare_pool, eval_pool<true>, pool_macs, describe_pool};
+const OpRegistration kAveragePool2dOp = {1, "AVERAGE_POOL_2D", 3, prepare_pool, eval_pool<false>, pool_macs,
+                                         describe_pool};
+
+}  // namespace tinyinfer
