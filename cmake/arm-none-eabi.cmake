@@ -33,3 +33,18 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
+
+# flatbuffers is header-only and comes from the host's /usr/include. Putting
+# /usr/include itself on a cross compiler's include path shadows newlib's
+# libc headers (glibc's <stdint.h> wants <bits/...>), so expose only the
+# flatbuffers folder through a private include root; the project's
+# find_path(FLATBUFFERS_INCLUDE_DIR) keeps a preset cache value.
+if(NOT DEFINED CACHE{FLATBUFFERS_INCLUDE_DIR} AND EXISTS /usr/include/flatbuffers/flatbuffers.h)
+  set(_ti_cross_include ${CMAKE_BINARY_DIR}/cross-include)
+  file(MAKE_DIRECTORY ${_ti_cross_include})
+  if(NOT EXISTS ${_ti_cross_include}/flatbuffers)
+    file(CREATE_LINK /usr/include/flatbuffers ${_ti_cross_include}/flatbuffers SYMBOLIC)
+  endif()
+  set(FLATBUFFERS_INCLUDE_DIR ${_ti_cross_include} CACHE PATH
+      "flatbuffers headers for the cross build (host /usr/include/flatbuffers only)")
+endif()
