@@ -1,0 +1,530 @@
+// Spawns the real `tinyinfer` binary and checks what a user would see: exit
+// codes, messages, the per-layer table, outputs against the conformance cases,
+// and that PGM/PNG inputs classify like the raw tensor they were made from.
+#include <gtest/gtest.h>
+#include <png.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kCli = TINYINFER_CLI_PATH;
+const fs::path kShared = TINYINFER_SHARED_DIR;
+
+struct Result {
+  int exit_code = -1;
+  int signal = 0;  // non-zero: the process crashed
+  std::string out, err;
+  std::string describe() const {
+    std::ostringstream s;
+    s << "exit " << exit_code;
+    if (signal != 0) s << " (KILLED BY SIGNAL " << signal << ")";
+    s << "\n--- stdout ---\n" << out << "--- stderr ---\n" << err;
+    return s.str();
+  }
+};
+
+std::string read_text(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+std::vector<uint8_t> read_bytes(const fs::path& p) {
+  const std::string s = read_text(p);
+  return std::vector<uint8_t>(s.begin(), s.end());
+}
+
+void write_bytes(const fs::path& p, const void* data, std::size_t n) {
+  std::ofstream f(p, std::ios::binary);
+  f.write(static_cast<const char*>(data), static_cast<std::streamsize>(n));
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string templ = (fs::temp_directory_path() / "tinyinfer_cli_XXXXXX").string();
+    ASSERT_NE(mkdtemp(templ.data()), nullptr) << "cannot create a temp dir";
+    dir_ = templ;
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+
+  // Runs tinyinfer with args; stdout/stderr captured through files.
+  Result run(const std::vector<std::string>& args) {
+    const fs::path out = dir_ / "stdout.txt", err = dir_ / "stderr.txt";
+    std::fflush(nullptr);
+    const pid_t pid = fork();
+    if (pid == 0) {
+      if (!std::freopen(out.c_str(), "w", stdout) || !std::freopen(err.c_str(), "w", stderr)) {
+        _exit(127);
+      }
+      std::vector<char*> argv;
+      argv.push_back(const_cast<char*>(kCli.c_str()));
+      for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+      argv.push_back(nullptr);
+      execv(kCli.c_str(), argv.data());
+      _exit(127);
+    }
+    Result r;
+    int status = 0;
+    if (pid < 0 || waitpid(pid, &status, 0) != pid) return r;
+    if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
+    r.out = read_text(out);
+    r.err = read_text(err);
+    return r;
+  }
+
+  fs::path dir_;
+};
+
+#define EXPECT_USAGE_ERROR(r, message)                                              \
+  do {                                                                              \
+    EXPECT_EQ((r).exit_code, 2) << (r).describe();                                   \
+    EXPECT_NE((r).err.find(message), std::string::npos)                             \
+        << "stderr should mention \"" << (message) << "\"\n" << (r).describe();     \
+  } while (0)
+
+#define EXPECT_FAILURE(r, message)                                                  \
+  do {                                                                              \
+    EXPECT_EQ((r).signal, 0) << (r).describe();                                      \
+    EXPECT_EQ((r).exit_code, 1) << (r).describe();                                   \
+    EXPECT_NE((r).err.find(message), std::string::npos)                             \
+        << "stderr should mention \"" << (message) << "\"\n" << (r).describe();     \
+  } while (0)
+
+#define REQUIRE_SHARED()                                                                \
+  do {                                                                                  \
+    if (!fs::is_directory(kShared / "models")) {                                        \
+      GTEST_SKIP() << "shared resources not found at " << kShared                       \
+                   << " (set -DTINYINFER_SHARED_DIR=...); skipping";                    \
+    }                                                                                   \
+  } while (0)
+
+fs::path mnist_model() { return kShared / "models" / "mnist_uncompressed.tflite"; }
+fs::path study_digit() { return kShared / "conformance" / "mnist_uncompressed" / "in_0.bin"; }
+
+// ---------------------------------------------------------------- usage ----
+
+TEST_F(CliTest, NoArgumentsPrintsUsageAndExits2) {
+  const Result r = run({});
+  EXPECT_USAGE_ERROR(r, "usage: tinyinfer");
+}
+
+TEST_F(CliTest, UnknownCommandExits2) {
+  const Result r = run({"frobnicate"});
+  EXPECT_USAGE_ERROR(r, "unknown command 'frobnicate'");
+}
+
+TEST_F(CliTest, HelpAndVersion) {
+  Result r = run({"help"});
+  EXPECT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("run MODEL"), std::string::npos) << r.describe();
+  r = run({"--version"});
+  EXPECT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("^tinyinfer [0-9]+\\.[0-9]+"))) << r.describe();
+  r = run({"run", "--help"});
+  EXPECT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("--repeat"), std::string::npos) << r.describe();
+}
+
+TEST_F(CliTest, UnknownFlagExits2) {
+  Result r = run({"run", "model.tflite", "--bogus"});
+  EXPECT_USAGE_ERROR(r, "unknown option '--bogus'");
+  r = run({"info", "model.tflite", "--inptu", "x"});
+  EXPECT_USAGE_ERROR(r, "unknown option '--inptu'");
+}
+
+TEST_F(CliTest, MissingModelArgumentExits2) {
+  EXPECT_USAGE_ERROR(run({"run"}), "expected exactly one MODEL");
+  EXPECT_USAGE_ERROR(run({"info", "a.tflite", "b.tflite"}), "expected exactly one MODEL");
+}
+
+TEST_F(CliTest, BadRepeatExits2) {
+  for (const char* bad : {"0", "abc", "-1", "3x", "1e3", "99999999999999999999", ""}) {
+    SCOPED_TRACE(std::string("--repeat '") + bad + "'");
+    const Result r = run({"run", "model.tflite", "--repeat", bad});
+    EXPECT_USAGE_ERROR(r, "--repeat");
+  }
+  EXPECT_USAGE_ERROR(run({"run", "model.tflite", "--repeat"}), "needs a value");
+}
+
+TEST_F(CliTest, BadKernelsExits2) {
+  EXPECT_USAGE_ERROR(run({"run", "model.tflite", "--kernels", "fast"}), "--kernels");
+}
+
+// ------------------------------------------------------------ bad files ----
+
+TEST_F(CliTest, MissingModelFileFails) {
+  const std::string missing = (dir_ / "no_such_model.tflite").string();
+  EXPECT_FAILURE(run({"info", missing}), "no such file");
+  EXPECT_FAILURE(run({"run", missing}), "no such file");
+}
+
+TEST_F(CliTest, EmptyGarbageAndDirectoryModelsFail) {
+  write_bytes(dir_ / "empty.tflite", "", 0);
+  EXPECT_FAILURE(run({"info", (dir_ / "empty.tflite").string()}), "empty");
+  const std::string junk(4096, '\x5a');
+  write_bytes(dir_ / "junk.tflite", junk.data(), junk.size());
+  EXPECT_FAILURE(run({"run", (dir_ / "junk.tflite").string()}), "invalid model");
+  EXPECT_FAILURE(run({"info", dir_.string()}), "directory");
+}
+
+TEST_F(CliTest, TruncatedModelFails) {
+  REQUIRE_SHARED();
+  const std::vector<uint8_t> model = read_bytes(mnist_model());
+  ASSERT_GT(model.size(), 1000u);
+  for (std::size_t keep : {std::size_t{4}, std::size_t{64}, model.size() / 2, model.size() - 1}) {
+    SCOPED_TRACE("truncated to " + std::to_string(keep) + " bytes");
+    const fs::path p = dir_ / "truncated.tflite";
+    write_bytes(p, model.data(), keep);
+    EXPECT_FAILURE(run({"info", p.string()}), "invalid model");
+    EXPECT_FAILURE(run({"run", p.string()}), "invalid model");
+  }
+}
+
+TEST_F(CliTest, RawInputOfWrongSizeFails) {
+  REQUIRE_SHARED();
+  const std::vector<uint8_t> digit = read_bytes(study_digit());
+  ASSERT_EQ(digit.size(), 3136u);
+  for (std::size_t n : {std::size_t{100}, digit.size() - 4, digit.size() + 4}) {
+    SCOPED_TRACE(std::to_string(n) + " input bytes");
+    std::vector<uint8_t> bytes(n, 0);
+    const fs::path p = dir_ / "input.bin";
+    write_bytes(p, bytes.data(), bytes.size());
+    EXPECT_FAILURE(run({"run", mnist_model().string(), "--input", p.string()}),
+                   "needs exactly 3136");
+  }
+}
+
+TEST_F(CliTest, UnreadableOrCorruptImagesFail) {
+  REQUIRE_SHARED();
+  struct Case {
+    const char* file;
+    std::string content;
+    const char* message;
+  };
+  const std::vector<Case> cases = {
+      {"garbage.png", "hello, not a png", "PNG"},
+      {"truncated.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16), "PNG"},
+      {"truncated.pgm", "P5\n28 28\n255\n", "truncated"},
+      {"huge.pgm", "P5\n100000 100000\n255\n", "header"},
+      {"zero.pgm", "P2\n0 28\n255\n", "zero"},
+      {"maxval0.pgm", "P2\n2 2\n0\n0 0 0 0\n", "zero"},
+      {"short.pgm", "P2\n2 2\n255\n1 2 3\n", "missing"},
+      {"overmax.pgm", "P2\n2 2\n15\n1 2 3 99\n", "maxval"},
+      {"empty.png", "", "empty"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.file);
+    const fs::path p = dir_ / c.file;
+    write_bytes(p, c.content.data(), c.content.size());
+    EXPECT_FAILURE(run({"run", mnist_model().string(), "--input", p.string()}), c.message);
+  }
+  EXPECT_FAILURE(run({"run", mnist_model().string(), "--input", (dir_ / "nope.png").string()}),
+                 "no such file");
+}
+
+TEST_F(CliTest, ImageForNonImageInputFails) {
+  REQUIRE_SHARED();
+  const std::string pgm = "P2\n2 2\n255\n1 2 3 4\n";
+  write_bytes(dir_ / "x.pgm", pgm.data(), pgm.size());
+  EXPECT_FAILURE(run({"run", (kShared / "models" / "ad01_int8.tflite").string(), "--input",
+                      (dir_ / "x.pgm").string()}),
+                 "not an image");
+}
+
+TEST_F(CliTest, UnwritableOutputFails) {
+  REQUIRE_SHARED();
+  EXPECT_FAILURE(run({"run", mnist_model().string(), "--output",
+                      (dir_ / "no_dir" / "out.bin").string()}),
+                 "cannot write");
+}
+
+// ----------------------------------------------------------------- info ----
+
+// The "ops" array of a conformance manifest, in order.
+std::vector<std::string> manifest_ops(const fs::path& manifest) {
+  const std::string text = read_text(manifest);
+  std::vector<std::string> ops;
+  const std::size_t start = text.find("\"ops\"");
+  if (start == std::string::npos) return ops;
+  const std::size_t open = text.find('[', start), close = text.find(']', start);
+  if (open == std::string::npos || close == std::string::npos) return ops;
+  const std::string list = text.substr(open, close - open);
+  const std::regex name("\"([A-Z0-9_]+)\"");
+  for (std::sregex_iterator it(list.begin(), list.end(), name), end; it != end; ++it) {
+    ops.push_back((*it)[1]);
+  }
+  return ops;
+}
+
+std::vector<fs::path> shared_models() {
+  std::vector<fs::path> models;
+  for (const auto& e : fs::directory_iterator(kShared / "models")) {
+    if (e.path().extension() == ".tflite") models.push_back(e.path());
+  }
+  std::sort(models.begin(), models.end());
+  return models;
+}
+
+TEST_F(CliTest, InfoListsEveryOpOfEverySharedModel) {
+  REQUIRE_SHARED();
+  const std::vector<fs::path> models = shared_models();
+  ASSERT_FALSE(models.empty()) << "no .tflite files in " << kShared / "models";
+  for (const fs::path& model : models) {
+    SCOPED_TRACE(model.filename().string());
+    const Result r = run({"info", model.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.describe();
+    EXPECT_NE(r.out.find("Model input:"), std::string::npos) << r.describe();
+    EXPECT_NE(r.out.find("Model output:"), std::string::npos) << r.describe();
+    EXPECT_TRUE(std::regex_search(r.out, std::regex("MACs: +[0-9,]+\n"))) << r.describe();
+    EXPECT_TRUE(std::regex_search(r.out, std::regex("arena bytes: +[1-9][0-9,]* planned")))
+        << r.describe();
+    // One "#i NAME vN" line per op, in order, matching the TFLM manifest.
+    std::vector<std::string> listed;
+    const std::regex op_line("\n  #([0-9]+) ([A-Z0-9_]+) v[0-9]+");
+    for (std::sregex_iterator it(r.out.begin(), r.out.end(), op_line), end; it != end; ++it) {
+      EXPECT_EQ(std::stoul((*it)[1]), listed.size()) << "ops out of order\n" << r.out;
+      listed.push_back((*it)[2]);
+    }
+    const fs::path manifest = kShared / "conformance" / model.stem() / "manifest.json";
+    if (fs::exists(manifest)) {
+      EXPECT_EQ(listed, manifest_ops(manifest)) << r.out;
+    } else {
+      EXPECT_FALSE(listed.empty()) << r.out;
+    }
+    // Every op shows MACs and weight bytes.
+    std::size_t mac_lines = 0;
+    for (std::size_t p = r.out.find("MACs "); p != std::string::npos; p = r.out.find("MACs ", p + 1)) {
+      ++mac_lines;
+    }
+    EXPECT_EQ(mac_lines, listed.size()) << r.out;
+
+    const Result json = run({"info", model.string(), "--json"});
+    ASSERT_EQ(json.exit_code, 0) << json.describe();
+    EXPECT_EQ(json.out.front(), '{') << json.describe();
+    EXPECT_NE(json.out.find("\"activations\""), std::string::npos) << json.describe();
+  }
+}
+
+TEST_F(CliTest, InfoShowsQuantizationOfInt8Model) {
+  REQUIRE_SHARED();
+  const Result r = run({"info", (kShared / "models" / "kws_ref_model.tflite").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("int8 \\[1,49,10,1\\] \\(scale [0-9.e-]+ zp 83\\)")))
+      << r.describe();
+  EXPECT_NE(r.out.find("per-channel ("), std::string::npos) << r.describe();
+}
+
+// ------------------------------------------------------------------ run ----
+
+// Lines of the study-style table: "CONV_2D: 1.234 msec (56.7%)".
+std::vector<std::string> table_ops(const std::string& out) {
+  std::vector<std::string> ops;
+  const std::regex line("\n([A-Z0-9_]+): [0-9]+\\.[0-9]+ msec \\([0-9]+\\.[0-9]%\\)");
+  for (std::sregex_iterator it(out.begin(), out.end(), line), end; it != end; ++it) {
+    ops.push_back((*it)[1]);
+  }
+  return ops;
+}
+
+TEST_F(CliTest, RunStudyDigitPrintsClass2AndPerLayerTable) {
+  REQUIRE_SHARED();
+  const Result r = run({"run", mnist_model().string(), "--input", study_digit().string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("Top class: 2 "), std::string::npos) << r.describe();
+  const std::vector<std::string> expected = manifest_ops(kShared / "conformance" /
+                                                         "mnist_uncompressed" / "manifest.json");
+  ASSERT_EQ(expected.size(), 8u);
+  EXPECT_EQ(table_ops(r.out), expected) << r.describe();
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("\nDone in [0-9]+\\.[0-9]+ msec")))
+      << r.describe();
+}
+
+TEST_F(CliTest, RunRepeatReportsMedian) {
+  REQUIRE_SHARED();
+  const Result r =
+      run({"run", mnist_model().string(), "--input", study_digit().string(), "--repeat", "3"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("median of 3 invokes"), std::string::npos) << r.describe();
+  EXPECT_EQ(table_ops(r.out).size(), 8u) << r.describe();
+}
+
+TEST_F(CliTest, RunWithoutInputSaysZeros) {
+  REQUIRE_SHARED();
+  const Result r = run({"run", (kShared / "models" / "kws_ref_model.tflite").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("all zeros"), std::string::npos) << r.describe();
+  EXPECT_NE(r.out.find("dequantized:"), std::string::npos) << r.describe();
+}
+
+TEST_F(CliTest, RunJsonCarriesTopClassAndTiming) {
+  REQUIRE_SHARED();
+  const Result r = run({"run", mnist_model().string(), "--input", study_digit().string(), "--json",
+                        "--repeat", "2"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("\"top\": \\{\\s*\"class\": 2,"))) << r.describe();
+  EXPECT_NE(r.out.find("\"statistic\": \"median\""), std::string::npos) << r.describe();
+  EXPECT_NE(r.out.find("\"op\": \"SOFTMAX\""), std::string::npos) << r.describe();
+}
+
+// Compares output bytes with the golden file: integers exactly, float32
+// within the manifest's atol/rtol.
+void expect_output_matches(const fs::path& got_path, const fs::path& case_dir) {
+  const std::vector<uint8_t> got = read_bytes(got_path);
+  const std::vector<uint8_t> want = read_bytes(case_dir / "out_0.bin");
+  ASSERT_EQ(got.size(), want.size());
+  const std::string manifest = read_text(case_dir / "manifest.json");
+  std::smatch m;
+  const bool is_float =
+      std::regex_search(manifest, std::regex("\"output\"\\s*:\\s*\\{\\s*\"dtype\"\\s*:\\s*\"float32\""));
+  if (!is_float) {
+    EXPECT_TRUE(got == want) << "integer output differs from " << case_dir / "out_0.bin";
+    return;
+  }
+  double atol = 0, rtol = 0;
+  if (std::regex_search(manifest, m, std::regex("\"atol\"\\s*:\\s*([0-9.eE+-]+)"))) atol = std::stod(m[1]);
+  if (std::regex_search(manifest, m, std::regex("\"rtol\"\\s*:\\s*([0-9.eE+-]+)"))) rtol = std::stod(m[1]);
+  const std::size_t n = got.size() / 4;
+  for (std::size_t i = 0; i < n; ++i) {
+    float g = 0, w = 0;
+    std::memcpy(&g, &got[i * 4], 4);
+    std::memcpy(&w, &want[i * 4], 4);
+    ASSERT_LE(std::fabs(double{g} - w), atol + rtol * std::fabs(double{w}))
+        << "element " << i << ": got " << g << ", want " << w << " (atol " << atol << ", rtol "
+        << rtol << ")";
+  }
+}
+
+TEST_F(CliTest, OutputFileMatchesConformanceCase0) {
+  REQUIRE_SHARED();
+  int checked = 0;
+  for (const fs::path& model : shared_models()) {
+    const fs::path case_dir = kShared / "conformance" / model.stem();
+    if (!fs::exists(case_dir / "in_0.bin")) continue;
+    SCOPED_TRACE(model.filename().string());
+    const fs::path out = dir_ / (model.stem().string() + ".out");
+    const Result r = run({"run", model.string(), "--input", (case_dir / "in_0.bin").string(),
+                          "--output", out.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.describe();
+    expect_output_matches(out, case_dir);
+    ++checked;
+  }
+  EXPECT_GT(checked, 0) << "no conformance cases found next to the models";
+}
+
+// ----------------------------------------------------------- image input ---
+
+// The study digit as 8-bit gray pixels (its floats are pixel/255).
+std::vector<uint8_t> digit_pixels() {
+  const std::vector<uint8_t> raw = read_bytes(study_digit());
+  std::vector<uint8_t> px(raw.size() / 4);
+  for (std::size_t i = 0; i < px.size(); ++i) {
+    float v = 0;
+    std::memcpy(&v, &raw[i * 4], 4);
+    px[i] = static_cast<uint8_t>(std::lround(std::fmin(std::fmax(v, 0.0f), 1.0f) * 255.0f));
+  }
+  return px;
+}
+
+void write_png(const fs::path& p, int w, int h, int channels, const std::vector<uint8_t>& px) {
+  png_image image;
+  std::memset(&image, 0, sizeof(image));
+  image.version = PNG_IMAGE_VERSION;
+  image.width = static_cast<png_uint_32>(w);
+  image.height = static_cast<png_uint_32>(h);
+  image.format = channels == 3 ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY;
+  ASSERT_TRUE(png_image_write_to_file(&image, p.c_str(), 0, px.data(), 0, nullptr))
+      << image.message;
+}
+
+// Nearest-neighbour upscale by an integer factor (area downscaling undoes it exactly).
+std::vector<uint8_t> upscale(const std::vector<uint8_t>& px, int w, int h, int f) {
+  std::vector<uint8_t> out(static_cast<std::size_t>(w * f) * h * f);
+  for (int y = 0; y < h * f; ++y)
+    for (int x = 0; x < w * f; ++x) out[static_cast<std::size_t>(y) * w * f + x] = px[(y / f) * w + x / f];
+  return out;
+}
+
+TEST_F(CliTest, PgmAndPngInputsClassifyLikeTheRawTensor) {
+  REQUIRE_SHARED();
+  const std::vector<uint8_t> px = digit_pixels();
+  ASSERT_EQ(px.size(), 784u);
+
+  std::string p5 = "P5\n# the study digit\n28 28\n255\n";
+  p5.append(px.begin(), px.end());
+  write_bytes(dir_ / "digit_p5.pgm", p5.data(), p5.size());
+
+  std::string p2 = "P2\n28 28\n255\n";
+  for (uint8_t v : px) p2 += std::to_string(v) + (p2.size() % 70 ? " " : "\n");
+  write_bytes(dir_ / "digit_p2.pgm", p2.data(), p2.size());
+
+  write_png(dir_ / "digit.png", 28, 28, 1, px);
+  std::vector<uint8_t> rgb;
+  for (uint8_t v : px) rgb.insert(rgb.end(), {v, v, v});
+  write_png(dir_ / "digit_rgb.png", 28, 28, 3, rgb);
+  write_png(dir_ / "digit_112.png", 112, 112, 1, upscale(px, 28, 28, 4));
+
+  // A 16-bit PGM with no extension: recognised by its header.
+  std::string p16 = "P5\n28 28\n65535\n";
+  for (uint8_t v : px) {
+    const int w = v * 257;
+    p16 += static_cast<char>(w >> 8);
+    p16 += static_cast<char>(w & 0xff);
+  }
+  write_bytes(dir_ / "digit16", p16.data(), p16.size());
+
+  const Result raw = run({"run", mnist_model().string(), "--input", study_digit().string()});
+  ASSERT_EQ(raw.exit_code, 0) << raw.describe();
+  ASSERT_NE(raw.out.find("Top class: 2 "), std::string::npos) << raw.describe();
+
+  for (const char* file : {"digit_p5.pgm", "digit_p2.pgm", "digit.png", "digit_rgb.png",
+                           "digit_112.png", "digit16"}) {
+    SCOPED_TRACE(file);
+    const Result r = run({"run", mnist_model().string(), "--input", (dir_ / file).string()});
+    ASSERT_EQ(r.exit_code, 0) << r.describe();
+    EXPECT_NE(r.out.find("Top class: 2 "), std::string::npos) << r.describe();
+    EXPECT_NE(r.out.find(" image '"), std::string::npos) << "input should be described\n"
+                                                          << r.describe();
+  }
+
+  // The 8-bit PGM reproduces the raw tensor within 8-bit rounding.
+  const fs::path from_pgm = dir_ / "from_pgm.out";
+  ASSERT_EQ(run({"run", mnist_model().string(), "--input", (dir_ / "digit_p5.pgm").string(),
+                 "--output", from_pgm.string()}).exit_code, 0);
+  EXPECT_EQ(read_bytes(from_pgm).size(), 40u);
+}
+
+TEST_F(CliTest, ImageFillsInt8RgbInput) {
+  REQUIRE_SHARED();
+  // A 64x48 RGB gradient scaled (area) to ResNet's int8 1x32x32x3 input.
+  std::vector<uint8_t> rgb;
+  for (int y = 0; y < 48; ++y)
+    for (int x = 0; x < 64; ++x) rgb.insert(rgb.end(), {uint8_t(x * 4), uint8_t(y * 5), 128});
+  write_png(dir_ / "gradient.png", 64, 48, 3, rgb);
+  const Result r = run({"run", (kShared / "models" / "pretrainedResnet_quant.tflite").string(),
+                        "--input", (dir_ / "gradient.png").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("quantized pixel/255"), std::string::npos) << r.describe();
+  EXPECT_NE(r.out.find("Top class: "), std::string::npos) << r.describe();
+}
+
+}  // namespace
