@@ -14,13 +14,13 @@ void AlignedBytes::Free::operator()(uint8_t* p) const {
   ::operator delete(p, std::align_val_t{kAlignment});
 }
 
-bool AlignedBytes::allocate(std::size_t size) {
+bool AlignedBytes::allocate(std::size_t size, bool zero) {
   data_.reset();
   size_ = 0;
   // Allocate at least one byte so data() is valid even for size 0.
   void* p = ::operator new(size == 0 ? 1 : size, std::align_val_t{kAlignment}, std::nothrow);
   if (p == nullptr) return false;
-  std::memset(p, 0, size == 0 ? 1 : size);
+  if (zero) std::memset(p, 0, size == 0 ? 1 : size);
   data_.reset(static_cast<uint8_t*>(p));
   size_ = size;
   return true;
@@ -126,7 +126,7 @@ bool load_model_file(const std::string& path, OpenedModel* opened, std::string* 
 }
 
 bool init_interpreter(OpenedModel* opened, KernelChoice kernels, std::string* error) {
-  if (!opened->arena.allocate(kHostArenaBytes)) {
+  if (!opened->arena.allocate(kHostArenaBytes, /*zero=*/false)) {
     *error = "out of memory for the " + std::to_string(kHostArenaBytes) + "-byte arena";
     return false;
   }

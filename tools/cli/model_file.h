@@ -19,8 +19,10 @@ class AlignedBytes {
   static constexpr std::size_t kAlignment = 64;  // >= kModelAlignment, cache-line friendly
 
   AlignedBytes() = default;
-  // Zero-filled block of `size` bytes; returns false when allocation fails.
-  bool allocate(std::size_t size);
+  // Block of `size` bytes, zero-filled unless zero is false (the 64 MiB
+  // arena: touching every page costs more than the whole run of a small
+  // model). Returns false when allocation fails.
+  bool allocate(std::size_t size, bool zero = true);
 
   uint8_t* data() { return data_.get(); }
   const uint8_t* data() const { return data_.get(); }
