@@ -79,8 +79,11 @@ int uart_get() {
 }
 
 uint64_t counter() {
-  // wraps:elapsed-in-period, consistent even when the wrap interrupt is
-  // pending but not yet taken (interrupts masked, or between two reads).
+  // A period ends when the down counter goes 1 -> 0: that transition pends
+  // the interrupt that counts wraps (QEMU follows the architecture here).
+  // Ticks into the current period: VAL 0 -> 0, VAL LOAD -> 1, ... VAL 1 -> LOAD.
+  // A wrap that is pending but not yet counted (interrupts masked, or it
+  // happened between the reads) is added here, after re-reading VAL.
   uint32_t wraps, value;
   bool pending;
   do {
@@ -89,11 +92,11 @@ uint64_t counter() {
     pending = (reg(kScbIcsr) & kIcsrPendStSet) != 0;
   } while (wraps != g_systick_wraps);
   if (pending) {
-    value = reg(kSystCvr);  // re-read: certainly after the wrap
+    value = reg(kSystCvr);
     ++wraps;
   }
-  const uint64_t ticks =
-      static_cast<uint64_t>(wraps) * (kSysTickMax + 1ull) + (kSysTickMax - value);
+  const uint64_t in_period = value == 0 ? 0 : (kSysTickMax + 1ull - value);
+  const uint64_t ticks = static_cast<uint64_t>(wraps) * (kSysTickMax + 1ull) + in_period;
   return ticks * kInstructionsPerTick;
 }
 
