@@ -72,7 +72,8 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
   auto* order = reinterpret_cast<int32_t*>(begin + tensor_table + node_table + plan_table);
   int32_t* neighbours = order + order_tables / 2 / sizeof(int32_t);
   uint8_t* const activations_begin = begin + usage_.metadata;
-  uint8_t* persistent_top = end - (reinterpret_cast<uintptr_t>(end) % kArenaAlignment);
+  uint8_t* const aligned_end = end - (reinterpret_cast<uintptr_t>(end) % kArenaAlignment);
+  uint8_t* persistent_top = aligned_end;
 
   for (int32_t i = 0; i < tensor_count_; ++i) new (&tensors_[i]) Tensor(model.tensor(i));
   for (int32_t i = 0; i < buffer_count; ++i) new (&plan[i]) PlannedBuffer();
@@ -107,12 +108,12 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
                              "arena too small: %u bytes given; %u used by tables and op data before op %d "
                              "(%s) ran out",
                              static_cast<unsigned>(arena_bytes),
-                             static_cast<unsigned>(usage_.metadata + (end - persistent_top)), i,
+                             static_cast<unsigned>(usage_.metadata + (aligned_end - persistent_top)), i,
                              node.registration->name);
       return status;
     }
   }
-  usage_.persistent = static_cast<std::size_t>(end - persistent_top);
+  usage_.persistent = static_cast<std::size_t>(aligned_end - persistent_top);
 
   // Lifetimes: an activation lives from its producer to its last reader.
   // Graph inputs and outputs live through the whole invoke so that inputs

@@ -21,6 +21,10 @@ bool int8_activation(ActivationFunctionType act, float output_scale, int32_t out
                      int32_t* act_min, int32_t* act_max);
 const char* activation_name(ActivationFunctionType act);
 
+// int8 products are at most 255 * 128 in magnitude; beyond this many per
+// output the int32 accumulator (as in TFLite) could overflow.
+constexpr int64_t kMaxInt8AccumulationDepth = 65000;
+
 // Output size of a windowed op along one axis.
 int32_t window_output_size(Padding padding, int32_t in, int32_t filter, int32_t stride,
                            int32_t dilation);

@@ -133,7 +133,7 @@ Status prepare_conv_family(PrepareContext& ctx, bool depthwise) {
   if (bias != nullptr && !bias->is_constant)
     return ctx.error(StatusCode::kUnsupported, "bias '%s' must be constant", bias->name);
 
-  WindowOptions o;
+  WindowOptions o{};
   TI_RETURN_IF_ERROR(read_options(ctx, depthwise, &o));
   const int32_t in_c = input.shape.dims[3];
   const int32_t out_c = output.shape.dims[3];
@@ -196,6 +196,10 @@ Status prepare_conv_family(PrepareContext& ctx, bool depthwise) {
       TI_RETURN_IF_ERROR(prepare_hybrid_scales(ctx, data, filter, out_c, channel_dim));
   } else if (in_t == DataType::kInt8 && f_t == DataType::kInt8 && out_t == DataType::kInt8) {
     data->kind = ConvKind::kInt8;
+    const int64_t depth = int64_t{kh} * kw * (depthwise ? 1 : in_c);
+    if (depth > kMaxInt8AccumulationDepth)
+      return ctx.error(StatusCode::kUnsupported, "%lld products per output could overflow the int32 accumulator",
+                       static_cast<long long>(depth));
     TI_RETURN_IF_ERROR(prepare_int8_requant(ctx, data, input, filter, bias, output, out_c, channel_dim));
   } else {
     return ctx.error(StatusCode::kUnsupported, "types %s x %s -> %s", data_type_name(in_t),

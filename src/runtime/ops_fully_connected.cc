@@ -89,6 +89,8 @@ Status prepare_fc(PrepareContext& ctx) {
   } else if (input.type == DataType::kInt8 && filter.type == DataType::kInt8 &&
              output.type == DataType::kInt8) {
     data->kind = FcKind::kInt8;
+    if (depth > kMaxInt8AccumulationDepth)
+      return ctx.error(StatusCode::kUnsupported, "depth %d could overflow the int32 accumulator", depth);
     TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, input, "input"));
     TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, output, "output"));
     if (!filter.quant.is_quantized())

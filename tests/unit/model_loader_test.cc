@@ -1,0 +1,220 @@
+// Loader and interpreter robustness: valid models run; truncated, bit-flipped
+// and hostile models are refused with a message naming the culprit.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <random>
+
+#include "support/model_builder.h"
+#include "tinyinfer/interpreter.h"
+
+namespace tinyinfer {
+namespace {
+
+using testing::AlignedBytes;
+using testing::ModelBuilder;
+namespace fb = ::tinyinfer::tflite;
+
+Status load_and_init(const AlignedBytes& bytes, std::size_t arena_size = 1 << 20) {
+  Model model;
+  TI_RETURN_IF_ERROR(Model::load(bytes.data(), bytes.size(), &model));
+  AlignedBytes arena(arena_size);
+  Interpreter interpreter;
+  TI_RETURN_IF_ERROR(interpreter.init(model, KernelChoice::kReference, arena.data(), arena.size()));
+  return interpreter.invoke();
+}
+
+std::string message_of(const AlignedBytes& bytes) { return load_and_init(bytes).message(); }
+
+TEST(ModelLoader, RunsSmallFloatModel) {
+  const AlignedBytes bytes = testing::small_float_model().finish();
+  Model model;
+  ASSERT_TRUE(Model::load(bytes.data(), bytes.size(), &model).is_ok());
+  EXPECT_EQ(model.op_count(), 2);
+  AlignedBytes arena(64 << 10);
+  Interpreter interpreter;
+  ASSERT_TRUE(interpreter.init(model, KernelChoice::kReference, arena.data(), arena.size()).is_ok());
+  const float input[4] = {1, 2, 0, 0};
+  std::memcpy(interpreter.input(0)->data, input, sizeof(input));
+  ASSERT_TRUE(interpreter.invoke().is_ok());
+  // hidden = relu([1, 2, 3 - 10]) = [1, 2, 0]; softmax of that.
+  const float* out = interpreter.output(0)->data_as<const float>();
+  const double sum = std::exp(1.0) + std::exp(2.0) + 1.0;
+  EXPECT_NEAR(out[0], std::exp(1.0) / sum, 1e-6);
+  EXPECT_NEAR(out[1], std::exp(2.0) / sum, 1e-6);
+  EXPECT_NEAR(out[2], 1.0 / sum, 1e-6);
+  EXPECT_EQ(interpreter.op_macs(0), 12);
+  EXPECT_STREQ(interpreter.op_name(1), "SOFTMAX");
+}
+
+TEST(ModelLoader, RejectsEveryTruncation) {
+  const AlignedBytes bytes = testing::small_float_model().finish();
+  for (std::size_t size = 0; size < bytes.size(); ++size) {
+    AlignedBytes cut(size);
+    std::memcpy(cut.data(), bytes.data(), size);
+    Model model;
+    EXPECT_FALSE(Model::load(cut.data(), cut.size(), &model).is_ok()) << "truncated to " << size;
+  }
+}
+
+TEST(ModelLoader, SurvivesBitFlips) {
+  // Every single-bit flip either is refused or yields a model that runs; ASan
+  // and UBSan (the sanitizer CI job) turn any bad read into a failure.
+  const AlignedBytes bytes = testing::small_float_model().finish();
+  int refused = 0;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    for (int bit = 0; bit < 8; bit += 3) {
+      AlignedBytes copy(bytes.size());
+      std::memcpy(copy.data(), bytes.data(), bytes.size());
+      copy.data()[i] ^= static_cast<uint8_t>(1u << bit);
+      if (!load_and_init(copy).is_ok()) ++refused;
+    }
+  }
+  EXPECT_GT(refused, 0);
+}
+
+TEST(ModelLoader, RejectsWrongIdentifierAndAlignment) {
+  AlignedBytes bytes = testing::small_float_model().finish();
+  Model model;
+  AlignedBytes shifted(bytes.size() + 1);
+  std::memcpy(shifted.data() + 1, bytes.data(), bytes.size());
+  const Status misaligned = Model::load(shifted.data() + 1, bytes.size(), &model);
+  EXPECT_EQ(misaligned.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(std::string(misaligned.message()).find("aligned"), std::string::npos);
+  bytes.data()[4] = 'X';
+  const Status wrong = Model::load(bytes.data(), bytes.size(), &model);
+  EXPECT_NE(std::string(wrong.message()).find("TFL3"), std::string::npos);
+}
+
+TEST(ModelLoader, RejectsOutOfRangeTensorIndex) {
+  ModelBuilder b = testing::small_float_model();
+  b.graph().operators[1]->inputs[0] = 99;
+  EXPECT_NE(message_of(b.finish()).find("op 1: input 0 refers to tensor 99"), std::string::npos);
+}
+
+TEST(ModelLoader, RejectsOutOfRangeBuffer) {
+  ModelBuilder b = testing::small_float_model();
+  b.graph().tensors[1]->buffer = 1000;
+  EXPECT_NE(message_of(b.finish()).find("buffer 1000 out of range"), std::string::npos);
+}
+
+TEST(ModelLoader, RejectsBadShapes) {
+  ModelBuilder negative = testing::small_float_model();
+  negative.graph().tensors[0]->shape = {1, -1};
+  EXPECT_NE(message_of(negative.finish()).find("tensor 0"), std::string::npos);
+
+  ModelBuilder huge = testing::small_float_model();
+  huge.graph().tensors[0]->shape = {65536, 65536, 65536};
+  EXPECT_NE(message_of(huge.finish()).find("larger than"), std::string::npos);
+
+  ModelBuilder rank = testing::small_float_model();
+  rank.graph().tensors[0]->shape = {1, 1, 1, 1, 1, 1, 1, 4};
+  EXPECT_NE(message_of(rank.finish()).find("rank 8"), std::string::npos);
+}
+
+TEST(ModelLoader, RejectsBufferSizeMismatch) {
+  ModelBuilder b = testing::small_float_model();
+  b.model().buffers[b.graph().tensors[1]->buffer]->data.resize(7);
+  EXPECT_NE(message_of(b.finish()).find("holds 7 bytes, shape needs 48"), std::string::npos);
+}
+
+TEST(ModelLoader, RejectsCyclesAndDoubleWrites) {
+  ModelBuilder cycle = testing::small_float_model();
+  // op 0 now reads the softmax output, which only op 1 writes.
+  cycle.graph().operators[0]->inputs[0] = cycle.graph().outputs[0];
+  EXPECT_NE(message_of(cycle.finish()).find("op 0 reads tensor"), std::string::npos);
+
+  ModelBuilder twice = testing::small_float_model();
+  twice.graph().operators[1]->outputs[0] = twice.graph().operators[0]->outputs[0];
+  EXPECT_NE(message_of(twice.finish()).find("already written"), std::string::npos);
+
+  ModelBuilder constant_out = testing::small_float_model();
+  constant_out.graph().operators[1]->outputs[0] = 1;  // the weights
+  EXPECT_NE(message_of(constant_out.finish()).find("writes constant tensor 1"), std::string::npos);
+}
+
+TEST(ModelLoader, RejectsBadQuantization) {
+  ModelBuilder zero_scale = testing::small_float_model();
+  auto q = std::make_unique<fb::QuantizationParametersT>();
+  q->scale = {0.0f};
+  q->zero_point = {0};
+  zero_scale.graph().tensors[0]->quantization = std::move(q);
+  EXPECT_NE(message_of(zero_scale.finish()).find("not positive"), std::string::npos);
+
+  ModelBuilder channels = testing::small_float_model();
+  auto pc = std::make_unique<fb::QuantizationParametersT>();
+  pc->scale = {0.1f, 0.2f};
+  pc->zero_point = {0, 0};
+  pc->quantized_dimension = 0;
+  channels.graph().tensors[1]->quantization = std::move(pc);  // weights have 3 rows
+  EXPECT_NE(message_of(channels.finish()).find("2 scales for 3 channels"), std::string::npos);
+
+  ModelBuilder zp = testing::small_float_model();
+  zp.graph().tensors[0]->type = fb::TensorType::INT8;
+  auto q8 = std::make_unique<fb::QuantizationParametersT>();
+  q8->scale = {0.5f};
+  q8->zero_point = {300};
+  zp.graph().tensors[0]->quantization = std::move(q8);
+  EXPECT_NE(message_of(zp.finish()).find("zero point 300"), std::string::npos);
+}
+
+TEST(ModelLoader, RejectsSchemaVersionAndSubgraphs) {
+  ModelBuilder v2 = testing::small_float_model();
+  v2.model().version = 2;
+  EXPECT_NE(message_of(v2.finish()).find("schema version 2"), std::string::npos);
+
+  ModelBuilder two = testing::small_float_model();
+  two.model().subgraphs.push_back(std::make_unique<fb::SubGraphT>());
+  EXPECT_NE(message_of(two.finish()).find("2 subgraphs"), std::string::npos);
+}
+
+TEST(Interpreter, NamesUnsupportedOpsAndVersions) {
+  ModelBuilder tanh = testing::small_float_model();
+  tanh.model().operator_codes[1]->builtin_code = fb::BuiltinOperator::TANH;
+  tanh.model().operator_codes[1]->deprecated_builtin_code = 28;
+  const Status status = load_and_init(tanh.finish());
+  EXPECT_EQ(status.code(), StatusCode::kUnsupported);
+  EXPECT_NE(std::string(status.message()).find("op 1: operator TANH"), std::string::npos) << status.message();
+
+  ModelBuilder version = testing::small_float_model();
+  version.model().operator_codes[0]->version = 99;
+  EXPECT_NE(message_of(version.finish()).find("version 99 is not supported"), std::string::npos);
+}
+
+TEST(Interpreter, NamesShapeErrors) {
+  ModelBuilder b = testing::small_float_model();
+  b.graph().tensors[b.graph().operators[0]->outputs[0]]->shape = {1, 5};
+  const std::string message = message_of(b.finish());
+  EXPECT_NE(message.find("op 0 (FULLY_CONNECTED)"), std::string::npos) << message;
+}
+
+TEST(Interpreter, ReportsExactArenaRequirement) {
+  const AlignedBytes bytes = testing::small_float_model().finish();
+  Model model;
+  ASSERT_TRUE(Model::load(bytes.data(), bytes.size(), &model).is_ok());
+  AlignedBytes big(1 << 20);
+  Interpreter sized;
+  ASSERT_TRUE(sized.init(model, KernelChoice::kReference, big.data(), big.size()).is_ok());
+  const std::size_t need = sized.arena_used_bytes();
+  EXPECT_EQ(need, sized.arena_usage().metadata + sized.arena_usage().persistent + sized.arena_usage().activations);
+
+  AlignedBytes exact(need);
+  Interpreter fits;
+  EXPECT_TRUE(fits.init(model, KernelChoice::kReference, exact.data(), need).is_ok());
+  for (std::size_t size : {need - 1, need / 2, std::size_t{64}, std::size_t{0}}) {
+    AlignedBytes small(size + 16);
+    Interpreter too_small;
+    const Status status = too_small.init(model, KernelChoice::kReference, small.data(), size);
+    EXPECT_EQ(status.code(), StatusCode::kArenaTooSmall) << size;
+    EXPECT_FALSE(too_small.invoke().is_ok());
+  }
+  AlignedBytes one_short(need);
+  Interpreter short_by_one;
+  const Status status = short_by_one.init(model, KernelChoice::kReference, one_short.data(), need - 1);
+  EXPECT_NE(std::string(status.message()).find(std::to_string(need) + " required"), std::string::npos)
+      << status.message() << " (need " << need << ")";
+}
+
+}  // namespace
+}  // namespace tinyinfer
