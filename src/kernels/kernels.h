@@ -9,7 +9,7 @@
 
 namespace tinyinfer::kernels {
 
-// NHWC dimensions. Fully connected uses n = batches, c = depth (h = w = 1).
+// NHWC dimensions of conv, depthwise and pooling tensors.
 struct Dims4 {
   int32_t n = 1, h = 1, w = 1, c = 1;
   int64_t elements() const { return int64_t{n} * h * w * c; }
@@ -105,7 +105,7 @@ struct BroadcastShape {
 struct AddInt8Params {
   int32_t input1_offset = 0, input2_offset = 0, output_offset = 0;  // offsets = -zero point (output: +zp)
   int32_t input1_multiplier = 0, input2_multiplier = 0, output_multiplier = 0;
-  int32_t input1_shift = 0, input2_shift = 0, output_shift = 0;  // <= 0 (right shifts)
+  int32_t input1_shift = 0, input2_shift = 0, output_shift = 0;  // powers of two (negative: right)
   int32_t left_shift = 20;
   int32_t act_min = -128, act_max = 127;
 };

@@ -8,9 +8,9 @@
 
 namespace tinyinfer::quant {
 
-// (a * b * 2) >> 32 with round-half-away-from-zero (gemmlowp's
-// SaturatingRoundingDoublingHighMul); the only overflow, INT32_MIN^2,
-// saturates to INT32_MAX.
+// High 32 bits of 2*a*b, rounded to nearest (positive ties up, negative
+// ties toward zero, exactly as gemmlowp's SaturatingRoundingDoublingHighMul);
+// the only overflow, INT32_MIN^2, saturates to INT32_MAX.
 inline int32_t saturating_rounding_doubling_high_mul(int32_t a, int32_t b) {
   if (a == b && a == std::numeric_limits<int32_t>::min()) return std::numeric_limits<int32_t>::max();
   const int64_t ab = static_cast<int64_t>(a) * static_cast<int64_t>(b);
@@ -40,7 +40,8 @@ inline int32_t multiply_by_quantized_multiplier(int32_t x, int32_t multiplier, i
 }
 
 // Splits a positive real multiplier into a Q31 mantissa and a power-of-two
-// exponent (TFLite's QuantizeMultiplier). A zero multiplier gives (0, 0).
+// exponent (TFLite's QuantizeMultiplier). Zero, negative or non-finite
+// multipliers give (0, 0); the op layer only passes ratios of positive scales.
 void quantize_multiplier(double real_multiplier, int32_t* quantized_multiplier, int* shift);
 
 }  // namespace tinyinfer::quant

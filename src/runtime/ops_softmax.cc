@@ -11,6 +11,8 @@ namespace {
 
 namespace fb = format::fb;
 
+constexpr int32_t kMaxInt8SoftmaxDepth = 2048;
+
 struct SoftmaxData {
   bool is_int8;
   float beta;
@@ -44,7 +46,14 @@ Status prepare_softmax(PrepareContext& ctx) {
       return ctx.error(StatusCode::kUnsupported,
                        "int8 output must have scale 1/256 and zero point -128 (has %g, %d)",
                        static_cast<double>(output.quant.scale()), output.quant.zero_point());
+    // Deeper rows could overflow the Q12.19 sum of exponentials.
+    if (data->depth > kMaxInt8SoftmaxDepth)
+      return ctx.error(StatusCode::kUnsupported, "int8 rows of %d values (max %d)", data->depth,
+                       kMaxInt8SoftmaxDepth);
     quant::prepare_softmax_int8(beta, input.quant.scale(), &data->params);
+    if (data->params.input_multiplier == 0 || data->params.input_left_shift < 0)
+      return ctx.error(StatusCode::kUnsupported, "beta x input scale %g is too small for int8 softmax",
+                       static_cast<double>(beta) * input.quant.scale());
   } else if (input.type != DataType::kFloat32) {
     return ctx.error(StatusCode::kUnsupported, "type %s", data_type_name(input.type));
   }

@@ -1,0 +1,37 @@
+// libFuzzer target: arbitrary bytes as a .tflite model. Loading, planning
+// and (for small models) invoking must never crash or read out of bounds.
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+#include "tinyinfer/interpreter.h"
+
+namespace {
+
+alignas(16) uint8_t g_arena[4 << 20];
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  struct alignas(16) Block {
+    uint8_t bytes[16];
+  };
+  std::vector<Block> aligned(size / 16 + 1);
+  std::memcpy(aligned.data(), data, size);
+  tinyinfer::Model model;
+  if (!tinyinfer::Model::load(aligned.data(), size, &model).is_ok()) return 0;
+  for (auto kernels : {tinyinfer::KernelChoice::kReference, tinyinfer::KernelChoice::kOptimized}) {
+    tinyinfer::Interpreter interpreter;
+    if (!interpreter.init(model, kernels, g_arena, sizeof(g_arena)).is_ok()) return 0;
+    // Invoking big models would make each run slow; the loader and planner
+    // are what hostile files attack, kernels are covered by unit tests.
+    if (interpreter.total_macs() > 2000000) return 0;
+    for (int32_t i = 0; i < interpreter.input_count(); ++i) {
+      tinyinfer::Tensor* input = interpreter.input(i);
+      std::memset(input->data, 0, input->bytes);
+      std::memcpy(input->data, data, input->bytes < size ? input->bytes : size);
+    }
+    interpreter.invoke();
+  }
+  return 0;
+}
