@@ -32,6 +32,7 @@ struct Result {
     std::ostringstream s;
     s << "exit " << exit_code;
     if (signal != 0) s << " (KILLED BY SIGNAL " << signal << ")";
+    if (exit_code == 99) s << " (sanitizer report)";
     s << "\n--- stdout ---\n" << out << "--- stderr ---\n" << err;
     return s.str();
   }
@@ -75,6 +76,10 @@ class CliTest : public ::testing::Test {
       if (!std::freopen(out.c_str(), "w", stdout) || !std::freopen(err.c_str(), "w", stderr)) {
         _exit(127);
       }
+      // Under -DTINYINFER_SANITIZE=ON a sanitizer report must not pass for
+      // the CLI's own exit 1: give it a distinct exit code.
+      setenv("ASAN_OPTIONS", "exitcode=99", 0);
+      setenv("UBSAN_OPTIONS", "exitcode=99:print_stacktrace=1", 0);
       std::vector<char*> argv;
       argv.push_back(const_cast<char*>(kCli.c_str()));
       for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -89,6 +94,9 @@ class CliTest : public ::testing::Test {
     if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
     r.out = read_text(out);
     r.err = read_text(err);
+    EXPECT_EQ(r.signal, 0) << "tinyinfer crashed\n" << r.describe();
+    EXPECT_EQ(r.err.find("Sanitizer"), std::string::npos) << r.describe();
+    EXPECT_EQ(r.err.find("runtime error:"), std::string::npos) << r.describe();
     return r;
   }
 
