@@ -157,5 +157,8 @@ struct KernelSet {
 };
 
 const KernelSet& reference_kernels();
+// The fast set: every entry an optimized kernel where one exists, else the
+// reference kernel (so it is always complete).
+const KernelSet& optimized_kernels();
 
 }  // namespace tinyinfer::kernels

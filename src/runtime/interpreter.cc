@@ -21,9 +21,7 @@ const char* kernel_choice_name(KernelChoice choice) {
 namespace {
 
 const kernels::KernelSet& kernel_set(KernelChoice choice) {
-  // The optimized set falls back to the reference kernels until it exists.
-  (void)choice;
-  return kernels::reference_kernels();
+  return choice == KernelChoice::kReference ? kernels::reference_kernels() : kernels::optimized_kernels();
 }
 
 uint8_t* align_pointer(uint8_t* p) {
