@@ -114,6 +114,8 @@ bool decode_pgm(const uint8_t* bytes, std::size_t size, Image* image, std::strin
   image->height = static_cast<int>(height);
   image->channels = 1;
   image->pixels.assign(count, 0.0f);
+  image->source = std::string(maxval < 256 ? "8-bit" : "16-bit") + " gray, maxval " +
+                  std::to_string(maxval);
   const float to_255 = 255.0f / static_cast<float>(maxval);
   if (binary) {
     // Exactly one whitespace byte separates maxval from the raster.
@@ -170,6 +172,10 @@ bool decode_png(const uint8_t* bytes, std::size_t size, int want_channels, Image
     png_image_free(&png);
     return false;
   }
+  const png_uint_32 f = png.format;
+  out->source = std::string((f & PNG_FORMAT_FLAG_COLORMAP) ? "palette " : "") +
+                ((f & PNG_FORMAT_FLAG_COLOR) ? "RGB" : "gray") +
+                ((f & PNG_FORMAT_FLAG_ALPHA) ? " + alpha (composited on black)" : "");
   png.format = want_channels == 3 ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY;
   std::vector<uint8_t> raster(PNG_IMAGE_SIZE(png));
   // Transparent pixels are composited on black: background null means that
@@ -376,14 +382,15 @@ bool load_input_file(const std::string& path, const Tensor& input, void* dst,
     *error = "cannot use image '" + path + "': " + decode_error;
     return false;
   }
-  const int source_w = image.width, source_h = image.height, source_c = image.channels;
+  const int source_w = image.width, source_h = image.height;
+  const std::string source = image.source;
   image = convert_channels(image, g.channels);
   std::string method;
   image = resize_image(image, g.width, g.height, &method);
   if (!image_to_tensor(image, input, dst, error)) return false;
   *description = std::string(pgm ? "PGM" : "PNG") + " image '" + path + "' " +
-                 std::to_string(source_w) + "x" + std::to_string(source_h) +
-                 (source_c == 1 ? " gray" : " RGB") + " -> " + std::to_string(g.width) + "x" +
+                 std::to_string(source_w) + "x" + std::to_string(source_h) + " " +
+                 source + " -> " + std::to_string(g.width) + "x" +
                  std::to_string(g.height) + "x" + std::to_string(g.channels) + " (scaling: " +
                  method + "), as " + data_type_name(input.type) +
                  (input.type == DataType::kFloat32 ? " pixel/255" : " quantized pixel/255");

@@ -22,6 +22,7 @@ struct Image {
   int height = 0;
   int channels = 0;  // 1 (gray) or 3 (RGB)
   std::vector<float> pixels;
+  std::string source;  // what the file held, e.g. "8-bit gray", "RGBA"
 };
 
 // Largest image accepted (a hostile header must not make us allocate gigabytes).

@@ -145,6 +145,16 @@ void JsonWriter::shape(const char* key, const Shape& s) {
   std::fputc(']', out_);
 }
 
+void JsonWriter::numbers(const char* key, const std::vector<double>& values) {
+  prefix(key);
+  std::fputc('[', out_);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) std::fputs(", ", out_);
+    std::fputs(json_number(values[i]).c_str(), out_);
+  }
+  std::fputc(']', out_);
+}
+
 void JsonWriter::finish() { std::fputc('\n', out_); }
 
 void json_quantization(JsonWriter& json, const Quantization& q) {

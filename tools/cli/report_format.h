@@ -38,6 +38,8 @@ class JsonWriter {
   void element(int64_t value);
   void element(const std::string& value);
   void shape(const char* key, const Shape& shape);
+  // A numeric array on one line (tensor values).
+  void numbers(const char* key, const std::vector<double>& values);
   // Writes the trailing newline; call once at the end.
   void finish();
 

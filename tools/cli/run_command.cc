@@ -239,14 +239,8 @@ void print_json(OpenedModel& m, const RunResult& r, const std::string& output_fi
     json.shape("shape", t->shape);
     json_quantization(json, t->quant);
     if (o.printable) {
-      json.begin_array("values");
-      for (double v : o.raw) json.element(v);
-      json.end_array();
-      if (o.quantized) {
-        json.begin_array("dequantized");
-        for (double v : o.real) json.element(v);
-        json.end_array();
-      }
+      json.numbers("values", o.raw);
+      if (o.quantized) json.numbers("dequantized", o.real);
     } else {
       json.null_field("values");
     }
