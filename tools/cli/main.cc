@@ -18,6 +18,10 @@ constexpr const char* kUsage =
     "  run MODEL [--input FILE] [--output FILE] [--repeat N]\n"
     "            [--kernels reference|optimized] [--json]\n"
     "                                 run on the host: outputs, top class, per-layer times\n"
+    "  quantize IN -o OUT --mode hybrid|int8 [--calibration FILES | --mnist DIR] ...\n"
+    "                                 int8 weights (hybrid) or full integer model (int8)\n"
+    "  eval MODEL --mnist DIR [--limit N] [--kernels reference|optimized] [--json]\n"
+    "                                 top-1 accuracy and confusion matrix on MNIST test images\n"
     "  m7 ...                         boot the Cortex-M7 firmware (QEMU) and drive its shell\n"
     "  study ...                      the study's 4-configuration table\n"
     "  help                           this text ('tinyinfer <command> --help' for details)\n"
@@ -36,6 +40,8 @@ int main(int argc, char** argv) {
   const char* command = argv[1];
   if (std::strcmp(command, "info") == 0) return cmd_info(argc, argv);
   if (std::strcmp(command, "run") == 0) return cmd_run(argc, argv);
+  if (std::strcmp(command, "quantize") == 0) return cmd_quantize(argc, argv);
+  if (std::strcmp(command, "eval") == 0) return cmd_eval(argc, argv);
   if (std::strcmp(command, "m7") == 0) return cmd_m7_shell(argc, argv);
   if (std::strcmp(command, "study") == 0) return cmd_study(argc, argv);
   if (std::strcmp(command, "help") == 0 || std::strcmp(command, "--help") == 0 ||
