@@ -1,0 +1,14 @@
+// `tinyinfer quantize`: placeholder until the implementation lands (keeps the
+// dispatch in main.cc linking).
+#include <cstdio>
+
+#include "commands.h"
+
+namespace tinyinfer::cli {
+
+int cmd_quantize(int, char**) {
+  std::fputs("tinyinfer quantize: not implemented yet\n", stderr);
+  return 1;
+}
+
+}  // namespace tinyinfer::cli
