@@ -235,10 +235,16 @@ std::string firmware_file_name(const StudyConfig& c) {
   return std::string("tinyinfer-qemu-mps2-an500-") + c.model + "-" + c.kernels + ".elf";
 }
 
-// Finds `name` anywhere under `dir` (build/m7-<model>-<kernels>/firmware/...).
-std::string find_firmware(const std::string& dir, const std::string& name) {
+// Finds a configuration's ELF: DIR/NAME, then DIR/m7-<model>-<kernels>/firmware/NAME
+// (the layout of tools/run_study.sh), then anywhere under DIR.
+std::string find_firmware(const std::string& dir, const StudyConfig& config) {
+  const std::string name = firmware_file_name(config);
   std::error_code ec;
-  if (fs::is_regular_file(fs::path(dir) / name, ec)) return (fs::path(dir) / name).string();
+  for (const fs::path& candidate :
+       {fs::path(dir) / name,
+        fs::path(dir) / (std::string("m7-") + config.model + "-" + config.kernels) / "firmware" / name}) {
+    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+  }
   for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
        !ec && it != end; it.increment(ec)) {
     if (it->path().filename() == name && it->is_regular_file(ec)) return it->path().string();
@@ -464,7 +470,7 @@ int cmd_study(int argc, char** argv) {
   bool failed = false;
   for (int i = 0; i < kConfigCount; ++i) {
     const std::string name = firmware_file_name(kStudyConfigs[i]);
-    const std::string elf = find_firmware(firmware_dir, name);
+    const std::string elf = find_firmware(firmware_dir, kStudyConfigs[i]);
     if (elf.empty()) {
       std::fprintf(stderr, "tinyinfer study: %s not found under %s (build it: tools/run_study.sh)\n",
                    name.c_str(), firmware_dir.c_str());

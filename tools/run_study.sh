@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The main job: the study's four configurations on an emulated Cortex-M7.
+#
+#   1. installs what is missing (tools/install_deps.sh: cmake, arm-none-eabi, QEMU, ...);
+#   2. builds the host CLI (build/host) and the four firmwares
+#      {uncompressed, compressed} x {reference, optimized}
+#      (build/m7-<model>-<kernels>/firmware/*.elf, each printing its size report);
+#   3. runs each firmware in QEMU (mps2-an500, -icount shift=0) through its serial
+#      shell, runs the host engine on the same four, and prints the study's table
+#      per layer and in total (QEMU instructions; host microseconds).
+#      JSON of everything: build/study.json.
+#
+# Needs the study's models in ../shared/models (or TINYINFER_SHARED_DIR).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+jobs=$(nproc 2>/dev/null || echo 2)
+shared=${TINYINFER_SHARED_DIR:-$root/../shared}
+
+if [ ! -f "$shared/models/mnist_uncompressed.tflite" ] || [ ! -f "$shared/models/mnist_compressed.tflite" ]; then
+  echo "run_study: the study's models are not in $shared/models (set TINYINFER_SHARED_DIR)" >&2
+  exit 1
+fi
+
+bash tools/install_deps.sh
+
+echo "== host CLI (build/host)"
+cmake -S . -B build/host -G Ninja -DCMAKE_BUILD_TYPE=Release -DTINYINFER_SHARED_DIR="$shared" >/dev/null
+cmake --build build/host -j "$jobs" --target tinyinfer_cli
+
+for model in uncompressed compressed; do
+  for kernels in reference optimized; do
+    dir=build/m7-$model-$kernels
+    echo "== firmware $model / $kernels ($dir)"
+    cmake -S . -B "$dir" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/cmake/arm-none-eabi.cmake" \
+      -DCMAKE_BUILD_TYPE=Release -DTINYINFER_BOARD=qemu-mps2-an500 \
+      -DTINYINFER_MODEL="$model" -DTINYINFER_KERNELS="$kernels" \
+      -DTINYINFER_SHARED_DIR="$shared" >/dev/null
+    log=$dir/build.log
+    if ! cmake --build "$dir" -j "$jobs" --target tinyinfer_firmware >"$log" 2>&1; then
+      cat "$log" >&2
+      echo "run_study: the firmware build in $dir failed" >&2
+      exit 1
+    fi
+    # Size report (also printed by the build's post-build step when it links).
+    arm-none-eabi-size --format=berkeley "$dir"/firmware/tinyinfer-qemu-mps2-an500-$model-$kernels.elf
+  done
+done
+
+echo "== the study: QEMU runs of the four firmwares, host runs of the same four"
+build/host/tools/cli/tinyinfer study --firmware-dir build \
+  --models-dir "$shared/models" --json build/study.json
