@@ -1,0 +1,128 @@
+// DEPTHWISE_CONV_2D int8 for ARMv7E-M. Each output channel is its own sum
+// over the taps, so SIMD runs across channels: with depth_multiplier 1, four
+// adjacent channels of a tap come in one 32-bit load of the input and one of
+// the filter; SXTAB16/SXTB16 split them into (c0,c2),(c1,c3) int16 lanes
+// (input + input_offset) and SMLABB/SMLATT accumulate one channel each.
+// The taps inside the image are found once per output pixel, so padding
+// costs nothing (a skipped tap is the reference's "contributes nothing").
+// Other depth multipliers and the channel tail use the same tap ranges with
+// scalar multiply-adds. Requantization as in dsp.h (bit-exact).
+#include "kernels/arm/dsp.h"
+#include "kernels/arm/int8_kernels.h"
+
+namespace tinyinfer::kernels::arm {
+namespace {
+
+// First and one-past-last filter index whose tap lands inside [0, size).
+inline void tap_range(int32_t origin, int32_t dilation, int32_t taps, int32_t size, int32_t* begin,
+                      int32_t* end) {
+  int32_t b = 0;
+  if (origin < 0) b = (-origin + dilation - 1) / dilation;
+  int32_t e = taps;
+  // origin + (e-1)*dilation <= size-1
+  const int32_t last = size - 1 - origin;
+  if (last < 0) {
+    e = 0;
+  } else if ((taps - 1) * dilation > last) {
+    e = last / dilation + 1;
+  }
+  if (b > e) b = e;
+  *begin = b;
+  *end = e;
+}
+
+inline int8_t requant_channel(int32_t acc, const Requant& rq, int32_t oc) {
+  return finish(requantize(acc, make_channel_requant(rq.multipliers[oc], rq.shifts[oc])),
+                rq.output_offset, rq.act_min, rq.act_max);
+}
+
+}  // namespace
+
+void depthwise_int8(const Window& window, int32_t depth_multiplier, const Requant& rq,
+                    const Dims4& in, const int8_t* input, const Dims4& filter,
+                    const int8_t* filter_data, const int32_t* bias, const Dims4& out,
+                    int8_t* output) {
+  const int32_t in_c = in.c;
+  const int32_t out_c = out.c;
+  const int32_t dm = depth_multiplier;
+  const uint32_t offset2 = splat16(rq.input_offset);
+  const std::ptrdiff_t in_row = static_cast<std::ptrdiff_t>(in.w) * in_c;
+  const std::ptrdiff_t tap_step_x = static_cast<std::ptrdiff_t>(window.dilation_w) * in_c;
+  const std::ptrdiff_t tap_step_y = static_cast<std::ptrdiff_t>(window.dilation_h) * in_row;
+  const std::ptrdiff_t f_row = static_cast<std::ptrdiff_t>(filter.w) * out_c;
+  // Channels done four at a time (depth_multiplier 1 only).
+  const int32_t vector_c = dm == 1 ? (out_c & ~3) : 0;
+
+  int8_t* dst = output;
+  for (int32_t b = 0; b < out.n; ++b) {
+    const int8_t* batch = input + static_cast<std::ptrdiff_t>(b) * in.h * in_row;
+    for (int32_t oy = 0; oy < out.h; ++oy) {
+      const int32_t y0 = oy * window.stride_h - window.pad_top;
+      int32_t ky0, ky1;
+      tap_range(y0, window.dilation_h, filter.h, in.h, &ky0, &ky1);
+      for (int32_t ox = 0; ox < out.w; ++ox, dst += out_c) {
+        const int32_t x0 = ox * window.stride_w - window.pad_left;
+        int32_t kx0, kx1;
+        tap_range(x0, window.dilation_w, filter.w, in.w, &kx0, &kx1);
+        const int32_t rows = ky1 - ky0, cols = kx1 - kx0;
+        if (rows <= 0 || cols <= 0) {
+          // No tap inside: bias only.
+          for (int32_t oc = 0; oc < out_c; ++oc) dst[oc] = requant_channel(bias ? bias[oc] : 0, rq, oc);
+          continue;
+        }
+        // Input and filter of the first valid tap.
+        const int8_t* in_first = batch + static_cast<std::ptrdiff_t>(y0 + ky0 * window.dilation_h) * in_row +
+                                 static_cast<std::ptrdiff_t>(x0 + kx0 * window.dilation_w) * in_c;
+        const int8_t* f_first = filter_data + ky0 * f_row + static_cast<std::ptrdiff_t>(kx0) * out_c;
+        int32_t c = 0;
+        for (; c < vector_c; c += 4) {
+          int32_t a0 = bias ? bias[c] : 0, a1 = bias ? bias[c + 1] : 0;
+          int32_t a2 = bias ? bias[c + 2] : 0, a3 = bias ? bias[c + 3] : 0;
+          const int8_t* in_r = in_first + c;
+          const int8_t* f_r = f_first + c;
+          for (int32_t r = rows; r > 0; --r) {
+            const int8_t* ip = in_r;
+            const int8_t* fp = f_r;
+            for (int32_t k = cols; k > 0; --k) {
+              const uint32_t x = load_u32(ip), w = load_u32(fp);
+              ip += tap_step_x;
+              fp += out_c;
+              const uint32_t xe = sxtab16(offset2, x), xo = sxtab16_odd(offset2, x);
+              const uint32_t we = sxtb16(w), wo = sxtb16_odd(w);
+              a0 = smlabb(xe, we, a0);
+              a2 = smlatt(xe, we, a2);
+              a1 = smlabb(xo, wo, a1);
+              a3 = smlatt(xo, wo, a3);
+            }
+            in_r += tap_step_y;
+            f_r += f_row;
+          }
+          dst[c] = requant_channel(a0, rq, c);
+          dst[c + 1] = requant_channel(a1, rq, c + 1);
+          dst[c + 2] = requant_channel(a2, rq, c + 2);
+          dst[c + 3] = requant_channel(a3, rq, c + 3);
+        }
+        for (; c < out_c; ++c) {
+          const int32_t ic = c / dm;
+          int32_t acc = bias ? bias[c] : 0;
+          const int8_t* in_r = in_first + ic;
+          const int8_t* f_r = f_first + c;
+          for (int32_t r = rows; r > 0; --r) {
+            const int8_t* ip = in_r;
+            const int8_t* fp = f_r;
+            for (int32_t k = cols; k > 0; --k) {
+              acc += (*ip + rq.input_offset) * *fp;
+              ip += tap_step_x;
+              fp += out_c;
+            }
+            in_r += tap_step_y;
+            f_r += f_row;
+          }
+          dst[c] = requant_channel(acc, rq, c);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace tinyinfer::kernels::arm

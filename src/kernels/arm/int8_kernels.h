@@ -1,0 +1,20 @@
+// The ARMv7E-M int8 kernels (src/kernels/arm/*_int8.cc). Same signatures and
+// bit-exact results as their reference twins in kernels/reference/.
+#pragma once
+
+#include "kernels/kernels.h"
+
+namespace tinyinfer::kernels::arm {
+
+void conv2d_int8(const Window& window, const Requant& rq, const Dims4& in, const int8_t* input,
+                 const Dims4& filter, const int8_t* filter_data, const int32_t* bias,
+                 const Dims4& out, int8_t* output);
+void depthwise_int8(const Window& window, int32_t depth_multiplier, const Requant& rq,
+                    const Dims4& in, const int8_t* input, const Dims4& filter,
+                    const int8_t* filter_data, const int32_t* bias, const Dims4& out,
+                    int8_t* output);
+void fully_connected_int8(const Requant& rq, int32_t batches, int32_t depth, int32_t units,
+                          const int8_t* input, const int8_t* filter, const int32_t* bias,
+                          int8_t* output);
+
+}  // namespace tinyinfer::kernels::arm

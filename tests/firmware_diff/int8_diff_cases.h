@@ -1,0 +1,309 @@
+// Differential cases of the optimized (ARMv7E-M) int8 kernels against their
+// reference twins: random shapes, strides, dilations, paddings, channel
+// counts (odd too), depth multipliers, per-channel multipliers/shifts,
+// zero points and clamps. Header-only, heap-free and printf-free so the same
+// cases run in the host unit test (tests/unit/arm_int8_diff_test.cc) and in
+// the QEMU Cortex-M7 firmware (tests/firmware_diff/diff_main.cc), where the
+// DSP instructions are real. int8 results must match bit for bit.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+
+#include "kernels/arm/int8_kernels.h"
+#include "kernels/reference/reference.h"
+#include "quant/fixed_point.h"
+
+namespace tinyinfer::diff {
+
+using kernels::Dims4;
+using kernels::Requant;
+using kernels::Window;
+namespace reference = kernels::reference;
+
+// xorshift64*: deterministic, seedable.
+class Rng {
+ public:
+  explicit Rng(uint64_t seed) : state_(seed * 0x9E3779B97F4A7C15ull + 1) {}
+  uint32_t next() {
+    state_ ^= state_ >> 12;
+    state_ ^= state_ << 25;
+    state_ ^= state_ >> 27;
+    return static_cast<uint32_t>((state_ * 0x2545F4914F6CDD1Dull) >> 32);
+  }
+  // Uniform in [lo, hi].
+  int32_t range(int32_t lo, int32_t hi) {
+    return lo + static_cast<int32_t>(next() % static_cast<uint32_t>(hi - lo + 1));
+  }
+  bool chance(int percent) { return range(0, 99) < percent; }
+  double unit() { return next() * (1.0 / 4294967296.0); }
+
+ private:
+  uint64_t state_;
+};
+
+struct DiffResult {
+  int32_t cases = 0;
+  int32_t mismatches = 0;
+  char first_failure[200] = {};
+};
+
+// Scratch of the cases (static: the firmware has no heap, the stack is small).
+constexpr int32_t kMaxInput = 24 * 1024;
+constexpr int32_t kMaxFilter = 24 * 1024;
+constexpr int32_t kMaxOutput = 16 * 1024;
+constexpr int32_t kMaxChannels = 512;
+constexpr int32_t kGuard = 16;
+
+struct Scratch {
+  int8_t input[kMaxInput];
+  int8_t filter[kMaxFilter];
+  int32_t bias[kMaxChannels];
+  int32_t multipliers[kMaxChannels];
+  int32_t shifts[kMaxChannels];
+  int8_t expected[kMaxOutput + kGuard];
+  int8_t actual[kMaxOutput + kGuard];
+};
+
+inline Scratch& scratch() {
+  static Scratch s;
+  return s;
+}
+
+inline void fill_random(Rng& rng, int8_t* data, int64_t count, int32_t lo, int32_t hi) {
+  for (int64_t i = 0; i < count; ++i) data[i] = static_cast<int8_t>(rng.range(lo, hi));
+}
+
+// Per-channel requantization as a converter produces it: quantize_multiplier
+// of a log-uniform scale (1e-4 .. 1, sometimes up to 2 for left shifts).
+inline void random_requant(Rng& rng, int32_t channels, Requant* rq, Scratch& s) {
+  const bool per_tensor = rng.chance(20);
+  const double max_log = rng.chance(10) ? std::log(2.0) : 0.0;
+  const double min_log = std::log(1e-4);
+  for (int32_t c = 0; c < channels; ++c) {
+    if (per_tensor && c > 0) {
+      s.multipliers[c] = s.multipliers[0];
+      s.shifts[c] = s.shifts[0];
+      continue;
+    }
+    const double scale = std::exp(min_log + (max_log - min_log) * rng.unit());
+    int shift = 0;
+    quant::quantize_multiplier(scale, &s.multipliers[c], &shift);
+    s.shifts[c] = shift;
+  }
+  rq->input_offset = -rng.range(-128, 127);
+  rq->filter_offset = 0;
+  rq->output_offset = rng.range(-128, 127);
+  int32_t lo = -128, hi = 127;
+  if (rng.chance(40)) {
+    lo = rng.range(-128, 127);
+    hi = rng.range(lo, 127);
+  } else if (rng.chance(30)) {
+    lo = rq->output_offset;  // RELU
+  }
+  rq->act_min = lo;
+  rq->act_max = hi;
+  rq->multipliers = s.multipliers;
+  rq->shifts = s.shifts;
+}
+
+// Bias magnitudes as converters produce them (|bias| up to ~2^17), or none.
+inline const int32_t* random_bias(Rng& rng, int32_t channels, Scratch& s) {
+  if (rng.chance(10)) return nullptr;
+  const int32_t magnitude = rng.chance(50) ? 1 << 10 : 1 << 17;
+  for (int32_t c = 0; c < channels; ++c) s.bias[c] = rng.range(-magnitude, magnitude);
+  return s.bias;
+}
+
+inline Dims4 dims(int32_t n, int32_t h, int32_t w, int32_t c) {
+  Dims4 d;
+  d.n = n;
+  d.h = h;
+  d.w = w;
+  d.c = c;
+  return d;
+}
+
+// Output size and top/left padding as TFLite computes them.
+inline bool resolve_padding(bool same, int32_t in, int32_t filter, int32_t stride, int32_t dilation,
+                            int32_t* out, int32_t* pad) {
+  const int32_t effective = (filter - 1) * dilation + 1;
+  if (same) {
+    *out = (in + stride - 1) / stride;
+  } else {
+    *out = (in - effective + stride) / stride;
+  }
+  if (*out <= 0) return false;
+  const int32_t total = (*out - 1) * stride + effective - in;
+  *pad = total > 0 ? total / 2 : 0;
+  return true;
+}
+
+inline void prepare_outputs(Rng& rng, int64_t count, Scratch& s) {
+  // Same garbage in both buffers, guard bytes after the output.
+  for (int64_t i = 0; i < count + kGuard; ++i) {
+    const int8_t v = static_cast<int8_t>(rng.next());
+    s.expected[i] = v;
+    s.actual[i] = v;
+  }
+}
+
+inline bool outputs_match(int64_t count, const Scratch& s, int64_t* first) {
+  for (int64_t i = 0; i < count + kGuard; ++i) {
+    if (s.expected[i] != s.actual[i]) {
+      *first = i;
+      return false;
+    }
+  }
+  return true;
+}
+
+// Size knobs: `large` allows bigger shapes (host); the firmware keeps them
+// small so the reference kernels finish quickly under emulation.
+struct CaseLimits {
+  int32_t max_hw = 12;
+  int32_t max_c = 24;
+  int32_t max_out_c = 24;
+};
+
+inline void record_failure(DiffResult& r, const char* what, int64_t at, int32_t expected,
+                           int32_t actual) {
+  ++r.mismatches;
+  if (r.first_failure[0] == '\0') {
+    std::snprintf(r.first_failure, sizeof r.first_failure, "case %d: %s: output %lld expected %d got %d",
+                  static_cast<int>(r.cases), what, static_cast<long long>(at), static_cast<int>(expected),
+                  static_cast<int>(actual));
+  }
+}
+
+inline DiffResult run_conv_cases(int32_t count, uint64_t seed, const CaseLimits& lim = {}) {
+  Rng rng(seed);
+  Scratch& s = scratch();
+  DiffResult r;
+  while (r.cases < count) {
+    const int32_t n = rng.range(1, 3);
+    const int32_t kh = rng.range(1, 5), kw = rng.chance(20) ? kh : rng.range(1, 5);
+    const bool pointwise = rng.chance(25);
+    Window w;
+    w.stride_h = pointwise ? 1 : rng.range(1, 3);
+    w.stride_w = pointwise ? 1 : (rng.chance(70) ? w.stride_h : rng.range(1, 3));
+    w.dilation_h = rng.chance(75) ? 1 : 2;
+    w.dilation_w = rng.chance(75) ? 1 : 2;
+    const int32_t fh = pointwise ? 1 : kh, fw = pointwise ? 1 : kw;
+    const int32_t in_c = rng.chance(30) ? rng.range(1, 4) * 4 * (rng.chance(30) ? 4 : 1)
+                                        : rng.range(1, lim.max_c);
+    const int32_t out_c = rng.range(1, lim.max_out_c);
+    const Dims4 in = dims(n, rng.range(1, lim.max_hw), rng.range(1, lim.max_hw), in_c);
+    const bool same = rng.chance(50);
+    int32_t oh, ow;
+    if (!resolve_padding(same, in.h, fh, w.stride_h, w.dilation_h, &oh, &w.pad_top)) continue;
+    if (!resolve_padding(same, in.w, fw, w.stride_w, w.dilation_w, &ow, &w.pad_left)) continue;
+    const Dims4 filter = dims(out_c, fh, fw, in_c);
+    const Dims4 out = dims(n, oh, ow, out_c);
+    if (in.elements() > kMaxInput || filter.elements() > kMaxFilter || out.elements() > kMaxOutput)
+      continue;
+    Requant rq;
+    random_requant(rng, out_c, &rq, s);
+    const int32_t* bias = random_bias(rng, out_c, s);
+    fill_random(rng, s.input, in.elements(), -128, 127);
+    fill_random(rng, s.filter, filter.elements(), -127, 127);
+    prepare_outputs(rng, out.elements(), s);
+    reference::conv2d_int8(w, rq, in, s.input, filter, s.filter, bias, out, s.expected);
+    kernels::arm::conv2d_int8(w, rq, in, s.input, filter, s.filter, bias, out, s.actual);
+    int64_t at = 0;
+    if (!outputs_match(out.elements(), s, &at)) {
+      char what[120];
+      std::snprintf(what, sizeof what, "conv n%d in %dx%dx%d filter %dx%dx%dx%d stride %d,%d dil %d,%d pad %d,%d",
+                    (int)n, (int)in.h, (int)in.w, (int)in_c, (int)out_c, (int)fh, (int)fw, (int)in_c,
+                    (int)w.stride_h, (int)w.stride_w, (int)w.dilation_h, (int)w.dilation_w,
+                    (int)w.pad_top, (int)w.pad_left);
+      record_failure(r, what, at, s.expected[at], s.actual[at]);
+    }
+    ++r.cases;
+  }
+  return r;
+}
+
+inline DiffResult run_depthwise_cases(int32_t count, uint64_t seed, const CaseLimits& lim = {}) {
+  Rng rng(seed);
+  Scratch& s = scratch();
+  DiffResult r;
+  while (r.cases < count) {
+    const int32_t n = rng.range(1, 3);
+    const bool three = rng.chance(40);
+    const int32_t fh = three ? 3 : rng.range(1, 5), fw = three ? 3 : rng.range(1, 5);
+    Window w;
+    w.stride_h = rng.range(1, 3);
+    w.stride_w = rng.chance(70) ? w.stride_h : rng.range(1, 3);
+    w.dilation_h = rng.chance(75) ? 1 : 2;
+    w.dilation_w = rng.chance(75) ? 1 : 2;
+    const int32_t dm = rng.chance(60) ? 1 : rng.range(1, 3);
+    const int32_t in_c = rng.chance(30) ? rng.range(1, 6) * 4 : rng.range(1, lim.max_c);
+    const int32_t out_c = in_c * dm;
+    if (out_c > kMaxChannels) continue;
+    const Dims4 in = dims(n, rng.range(1, lim.max_hw), rng.range(1, lim.max_hw), in_c);
+    const bool same = rng.chance(50);
+    int32_t oh, ow;
+    if (!resolve_padding(same, in.h, fh, w.stride_h, w.dilation_h, &oh, &w.pad_top)) continue;
+    if (!resolve_padding(same, in.w, fw, w.stride_w, w.dilation_w, &ow, &w.pad_left)) continue;
+    const Dims4 filter = dims(1, fh, fw, out_c);
+    const Dims4 out = dims(n, oh, ow, out_c);
+    if (in.elements() > kMaxInput || filter.elements() > kMaxFilter || out.elements() > kMaxOutput)
+      continue;
+    Requant rq;
+    random_requant(rng, out_c, &rq, s);
+    const int32_t* bias = random_bias(rng, out_c, s);
+    fill_random(rng, s.input, in.elements(), -128, 127);
+    fill_random(rng, s.filter, filter.elements(), -127, 127);
+    prepare_outputs(rng, out.elements(), s);
+    reference::depthwise_int8(w, dm, rq, in, s.input, filter, s.filter, bias, out, s.expected);
+    kernels::arm::depthwise_int8(w, dm, rq, in, s.input, filter, s.filter, bias, out, s.actual);
+    int64_t at = 0;
+    if (!outputs_match(out.elements(), s, &at)) {
+      char what[120];
+      std::snprintf(what, sizeof what, "depthwise n%d in %dx%dx%d dm %d filter %dx%d stride %d,%d dil %d,%d pad %d,%d",
+                    (int)n, (int)in.h, (int)in.w, (int)in_c, (int)dm, (int)fh, (int)fw, (int)w.stride_h,
+                    (int)w.stride_w, (int)w.dilation_h, (int)w.dilation_w, (int)w.pad_top, (int)w.pad_left);
+      record_failure(r, what, at, s.expected[at], s.actual[at]);
+    }
+    ++r.cases;
+  }
+  return r;
+}
+
+inline DiffResult run_fully_connected_cases(int32_t count, uint64_t seed, int32_t max_depth = 700) {
+  Rng rng(seed);
+  Scratch& s = scratch();
+  DiffResult r;
+  while (r.cases < count) {
+    const int32_t batches = rng.range(1, 3);
+    const int32_t depth = rng.chance(50) ? rng.range(1, 40) : rng.range(1, max_depth);
+    const int32_t units = rng.range(1, 40);
+    if (int64_t{batches} * depth > kMaxInput || int64_t{units} * depth > kMaxFilter ||
+        int64_t{batches} * units > kMaxOutput)
+      continue;
+    Requant rq;
+    random_requant(rng, units, &rq, s);
+    if (rng.chance(20)) rq.filter_offset = -rng.range(-128, 127);
+    const int32_t* bias = random_bias(rng, units, s);
+    fill_random(rng, s.input, int64_t{batches} * depth, -128, 127);
+    fill_random(rng, s.filter, int64_t{units} * depth, -127, 127);
+    const int64_t out_count = int64_t{batches} * units;
+    prepare_outputs(rng, out_count, s);
+    reference::fully_connected_int8(rq, batches, depth, units, s.input, s.filter, bias, s.expected);
+    kernels::arm::fully_connected_int8(rq, batches, depth, units, s.input, s.filter, bias, s.actual);
+    int64_t at = 0;
+    if (!outputs_match(out_count, s, &at)) {
+      char what[120];
+      std::snprintf(what, sizeof what, "fully_connected batches %d depth %d units %d filter_offset %d",
+                    (int)batches, (int)depth, (int)units, (int)rq.filter_offset);
+      record_failure(r, what, at, s.expected[at], s.actual[at]);
+    }
+    ++r.cases;
+  }
+  return r;
+}
+
+}  // namespace tinyinfer::diff

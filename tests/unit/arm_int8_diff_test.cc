@@ -1,0 +1,59 @@
+// Host run of the differential cases of the ARMv7E-M int8 kernels against the
+// reference kernels (the portable twins of the DSP instructions execute here;
+// tests/firmware_diff runs the same cases on the emulated Cortex-M7).
+#include <gtest/gtest.h>
+
+#include "firmware_diff/int8_diff_cases.h"
+#include "kernels/arm/dsp.h"
+
+namespace tinyinfer::diff {
+namespace {
+
+void expect_clean(const DiffResult& r, int32_t cases) {
+  EXPECT_EQ(r.cases, cases);
+  EXPECT_EQ(r.mismatches, 0) << r.first_failure;
+}
+
+TEST(ArmInt8Diff, Conv2dMatchesReference) { expect_clean(run_conv_cases(3000, 1), 3000); }
+
+TEST(ArmInt8Diff, Conv2dLargeChannelsMatchReference) {
+  CaseLimits lim;
+  lim.max_hw = 6;
+  lim.max_c = 160;  // long dot products, including the reference fallback
+  lim.max_out_c = 40;
+  expect_clean(run_conv_cases(300, 2, lim), 300);
+}
+
+TEST(ArmInt8Diff, DepthwiseMatchesReference) { expect_clean(run_depthwise_cases(3000, 3), 3000); }
+
+TEST(ArmInt8Diff, FullyConnectedMatchesReference) {
+  expect_clean(run_fully_connected_cases(3000, 4), 3000);
+}
+
+TEST(ArmInt8Diff, FullyConnectedDeepRowsMatchReference) {
+  expect_clean(run_fully_connected_cases(100, 5, 4000), 100);
+}
+
+// The requantization shortcut of dsp.h against the spec's function over
+// accumulators across the whole realistic range and every shift.
+TEST(ArmInt8Diff, RequantizeMatchesMultiplyByQuantizedMultiplier) {
+  Rng rng(6);
+  for (int i = 0; i < 200000; ++i) {
+    const int32_t multiplier = (1 << 30) + static_cast<int32_t>(rng.next() >> 2);
+    const int32_t shift = rng.range(-31, 8);
+    int32_t acc = static_cast<int32_t>(rng.next());
+    if (rng.chance(50)) acc >>= rng.range(0, 31);
+    const kernels::arm::ChannelRequant r = kernels::arm::make_channel_requant(multiplier, shift);
+    const int32_t expected = quant::multiply_by_quantized_multiplier(acc, multiplier, shift);
+    const int32_t actual = kernels::arm::requantize(acc, r);
+    // Exact except where saturation keeps it far outside int8 (see dsp.h).
+    if (expected != (1 << 30)) {
+      ASSERT_EQ(actual, expected) << "acc " << acc << " multiplier " << multiplier << " shift " << shift;
+    } else {
+      ASSERT_EQ(actual > 0, expected > 0) << "acc " << acc << " shift " << shift;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace tinyinfer::diff
