@@ -1,14 +1,274 @@
-// `tinyinfer quantize`: placeholder until the implementation lands (keeps the
-// dispatch in main.cc linking).
+// `tinyinfer quantize IN.tflite -o OUT.tflite --mode hybrid|int8 ...`
+// Post-training quantization without TensorFlow (algorithms in
+// src/quant/quantizer.h): hybrid = int8 weights with float activations (the
+// study's "compressed" model); int8 = full integer, calibrated on images.
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <vector>
 
+#include "cli_args.h"
 #include "commands.h"
+#include "image_input.h"
+#include "mnist_idx.h"
+#include "model_file.h"
+#include "quant/quantizer.h"
 
 namespace tinyinfer::cli {
+namespace {
 
-int cmd_quantize(int, char**) {
-  std::fputs("tinyinfer quantize: not implemented yet\n", stderr);
-  return 1;
+namespace fs = std::filesystem;
+
+constexpr const char* kQuantizeUsage =
+    "usage: tinyinfer quantize IN.tflite -o OUT.tflite --mode hybrid|int8\n"
+    "                          [--calibration DIR_OR_FILES | --mnist DIR] [--samples N]\n"
+    "                          [--range minmax|percentile[=P]] [--io int8|float] [--per-tensor]\n"
+    "  --mode hybrid     CONV_2D / DEPTHWISE_CONV_2D / FULLY_CONNECTED weights to int8 (symmetric;\n"
+    "                    per output channel for the convolutions), activations stay float\n"
+    "  --mode int8       full integer model per the TFLite int8 spec; needs calibration data:\n"
+    "  --calibration X   a folder of PGM/PNG images (or raw input tensors), or a comma-separated\n"
+    "                    list of such files, fed like 'tinyinfer run --input' (float: pixel/255)\n"
+    "  --mnist DIR       calibrate on MNIST training images: DIR/train-images-idx3-ubyte[.gz] or\n"
+    "                    DIR/train10k-images-idx3-ubyte[.gz] (never the test set)\n"
+    "  --samples N       calibration images to use (default 500, 1..100000)\n"
+    "  --range R         activation range: minmax (default) or percentile[=P] (P in (50,100],\n"
+    "                    default 99.99: clip the rarest values at both ends)\n"
+    "  --io int8|float   int8: the model's input and output become int8; float (default): they\n"
+    "                    stay float, with QUANTIZE/DEQUANTIZE ops at the ends\n"
+    "  --per-tensor      one scale per weight tensor instead of one per output channel\n";
+
+constexpr int64_t kDefaultSamples = 500;
+
+bool is_image_or_raw_file(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == ".pgm" || ext == ".png" || ext == ".raw" || ext == ".bin";
+}
+
+// Files named by --calibration: a folder (its PGM/PNG/raw files, sorted) or a
+// comma-separated list.
+bool calibration_files(const std::string& spec, std::vector<std::string>* files, std::string* error) {
+  std::error_code ec;
+  if (fs::is_directory(spec, ec)) {
+    for (const auto& entry : fs::directory_iterator(spec, ec))
+      if (entry.is_regular_file(ec) && is_image_or_raw_file(entry.path())) files->push_back(entry.path().string());
+    std::sort(files->begin(), files->end());
+    if (files->empty()) {
+      *error = "calibration folder '" + spec + "' holds no .pgm, .png, .raw or .bin files";
+      return false;
+    }
+    return true;
+  }
+  std::size_t start = 0;
+  while (start <= spec.size()) {
+    const std::size_t comma = spec.find(',', start);
+    const std::string item = spec.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (!item.empty()) files->push_back(item);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  if (files->empty()) {
+    *error = "--calibration names no files";
+    return false;
+  }
+  return true;
+}
+
+// MNIST training images as float inputs of `input`, converted like `run` does.
+bool mnist_calibration(const std::string& dir, int32_t samples, const Tensor& input,
+                       std::vector<quant::CalibrationSample>* out, std::string* source, std::string* error) {
+  std::string stem;
+  std::string probe;
+  for (const char* candidate : {"train", "train10k"}) {
+    if (find_mnist_file(dir, candidate, "images", &probe)) {
+      stem = candidate;
+      break;
+    }
+  }
+  if (stem.empty()) {
+    std::error_code ec;
+    *error = fs::is_directory(dir, ec)
+                 ? "no MNIST training images in '" + dir +
+                       "' (looked for train-images-idx3-ubyte[.gz] and train10k-images-idx3-ubyte[.gz])"
+                 : "MNIST directory '" + dir + "' does not exist or is not a directory";
+    return false;
+  }
+  MnistSet set;
+  if (!load_mnist(dir, stem, samples, &set, error)) return false;
+  ImageGeometry geometry;
+  if (!image_geometry(input, &geometry, error)) return false;
+  Image image;
+  image.width = set.images.cols;
+  image.height = set.images.rows;
+  image.channels = 1;
+  image.pixels.resize(static_cast<std::size_t>(image.width) * image.height);
+  for (int32_t i = 0; i < set.size(); ++i) {
+    const uint8_t* pixels = set.images.image(i);
+    for (std::size_t p = 0; p < image.pixels.size(); ++p) image.pixels[p] = pixels[p];
+    Image fitted = image;
+    if (geometry.height != image.height || geometry.width != image.width) {
+      std::string method;
+      fitted = resize_image(image, geometry.width, geometry.height, &method);
+    }
+    if (geometry.channels != 1) fitted = convert_channels(fitted, geometry.channels);
+    std::vector<float> values(static_cast<std::size_t>(input.shape.elements()));
+    if (!image_to_tensor(fitted, input, values.data(), error)) return false;
+    out->push_back({std::move(values)});
+  }
+  *source = std::to_string(set.size()) + " MNIST training images from " + set.images_path;
+  return true;
+}
+
+bool file_calibration(const std::string& spec, int32_t samples, const Tensor& input,
+                      std::vector<quant::CalibrationSample>* out, std::string* source, std::string* error) {
+  std::vector<std::string> files;
+  if (!calibration_files(spec, &files, error)) return false;
+  if (static_cast<int64_t>(files.size()) > samples) files.resize(static_cast<std::size_t>(samples));
+  for (const std::string& file : files) {
+    std::vector<float> values(static_cast<std::size_t>(input.shape.elements()));
+    std::string description;
+    if (!load_input_file(file, input, values.data(), &description, error)) return false;
+    out->push_back({std::move(values)});
+  }
+  *source = std::to_string(files.size()) + " file(s) from " + spec;
+  return true;
+}
+
+}  // namespace
+
+int cmd_quantize(int argc, char** argv) {
+  Args args;
+  if (!args.parse(argc, argv, 2,
+                  {{"-o", true}, {"--output", true}, {"--mode", true}, {"--calibration", true}, {"--mnist", true},
+                   {"--samples", true}, {"--range", true}, {"--io", true}, {"--per-tensor", false},
+                   {"--help", false}, {"-h", false}})) {
+    std::fprintf(stderr, "tinyinfer quantize: %s\n%s", args.error().c_str(), kQuantizeUsage);
+    return 2;
+  }
+  if (args.has("--help") || args.has("-h")) {
+    std::fputs(kQuantizeUsage, stdout);
+    return 0;
+  }
+  auto usage_error = [](const std::string& message) {
+    std::fprintf(stderr, "tinyinfer quantize: %s\n%s", message.c_str(), kQuantizeUsage);
+    return 2;
+  };
+  if (args.positional().size() != 1)
+    return usage_error("expected exactly one input model, got " + std::to_string(args.positional().size()) +
+                       " arguments");
+  if (args.has("-o") && args.has("--output")) return usage_error("give the output once (-o or --output)");
+  const char* output_path = args.has("-o") ? args.value("-o") : args.value("--output");
+  if (output_path == nullptr) return usage_error("-o OUT.tflite is required");
+  if (!args.has("--mode")) return usage_error("--mode hybrid|int8 is required");
+
+  quant::QuantizeOptions options;
+  const std::string mode = args.value("--mode");
+  if (mode == "hybrid")
+    options.mode = quant::QuantizeMode::kHybrid;
+  else if (mode == "int8")
+    options.mode = quant::QuantizeMode::kInt8;
+  else
+    return usage_error("--mode must be 'hybrid' or 'int8', got '" + mode + "'");
+  const bool int8 = options.mode == quant::QuantizeMode::kInt8;
+  options.per_channel = !args.has("--per-tensor");
+
+  for (const char* flag : {"--calibration", "--mnist", "--samples", "--range", "--io"})
+    if (!int8 && args.has(flag)) return usage_error(std::string(flag) + " applies to --mode int8 only");
+  if (args.has("--calibration") && args.has("--mnist"))
+    return usage_error("give one calibration source: --calibration or --mnist");
+  if (int8 && !args.has("--calibration") && !args.has("--mnist"))
+    return usage_error("--mode int8 needs calibration data: --calibration DIR_OR_FILES or --mnist DIR");
+
+  std::string error;
+  int64_t samples = kDefaultSamples;
+  if (args.has("--samples") && !parse_int_in_range("--samples", args.value("--samples"), 1, 100000, &samples, &error))
+    return usage_error(error);
+  if (args.has("--range")) {
+    const std::string range = args.value("--range");
+    if (range == "minmax") {
+      options.range = quant::RangeMethod::kMinMax;
+    } else if (range == "percentile" || range.rfind("percentile=", 0) == 0) {
+      options.range = quant::RangeMethod::kPercentile;
+      if (range.size() > std::strlen("percentile")) {
+        const std::string number = range.substr(std::strlen("percentile="));
+        char* end = nullptr;
+        options.percentile = std::strtod(number.c_str(), &end);
+        if (number.empty() || end == nullptr || *end != '\0' || !(options.percentile > 50.0) ||
+            !(options.percentile <= 100.0))
+          return usage_error("--range percentile=P needs P in (50, 100], got '" + number + "'");
+      }
+    } else {
+      return usage_error("--range must be 'minmax' or 'percentile[=P]', got '" + range + "'");
+    }
+  }
+  if (args.has("--io")) {
+    const std::string io = args.value("--io");
+    if (io != "int8" && io != "float") return usage_error("--io must be 'int8' or 'float', got '" + io + "'");
+    options.int8_io = io == "int8";
+  }
+
+  OpenedModel m;
+  if (!load_model_file(args.positional()[0], &m, &error)) {
+    std::fprintf(stderr, "tinyinfer quantize: %s\n", error.c_str());
+    return 1;
+  }
+
+  std::vector<quant::CalibrationSample> calibration;
+  std::string calibration_source;
+  if (int8) {
+    if (m.model.input_count() != 1) {
+      std::fprintf(stderr, "tinyinfer quantize: model '%s' has %d inputs; calibration feeds single-input models\n",
+                   m.path.c_str(), m.model.input_count());
+      return 1;
+    }
+    const Tensor input = m.model.tensor(m.model.input_tensor_index(0));
+    if (input.type != DataType::kFloat32) {
+      std::fprintf(stderr, "tinyinfer quantize: model '%s' input is %s; --mode int8 needs a float model\n",
+                   m.path.c_str(), data_type_name(input.type));
+      return 1;
+    }
+    const bool ok = args.has("--mnist")
+                        ? mnist_calibration(args.value("--mnist"), static_cast<int32_t>(samples), input,
+                                            &calibration, &calibration_source, &error)
+                        : file_calibration(args.value("--calibration"), static_cast<int32_t>(samples), input,
+                                           &calibration, &calibration_source, &error);
+    if (!ok) {
+      std::fprintf(stderr, "tinyinfer quantize: calibration: %s\n", error.c_str());
+      return 1;
+    }
+  }
+
+  format::ModelBytes out;
+  quant::QuantizeSummary summary;
+  const Status status = quant::quantize_model(m.bytes.data(), m.bytes.size(), options, calibration, &out, &summary);
+  if (!status.is_ok()) {
+    std::fprintf(stderr, "tinyinfer quantize: %s: %s\n", m.path.c_str(), status.message());
+    return 1;
+  }
+  if (!write_file(output_path, out.data(), out.size(), &error)) {
+    std::fprintf(stderr, "tinyinfer quantize: %s\n", error.c_str());
+    return 1;
+  }
+
+  std::printf("Quantized %s -> %s (%s)\n", m.path.c_str(), output_path, mode.c_str());
+  std::printf("  size: %zu -> %zu bytes\n", m.bytes.size(), out.size());
+  std::printf("  weights: %s, %d tensor(s) to int8", options.per_channel ? "per channel" : "per tensor",
+              summary.weight_tensors);
+  if (int8) std::printf(", %d bias(es) to int32, %d activation(s) to int8", summary.bias_tensors,
+                        summary.activation_tensors);
+  std::printf("\n");
+  if (int8) {
+    std::printf("  calibration: %s, range %s", calibration_source.c_str(),
+                options.range == quant::RangeMethod::kMinMax ? "min/max" : "percentile");
+    if (options.range == quant::RangeMethod::kPercentile) std::printf(" %g", options.percentile);
+    std::printf("\n  model I/O: %s\n", options.int8_io ? "int8" : "float (QUANTIZE/DEQUANTIZE at the ends)");
+  }
+  for (const std::string& note : summary.notes) std::printf("  %s\n", note.c_str());
+  std::printf("  verified: the written model loads (see 'tinyinfer info %s')\n", output_path);
+  return 0;
 }
 
 }  // namespace tinyinfer::cli
