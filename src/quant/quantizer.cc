@@ -530,14 +530,14 @@ Status quantize_int8(Graph& g, const ModelBytes& float_bytes, const QuantizeOpti
   // Refuse before the (slow) calibration.
   for (std::size_t i = 0; i < ops.size(); ++i) {
     const int32_t code = g.code_of(*ops[i]);
-    if (!int8_supported(code))
-      return Status::error(StatusCode::kUnsupported, "op %zu (%s): not supported by the int8 quantizer", i,
-                           op_code_name(code));
     for (int32_t t : ops[i]->outputs)
       if (t >= 0 && g.tensor(t).type != fb::TensorType::FLOAT32)
         return Status::error(StatusCode::kUnsupported,
                              "op %zu (%s): output '%s' is %s; the int8 quantizer needs a float model", i,
                              op_code_name(code), g.name(t), fb::EnumNameTensorType(g.tensor(t).type));
+    if (!int8_supported(code))
+      return Status::error(StatusCode::kUnsupported, "op %zu (%s): not supported by the int8 quantizer", i,
+                           op_code_name(code));
   }
   for (int32_t t : g.graph().inputs)
     if (g.tensor(t).type != fb::TensorType::FLOAT32)
