@@ -29,6 +29,14 @@ const char* kernel_choice_name(KernelChoice choice);
 
 struct Node;  // runtime state of one op (src/runtime)
 
+struct InterpreterOptions {
+  // Runs a CONV_2D / DEPTHWISE_CONV_2D followed by a non-overlapping VALID
+  // MAX/AVERAGE_POOL_2D band by band so the conv output is never stored
+  // whole: a much smaller arena, same results. The profiler then reports
+  // both ops' time under the conv and 0 under the pool.
+  bool fuse_conv_pool = false;
+};
+
 // Where the arena's bytes go.
 struct ArenaUsage {
   std::size_t metadata = 0;     // runtime tensor and node tables
@@ -41,7 +49,8 @@ class Interpreter {
  public:
   // Validates every op against the kernels, plans the arena and prepares.
   // kArenaTooSmall's message states the bytes required.
-  Status init(const Model& model, KernelChoice kernels, void* arena, std::size_t arena_bytes);
+  Status init(const Model& model, KernelChoice kernels, void* arena, std::size_t arena_bytes,
+              const InterpreterOptions& options = InterpreterOptions());
 
   // Runs all ops; the profiler (optional) receives one record per op.
   Status invoke(Profiler* profiler = nullptr);
@@ -62,12 +71,16 @@ class Interpreter {
   // One-line human description of the op's parameters ("stride 1x1, VALID, RELU").
   void describe_op(int32_t op_index, char* buffer, std::size_t buffer_size) const;
   int64_t total_macs() const;
+  // True when op_index runs inside the op before it (conv + pool fusion).
+  bool op_fused_into_previous(int32_t op_index) const;
 
   ArenaUsage arena_usage() const { return usage_; }
   std::size_t arena_used_bytes() const { return usage_.total(); }
   const char* kernel_set_name() const;
 
  private:
+  void eval_fused_conv_pool(int32_t op_index);
+
   const Model* model_ = nullptr;
   const kernels::KernelSet* kernels_ = nullptr;
   Tensor* tensors_ = nullptr;

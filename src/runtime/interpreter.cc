@@ -37,8 +37,51 @@ bool is_aligned_for(const Tensor& t) {
 
 }  // namespace
 
+namespace {
+
+// How many ops read tensor t (as any input).
+int32_t reader_count(const Node* nodes, int32_t op_count, int32_t t) {
+  int32_t readers = 0;
+  for (int32_t i = 0; i < op_count; ++i)
+    for (int32_t k = 0; k < nodes[i].info.input_count; ++k)
+      if (nodes[i].info.inputs[k] == t) ++readers;
+  return readers;
+}
+
+bool is_graph_output(const Model& model, int32_t t) {
+  for (int32_t k = 0; k < model.output_count(); ++k)
+    if (model.output_tensor_index(k) == t) return true;
+  return false;
+}
+
+// Marks conv -> pool pairs that can run band by band; returns the tensor
+// indices that then need no arena bytes through `skip` (one flag per tensor).
+void fuse_conv_pool_pairs(const Model& model, Node* nodes, int32_t op_count, const Tensor* tensors,
+                          bool* skip) {
+  for (int32_t i = 0; i + 1 < op_count; ++i) {
+    Node& conv = nodes[i];
+    Node& pool = nodes[i + 1];
+    if (conv.fused_into_previous || conv.registration->eval_rows == nullptr ||
+        pool.registration->rows_per_output_row == nullptr)
+      continue;
+    const int32_t t = conv.info.outputs[0];
+    if (pool.info.input_count < 1 || pool.info.inputs[0] != t || is_graph_output(model, t) ||
+        reader_count(nodes, op_count, t) != 1 || tensors[t].shape.rank != 4 || tensors[t].shape.dims[0] != 1)
+      continue;
+    const int32_t band_rows = pool.registration->rows_per_output_row(pool);
+    if (band_rows <= 0) continue;
+    const Shape& s = tensors[t].shape;
+    conv.fused_with_next = true;
+    pool.fused_into_previous = true;
+    conv.band_bytes = static_cast<std::size_t>(band_rows) * s.dims[2] * s.dims[3] * data_type_size(tensors[t].type);
+    skip[t] = true;
+  }
+}
+
+}  // namespace
+
 Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* arena,
-                         std::size_t arena_bytes) {
+                         std::size_t arena_bytes, const InterpreterOptions& options) {
   ready_ = false;
   usage_ = ArenaUsage();
   model_ = &model;
@@ -53,12 +96,14 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
   if (begin >= end) return Status::error(StatusCode::kArenaTooSmall, "arena too small: %u bytes",
                                          static_cast<unsigned>(arena_bytes));
   const std::size_t available = static_cast<std::size_t>(end - begin);
-  const int32_t buffer_count = tensor_count_ + op_count_;  // tensors + one scratch per op
+  // Planned buffers: tensors, then per op a scratch and a fusion band.
+  const int32_t buffer_count = tensor_count_ + 2 * op_count_;
   const std::size_t tensor_table = align_up(sizeof(Tensor) * tensor_count_);
   const std::size_t node_table = align_up(sizeof(Node) * op_count_);
   const std::size_t plan_table = align_up(sizeof(PlannedBuffer) * buffer_count);
   const std::size_t order_tables = 2 * align_up(sizeof(int32_t) * buffer_count);
-  usage_.metadata = tensor_table + node_table + plan_table + order_tables;
+  const std::size_t skip_table = align_up(sizeof(bool) * tensor_count_);
+  usage_.metadata = tensor_table + node_table + plan_table + order_tables + skip_table;
   if (usage_.metadata > available)
     return Status::error(StatusCode::kArenaTooSmall,
                          "arena too small: %u bytes given, the tensor and op tables alone need %u",
@@ -69,6 +114,8 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
   auto* plan = reinterpret_cast<PlannedBuffer*>(begin + tensor_table + node_table);
   auto* order = reinterpret_cast<int32_t*>(begin + tensor_table + node_table + plan_table);
   int32_t* neighbours = order + order_tables / 2 / sizeof(int32_t);
+  bool* skip = reinterpret_cast<bool*>(begin + tensor_table + node_table + plan_table + order_tables);
+  for (int32_t i = 0; i < tensor_count_; ++i) skip[i] = false;
   uint8_t* const activations_begin = begin + usage_.metadata;
   uint8_t* const aligned_end = end - (reinterpret_cast<uintptr_t>(end) % kArenaAlignment);
   uint8_t* persistent_top = aligned_end;
@@ -112,12 +159,14 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
     }
   }
   usage_.persistent = static_cast<std::size_t>(aligned_end - persistent_top);
+  if (options.fuse_conv_pool) fuse_conv_pool_pairs(model, nodes_, op_count_, tensors_, skip);
 
   // Lifetimes: an activation lives from its producer to its last reader.
   // Graph inputs and outputs live through the whole invoke so that inputs
   // survive repeated invokes and outputs can be read afterwards.
   const int32_t whole_end = op_count_ > 0 ? op_count_ - 1 : 0;
   auto touch = [&](int32_t t, int32_t op) {
+    if (skip[t]) return;  // produced and consumed band by band inside a fused pair
     PlannedBuffer& b = plan[t];
     if (b.size == 0) {
       b.size = tensors_[t].bytes > 0 ? tensors_[t].bytes : 1;
@@ -142,6 +191,12 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
       s.size = nodes_[i].scratch_bytes;
       s.first_op = s.last_op = i;
     }
+    if (nodes_[i].band_bytes > 0) {  // alive while the conv and its pool run
+      PlannedBuffer& band = plan[tensor_count_ + op_count_ + i];
+      band.size = nodes_[i].band_bytes;
+      band.first_op = i;
+      band.last_op = i + 1;
+    }
   }
   for (int32_t k = 0; k < model.output_count(); ++k) touch(model.output_tensor_index(k), whole_end);
 
@@ -155,6 +210,8 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
     if (plan[t].size != 0) tensors_[t].data = activations_begin + plan[t].offset;
   for (int32_t i = 0; i < op_count_; ++i)
     if (nodes_[i].scratch_bytes > 0) nodes_[i].scratch = activations_begin + plan[tensor_count_ + i].offset;
+  for (int32_t i = 0; i < op_count_; ++i)
+    if (nodes_[i].band_bytes > 0) nodes_[i].band = activations_begin + plan[tensor_count_ + op_count_ + i].offset;
 
   ready_ = true;
   return Status::ok();
@@ -164,16 +221,31 @@ Status Interpreter::invoke(Profiler* profiler) {
   if (!ready_) return Status::error(StatusCode::kInvalidArgument, "invoke: interpreter is not initialised");
   for (int32_t i = 0; i < op_count_; ++i) {
     Node& node = nodes_[i];
-    const EvalContext ctx{node, tensors_, *kernels_};
-    if (profiler == nullptr) {
-      node.registration->eval(ctx);
-      continue;
-    }
-    const uint64_t start = profiler->now();
-    node.registration->eval(ctx);
-    profiler->record(i, node.registration->name, profiler->now() - start);
+    const uint64_t start = profiler ? profiler->now() : 0;
+    if (node.fused_with_next)
+      eval_fused_conv_pool(i);
+    else if (!node.fused_into_previous)
+      node.registration->eval(EvalContext{node, tensors_, *kernels_});
+    if (profiler) profiler->record(i, node.registration->name, profiler->now() - start);
   }
   return Status::ok();
+}
+
+void Interpreter::eval_fused_conv_pool(int32_t op_index) {
+  Node& conv = nodes_[op_index];
+  Node& pool = nodes_[op_index + 1];
+  const EvalContext conv_ctx{conv, tensors_, *kernels_};
+  const EvalContext pool_ctx{pool, tensors_, *kernels_};
+  const int32_t band_rows = pool.registration->rows_per_output_row(pool);
+  const int32_t out_rows = tensors_[pool.info.outputs[0]].shape.dims[1];
+  for (int32_t row = 0; row < out_rows; ++row) {
+    conv.registration->eval_rows(conv_ctx, row * band_rows, band_rows, conv.band);
+    pool.registration->pool_rows(pool_ctx, conv.band, band_rows, row);
+  }
+}
+
+bool Interpreter::op_fused_into_previous(int32_t op_index) const {
+  return ready_ && op_index >= 0 && op_index < op_count_ && nodes_[op_index].fused_into_previous;
 }
 
 int32_t Interpreter::input_count() const { return ready_ ? model_->input_count() : 0; }

@@ -20,6 +20,13 @@ struct Node {
   void* op_data = nullptr;       // persistent, carved from the arena at prepare
   std::size_t scratch_bytes = 0;  // requested at prepare, planned with activations
   void* scratch = nullptr;
+  // Conv + pooling fusion (InterpreterOptions::fuse_conv_pool): the conv node
+  // computes its output a band of rows at a time into `band` and pools each
+  // band at once, so the full conv output is never stored.
+  bool fused_with_next = false;
+  bool fused_into_previous = false;
+  std::size_t band_bytes = 0;
+  void* band = nullptr;
 };
 
 // What an op sees while preparing: its tensors (read/write metadata), the
@@ -93,6 +100,14 @@ struct OpRegistration {
   // Multiply-accumulates (0 if not meaningful) and a one-line description.
   int64_t (*macs)(const Node& node, const Tensor* tensors);
   void (*describe)(const Node& node, const Tensor* tensors, char* buffer, std::size_t size);
+  // Conv family, batch 1: computes output rows [row_begin, row_begin + rows)
+  // into `rows_out` (row-major like the output). Null: cannot run by rows.
+  void (*eval_rows)(const EvalContext& ctx, int32_t row_begin, int32_t rows, void* rows_out) = nullptr;
+  // Pooling: input rows per output row when the op can pool band by band
+  // (VALID, vertical stride == filter height), else 0.
+  int32_t (*rows_per_output_row)(const Node& node) = nullptr;
+  // Pooling: pools `in_rows` input rows at `rows_in` into output row out_row.
+  void (*pool_rows)(const EvalContext& ctx, const void* rows_in, int32_t in_rows, int32_t out_row) = nullptr;
 };
 
 // Null when the engine has no implementation for the code.

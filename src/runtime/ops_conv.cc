@@ -212,47 +212,78 @@ Status prepare_conv_family(PrepareContext& ctx, bool depthwise) {
 Status prepare_conv(PrepareContext& ctx) { return prepare_conv_family(ctx, false); }
 Status prepare_depthwise(PrepareContext& ctx) { return prepare_conv_family(ctx, true); }
 
-void eval_conv_family(const EvalContext& ctx) {
-  const ConvData& d = *ctx.data<ConvData>();
-  const Tensor& input = ctx.input(0);
+// Runs the kernel for the given (possibly partial) input/output views.
+void run_conv_kernel(const EvalContext& ctx, const ConvData& d, const kernels::Window& window,
+                     const kernels::Dims4& in, const void* input_data, const kernels::Dims4& out,
+                     void* output_data) {
   const Tensor& filter = ctx.input(1);
   const Tensor* bias = ctx.optional_input(2);
-  Tensor& output = ctx.output(0);
-  const kernels::Dims4 in = nhwc(input.shape), f = nhwc(filter.shape), out = nhwc(output.shape);
+  const kernels::Dims4 f = nhwc(filter.shape);
   const kernels::KernelSet& k = ctx.kernels;
+  const auto* input_float = static_cast<const float*>(input_data);
+  const auto* input_int8 = static_cast<const int8_t*>(input_data);
+  auto* output_float = static_cast<float*>(output_data);
+  auto* output_int8 = static_cast<int8_t*>(output_data);
   switch (d.kind) {
     case ConvKind::kFloat: {
       const float* b = bias ? bias->data_as<const float>() : nullptr;
       if (d.depthwise)
-        k.depthwise_float(d.window, d.depth_multiplier, d.clamp, in, input.data_as<const float>(), f,
-                          filter.data_as<const float>(), b, out, output.data_as<float>());
+        k.depthwise_float(window, d.depth_multiplier, d.clamp, in, input_float, f,
+                          filter.data_as<const float>(), b, out, output_float);
       else
-        k.conv2d_float(d.window, d.clamp, in, input.data_as<const float>(), f,
-                       filter.data_as<const float>(), b, out, output.data_as<float>());
+        k.conv2d_float(window, d.clamp, in, input_float, f, filter.data_as<const float>(), b, out,
+                       output_float);
       break;
     }
     case ConvKind::kHybrid: {
       const float* b = bias ? bias->data_as<const float>() : nullptr;
       if (d.depthwise)
-        k.depthwise_hybrid(d.window, d.depth_multiplier, d.clamp, in, input.data_as<const float>(), f,
-                           filter.data_as<const int8_t>(), d.filter_scales, b, out,
-                           output.data_as<float>());
+        k.depthwise_hybrid(window, d.depth_multiplier, d.clamp, in, input_float, f,
+                           filter.data_as<const int8_t>(), d.filter_scales, b, out, output_float);
       else
-        k.conv2d_hybrid(d.window, d.clamp, in, input.data_as<const float>(), f,
-                        filter.data_as<const int8_t>(), d.filter_scales, b, out, output.data_as<float>());
+        k.conv2d_hybrid(window, d.clamp, in, input_float, f, filter.data_as<const int8_t>(),
+                        d.filter_scales, b, out, output_float);
       break;
     }
     case ConvKind::kInt8: {
       const int32_t* b = bias ? bias->data_as<const int32_t>() : nullptr;
       if (d.depthwise)
-        k.depthwise_int8(d.window, d.depth_multiplier, d.requant, in, input.data_as<const int8_t>(), f,
-                         filter.data_as<const int8_t>(), b, out, output.data_as<int8_t>());
+        k.depthwise_int8(window, d.depth_multiplier, d.requant, in, input_int8, f,
+                         filter.data_as<const int8_t>(), b, out, output_int8);
       else
-        k.conv2d_int8(d.window, d.requant, in, input.data_as<const int8_t>(), f,
-                      filter.data_as<const int8_t>(), b, out, output.data_as<int8_t>());
+        k.conv2d_int8(window, d.requant, in, input_int8, f, filter.data_as<const int8_t>(), b, out,
+                      output_int8);
       break;
     }
   }
+}
+
+void eval_conv_family(const EvalContext& ctx) {
+  const ConvData& d = *ctx.data<ConvData>();
+  run_conv_kernel(ctx, d, d.window, nhwc(ctx.input(0).shape), ctx.input(0).data, nhwc(ctx.output(0).shape),
+                  ctx.output(0).data);
+}
+
+// Output rows [row_begin, row_begin + rows) of a batch-1 conv: the kernel sees
+// the input from the first row those outputs read (never a negative padding)
+// and an output of `rows` rows.
+void eval_conv_rows(const EvalContext& ctx, int32_t row_begin, int32_t rows, void* rows_out) {
+  const ConvData& d = *ctx.data<ConvData>();
+  const Tensor& input = ctx.input(0);
+  kernels::Dims4 in = nhwc(input.shape);
+  kernels::Dims4 out = nhwc(ctx.output(0).shape);
+  kernels::Window window = d.window;
+  const int32_t first_input_row = row_begin * window.stride_h - window.pad_top;
+  const auto* input_bytes = static_cast<const uint8_t*>(input.data);
+  if (first_input_row >= 0) {
+    input_bytes += static_cast<std::size_t>(first_input_row) * in.w * in.c * data_type_size(input.type);
+    in.h -= first_input_row;
+    window.pad_top = 0;
+  } else {
+    window.pad_top = -first_input_row;
+  }
+  out.h = rows;
+  run_conv_kernel(ctx, d, window, in, input_bytes, out, rows_out);
 }
 
 int64_t conv_macs(const Node& node, const Tensor* tensors) {
@@ -282,8 +313,9 @@ void describe_conv(const Node& node, const Tensor* tensors, char* buffer, std::s
 
 }  // namespace
 
-const OpRegistration kConv2dOp = {3, "CONV_2D", 8, prepare_conv, eval_conv_family, conv_macs, describe_conv};
-const OpRegistration kDepthwiseConv2dOp = {4, "DEPTHWISE_CONV_2D", 7, prepare_depthwise,
-                                           eval_conv_family, conv_macs, describe_conv};
+const OpRegistration kConv2dOp = {3,         "CONV_2D",     8, prepare_conv, eval_conv_family,
+                                  conv_macs, describe_conv, eval_conv_rows};
+const OpRegistration kDepthwiseConv2dOp = {4,         "DEPTHWISE_CONV_2D", 7, prepare_depthwise, eval_conv_family,
+                                           conv_macs, describe_conv,       eval_conv_rows};
 
 }  // namespace tinyinfer

@@ -91,6 +91,34 @@ void eval_pool(const EvalContext& ctx) {
   }
 }
 
+int32_t pool_rows_per_output_row(const Node& node) {
+  const auto* d = static_cast<const PoolData*>(node.op_data);
+  const bool bandable = d->padding == Padding::VALID && d->window.stride_h == d->window.filter_h;
+  return bandable ? d->window.filter_h : 0;
+}
+
+// Pools one band of input rows (VALID, non-overlapping vertically) into
+// output row out_row.
+template <bool kMax>
+void pool_rows(const EvalContext& ctx, const void* rows_in, int32_t in_rows, int32_t out_row) {
+  const PoolData& d = *ctx.data<PoolData>();
+  Tensor& output = ctx.output(0);
+  kernels::Dims4 in = nhwc(ctx.input(0).shape);
+  kernels::Dims4 out = nhwc(output.shape);
+  in.h = in_rows;
+  out.h = 1;
+  const std::size_t row_bytes = static_cast<std::size_t>(out.w) * out.c * data_type_size(output.type);
+  uint8_t* out_bytes = static_cast<uint8_t*>(output.data) + static_cast<std::size_t>(out_row) * row_bytes;
+  if (d.is_int8) {
+    const kernels::PoolInt8Fn fn = kMax ? ctx.kernels.max_pool_int8 : ctx.kernels.average_pool_int8;
+    fn(d.window, d.act_min, d.act_max, in, static_cast<const int8_t*>(rows_in), out,
+       reinterpret_cast<int8_t*>(out_bytes));
+  } else {
+    const kernels::PoolFloatFn fn = kMax ? ctx.kernels.max_pool_float : ctx.kernels.average_pool_float;
+    fn(d.window, d.clamp, in, static_cast<const float*>(rows_in), out, reinterpret_cast<float*>(out_bytes));
+  }
+}
+
 int64_t pool_macs(const Node&, const Tensor*) { return 0; }
 
 void describe_pool(const Node& node, const Tensor*, char* buffer, std::size_t size) {
@@ -102,8 +130,10 @@ void describe_pool(const Node& node, const Tensor*, char* buffer, std::size_t si
 
 }  // namespace
 
-const OpRegistration kMaxPool2dOp = {17, "MAX_POOL_2D", 3, prepare_pool, eval_pool<true>, pool_macs, describe_pool};
-const OpRegistration kAveragePool2dOp = {1, "AVERAGE_POOL_2D", 3, prepare_pool, eval_pool<false>, pool_macs,
-                                         describe_pool};
+const OpRegistration kMaxPool2dOp = {17,        "MAX_POOL_2D", 3,       prepare_pool,           eval_pool<true>,
+                                     pool_macs, describe_pool, nullptr, pool_rows_per_output_row, pool_rows<true>};
+const OpRegistration kAveragePool2dOp = {1,         "AVERAGE_POOL_2D", 3,       prepare_pool,
+                                         eval_pool<false>, pool_macs,  describe_pool, nullptr,
+                                         pool_rows_per_output_row, pool_rows<false>};
 
 }  // namespace tinyinfer

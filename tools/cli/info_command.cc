@@ -14,7 +14,7 @@ namespace tinyinfer::cli {
 namespace {
 
 constexpr const char* kInfoUsage =
-    "usage: tinyinfer info MODEL [--kernels reference|optimized] [--json]\n"
+    "usage: tinyinfer info MODEL [--kernels reference|optimized] [--fuse] [--json]\n"
     "  Describes a .tflite model: inputs/outputs, every op (tensors, quantization,\n"
     "  parameters, MACs, weight bytes) and the arena the interpreter plans for it.\n";
 
@@ -244,7 +244,7 @@ void print_json(const OpenedModel& m, KernelChoice kernels, const std::string& i
 
 int cmd_info(int argc, char** argv) {
   Args args;
-  if (!args.parse(argc, argv, 2, {{"--json", false}, {"--kernels", true}, {"--help", false},
+  if (!args.parse(argc, argv, 2, {{"--json", false}, {"--kernels", true}, {"--fuse", false}, {"--help", false},
                                   {"-h", false}})) {
     std::fprintf(stderr, "tinyinfer info: %s\n%s", args.error().c_str(), kInfoUsage);
     return 2;
@@ -273,7 +273,7 @@ int cmd_info(int argc, char** argv) {
   // The model's own description is printed even when it cannot be planned
   // (e.g. an unsupported op); the exit code still reports the failure.
   std::string init_error;
-  const bool ready = init_interpreter(&m, kernels, &init_error);
+  const bool ready = init_interpreter(&m, kernels, &init_error, fuse_options(args));
   if (args.has("--json")) {
     print_json(m, kernels, init_error);
   } else {

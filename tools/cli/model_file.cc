@@ -125,13 +125,14 @@ bool load_model_file(const std::string& path, OpenedModel* opened, std::string* 
   return true;
 }
 
-bool init_interpreter(OpenedModel* opened, KernelChoice kernels, std::string* error) {
+bool init_interpreter(OpenedModel* opened, KernelChoice kernels, std::string* error,
+                      const InterpreterOptions& options) {
   if (!opened->arena.allocate(kHostArenaBytes, /*zero=*/false)) {
     *error = "out of memory for the " + std::to_string(kHostArenaBytes) + "-byte arena";
     return false;
   }
   const Status status = opened->interpreter.init(opened->model, kernels, opened->arena.data(),
-                                                 opened->arena.size());
+                                                 opened->arena.size(), options);
   if (!status.is_ok()) {
     *error = "cannot prepare model '" + opened->path + "' with " +
              kernel_choice_name(kernels) + " kernels: " + status_code_name(status.code()) +

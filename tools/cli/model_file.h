@@ -73,7 +73,15 @@ struct OpenedModel {
 bool load_model_file(const std::string& path, OpenedModel* opened, std::string* error);
 // Plans and prepares the interpreter with `kernels`. False + *error (the
 // engine's status message) when the model cannot run.
-bool init_interpreter(OpenedModel* opened, KernelChoice kernels, std::string* error);
+bool init_interpreter(OpenedModel* opened, KernelChoice kernels, std::string* error,
+                      const InterpreterOptions& options = InterpreterOptions());
+// --fuse on the command line -> InterpreterOptions::fuse_conv_pool.
+template <typename Args>
+InterpreterOptions fuse_options(const Args& args) {
+  InterpreterOptions options;
+  options.fuse_conv_pool = args.has("--fuse");
+  return options;
+}
 // "reference" / "optimized" -> KernelChoice; false for anything else.
 bool parse_kernel_choice(const char* text, KernelChoice* out);
 

@@ -1,5 +1,5 @@
 // `tinyinfer run MODEL [--input FILE] [--output FILE] [--repeat N]
-//                      [--kernels reference|optimized] [--json]`
+//                      [--kernels reference|optimized] [--fuse] [--json]`
 // Runs a model on the host and prints its outputs, the top class and the
 // per-layer time table in the study's style ("CONV_2D: 25.56 msec").
 #include <algorithm>
@@ -22,13 +22,15 @@ namespace {
 
 constexpr const char* kRunUsage =
     "usage: tinyinfer run MODEL [--input FILE] [--output FILE] [--repeat N]\n"
-    "                           [--kernels reference|optimized] [--json]\n"
+    "                           [--kernels reference|optimized] [--fuse] [--json]\n"
     "  --input FILE   raw tensor bytes (exactly the input tensor's size), or a PGM/PNG\n"
     "                 image scaled to the input (float: pixel/255; int8: quantized).\n"
     "                 Without it the input is all zeros.\n"
     "  --output FILE  write the raw bytes of output 0\n"
     "  --repeat N     invoke N times (1..10000); times are medians over the N invokes\n"
     "  --kernels K    reference (default) or optimized\n"
+    "  --fuse         run each conv + following pool band by band (smaller arena;\n"
+    "                 the pool's time is then counted in the conv's line)\n"
     "  --json         machine-readable output\n";
 
 constexpr int64_t kMaxRepeat = 10000;
@@ -285,7 +287,7 @@ void print_json(OpenedModel& m, const RunResult& r, const std::string& output_fi
 int cmd_run(int argc, char** argv) {
   Args args;
   if (!args.parse(argc, argv, 2,
-                  {{"--input", true}, {"--output", true}, {"--repeat", true}, {"--kernels", true},
+                  {{"--input", true}, {"--output", true}, {"--repeat", true}, {"--kernels", true}, {"--fuse", false},
                    {"--json", false}, {"--help", false}, {"-h", false}})) {
     std::fprintf(stderr, "tinyinfer run: %s\n%s", args.error().c_str(), kRunUsage);
     return 2;
@@ -316,7 +318,7 @@ int cmd_run(int argc, char** argv) {
 
   OpenedModel m;
   if (!load_model_file(args.positional()[0], &m, &error) ||
-      !init_interpreter(&m, kernels, &error)) {
+      !init_interpreter(&m, kernels, &error, fuse_options(args))) {
     std::fprintf(stderr, "tinyinfer run: %s\n", error.c_str());
     return 1;
   }
