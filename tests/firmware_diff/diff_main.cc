@@ -34,6 +34,7 @@ int main() {
   failed += report("conv_int8_wide", run_conv_cases(100, 102, wide));
   failed += report("depthwise_int8", run_depthwise_cases(1500, 103, small));
   failed += report("fully_connected_int8", run_fully_connected_cases(1500, 104, 300));
+  failed += report("add_int8", run_add_cases(300, 105));
   tinyinfer::app::print("DIFF %s\n", failed == 0 ? "PASSED" : "FAILED");
   tinyinfer::board::exit(failed);
 }

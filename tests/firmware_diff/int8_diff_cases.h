@@ -14,6 +14,7 @@
 
 #include "kernels/arm/int8_kernels.h"
 #include "kernels/reference/reference.h"
+#include "quant/add_params.h"
 #include "quant/fixed_point.h"
 
 namespace tinyinfer::diff {
@@ -299,6 +300,50 @@ inline DiffResult run_fully_connected_cases(int32_t count, uint64_t seed, int32_
       char what[120];
       std::snprintf(what, sizeof what, "fully_connected batches %d depth %d units %d filter_offset %d",
                     (int)batches, (int)depth, (int)units, (int)rq.filter_offset);
+      record_failure(r, what, at, s.expected[at], s.actual[at]);
+    }
+    ++r.cases;
+  }
+  return r;
+}
+
+// ADD: equal shapes (the fast path; long and short tensors) and broadcasts.
+inline DiffResult run_add_cases(int32_t count, uint64_t seed) {
+  Rng rng(seed);
+  Scratch& s = scratch();
+  DiffResult r;
+  while (r.cases < count) {
+    kernels::BroadcastShape shape;
+    shape.rank = rng.range(1, 4);
+    int64_t total = 1;
+    for (int32_t d = 0; d < shape.rank; ++d) {
+      shape.out[d] = rng.range(1, rng.chance(50) ? 40 : 6);
+      shape.in1[d] = shape.out[d];
+      shape.in2[d] = (rng.chance(10) && shape.rank > 1) ? 1 : shape.out[d];
+      total *= shape.out[d];
+    }
+    if (total > kMaxOutput || total > kMaxInput || total > kMaxFilter) continue;
+    const double s1 = std::exp(std::log(1e-3) + 6.0 * rng.unit());
+    const double s2 = std::exp(std::log(1e-3) + 6.0 * rng.unit());
+    const double so = std::exp(std::log(1e-3) + 6.0 * rng.unit());
+    const int32_t zo = rng.range(-128, 127);
+    int32_t lo = -128, hi = 127;
+    if (rng.chance(40)) {
+      lo = rng.range(-128, 127);
+      hi = rng.range(lo, 127);
+    }
+    kernels::AddInt8Params p;
+    quant::prepare_add_int8(s1, rng.range(-128, 127), s2, rng.range(-128, 127), so, zo, lo, hi, &p);
+    fill_random(rng, s.input, total, -128, 127);
+    fill_random(rng, s.filter, total, -128, 127);
+    prepare_outputs(rng, total, s);
+    reference::add_int8(p, shape, s.input, s.filter, s.expected);
+    kernels::arm::add_int8(p, shape, s.input, s.filter, s.actual);
+    int64_t at = 0;
+    if (!outputs_match(total, s, &at)) {
+      char what[120];
+      std::snprintf(what, sizeof what, "add rank %d elements %ld scales %g %g -> %g", (int)shape.rank,
+                    (long)total, s1, s2, so);
       record_failure(r, what, at, s.expected[at], s.actual[at]);
     }
     ++r.cases;

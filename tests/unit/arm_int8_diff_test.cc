@@ -34,6 +34,25 @@ TEST(ArmInt8Diff, FullyConnectedDeepRowsMatchReference) {
   expect_clean(run_fully_connected_cases(100, 5, 4000), 100);
 }
 
+TEST(ArmInt8Diff, AddMatchesReference) { expect_clean(run_add_cases(2000, 7), 2000); }
+
+// The fast shortcut for bounded accumulators, every shift.
+TEST(ArmInt8Diff, FastRequantizeMatchesMultiplyByQuantizedMultiplier) {
+  Rng rng(8);
+  for (int i = 0; i < 200000; ++i) {
+    const int32_t multiplier = (1 << 30) + static_cast<int32_t>(rng.next() >> 2);
+    const int32_t shift = rng.range(-31, 4);
+    const int32_t ls = shift > 0 ? shift : 0;
+    const int32_t acc = static_cast<int32_t>(rng.next()) >> (2 + ls + rng.range(0, 28 - ls));
+    const int32_t offset = rng.range(-128, 127);
+    const kernels::arm::FastChannel f = kernels::arm::make_fast_channel(multiplier, shift);
+    const int32_t expected = quant::multiply_by_quantized_multiplier(acc, multiplier, shift) + offset;
+    ASSERT_EQ(kernels::arm::fast_requantize(acc, f.multiplier, f.pre_shift, f.post_shift, 1 + 2 * offset),
+              expected)
+        << "acc " << acc << " shift " << shift;
+  }
+}
+
 // The requantization shortcut of dsp.h against the spec's function over
 // accumulators across the whole realistic range and every shift.
 TEST(ArmInt8Diff, RequantizeMatchesMultiplyByQuantizedMultiplier) {

@@ -20,6 +20,8 @@ namespace {
 
 // int16 entries per column; two columns live on the stack (4 KiB).
 constexpr int32_t kMaxColumn = 1024;
+// Output channels whose fast requantization parameters fit on the stack.
+constexpr int32_t kMaxFastChannels = 256;
 
 struct ConvGeometry {
   const Window* window;
@@ -98,21 +100,32 @@ void fill_column(const ConvGeometry& g, const int8_t* input, int32_t b, int32_t 
   }
 }
 
-struct OutputRequant {
+// Requantizers of one output channel's accumulator (see dsp.h).
+struct GeneralRequant {
   const int32_t* multipliers;
   const int32_t* shifts;
   int32_t output_offset, act_min, act_max;
+  int8_t operator()(int32_t acc, int32_t oc) const {
+    const ChannelRequant r = make_channel_requant(multipliers[oc], shifts[oc]);
+    return finish(requantize(acc, r), output_offset, act_min, act_max);
+  }
 };
 
-inline int8_t requant_one(int32_t acc, const OutputRequant& rq, int32_t oc) {
-  const ChannelRequant r = make_channel_requant(rq.multipliers[oc], rq.shifts[oc]);
-  return finish(requantize(acc, r), rq.output_offset, rq.act_min, rq.act_max);
-}
+struct FastRequant {
+  const FastChannel* channels;
+  int32_t half_offset, act_min, act_max;
+  int8_t operator()(int32_t acc, int32_t oc) const {
+    const FastChannel& c = channels[oc];
+    return clamp_to_int8(fast_requantize(acc, c.multiplier, c.pre_shift, c.post_shift, half_offset),
+                         act_min, act_max);
+  }
+};
 
 // Dot products of two columns with all filter rows; writes out0[oc], out1[oc].
+template <typename Rq>
 void gemm_two_columns(const int16_t* __restrict col0, const int16_t* __restrict col1, int32_t k,
                       const int8_t* __restrict filter, const int32_t* __restrict bias,
-                      int32_t out_c, const OutputRequant& rq, int8_t* __restrict out0,
+                      int32_t out_c, const Rq& rq, int8_t* __restrict out0,
                       int8_t* __restrict out1) {
   const int32_t groups = k >> 2;
   const int32_t tail = k & 3;
@@ -155,10 +168,10 @@ void gemm_two_columns(const int16_t* __restrict col0, const int16_t* __restrict 
       a01 += x0 * f1;
       a11 += x1 * f1;
     }
-    out0[oc] = requant_one(a00, rq, oc);
-    out1[oc] = requant_one(a10, rq, oc);
-    out0[oc + 1] = requant_one(a01, rq, oc + 1);
-    out1[oc + 1] = requant_one(a11, rq, oc + 1);
+    out0[oc] = rq(a00, oc);
+    out1[oc] = rq(a10, oc);
+    out0[oc + 1] = rq(a01, oc + 1);
+    out1[oc + 1] = rq(a11, oc + 1);
   }
   if (oc < out_c) {
     const int8_t* w0 = filter + static_cast<std::ptrdiff_t>(oc) * k;
@@ -181,14 +194,15 @@ void gemm_two_columns(const int16_t* __restrict col0, const int16_t* __restrict 
       a00 += col0[tail_start + t] * w0[t];
       a10 += col1[tail_start + t] * w0[t];
     }
-    out0[oc] = requant_one(a00, rq, oc);
-    out1[oc] = requant_one(a10, rq, oc);
+    out0[oc] = rq(a00, oc);
+    out1[oc] = rq(a10, oc);
   }
 }
 
 // One column (the odd last pixel).
+template <typename Rq>
 void gemm_one_column(const int16_t* __restrict col0, int32_t k, const int8_t* __restrict filter,
-                     const int32_t* __restrict bias, int32_t out_c, const OutputRequant& rq,
+                     const int32_t* __restrict bias, int32_t out_c, const Rq& rq,
                      int8_t* __restrict out0) {
   const int32_t groups = k >> 2;
   const int32_t tail = k & 3;
@@ -216,8 +230,8 @@ void gemm_one_column(const int16_t* __restrict col0, int32_t k, const int8_t* __
       a0 += col0[tail_start + t] * w0[t];
       a1 += col0[tail_start + t] * w1[t];
     }
-    out0[oc] = requant_one(a0, rq, oc);
-    out0[oc + 1] = requant_one(a1, rq, oc + 1);
+    out0[oc] = rq(a0, oc);
+    out0[oc + 1] = rq(a1, oc + 1);
   }
   if (oc < out_c) {
     const int8_t* w0 = filter + static_cast<std::ptrdiff_t>(oc) * k;
@@ -231,24 +245,17 @@ void gemm_one_column(const int16_t* __restrict col0, int32_t k, const int8_t* __
       p0 += 2;
     }
     for (int32_t t = 0; t < tail; ++t) a0 += col0[tail_start + t] * w0[t];
-    out0[oc] = requant_one(a0, rq, oc);
+    out0[oc] = rq(a0, oc);
   }
 }
 
-}  // namespace
-
-void conv2d_int8(const Window& window, const Requant& rq, const Dims4& in, const int8_t* input,
+template <typename Rq>
+void conv_pixels(const Window& window, int32_t input_offset, const Dims4& in, const int8_t* input,
                  const Dims4& filter, const int8_t* filter_data, const int32_t* bias,
-                 const Dims4& out, int8_t* output) {
+                 const Dims4& out, int8_t* output, const Rq& orq) {
   const int32_t k = filter.h * filter.w * filter.c;
-  // Grouped convolutions and very long dot products keep the reference.
-  if (filter.c != in.c || k > kMaxColumn || k <= 0) {
-    reference::conv2d_int8(window, rq, in, input, filter, filter_data, bias, out, output);
-    return;
-  }
   alignas(8) int16_t columns[2][kMaxColumn];
-  const ConvGeometry g{&window, &in, &filter, &out, rq.input_offset};
-  const OutputRequant orq{rq.multipliers, rq.shifts, rq.output_offset, rq.act_min, rq.act_max};
+  const ConvGeometry g{&window, &in, &filter, &out, input_offset};
   const int32_t out_c = out.c;
 
   // Output pixels in (b, oy, ox) order, two at a time.
@@ -276,6 +283,29 @@ void conv2d_int8(const Window& window, const Requant& rq, const Dims4& in, const
   if (p < pixels) {
     fill_column(g, input, b, oy, ox, columns[0]);
     gemm_one_column(columns[0], k, filter_data, bias, out_c, orq, dst);
+  }
+}
+
+}  // namespace
+
+void conv2d_int8(const Window& window, const Requant& rq, const Dims4& in, const int8_t* input,
+                 const Dims4& filter, const int8_t* filter_data, const int32_t* bias,
+                 const Dims4& out, int8_t* output) {
+  const int32_t k = filter.h * filter.w * filter.c;
+  // Grouped convolutions and very long dot products keep the reference.
+  if (filter.c != in.c || k > kMaxColumn || k <= 0) {
+    reference::conv2d_int8(window, rq, in, input, filter, filter_data, bias, out, output);
+    return;
+  }
+  const int64_t bound = accumulator_bound(k, rq.input_offset, 0, bias, out.c);
+  if (out.c <= kMaxFastChannels && fits_fast_requant(bound, rq.shifts, out.c)) {
+    FastChannel table[kMaxFastChannels];
+    for (int32_t c = 0; c < out.c; ++c) table[c] = make_fast_channel(rq.multipliers[c], rq.shifts[c]);
+    const FastRequant fast{table, 1 + 2 * rq.output_offset, rq.act_min, rq.act_max};
+    conv_pixels(window, rq.input_offset, in, input, filter, filter_data, bias, out, output, fast);
+  } else {
+    const GeneralRequant general{rq.multipliers, rq.shifts, rq.output_offset, rq.act_min, rq.act_max};
+    conv_pixels(window, rq.input_offset, in, input, filter, filter_data, bias, out, output, general);
   }
 }
 

@@ -149,6 +149,81 @@ inline int32_t requantize(int32_t acc, const ChannelRequant& r) {
   return requantize(acc, r.multiplier, r.left_shift, r.right_shift);
 }
 
+// The same result in fewer instructions when the accumulator is known to be
+// small, |acc << left_shift| < 2^30 (the caller proves it per call from the
+// dot-product length and the biases, see fits_fast_requant):
+//  - 2a fits int32, so SRDHM(a, m) = floor((2a*m + 2^31) / 2^32) = SMMULR(2a, m);
+//  - with z = 2x - [x<0], RoundingDivideByPOT(x, e) = ((z >> e) + 1) >> 1 for
+//    every e >= 0 (e >= 1: z and 2(x - [x<0]) differ by 1 below an even
+//    number, which floor(./2^e) cannot see; e = 0: ((2x - [x<0] + 1) >> 1 = x);
+//  - adding the output offset before the final halving is exact:
+//    ((t + 1) >> 1) + off = (t + 1 + 2*off) >> 1.
+struct FastChannel {
+  int32_t multiplier;
+  uint32_t pre_shift;   // left_shift + 1
+  uint32_t post_shift;  // right shift e
+};
+
+inline FastChannel make_fast_channel(int32_t multiplier, int32_t shift) {
+  FastChannel f;
+  f.multiplier = multiplier;
+  f.pre_shift = (shift > 0 ? static_cast<uint32_t>(shift) : 0u) + 1u;
+  f.post_shift = shift > 0 ? 0u : static_cast<uint32_t>(-shift);
+  return f;
+}
+
+#if defined(__ARM_FEATURE_DSP)
+inline int32_t smmulr(int32_t a, int32_t b) {
+  int32_t r;
+  asm("smmulr %0, %1, %2" : "=r"(r) : "r"(a), "r"(b));
+  return r;
+}
+#else
+inline int32_t smmulr(int32_t a, int32_t b) {
+  return static_cast<int32_t>((static_cast<int64_t>(a) * b + 0x80000000ll) >> 32);
+}
+#endif
+
+// Returns (requantized + output_offset) before the clamp; half_offset = 1 + 2*output_offset.
+inline int32_t fast_requantize(int32_t acc, int32_t multiplier, uint32_t pre_shift, uint32_t post_shift,
+                               int32_t half_offset) {
+  const int32_t x = smmulr(static_cast<int32_t>(static_cast<uint32_t>(acc) << pre_shift), multiplier);
+  const int32_t z = 2 * x + (x >> 31);
+  return ((z >> post_shift) + half_offset) >> 1;
+}
+
+// True when every accumulator bounded by |acc| <= acc_bound may take
+// fast_requantize with these shifts.
+inline bool fits_fast_requant(int64_t acc_bound, const int32_t* shifts, int32_t channels) {
+  for (int32_t c = 0; c < channels; ++c) {
+    const int32_t ls = shifts[c] > 0 ? shifts[c] : 0;
+    if (ls > 30 || (acc_bound << ls) >= (int64_t{1} << 30)) return false;
+  }
+  return true;
+}
+
+// Largest |acc| of a dot product of `length` terms (x + input_offset) * w
+// with int8 x and w, plus the largest |bias|.
+inline int64_t accumulator_bound(int64_t length, int32_t input_offset, int32_t filter_offset,
+                                 const int32_t* bias, int32_t channels) {
+  const int64_t x_max = 128 + (input_offset < 0 ? -int64_t{input_offset} : input_offset);
+  const int64_t w_max = 128 + (filter_offset < 0 ? -int64_t{filter_offset} : filter_offset);
+  int64_t b_max = 0;
+  if (bias != nullptr) {
+    for (int32_t c = 0; c < channels; ++c) {
+      const int64_t b = bias[c] < 0 ? -int64_t{bias[c]} : bias[c];
+      b_max = b > b_max ? b : b_max;
+    }
+  }
+  return length * x_max * w_max + b_max;
+}
+
+inline int8_t clamp_to_int8(int32_t x, int32_t act_min, int32_t act_max) {
+  x = x < act_min ? act_min : x;
+  x = x > act_max ? act_max : x;
+  return static_cast<int8_t>(x);
+}
+
 // acc -> int8 with the output offset and the activation clamp.
 inline int8_t finish(int32_t x, int32_t output_offset, int32_t act_min, int32_t act_max) {
   x += output_offset;

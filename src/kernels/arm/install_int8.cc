@@ -10,6 +10,7 @@ void install_int8_kernels(KernelSet& set) {
   set.conv2d_int8 = arm::conv2d_int8;
   set.depthwise_int8 = arm::depthwise_int8;
   set.fully_connected_int8 = arm::fully_connected_int8;
+  set.add_int8 = arm::add_int8;
 }
 
 }  // namespace tinyinfer::kernels::optimized

@@ -17,4 +17,7 @@ void fully_connected_int8(const Requant& rq, int32_t batches, int32_t depth, int
                           const int8_t* input, const int8_t* filter, const int32_t* bias,
                           int8_t* output);
 
+void add_int8(const AddInt8Params& params, const BroadcastShape& shape, const int8_t* input1,
+              const int8_t* input2, int8_t* output);
+
 }  // namespace tinyinfer::kernels::arm
