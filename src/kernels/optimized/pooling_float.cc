@@ -1,0 +1,87 @@
+// Optimized MAX_POOL_2D for float: out = clamp(max over the window cells
+// inside the input). The reference starts from the lowest float and ignores
+// NaN (v > max); starting from the first cell with maxNum (VMAXNM on the
+// Cortex-M7, which also ignores NaN) gives the same value after the clamp,
+// whose lower bound is never below the lowest float.
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+
+#include "kernels/optimized/float_kernels.h"
+
+namespace tinyinfer::kernels::optimized {
+namespace {
+
+void clip_window(int32_t origin, int32_t size, int32_t input_size,
+                 int32_t *begin, int32_t *end) {
+  *begin = origin < 0 ? -origin : 0;
+  *end = input_size - origin < size ? input_size - origin : size;
+  if (*end < *begin)
+    *end = *begin;
+}
+
+} // namespace
+
+void max_pool_float(const Window &window, const FloatClamp &clamp,
+                    const Dims4 &in, const float *input, const Dims4 &out,
+                    float *output) {
+  const int32_t c = in.c;
+  const float lo = std::max(clamp.min, -3.402823466e+38f);
+  for (int32_t b = 0; b < out.n; ++b) {
+    for (int32_t oy = 0; oy < out.h; ++oy) {
+      const int32_t y0 = oy * window.stride_h - window.pad_top;
+      int32_t fy0, fy1;
+      clip_window(y0, window.filter_h, in.h, &fy0, &fy1);
+      float *out_px =
+          output + (static_cast<std::ptrdiff_t>(b) * out.h + oy) * out.w * c;
+      for (int32_t ox = 0; ox < out.w; ++ox, out_px += c) {
+        const int32_t x0 = ox * window.stride_w - window.pad_left;
+        int32_t fx0, fx1;
+        clip_window(x0, window.filter_w, in.w, &fx0, &fx1);
+        if (fy0 == fy1 ||
+            fx0 == fx1) { // no cell inside: the reference's start value
+          for (int32_t ch = 0; ch < c; ++ch)
+            out_px[ch] = std::min(std::max(-3.402823466e+38f, lo), clamp.max);
+          continue;
+        }
+        const float *first =
+            input + ((static_cast<std::ptrdiff_t>(b) * in.h + y0 + fy0) * in.w +
+                     x0 + fx0) *
+                        c;
+        const std::ptrdiff_t row_step = static_cast<std::ptrdiff_t>(in.w) * c;
+        int32_t ch = 0;
+        for (; ch + 4 <= c; ch += 4) {
+          float m0 = first[ch], m1 = first[ch + 1], m2 = first[ch + 2],
+                m3 = first[ch + 3];
+          const float *row = first;
+          for (int32_t fy = fy0; fy < fy1; ++fy, row += row_step) {
+            const float *cell = row + ch;
+            for (int32_t fx = fx0; fx < fx1; ++fx, cell += c) {
+              m0 = std::fmax(m0, cell[0]);
+              m1 = std::fmax(m1, cell[1]);
+              m2 = std::fmax(m2, cell[2]);
+              m3 = std::fmax(m3, cell[3]);
+            }
+          }
+          out_px[ch] = std::fmin(std::fmax(m0, lo), clamp.max);
+          out_px[ch + 1] = std::fmin(std::fmax(m1, lo), clamp.max);
+          out_px[ch + 2] = std::fmin(std::fmax(m2, lo), clamp.max);
+          out_px[ch + 3] = std::fmin(std::fmax(m3, lo), clamp.max);
+        }
+        for (; ch < c; ++ch) {
+          float m = first[ch];
+          const float *row = first;
+          for (int32_t fy = fy0; fy < fy1; ++fy, row += row_step) {
+            const float *cell = row + ch;
+            for (int32_t fx = fx0; fx < fx1; ++fx, cell += c)
+              m = std::fmax(m, *cell);
+          }
+          out_px[ch] = std::fmin(std::fmax(m, lo), clamp.max);
+        }
+      }
+    }
+  }
+}
+
+} // namespace tinyinfer::kernels::optimized
