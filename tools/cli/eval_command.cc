@@ -165,6 +165,13 @@ int cmd_eval(int argc, char** argv) {
     return 2;
   }
 
+  // The data first: a missing or malformed IDX file is the likelier mistake.
+  MnistSet set;
+  if (!load_mnist(args.value("--mnist"), "t10k", static_cast<int32_t>(limit), &set, &error)) {
+    std::fprintf(stderr, "tinyinfer eval: %s\n", error.c_str());
+    return 1;
+  }
+
   OpenedModel m;
   if (!load_model_file(args.positional()[0], &m, &error) || !init_interpreter(&m, kernels, &error)) {
     std::fprintf(stderr, "tinyinfer eval: %s\n", error.c_str());
@@ -187,12 +194,6 @@ int cmd_eval(int argc, char** argv) {
       (output->type != DataType::kFloat32 && output->type != DataType::kInt8 && output->type != DataType::kUInt8)) {
     std::fprintf(stderr, "tinyinfer eval: model '%s': output 0 is %s with %lld values; MNIST needs 10 class scores\n",
                  m.path.c_str(), data_type_name(output->type), static_cast<long long>(output->shape.elements()));
-    return 1;
-  }
-
-  MnistSet set;
-  if (!load_mnist(args.value("--mnist"), "t10k", static_cast<int32_t>(limit), &set, &error)) {
-    std::fprintf(stderr, "tinyinfer eval: %s\n", error.c_str());
     return 1;
   }
 
