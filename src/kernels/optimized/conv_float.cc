@@ -40,19 +40,17 @@ struct Runs {
 struct ConvGeometry {
   Window window;
   Dims4 in, filter, out;
-  int32_t w_oc_stride; // elements per output channel in the filter
+  int32_t w_oc_stride;  // elements per output channel in the filter
 };
 
 // First and one-past-last filter tap along one axis whose input coordinate
 // origin + k * dilation lies in [0, size).
-void clip_taps(int32_t origin, int32_t taps, int32_t dilation, int32_t size,
-               int32_t *begin, int32_t *end) {
+void clip_taps(int32_t origin, int32_t taps, int32_t dilation, int32_t size, int32_t* begin,
+               int32_t* end) {
   int32_t b = 0;
-  while (b < taps && origin + b * dilation < 0)
-    ++b;
+  while (b < taps && origin + b * dilation < 0) ++b;
   int32_t e = taps;
-  while (e > b && origin + (e - 1) * dilation >= size)
-    --e;
+  while (e > b && origin + (e - 1) * dilation >= size) --e;
   *begin = b;
   *end = e;
 }
@@ -61,19 +59,17 @@ void clip_taps(int32_t origin, int32_t taps, int32_t dilation, int32_t size,
 // output channels. in[p] points at the first valid tap of pixel p, w at the
 // first valid tap of output channel oc0.
 template <int P, int O, typename W>
-inline void conv_block(const ConvGeometry &g, const Runs &r,
-                       const float *const (&in)[P], const W *w,
-                       const float *scales, const float *bias, int32_t oc0,
-                       const FloatClamp &clamp, float *const (&out)[P]) {
+inline void conv_block(const ConvGeometry& g, const Runs& r, const float* const (&in)[P],
+                       const W* w, const float* scales, const float* bias, int32_t oc0,
+                       const FloatClamp& clamp, float* const (&out)[P]) {
   float acc[P][O] = {};
   for (int32_t row = 0; row < r.rows; ++row) {
     for (int32_t col = 0; col < r.cols; ++col) {
       const int32_t in_off = row * r.in_row_step + col * r.in_col_step;
       const int32_t w_off = row * r.w_row_step + col * r.w_col_step;
-      const float *a[P];
-      const W *wo[O];
-      for (int p = 0; p < P; ++p)
-        a[p] = in[p] + in_off;
+      const float* a[P];
+      const W* wo[O];
+      for (int p = 0; p < P; ++p) a[p] = in[p] + in_off;
       for (int o = 0; o < O; ++o)
         wo[o] = w + static_cast<std::ptrdiff_t>(o) * g.w_oc_stride + w_off;
       run_dot<P, O, W>(a, wo, r.len, acc);
@@ -93,29 +89,26 @@ inline void conv_block(const ConvGeometry &g, const Runs &r,
 // All output pixels of batch b for output channels [oc0, oc0 + O). w points
 // at the filter of oc0 (float or int8, w_oc_stride apart).
 template <int O, typename W>
-void conv_channels(const ConvGeometry &g, const FloatClamp &clamp, int32_t b,
-                   const float *input, const W *w, const float *scales,
-                   const float *bias, int32_t oc0, float *output) {
-  const Window &win = g.window;
-  const Dims4 &in = g.in;
-  const Dims4 &f = g.filter;
-  const Dims4 &out = g.out;
+void conv_channels(const ConvGeometry& g, const FloatClamp& clamp, int32_t b, const float* input,
+                   const W* w, const float* scales, const float* bias, int32_t oc0, float* output) {
+  const Window& win = g.window;
+  const Dims4& in = g.in;
+  const Dims4& f = g.filter;
+  const Dims4& out = g.out;
   const int32_t c = in.c;
   const int32_t pixel_step = win.stride_w * c;
   for (int32_t oy = 0; oy < out.h; ++oy) {
     const int32_t iy0 = oy * win.stride_h - win.pad_top;
     int32_t ky0, ky1;
     clip_taps(iy0, f.h, win.dilation_h, in.h, &ky0, &ky1);
-    const float *in_row = input + (static_cast<std::ptrdiff_t>(b) * in.h + iy0 +
-                                   ky0 * win.dilation_h) *
-                                      in.w * c;
-    float *out_row =
-        output + (static_cast<std::ptrdiff_t>(b) * out.h + oy) * out.w * out.c;
+    const float* in_row =
+        input + (static_cast<std::ptrdiff_t>(b) * in.h + iy0 + ky0 * win.dilation_h) * in.w * c;
+    float* out_row = output + (static_cast<std::ptrdiff_t>(b) * out.h + oy) * out.w * out.c;
     Runs r;
     r.rows = ky1 - ky0;
     r.in_row_step = win.dilation_h * in.w * c;
     r.w_row_step = f.w * c;
-    const W *w_row = w + static_cast<std::ptrdiff_t>(ky0) * f.w * c;
+    const W* w_row = w + static_cast<std::ptrdiff_t>(ky0) * f.w * c;
     int32_t ox = 0;
     while (ox < out.w) {
       const int32_t ix0 = ox * win.stride_w - win.pad_left;
@@ -130,30 +123,28 @@ void conv_channels(const ConvGeometry &g, const FloatClamp &clamp, int32_t b,
         r.w_col_step = c;
         r.len = c;
       }
-      const float *first = in_row + (ix0 + kx0 * win.dilation_w) * c;
-      const W *wk = w_row + kx0 * c;
-      float *o0 = out_row + static_cast<std::ptrdiff_t>(ox) * out.c;
+      const float* first = in_row + (ix0 + kx0 * win.dilation_w) * c;
+      const W* wk = w_row + kx0 * c;
+      float* o0 = out_row + static_cast<std::ptrdiff_t>(ox) * out.c;
       // Neighbours with the full window share the runs: block them.
       int32_t n = 1;
       if (kx0 == 0 && kx1 == f.w) {
         while (n < 3 && ox + n < out.w &&
-               (ox + n) * win.stride_w - win.pad_left +
-                       (f.w - 1) * win.dilation_w <
-                   in.w) {
+               (ox + n) * win.stride_w - win.pad_left + (f.w - 1) * win.dilation_w < in.w) {
           ++n;
         }
       }
       if (n == 3) {
-        const float *a[3] = {first, first + pixel_step, first + 2 * pixel_step};
-        float *const o[3] = {o0, o0 + out.c, o0 + 2 * out.c};
+        const float* a[3] = {first, first + pixel_step, first + 2 * pixel_step};
+        float* const o[3] = {o0, o0 + out.c, o0 + 2 * out.c};
         conv_block<3, O, W>(g, r, a, wk, scales, bias, oc0, clamp, o);
       } else if (n == 2) {
-        const float *a[2] = {first, first + pixel_step};
-        float *const o[2] = {o0, o0 + out.c};
+        const float* a[2] = {first, first + pixel_step};
+        float* const o[2] = {o0, o0 + out.c};
         conv_block<2, O, W>(g, r, a, wk, scales, bias, oc0, clamp, o);
       } else {
-        const float *a[1] = {first};
-        float *const o[1] = {o0};
+        const float* a[1] = {first};
+        float* const o[1] = {o0};
         conv_block<1, O, W>(g, r, a, wk, scales, bias, oc0, clamp, o);
       }
       ox += n;
@@ -162,28 +153,27 @@ void conv_channels(const ConvGeometry &g, const FloatClamp &clamp, int32_t b,
 }
 
 template <typename W>
-void conv_channels_any(int32_t count, const ConvGeometry &g,
-                       const FloatClamp &clamp, int32_t b, const float *input,
-                       const W *w, const float *scales, const float *bias,
-                       int32_t oc0, float *output) {
+void conv_channels_any(int32_t count, const ConvGeometry& g, const FloatClamp& clamp, int32_t b,
+                       const float* input, const W* w, const float* scales, const float* bias,
+                       int32_t oc0, float* output) {
   switch (count) {
-  case 4:
-    conv_channels<4, W>(g, clamp, b, input, w, scales, bias, oc0, output);
-    break;
-  case 3:
-    conv_channels<3, W>(g, clamp, b, input, w, scales, bias, oc0, output);
-    break;
-  case 2:
-    conv_channels<2, W>(g, clamp, b, input, w, scales, bias, oc0, output);
-    break;
-  default:
-    conv_channels<1, W>(g, clamp, b, input, w, scales, bias, oc0, output);
-    break;
+    case 4:
+      conv_channels<4, W>(g, clamp, b, input, w, scales, bias, oc0, output);
+      break;
+    case 3:
+      conv_channels<3, W>(g, clamp, b, input, w, scales, bias, oc0, output);
+      break;
+    case 2:
+      conv_channels<2, W>(g, clamp, b, input, w, scales, bias, oc0, output);
+      break;
+    default:
+      conv_channels<1, W>(g, clamp, b, input, w, scales, bias, oc0, output);
+      break;
   }
 }
 
-ConvGeometry make_geometry(const Window &window, const Dims4 &in,
-                           const Dims4 &filter, const Dims4 &out) {
+ConvGeometry make_geometry(const Window& window, const Dims4& in, const Dims4& filter,
+                           const Dims4& out) {
   ConvGeometry g;
   g.window = window;
   g.in = in;
@@ -197,59 +187,51 @@ ConvGeometry make_geometry(const Window &window, const Dims4 &in,
 // filters convert on the fly inside the dot products instead.
 constexpr int32_t kHybridBlockFloats = 3072;
 
-} // namespace
+}  // namespace
 
-void conv2d_float(const Window &window, const FloatClamp &clamp,
-                  const Dims4 &in, const float *input, const Dims4 &filter,
-                  const float *filter_data, const float *bias, const Dims4 &out,
-                  float *output) {
-  if (filter.c != in.c) { // grouped convolution: rare, keep the reference
-    reference::conv2d_float(window, clamp, in, input, filter, filter_data, bias,
-                            out, output);
+void conv2d_float(const Window& window, const FloatClamp& clamp, const Dims4& in,
+                  const float* input, const Dims4& filter, const float* filter_data,
+                  const float* bias, const Dims4& out, float* output) {
+  if (filter.c != in.c) {  // grouped convolution: rare, keep the reference
+    reference::conv2d_float(window, clamp, in, input, filter, filter_data, bias, out, output);
     return;
   }
   const ConvGeometry g = make_geometry(window, in, filter, out);
   for (int32_t b = 0; b < out.n; ++b) {
     for (int32_t oc = 0; oc < out.c; oc += 4) {
-      const float *w =
-          filter_data + static_cast<std::ptrdiff_t>(oc) * g.w_oc_stride;
-      conv_channels_any<float>(std::min<int32_t>(4, out.c - oc), g, clamp, b,
-                               input, w, nullptr, bias, oc, output);
+      const float* w = filter_data + static_cast<std::ptrdiff_t>(oc) * g.w_oc_stride;
+      conv_channels_any<float>(std::min<int32_t>(4, out.c - oc), g, clamp, b, input, w, nullptr,
+                               bias, oc, output);
     }
   }
 }
 
-void conv2d_hybrid(const Window &window, const FloatClamp &clamp,
-                   const Dims4 &in, const float *input, const Dims4 &filter,
-                   const int8_t *filter_data, const float *filter_scales,
-                   const float *bias, const Dims4 &out, float *output) {
+void conv2d_hybrid(const Window& window, const FloatClamp& clamp, const Dims4& in,
+                   const float* input, const Dims4& filter, const int8_t* filter_data,
+                   const float* filter_scales, const float* bias, const Dims4& out, float* output) {
   if (filter.c != in.c) {
-    reference::conv2d_hybrid(window, clamp, in, input, filter, filter_data,
-                             filter_scales, bias, out, output);
+    reference::conv2d_hybrid(window, clamp, in, input, filter, filter_data, filter_scales, bias,
+                             out, output);
     return;
   }
   const ConvGeometry g = make_geometry(window, in, filter, out);
   const bool widen = 4 * g.w_oc_stride <= kHybridBlockFloats;
   for (int32_t oc = 0; oc < out.c; oc += 4) {
     const int32_t count = std::min<int32_t>(4, out.c - oc);
-    const int8_t *q =
-        filter_data + static_cast<std::ptrdiff_t>(oc) * g.w_oc_stride;
+    const int8_t* q = filter_data + static_cast<std::ptrdiff_t>(oc) * g.w_oc_stride;
     if (widen) {
       float block[kHybridBlockFloats];
       const int32_t n = count * g.w_oc_stride;
-      for (int32_t i = 0; i < n; ++i)
-        block[i] = static_cast<float>(q[i]);
+      widen_int8(q, n, block);
       for (int32_t b = 0; b < out.n; ++b) {
-        conv_channels_any<float>(count, g, clamp, b, input, block,
-                                 filter_scales, bias, oc, output);
+        conv_channels_any<float>(count, g, clamp, b, input, block, filter_scales, bias, oc, output);
       }
     } else {
       for (int32_t b = 0; b < out.n; ++b) {
-        conv_channels_any<int8_t>(count, g, clamp, b, input, q, filter_scales,
-                                  bias, oc, output);
+        conv_channels_any<int8_t>(count, g, clamp, b, input, q, filter_scales, bias, oc, output);
       }
     }
   }
 }
 
-} // namespace tinyinfer::kernels::optimized
+}  // namespace tinyinfer::kernels::optimized

@@ -25,15 +25,13 @@
 namespace tinyinfer::kernels::optimized {
 namespace {
 
-#if defined(__arm__) && defined(__ARM_ARCH_7EM__) && defined(__ARM_FP) &&      \
-    (__ARM_FP & 4)
+#if defined(__arm__) && defined(__ARM_ARCH_7EM__) && defined(__ARM_FP) && (__ARM_FP & 4)
 // Cortex-M7 FPv5: one interior pixel of the packed 3x3 single-input-channel
 // case; VLDMIA moves 8 weights per instruction (GCC would emit one VLDR per
 // float). Inputs in s16-s24, accumulators s0-s7, weights s8-s15.
 #define TINYINFER_M7_DW_ASM 1
-inline void m7_dw3x3_c1(const float *r0, const float *r1, const float *r2,
-                        const float *packed, int32_t blocks, float lo, float hi,
-                        float *out) {
+inline void m7_dw3x3_c1(const float* r0, const float* r1, const float* r2, const float* packed,
+                        int32_t blocks, float lo, float hi, float* out) {
   asm volatile(
       "vldmia %[r0], {s16-s18}\n\t"
       "vldmia %[r1], {s19-s21}\n\t"
@@ -142,9 +140,9 @@ inline void m7_dw3x3_c1(const float *r0, const float *r1, const float *r2,
       "bne 1b\n\t"
       : [p] "+r"(packed), [o] "+r"(out), [n] "+r"(blocks)
       : [r0] "r"(r0), [r1] "r"(r1), [r2] "r"(r2), [lo] "t"(lo), [hi] "t"(hi)
-      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10",
-        "s11", "s12", "s13", "s14", "s15", "s16", "s17", "s18", "s19", "s20",
-        "s21", "s22", "s23", "s24", "cc", "memory");
+      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13",
+        "s14", "s15", "s16", "s17", "s18", "s19", "s20", "s21", "s22", "s23", "s24", "cc",
+        "memory");
 }
 #endif
 
@@ -153,20 +151,18 @@ struct DwArgs {
   int32_t dm;
   FloatClamp clamp;
   Dims4 in, filter, out;
-  const float *input;
-  const float *w;    // [kh, kw, out_c], float (hybrid: scale folded in)
-  const float *bias; // may be null
-  float *output;
+  const float* input;
+  const float* w;     // [kh, kw, out_c], float (hybrid: scale folded in)
+  const float* bias;  // may be null
+  float* output;
 };
 
-void clip_taps(int32_t origin, int32_t taps, int32_t dilation, int32_t size,
-               int32_t *begin, int32_t *end) {
+void clip_taps(int32_t origin, int32_t taps, int32_t dilation, int32_t size, int32_t* begin,
+               int32_t* end) {
   int32_t b = 0;
-  while (b < taps && origin + b * dilation < 0)
-    ++b;
+  while (b < taps && origin + b * dilation < 0) ++b;
   int32_t e = taps;
-  while (e > b && origin + (e - 1) * dilation >= size)
-    --e;
+  while (e > b && origin + (e - 1) * dilation >= size) --e;
   *begin = b;
   *end = e;
 }
@@ -174,53 +170,42 @@ void clip_taps(int32_t origin, int32_t taps, int32_t dilation, int32_t size,
 enum class InputOf { kSameChannel, kChannelZero, kDivide };
 
 template <InputOf mode>
-inline float input_for(const float *pixel, int32_t oc, int32_t dm) {
-  if constexpr (mode == InputOf::kSameChannel)
-    return pixel[oc];
-  if constexpr (mode == InputOf::kChannelZero)
-    return pixel[0];
+inline float input_for(const float* pixel, int32_t oc, int32_t dm) {
+  if constexpr (mode == InputOf::kSameChannel) return pixel[oc];
+  if constexpr (mode == InputOf::kChannelZero) return pixel[0];
   return pixel[oc / dm];
 }
 
 // One output pixel, all output channels, taps clipped to the input.
 template <InputOf mode>
-void dw_pixel(const DwArgs &a, int32_t b, int32_t oy, int32_t ox) {
-  const Dims4 &in = a.in;
-  const Dims4 &f = a.filter;
-  const Dims4 &out = a.out;
+void dw_pixel(const DwArgs& a, int32_t b, int32_t oy, int32_t ox) {
+  const Dims4& in = a.in;
+  const Dims4& f = a.filter;
+  const Dims4& out = a.out;
   const int32_t iy0 = oy * a.win.stride_h - a.win.pad_top;
   const int32_t ix0 = ox * a.win.stride_w - a.win.pad_left;
   int32_t ky0, ky1, kx0, kx1;
   clip_taps(iy0, f.h, a.win.dilation_h, in.h, &ky0, &ky1);
   clip_taps(ix0, f.w, a.win.dilation_w, in.w, &kx0, &kx1);
-  const std::ptrdiff_t row_step =
-      static_cast<std::ptrdiff_t>(a.win.dilation_h) * in.w * in.c;
-  const std::ptrdiff_t col_step =
-      static_cast<std::ptrdiff_t>(a.win.dilation_w) * in.c;
-  const float *first_tap =
-      a.input +
-      ((static_cast<std::ptrdiff_t>(b) * in.h + iy0 + ky0 * a.win.dilation_h) *
-           in.w +
-       ix0 + kx0 * a.win.dilation_w) *
-          in.c;
-  float *out_px =
-      a.output +
-      ((static_cast<std::ptrdiff_t>(b) * out.h + oy) * out.w + ox) * out.c;
+  const std::ptrdiff_t row_step = static_cast<std::ptrdiff_t>(a.win.dilation_h) * in.w * in.c;
+  const std::ptrdiff_t col_step = static_cast<std::ptrdiff_t>(a.win.dilation_w) * in.c;
+  const float* first_tap =
+      a.input + ((static_cast<std::ptrdiff_t>(b) * in.h + iy0 + ky0 * a.win.dilation_h) * in.w +
+                 ix0 + kx0 * a.win.dilation_w) *
+                    in.c;
+  float* out_px = a.output + ((static_cast<std::ptrdiff_t>(b) * out.h + oy) * out.w + ox) * out.c;
   for (int32_t oc0 = 0; oc0 < out.c; oc0 += 8) {
     const int32_t n = std::min<int32_t>(8, out.c - oc0);
     float acc[8] = {};
-    const float *in_row = first_tap;
+    const float* in_row = first_tap;
     for (int32_t ky = ky0; ky < ky1; ++ky, in_row += row_step) {
-      const float *px = in_row;
-      const float *wt =
-          a.w + (static_cast<std::ptrdiff_t>(ky) * f.w + kx0) * f.c + oc0;
+      const float* px = in_row;
+      const float* wt = a.w + (static_cast<std::ptrdiff_t>(ky) * f.w + kx0) * f.c + oc0;
       for (int32_t kx = kx0; kx < kx1; ++kx, px += col_step, wt += f.c) {
         if (n == 8) {
-          for (int k = 0; k < 8; ++k)
-            acc[k] += input_for<mode>(px, oc0 + k, a.dm) * wt[k];
+          for (int k = 0; k < 8; ++k) acc[k] += input_for<mode>(px, oc0 + k, a.dm) * wt[k];
         } else {
-          for (int k = 0; k < n; ++k)
-            acc[k] += input_for<mode>(px, oc0 + k, a.dm) * wt[k];
+          for (int k = 0; k < n; ++k) acc[k] += input_for<mode>(px, oc0 + k, a.dm) * wt[k];
         }
       }
     }
@@ -231,14 +216,14 @@ void dw_pixel(const DwArgs &a, int32_t b, int32_t oy, int32_t ox) {
   }
 }
 
-template <InputOf mode> void dw_all_pixels(const DwArgs &a) {
+template <InputOf mode>
+void dw_all_pixels(const DwArgs& a) {
   for (int32_t b = 0; b < a.out.n; ++b)
     for (int32_t oy = 0; oy < a.out.h; ++oy)
-      for (int32_t ox = 0; ox < a.out.w; ++ox)
-        dw_pixel<mode>(a, b, oy, ox);
+      for (int32_t ox = 0; ox < a.out.w; ++ox) dw_pixel<mode>(a, b, oy, ox);
 }
 
-void dw_generic(const DwArgs &a) {
+void dw_generic(const DwArgs& a) {
   if (a.dm == 1) {
     dw_all_pixels<InputOf::kSameChannel>(a);
   } else if (a.in.c == 1) {
@@ -251,66 +236,55 @@ void dw_generic(const DwArgs &a) {
 // Packed 3x3 single-input-channel path: blocks of 8 output channels laid out
 // [bias 8][tap0 8]...[tap8 8].
 constexpr int32_t kPackedBlockFloats = 8 + 9 * 8;
-constexpr int32_t kPackedMaxFloats =
-    32 * kPackedBlockFloats; // out_c <= 256 (10 KB stack)
+constexpr int32_t kPackedMaxFloats = 32 * kPackedBlockFloats;  // out_c <= 256 (10 KB stack)
 
-bool packed_3x3_applies(const DwArgs &a) {
-  return a.in.c == 1 && a.filter.h == 3 && a.filter.w == 3 &&
-         a.win.dilation_h == 1 && a.win.dilation_w == 1 && a.out.c % 8 == 0 &&
+bool packed_3x3_applies(const DwArgs& a) {
+  return a.in.c == 1 && a.filter.h == 3 && a.filter.w == 3 && a.win.dilation_h == 1 &&
+         a.win.dilation_w == 1 && a.out.c % 8 == 0 &&
          (a.out.c / 8) * kPackedBlockFloats <= kPackedMaxFloats;
 }
 
 // One interior pixel: r0..r2 point at the 3 inputs of each filter row.
-inline void dw3x3_c1_pixel(const float *r0, const float *r1, const float *r2,
-                           const float *packed, int32_t blocks,
-                           const FloatClamp &clamp, float *out) {
+inline void dw3x3_c1_pixel(const float* r0, const float* r1, const float* r2, const float* packed,
+                           int32_t blocks, const FloatClamp& clamp, float* out) {
 #if defined(TINYINFER_M7_DW_ASM)
   m7_dw3x3_c1(r0, r1, r2, packed, blocks, clamp.min, clamp.max, out);
 #else
-  const float x[9] = {r0[0], r0[1], r0[2], r1[0], r1[1],
-                      r1[2], r2[0], r2[1], r2[2]};
+  const float x[9] = {r0[0], r0[1], r0[2], r1[0], r1[1], r1[2], r2[0], r2[1], r2[2]};
   for (int32_t blk = 0; blk < blocks; ++blk) {
     float acc[8];
-    for (int k = 0; k < 8; ++k)
-      acc[k] = packed[k];
+    for (int k = 0; k < 8; ++k) acc[k] = packed[k];
     packed += 8;
     for (int t = 0; t < 9; ++t, packed += 8)
-      for (int k = 0; k < 8; ++k)
-        acc[k] += x[t] * packed[k];
-    for (int k = 0; k < 8; ++k)
-      out[k] = std::min(std::max(acc[k], clamp.min), clamp.max);
+      for (int k = 0; k < 8; ++k) acc[k] += x[t] * packed[k];
+    for (int k = 0; k < 8; ++k) out[k] = std::min(std::max(acc[k], clamp.min), clamp.max);
     out += 8;
   }
 #endif
 }
 
-void dw_packed_3x3(const DwArgs &a) {
-  const Dims4 &in = a.in;
-  const Dims4 &out = a.out;
+void dw_packed_3x3(const DwArgs& a) {
+  const Dims4& in = a.in;
+  const Dims4& out = a.out;
   const int32_t blocks = out.c / 8;
   float packed[kPackedMaxFloats];
   for (int32_t blk = 0; blk < blocks; ++blk) {
-    float *p = packed + blk * kPackedBlockFloats;
-    for (int k = 0; k < 8; ++k)
-      p[k] = a.bias ? a.bias[blk * 8 + k] : 0.0f;
+    float* p = packed + blk * kPackedBlockFloats;
+    for (int k = 0; k < 8; ++k) p[k] = a.bias ? a.bias[blk * 8 + k] : 0.0f;
     for (int t = 0; t < 9; ++t)
-      for (int k = 0; k < 8; ++k)
-        p[8 + t * 8 + k] = a.w[t * a.filter.c + blk * 8 + k];
+      for (int k = 0; k < 8; ++k) p[8 + t * 8 + k] = a.w[t * a.filter.c + blk * 8 + k];
   }
   for (int32_t b = 0; b < out.n; ++b) {
     for (int32_t oy = 0; oy < out.h; ++oy) {
       const int32_t iy0 = oy * a.win.stride_h - a.win.pad_top;
       const bool row_inside = iy0 >= 0 && iy0 + 2 < in.h;
-      const float *in_row =
-          a.input + (static_cast<std::ptrdiff_t>(b) * in.h + iy0) * in.w;
-      float *out_px = a.output + (static_cast<std::ptrdiff_t>(b) * out.h + oy) *
-                                     out.w * out.c;
+      const float* in_row = a.input + (static_cast<std::ptrdiff_t>(b) * in.h + iy0) * in.w;
+      float* out_px = a.output + (static_cast<std::ptrdiff_t>(b) * out.h + oy) * out.w * out.c;
       for (int32_t ox = 0; ox < out.w; ++ox, out_px += out.c) {
         const int32_t ix0 = ox * a.win.stride_w - a.win.pad_left;
         if (row_inside && ix0 >= 0 && ix0 + 2 < in.w) {
-          const float *r0 = in_row + ix0;
-          dw3x3_c1_pixel(r0, r0 + in.w, r0 + 2 * in.w, packed, blocks, a.clamp,
-                         out_px);
+          const float* r0 = in_row + ix0;
+          dw3x3_c1_pixel(r0, r0 + in.w, r0 + 2 * in.w, packed, blocks, a.clamp, out_px);
         } else {
           dw_pixel<InputOf::kChannelZero>(a, b, oy, ox);
         }
@@ -319,7 +293,7 @@ void dw_packed_3x3(const DwArgs &a) {
   }
 }
 
-void dw_run(const DwArgs &a) {
+void dw_run(const DwArgs& a) {
   if (packed_3x3_applies(a)) {
     dw_packed_3x3(a);
   } else {
@@ -330,36 +304,31 @@ void dw_run(const DwArgs &a) {
 // Hybrid filters up to this size get their scale folded in on the stack.
 constexpr int32_t kHybridMaxFloats = 4096;
 
-} // namespace
+}  // namespace
 
-void depthwise_float(const Window &window, int32_t depth_multiplier,
-                     const FloatClamp &clamp, const Dims4 &in,
-                     const float *input, const Dims4 &filter,
-                     const float *filter_data, const float *bias,
-                     const Dims4 &out, float *output) {
+void depthwise_float(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp,
+                     const Dims4& in, const float* input, const Dims4& filter,
+                     const float* filter_data, const float* bias, const Dims4& out, float* output) {
   const DwArgs a{window, depth_multiplier, clamp, in,    filter, out,
                  input,  filter_data,      bias,  output};
   dw_run(a);
 }
 
-void depthwise_hybrid(const Window &window, int32_t depth_multiplier,
-                      const FloatClamp &clamp, const Dims4 &in,
-                      const float *input, const Dims4 &filter,
-                      const int8_t *filter_data, const float *filter_scales,
-                      const float *bias, const Dims4 &out, float *output) {
+void depthwise_hybrid(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp,
+                      const Dims4& in, const float* input, const Dims4& filter,
+                      const int8_t* filter_data, const float* filter_scales, const float* bias,
+                      const Dims4& out, float* output) {
   const int64_t n = int64_t{filter.h} * filter.w * filter.c;
   if (n > kHybridMaxFloats) {
-    reference::depthwise_hybrid(window, depth_multiplier, clamp, in, input,
-                                filter, filter_data, filter_scales, bias, out,
-                                output);
+    reference::depthwise_hybrid(window, depth_multiplier, clamp, in, input, filter, filter_data,
+                                filter_scales, bias, out, output);
     return;
   }
   float w[kHybridMaxFloats];
   for (int32_t i = 0; i < static_cast<int32_t>(n); ++i)
     w[i] = filter_scales[i % filter.c] * static_cast<float>(filter_data[i]);
-  const DwArgs a{
-      window, depth_multiplier, clamp, in, filter, out, input, w, bias, output};
+  const DwArgs a{window, depth_multiplier, clamp, in, filter, out, input, w, bias, output};
   dw_run(a);
 }
 
-} // namespace tinyinfer::kernels::optimized
+}  // namespace tinyinfer::kernels::optimized

@@ -9,37 +9,29 @@
 
 namespace tinyinfer::kernels::optimized {
 
-void conv2d_float(const Window &window, const FloatClamp &clamp,
-                  const Dims4 &in, const float *input, const Dims4 &filter,
-                  const float *filter_data, const float *bias, const Dims4 &out,
-                  float *output);
-void conv2d_hybrid(const Window &window, const FloatClamp &clamp,
-                   const Dims4 &in, const float *input, const Dims4 &filter,
-                   const int8_t *filter_data, const float *filter_scales,
-                   const float *bias, const Dims4 &out, float *output);
+void conv2d_float(const Window& window, const FloatClamp& clamp, const Dims4& in,
+                  const float* input, const Dims4& filter, const float* filter_data,
+                  const float* bias, const Dims4& out, float* output);
+void conv2d_hybrid(const Window& window, const FloatClamp& clamp, const Dims4& in,
+                   const float* input, const Dims4& filter, const int8_t* filter_data,
+                   const float* filter_scales, const float* bias, const Dims4& out, float* output);
 
-void depthwise_float(const Window &window, int32_t depth_multiplier,
-                     const FloatClamp &clamp, const Dims4 &in,
-                     const float *input, const Dims4 &filter,
-                     const float *filter_data, const float *bias,
-                     const Dims4 &out, float *output);
-void depthwise_hybrid(const Window &window, int32_t depth_multiplier,
-                      const FloatClamp &clamp, const Dims4 &in,
-                      const float *input, const Dims4 &filter,
-                      const int8_t *filter_data, const float *filter_scales,
-                      const float *bias, const Dims4 &out, float *output);
+void depthwise_float(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp,
+                     const Dims4& in, const float* input, const Dims4& filter,
+                     const float* filter_data, const float* bias, const Dims4& out, float* output);
+void depthwise_hybrid(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp,
+                      const Dims4& in, const float* input, const Dims4& filter,
+                      const int8_t* filter_data, const float* filter_scales, const float* bias,
+                      const Dims4& out, float* output);
 
-void fully_connected_float(const FloatClamp &clamp, int32_t batches,
-                           int32_t depth, int32_t units, const float *input,
-                           const float *filter, const float *bias,
-                           float *output);
-void fully_connected_hybrid(const FloatClamp &clamp, int32_t batches,
-                            int32_t depth, int32_t units, const float *input,
-                            const int8_t *filter, const float *filter_scales,
-                            const float *bias, float *output);
+void fully_connected_float(const FloatClamp& clamp, int32_t batches, int32_t depth, int32_t units,
+                           const float* input, const float* filter, const float* bias,
+                           float* output);
+void fully_connected_hybrid(const FloatClamp& clamp, int32_t batches, int32_t depth, int32_t units,
+                            const float* input, const int8_t* filter, const float* filter_scales,
+                            const float* bias, float* output);
 
-void max_pool_float(const Window &window, const FloatClamp &clamp,
-                    const Dims4 &in, const float *input, const Dims4 &out,
-                    float *output);
+void max_pool_float(const Window& window, const FloatClamp& clamp, const Dims4& in,
+                    const float* input, const Dims4& out, float* output);
 
-} // namespace tinyinfer::kernels::optimized
+}  // namespace tinyinfer::kernels::optimized

@@ -16,15 +16,13 @@ namespace tinyinfer::kernels::optimized {
 namespace {
 
 template <int P, int O, typename W>
-void fc_block(const FloatClamp &clamp, int32_t depth, int32_t units,
-              const float *input, const W *filter, const float *scales,
-              const float *bias, int32_t b0, int32_t u0, float *output) {
-  const float *a[P];
-  const W *w[O];
-  for (int p = 0; p < P; ++p)
-    a[p] = input + static_cast<std::ptrdiff_t>(b0 + p) * depth;
-  for (int o = 0; o < O; ++o)
-    w[o] = filter + static_cast<std::ptrdiff_t>(u0 + o) * depth;
+void fc_block(const FloatClamp& clamp, int32_t depth, int32_t units, const float* input,
+              const W* filter, const float* scales, const float* bias, int32_t b0, int32_t u0,
+              float* output) {
+  const float* a[P];
+  const W* w[O];
+  for (int p = 0; p < P; ++p) a[p] = input + static_cast<std::ptrdiff_t>(b0 + p) * depth;
+  for (int o = 0; o < O; ++o) w[o] = filter + static_cast<std::ptrdiff_t>(u0 + o) * depth;
   float acc[P][O] = {};
   run_dot<P, O, W>(a, w, depth, acc);
   for (int o = 0; o < O; ++o) {
@@ -39,62 +37,51 @@ void fc_block(const FloatClamp &clamp, int32_t depth, int32_t units,
 }
 
 template <int P, typename W>
-void fc_batches(const FloatClamp &clamp, int32_t depth, int32_t units,
-                const float *input, const W *filter, const float *scales,
-                const float *bias, int32_t b0, float *output) {
+void fc_batches(const FloatClamp& clamp, int32_t depth, int32_t units, const float* input,
+                const W* filter, const float* scales, const float* bias, int32_t b0,
+                float* output) {
   int32_t u = 0;
   for (; u + 4 <= units; u += 4)
-    fc_block<P, 4, W>(clamp, depth, units, input, filter, scales, bias, b0, u,
-                      output);
+    fc_block<P, 4, W>(clamp, depth, units, input, filter, scales, bias, b0, u, output);
   switch (units - u) {
-  case 3:
-    fc_block<P, 3, W>(clamp, depth, units, input, filter, scales, bias, b0, u,
-                      output);
-    break;
-  case 2:
-    fc_block<P, 2, W>(clamp, depth, units, input, filter, scales, bias, b0, u,
-                      output);
-    break;
-  case 1:
-    fc_block<P, 1, W>(clamp, depth, units, input, filter, scales, bias, b0, u,
-                      output);
-    break;
-  default:
-    break;
+    case 3:
+      fc_block<P, 3, W>(clamp, depth, units, input, filter, scales, bias, b0, u, output);
+      break;
+    case 2:
+      fc_block<P, 2, W>(clamp, depth, units, input, filter, scales, bias, b0, u, output);
+      break;
+    case 1:
+      fc_block<P, 1, W>(clamp, depth, units, input, filter, scales, bias, b0, u, output);
+      break;
+    default:
+      break;
   }
 }
 
 template <typename W>
-void fc(const FloatClamp &clamp, int32_t batches, int32_t depth, int32_t units,
-        const float *input, const W *filter, const float *scales,
-        const float *bias, float *output) {
+void fc(const FloatClamp& clamp, int32_t batches, int32_t depth, int32_t units, const float* input,
+        const W* filter, const float* scales, const float* bias, float* output) {
   int32_t b = 0;
   for (; b + 3 <= batches; b += 3)
-    fc_batches<3, W>(clamp, depth, units, input, filter, scales, bias, b,
-                     output);
+    fc_batches<3, W>(clamp, depth, units, input, filter, scales, bias, b, output);
   if (batches - b == 2)
-    fc_batches<2, W>(clamp, depth, units, input, filter, scales, bias, b,
-                     output);
+    fc_batches<2, W>(clamp, depth, units, input, filter, scales, bias, b, output);
   if (batches - b == 1)
-    fc_batches<1, W>(clamp, depth, units, input, filter, scales, bias, b,
-                     output);
+    fc_batches<1, W>(clamp, depth, units, input, filter, scales, bias, b, output);
 }
 
-} // namespace
+}  // namespace
 
-void fully_connected_float(const FloatClamp &clamp, int32_t batches,
-                           int32_t depth, int32_t units, const float *input,
-                           const float *filter, const float *bias,
-                           float *output) {
+void fully_connected_float(const FloatClamp& clamp, int32_t batches, int32_t depth, int32_t units,
+                           const float* input, const float* filter, const float* bias,
+                           float* output) {
   fc<float>(clamp, batches, depth, units, input, filter, nullptr, bias, output);
 }
 
-void fully_connected_hybrid(const FloatClamp &clamp, int32_t batches,
-                            int32_t depth, int32_t units, const float *input,
-                            const int8_t *filter, const float *filter_scales,
-                            const float *bias, float *output) {
-  fc<int8_t>(clamp, batches, depth, units, input, filter, filter_scales, bias,
-             output);
+void fully_connected_hybrid(const FloatClamp& clamp, int32_t batches, int32_t depth, int32_t units,
+                            const float* input, const int8_t* filter, const float* filter_scales,
+                            const float* bias, float* output) {
+  fc<int8_t>(clamp, batches, depth, units, input, filter, filter_scales, bias, output);
 }
 
-} // namespace tinyinfer::kernels::optimized
+}  // namespace tinyinfer::kernels::optimized

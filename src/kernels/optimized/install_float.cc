@@ -4,7 +4,7 @@
 
 namespace tinyinfer::kernels::optimized {
 
-void install_float_kernels(KernelSet &set) {
+void install_float_kernels(KernelSet& set) {
   set.conv2d_float = conv2d_float;
   set.conv2d_hybrid = conv2d_hybrid;
   set.depthwise_float = depthwise_float;
@@ -14,4 +14,4 @@ void install_float_kernels(KernelSet &set) {
   set.max_pool_float = max_pool_float;
 }
 
-} // namespace tinyinfer::kernels::optimized
+}  // namespace tinyinfer::kernels::optimized

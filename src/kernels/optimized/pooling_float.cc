@@ -13,19 +13,41 @@
 namespace tinyinfer::kernels::optimized {
 namespace {
 
-void clip_window(int32_t origin, int32_t size, int32_t input_size,
-                 int32_t *begin, int32_t *end) {
+void clip_window(int32_t origin, int32_t size, int32_t input_size, int32_t* begin, int32_t* end) {
   *begin = origin < 0 ? -origin : 0;
   *end = input_size - origin < size ? input_size - origin : size;
-  if (*end < *begin)
-    *end = *begin;
+  if (*end < *begin) *end = *begin;
 }
 
-} // namespace
+// Interior pixel with a fixed FH x FW window (all cells inside): the cell
+// pointers are computed once and every channel is loads + maxes only.
+template <int FH, int FW>
+void max_full_window(const float* first, std::ptrdiff_t row_step, int32_t c, float lo, float hi,
+                     float* out) {
+  const float* cell[FH * FW];
+  for (int fy = 0; fy < FH; ++fy)
+    for (int fx = 0; fx < FW; ++fx) cell[fy * FW + fx] = first + fy * row_step + fx * c;
+  int32_t ch = 0;
+  for (; ch + 4 <= c; ch += 4) {
+    float m[4];
+    for (int k = 0; k < 4; ++k) m[k] = cell[0][k];
+    for (int t = 1; t < FH * FW; ++t)
+      for (int k = 0; k < 4; ++k) m[k] = std::fmax(m[k], cell[t][k]);
+    for (int k = 0; k < 4; ++k) out[ch + k] = std::fmin(std::fmax(m[k], lo), hi);
+    for (int t = 0; t < FH * FW; ++t) cell[t] += 4;
+  }
+  for (; ch < c; ++ch) {
+    float m = cell[0][0];
+    for (int t = 1; t < FH * FW; ++t) m = std::fmax(m, cell[t][0]);
+    out[ch] = std::fmin(std::fmax(m, lo), hi);
+    for (int t = 0; t < FH * FW; ++t) ++cell[t];
+  }
+}
 
-void max_pool_float(const Window &window, const FloatClamp &clamp,
-                    const Dims4 &in, const float *input, const Dims4 &out,
-                    float *output) {
+}  // namespace
+
+void max_pool_float(const Window& window, const FloatClamp& clamp, const Dims4& in,
+                    const float* input, const Dims4& out, float* output) {
   const int32_t c = in.c;
   const float lo = std::max(clamp.min, -3.402823466e+38f);
   for (int32_t b = 0; b < out.n; ++b) {
@@ -33,30 +55,33 @@ void max_pool_float(const Window &window, const FloatClamp &clamp,
       const int32_t y0 = oy * window.stride_h - window.pad_top;
       int32_t fy0, fy1;
       clip_window(y0, window.filter_h, in.h, &fy0, &fy1);
-      float *out_px =
-          output + (static_cast<std::ptrdiff_t>(b) * out.h + oy) * out.w * c;
+      float* out_px = output + (static_cast<std::ptrdiff_t>(b) * out.h + oy) * out.w * c;
       for (int32_t ox = 0; ox < out.w; ++ox, out_px += c) {
         const int32_t x0 = ox * window.stride_w - window.pad_left;
         int32_t fx0, fx1;
         clip_window(x0, window.filter_w, in.w, &fx0, &fx1);
-        if (fy0 == fy1 ||
-            fx0 == fx1) { // no cell inside: the reference's start value
+        if (fy0 == fy1 || fx0 == fx1) {  // no cell inside: the reference's start value
           for (int32_t ch = 0; ch < c; ++ch)
             out_px[ch] = std::min(std::max(-3.402823466e+38f, lo), clamp.max);
           continue;
         }
-        const float *first =
-            input + ((static_cast<std::ptrdiff_t>(b) * in.h + y0 + fy0) * in.w +
-                     x0 + fx0) *
-                        c;
+        const float* first =
+            input + ((static_cast<std::ptrdiff_t>(b) * in.h + y0 + fy0) * in.w + x0 + fx0) * c;
         const std::ptrdiff_t row_step = static_cast<std::ptrdiff_t>(in.w) * c;
+        if (fy1 - fy0 == 2 && fx1 - fx0 == 2) {
+          max_full_window<2, 2>(first, row_step, c, lo, clamp.max, out_px);
+          continue;
+        }
+        if (fy1 - fy0 == 3 && fx1 - fx0 == 3) {
+          max_full_window<3, 3>(first, row_step, c, lo, clamp.max, out_px);
+          continue;
+        }
         int32_t ch = 0;
         for (; ch + 4 <= c; ch += 4) {
-          float m0 = first[ch], m1 = first[ch + 1], m2 = first[ch + 2],
-                m3 = first[ch + 3];
-          const float *row = first;
+          float m0 = first[ch], m1 = first[ch + 1], m2 = first[ch + 2], m3 = first[ch + 3];
+          const float* row = first;
           for (int32_t fy = fy0; fy < fy1; ++fy, row += row_step) {
-            const float *cell = row + ch;
+            const float* cell = row + ch;
             for (int32_t fx = fx0; fx < fx1; ++fx, cell += c) {
               m0 = std::fmax(m0, cell[0]);
               m1 = std::fmax(m1, cell[1]);
@@ -71,11 +96,10 @@ void max_pool_float(const Window &window, const FloatClamp &clamp,
         }
         for (; ch < c; ++ch) {
           float m = first[ch];
-          const float *row = first;
+          const float* row = first;
           for (int32_t fy = fy0; fy < fy1; ++fy, row += row_step) {
-            const float *cell = row + ch;
-            for (int32_t fx = fx0; fx < fx1; ++fx, cell += c)
-              m = std::fmax(m, *cell);
+            const float* cell = row + ch;
+            for (int32_t fx = fx0; fx < fx1; ++fx, cell += c) m = std::fmax(m, *cell);
           }
           out_px[ch] = std::fmin(std::fmax(m, lo), clamp.max);
         }
@@ -84,4 +108,4 @@ void max_pool_float(const Window &window, const FloatClamp &clamp,
   }
 }
 
-} // namespace tinyinfer::kernels::optimized
+}  // namespace tinyinfer::kernels::optimized
