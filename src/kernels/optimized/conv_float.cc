@@ -17,6 +17,7 @@
 // weights of one 4-channel block are widened to float once (on the stack)
 // and reused by every output pixel.
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <type_traits>
@@ -58,11 +59,47 @@ void clip_taps(int32_t origin, int32_t taps, int32_t dilation, int32_t size, int
 // P output pixels (same row, consecutive x, identical clipped window) x O
 // output channels. in[p] points at the first valid tap of pixel p, w at the
 // first valid tap of output channel oc0.
+// out[p][oc0 + o] = clamp(acc + bias) or clamp(acc * scale + bias), the
+// reference's expressions. The clamp uses maxNum/minNum (VMAXNM/VMINNM on the
+// M7, one instruction each); it differs from std::min/max only for NaN.
+template <int P, int O>
+inline void store_block(const float (&acc)[P][O], const float* scales, const float* bias,
+                        int32_t oc0, const FloatClamp& clamp, float* const (&out)[P]) {
+  for (int o = 0; o < O; ++o) {
+    const float b = bias ? bias[oc0 + o] : 0.0f;
+    const float s = scales ? scales[oc0 + o] : 1.0f;
+    for (int p = 0; p < P; ++p) {
+      const float v = scales ? acc[p][o] * s + b : acc[p][o] + b;
+      out[p][oc0 + o] = std::fmin(std::fmax(v, clamp.min), clamp.max);
+    }
+  }
+}
+
 template <int P, int O, typename W>
 inline void conv_block(const ConvGeometry& g, const Runs& r, const float* const (&in)[P],
                        const W* w, const float* scales, const float* bias, int32_t oc0,
                        const FloatClamp& clamp, float* const (&out)[P]) {
-  float acc[P][O] = {};
+  float acc[P][O];
+#if defined(TINYINFER_M7_FLOAT_ASM)
+  if constexpr (O == 4 && std::is_same_v<W, float> && P <= 3) {
+    // One row run per filter row, all a multiple of 4 long: the whole block
+    // in one assembly loop nest.
+    if (r.cols == 1 && r.rows > 0 && r.len >= 4 && (r.len & 3) == 0) {
+      const M7RowSteps steps{r.len >> 2, (r.in_row_step - r.len) * 4, (r.w_row_step - r.len) * 4};
+      const float* a[P];
+      const float* wo[4];
+      for (int p = 0; p < P; ++p) a[p] = in[p];
+      for (int o = 0; o < 4; ++o) wo[o] = w + static_cast<std::ptrdiff_t>(o) * g.w_oc_stride;
+      if constexpr (P == 1) m7_rows_1x4(a, wo, r.rows, &steps, acc);
+      if constexpr (P == 2) m7_rows_2x4(a, wo, r.rows, &steps, acc);
+      if constexpr (P == 3) m7_rows_3x4(a, wo, r.rows, &steps, acc);
+      store_block<P, O>(acc, scales, bias, oc0, clamp, out);
+      return;
+    }
+  }
+#endif
+  for (int p = 0; p < P; ++p)
+    for (int o = 0; o < O; ++o) acc[p][o] = 0.0f;
   for (int32_t row = 0; row < r.rows; ++row) {
     for (int32_t col = 0; col < r.cols; ++col) {
       const int32_t in_off = row * r.in_row_step + col * r.in_col_step;
@@ -75,15 +112,7 @@ inline void conv_block(const ConvGeometry& g, const Runs& r, const float* const 
       run_dot<P, O, W>(a, wo, r.len, acc);
     }
   }
-  for (int o = 0; o < O; ++o) {
-    const float b = bias ? bias[oc0 + o] : 0.0f;
-    const float s = scales ? scales[oc0 + o] : 1.0f;
-    for (int p = 0; p < P; ++p) {
-      // Same expression as the reference: acc + bias, or acc * scale + bias.
-      const float v = scales ? acc[p][o] * s + b : acc[p][o] + b;
-      out[p][oc0 + o] = std::min(std::max(v, clamp.min), clamp.max);
-    }
-  }
+  store_block<P, O>(acc, scales, bias, oc0, clamp, out);
 }
 
 // All output pixels of batch b for output channels [oc0, oc0 + O). w points

@@ -16,6 +16,7 @@
 // - everything else, and border pixels: per pixel, 8 output channels at a
 //   time, taps clipped to the input once per pixel, no per-tap bounds checks.
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 
@@ -211,7 +212,7 @@ void dw_pixel(const DwArgs& a, int32_t b, int32_t oy, int32_t ox) {
     }
     for (int k = 0; k < n; ++k) {
       const float v = acc[k] + (a.bias ? a.bias[oc0 + k] : 0.0f);
-      out_px[oc0 + k] = std::min(std::max(v, a.clamp.min), a.clamp.max);
+      out_px[oc0 + k] = std::fmin(std::fmax(v, a.clamp.min), a.clamp.max);
     }
   }
 }
@@ -257,7 +258,7 @@ inline void dw3x3_c1_pixel(const float* r0, const float* r1, const float* r2, co
     packed += 8;
     for (int t = 0; t < 9; ++t, packed += 8)
       for (int k = 0; k < 8; ++k) acc[k] += x[t] * packed[k];
-    for (int k = 0; k < 8; ++k) out[k] = std::min(std::max(acc[k], clamp.min), clamp.max);
+    for (int k = 0; k < 8; ++k) out[k] = std::fmin(std::fmax(acc[k], clamp.min), clamp.max);
     out += 8;
   }
 #endif

@@ -6,6 +6,7 @@
 // are widened inside the dot product: each is used once per batch block, so
 // widening them up front would not save work.
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 
@@ -31,7 +32,7 @@ void fc_block(const FloatClamp& clamp, int32_t depth, int32_t units, const float
     for (int p = 0; p < P; ++p) {
       const float v = scales ? acc[p][o] * s + bv : acc[p][o] + bv;
       output[static_cast<std::ptrdiff_t>(b0 + p) * units + u0 + o] =
-          std::min(std::max(v, clamp.min), clamp.max);
+          std::fmin(std::fmax(v, clamp.min), clamp.max);
     }
   }
 }
