@@ -103,7 +103,10 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
   const std::size_t plan_table = align_up(sizeof(PlannedBuffer) * buffer_count);
   const std::size_t order_tables = 2 * align_up(sizeof(int32_t) * buffer_count);
   const std::size_t skip_table = align_up(sizeof(bool) * tensor_count_);
-  usage_.metadata = tensor_table + node_table + plan_table + order_tables + skip_table;
+  // The planner's tables are only needed during init: they sit where the
+  // activations will go and are overwritten by them at invoke.
+  const std::size_t planning_tables = plan_table + order_tables + skip_table;
+  usage_.metadata = tensor_table + node_table;
   if (usage_.metadata > available)
     return Status::error(StatusCode::kArenaTooSmall,
                          "arena too small: %u bytes given, the tensor and op tables alone need %u",
@@ -111,12 +114,14 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
 
   tensors_ = reinterpret_cast<Tensor*>(begin);
   nodes_ = reinterpret_cast<Node*>(begin + tensor_table);
-  auto* plan = reinterpret_cast<PlannedBuffer*>(begin + tensor_table + node_table);
-  auto* order = reinterpret_cast<int32_t*>(begin + tensor_table + node_table + plan_table);
-  int32_t* neighbours = order + order_tables / 2 / sizeof(int32_t);
-  bool* skip = reinterpret_cast<bool*>(begin + tensor_table + node_table + plan_table + order_tables);
-  for (int32_t i = 0; i < tensor_count_; ++i) skip[i] = false;
   uint8_t* const activations_begin = begin + usage_.metadata;
+  auto* plan = reinterpret_cast<PlannedBuffer*>(activations_begin);
+  auto* order = reinterpret_cast<int32_t*>(activations_begin + plan_table);
+  int32_t* neighbours = order + order_tables / 2 / sizeof(int32_t);
+  bool* skip = reinterpret_cast<bool*>(activations_begin + plan_table + order_tables);
+  // Prepared op data may use the planning area's bytes; the tables are only
+  // filled once every op has prepared.
+  uint8_t* const persistent_floor = activations_begin;
   uint8_t* const aligned_end = end - (reinterpret_cast<uintptr_t>(end) % kArenaAlignment);
   uint8_t* persistent_top = aligned_end;
 
@@ -128,7 +133,7 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
     Tensor& t = tensors_[i];
     if (!t.is_constant || is_aligned_for(t)) continue;
     const std::size_t size = align_up(t.bytes);
-    if (size > static_cast<std::size_t>(persistent_top - activations_begin))
+    if (size > static_cast<std::size_t>(persistent_top - persistent_floor))
       return Status::error(StatusCode::kArenaTooSmall, "arena too small to realign constant tensor %d", i);
     persistent_top -= size;
     std::memcpy(persistent_top, t.data, t.bytes);
@@ -145,7 +150,7 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
     if (node.info.version < 1 || node.info.version > node.registration->max_version)
       return Status::error(StatusCode::kUnsupported, "op %d (%s): version %d is not supported (max %d)", i,
                            node.registration->name, node.info.version, node.registration->max_version);
-    PrepareContext ctx(model, tensors_, node, i, *kernels_, activations_begin, &persistent_top);
+    PrepareContext ctx(model, tensors_, node, i, *kernels_, persistent_floor, &persistent_top);
     const Status status = node.registration->prepare(ctx);
     if (!status.is_ok()) {
       if (status.code() == StatusCode::kArenaTooSmall)
@@ -159,6 +164,12 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
     }
   }
   usage_.persistent = static_cast<std::size_t>(aligned_end - persistent_top);
+  if (planning_tables > static_cast<std::size_t>(persistent_top - activations_begin))
+    return Status::error(StatusCode::kArenaTooSmall, "arena too small: %u bytes given, at least %u required",
+                         static_cast<unsigned>(arena_bytes),
+                         static_cast<unsigned>(usage_.metadata + usage_.persistent + planning_tables +
+                                               (begin - static_cast<uint8_t*>(arena))));
+  for (int32_t i = 0; i < tensor_count_; ++i) skip[i] = false;
   if (options.fuse_conv_pool) fuse_conv_pool_pairs(model, nodes_, op_count_, tensors_, skip);
 
   // Lifetimes: an activation lives from its producer to its last reader.
@@ -200,7 +211,8 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
   }
   for (int32_t k = 0; k < model.output_count(); ++k) touch(model.output_tensor_index(k), whole_end);
 
-  usage_.activations = plan_buffers(plan, buffer_count, order, neighbours);
+  const std::size_t peak = plan_buffers(plan, buffer_count, order, neighbours);
+  usage_.activations = peak > planning_tables ? peak : planning_tables;
   const std::size_t room = static_cast<std::size_t>(persistent_top - activations_begin);
   if (usage_.activations > room)
     return Status::error(StatusCode::kArenaTooSmall, "arena too small: %u bytes given, %u required",
