@@ -406,6 +406,85 @@ inline void m7_rows_3x4(const float* (&a)[3], const float* (&w)[4], int32_t rows
         "s27", "cc", "memory");
 }
 
+// Hybrid dot product of 1 input run x 4 int8 weight runs, 4 * n4 long: the weights
+// are widened in registers (word load, SXTB with rotation, paired VMOV, VCVT) and
+// used once. acc (4 floats) in s0-s3, inputs s4-s7, widened weights s8-s11.
+inline void m7_run_1x4_int8(const float* (&a)[1], const int8_t* (&w)[4], int32_t n4,
+                            float (&acc)[1][4]) {
+  int32_t word, lo, hi;
+  asm volatile(
+      "vldmia %[acc], {s0-s3}\n\t"
+      "1:\n\t"
+      "vldmia %[a0]!, {s4-s7}\n\t"
+      "ldr %[word], [%[w0]], #4\n\t"
+      "sxtb %[lo], %[word]\n\t"
+      "sxtb %[hi], %[word], ror #8\n\t"
+      "vmov s8, s9, %[lo], %[hi]\n\t"
+      "sxtb %[lo], %[word], ror #16\n\t"
+      "asr %[hi], %[word], #24\n\t"
+      "vmov s10, s11, %[lo], %[hi]\n\t"
+      "vcvt.f32.s32 s8, s8\n\t"
+      "vcvt.f32.s32 s9, s9\n\t"
+      "vcvt.f32.s32 s10, s10\n\t"
+      "vcvt.f32.s32 s11, s11\n\t"
+      "vfma.f32 s0, s4, s8\n\t"
+      "vfma.f32 s0, s5, s9\n\t"
+      "vfma.f32 s0, s6, s10\n\t"
+      "vfma.f32 s0, s7, s11\n\t"
+      "ldr %[word], [%[w1]], #4\n\t"
+      "sxtb %[lo], %[word]\n\t"
+      "sxtb %[hi], %[word], ror #8\n\t"
+      "vmov s8, s9, %[lo], %[hi]\n\t"
+      "sxtb %[lo], %[word], ror #16\n\t"
+      "asr %[hi], %[word], #24\n\t"
+      "vmov s10, s11, %[lo], %[hi]\n\t"
+      "vcvt.f32.s32 s8, s8\n\t"
+      "vcvt.f32.s32 s9, s9\n\t"
+      "vcvt.f32.s32 s10, s10\n\t"
+      "vcvt.f32.s32 s11, s11\n\t"
+      "vfma.f32 s1, s4, s8\n\t"
+      "vfma.f32 s1, s5, s9\n\t"
+      "vfma.f32 s1, s6, s10\n\t"
+      "vfma.f32 s1, s7, s11\n\t"
+      "ldr %[word], [%[w2]], #4\n\t"
+      "sxtb %[lo], %[word]\n\t"
+      "sxtb %[hi], %[word], ror #8\n\t"
+      "vmov s8, s9, %[lo], %[hi]\n\t"
+      "sxtb %[lo], %[word], ror #16\n\t"
+      "asr %[hi], %[word], #24\n\t"
+      "vmov s10, s11, %[lo], %[hi]\n\t"
+      "vcvt.f32.s32 s8, s8\n\t"
+      "vcvt.f32.s32 s9, s9\n\t"
+      "vcvt.f32.s32 s10, s10\n\t"
+      "vcvt.f32.s32 s11, s11\n\t"
+      "vfma.f32 s2, s4, s8\n\t"
+      "vfma.f32 s2, s5, s9\n\t"
+      "vfma.f32 s2, s6, s10\n\t"
+      "vfma.f32 s2, s7, s11\n\t"
+      "ldr %[word], [%[w3]], #4\n\t"
+      "sxtb %[lo], %[word]\n\t"
+      "sxtb %[hi], %[word], ror #8\n\t"
+      "vmov s8, s9, %[lo], %[hi]\n\t"
+      "sxtb %[lo], %[word], ror #16\n\t"
+      "asr %[hi], %[word], #24\n\t"
+      "vmov s10, s11, %[lo], %[hi]\n\t"
+      "vcvt.f32.s32 s8, s8\n\t"
+      "vcvt.f32.s32 s9, s9\n\t"
+      "vcvt.f32.s32 s10, s10\n\t"
+      "vcvt.f32.s32 s11, s11\n\t"
+      "vfma.f32 s3, s4, s8\n\t"
+      "vfma.f32 s3, s5, s9\n\t"
+      "vfma.f32 s3, s6, s10\n\t"
+      "vfma.f32 s3, s7, s11\n\t"
+      "subs %[n], %[n], #1\n\t"
+      "bne 1b\n\t"
+      "vstmia %[acc], {s0-s3}\n\t"
+      : [a0] "+r"(a[0]), [w0] "+r"(w[0]), [w1] "+r"(w[1]), [w2] "+r"(w[2]), [w3] "+r"(w[3]),
+        [n] "+r"(n4), [word] "=&r"(word), [lo] "=&r"(lo), [hi] "=&r"(hi)
+      : [acc] "r"(&acc[0][0])
+      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "cc", "memory");
+}
+
 // out[i] = float(q[i]) for 4 * n4 values: one word load, four sign
 // extensions, two core-to-FPU moves and four conversions per 4 weights.
 inline void m7_widen_int8(const int8_t* q, int32_t n4, float* out) {
@@ -450,6 +529,11 @@ inline void run_dot(const float* const (&a)[P], const W* const (&w)[O], int32_t 
       if constexpr (P == 2) m7_run_2x4(ap, wp, n4, acc);
       if constexpr (P == 3) m7_run_3x4(ap, wp, n4, acc);
     }
+    len &= 3;
+  }
+  if constexpr (O == 4 && std::is_same_v<W, int8_t> && P == 1) {
+    const int32_t n4 = len >> 2;
+    if (n4 > 0) m7_run_1x4_int8(ap, wp, n4, acc);
     len &= 3;
   }
 #endif

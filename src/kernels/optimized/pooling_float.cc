@@ -13,6 +13,50 @@
 namespace tinyinfer::kernels::optimized {
 namespace {
 
+#if defined(__arm__) && defined(__ARM_ARCH_7EM__) && defined(__ARM_FP) && (__ARM_FP & 4)
+// Cortex-M7 FPv5: an interior 2x2 window, 4 channels per iteration: one
+// VLDMIA per cell, VMAXNM to reduce and clamp, one VSTMIA (GCC would emit a
+// VLDR/VSTR per float).
+#define TINYINFER_M7_POOL_ASM 1
+inline void m7_max2x2(const float* c00, const float* c01, const float* c10, const float* c11,
+                      int32_t n4, float lo, float hi, float* out) {
+  asm volatile(
+      "1:\n\t"
+      "vldmia %[c00]!, {s0-s3}\n\t"
+      "vldmia %[c01]!, {s4-s7}\n\t"
+      "vldmia %[c10]!, {s8-s11}\n\t"
+      "vldmia %[c11]!, {s12-s15}\n\t"
+      "vmaxnm.f32 s0, s0, s4\n\t"
+      "vmaxnm.f32 s1, s1, s5\n\t"
+      "vmaxnm.f32 s2, s2, s6\n\t"
+      "vmaxnm.f32 s3, s3, s7\n\t"
+      "vmaxnm.f32 s8, s8, s12\n\t"
+      "vmaxnm.f32 s9, s9, s13\n\t"
+      "vmaxnm.f32 s10, s10, s14\n\t"
+      "vmaxnm.f32 s11, s11, s15\n\t"
+      "vmaxnm.f32 s0, s0, s8\n\t"
+      "vmaxnm.f32 s1, s1, s9\n\t"
+      "vmaxnm.f32 s2, s2, s10\n\t"
+      "vmaxnm.f32 s3, s3, s11\n\t"
+      "vmaxnm.f32 s0, s0, %[lo]\n\t"
+      "vmaxnm.f32 s1, s1, %[lo]\n\t"
+      "vmaxnm.f32 s2, s2, %[lo]\n\t"
+      "vmaxnm.f32 s3, s3, %[lo]\n\t"
+      "vminnm.f32 s0, s0, %[hi]\n\t"
+      "vminnm.f32 s1, s1, %[hi]\n\t"
+      "vminnm.f32 s2, s2, %[hi]\n\t"
+      "vminnm.f32 s3, s3, %[hi]\n\t"
+      "vstmia %[out]!, {s0-s3}\n\t"
+      "subs %[n], %[n], #1\n\t"
+      "bne 1b\n\t"
+      : [c00] "+r"(c00), [c01] "+r"(c01), [c10] "+r"(c10), [c11] "+r"(c11), [out] "+r"(out),
+        [n] "+r"(n4)
+      : [lo] "t"(lo), [hi] "t"(hi)
+      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13",
+        "s14", "s15", "cc", "memory");
+}
+#endif
+
 void clip_window(int32_t origin, int32_t size, int32_t input_size, int32_t* begin, int32_t* end) {
   *begin = origin < 0 ? -origin : 0;
   *end = input_size - origin < size ? input_size - origin : size;
@@ -69,6 +113,13 @@ void max_pool_float(const Window& window, const FloatClamp& clamp, const Dims4& 
             input + ((static_cast<std::ptrdiff_t>(b) * in.h + y0 + fy0) * in.w + x0 + fx0) * c;
         const std::ptrdiff_t row_step = static_cast<std::ptrdiff_t>(in.w) * c;
         if (fy1 - fy0 == 2 && fx1 - fx0 == 2) {
+#if defined(TINYINFER_M7_POOL_ASM)
+          if (c % 4 == 0) {
+            m7_max2x2(first, first + c, first + row_step, first + row_step + c, c / 4, lo,
+                      clamp.max, out_px);
+            continue;
+          }
+#endif
           max_full_window<2, 2>(first, row_step, c, lo, clamp.max, out_px);
           continue;
         }
