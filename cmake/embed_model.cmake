@@ -1,7 +1,8 @@
 # Embeds binary assets into firmware as const arrays (flash), generated at
 # build time from the source files, so no hand-made headers go stale:
 #
-#   tinyinfer_embed_model(<out_var> SYMBOL g_model FILE model.tflite [NAME text])
+#   tinyinfer_embed_model(<out_var> SYMBOL g_model FILE model.tflite [NAME text]
+#                         [OUTPUT_DIR subdir])   (subdir: several models, one tree)
 #     -> alignas(16) const uint8_t g_model[]; const size_t g_model_size;
 #        const char g_model_name[]   (16 = tinyinfer::kModelAlignment)
 #   tinyinfer_embed_pgm(<out_var> SYMBOL g_digit FILE digit.pgm)
@@ -15,7 +16,7 @@
 set(_TI_EMBED_SCRIPT ${CMAKE_CURRENT_LIST_FILE})
 
 function(tinyinfer_embed_model out_var)
-  cmake_parse_arguments(ARG "" "SYMBOL;FILE;NAME" "" ${ARGN})
+  cmake_parse_arguments(ARG "" "SYMBOL;FILE;NAME;OUTPUT_DIR" "" ${ARGN})
   if(NOT ARG_SYMBOL OR NOT ARG_FILE)
     message(FATAL_ERROR "tinyinfer_embed_model: SYMBOL and FILE are required")
   endif()
@@ -25,7 +26,7 @@ function(tinyinfer_embed_model out_var)
   if(NOT ARG_NAME)
     get_filename_component(ARG_NAME ${ARG_FILE} NAME_WE)
   endif()
-  set(out ${CMAKE_CURRENT_BINARY_DIR}/embedded/${ARG_SYMBOL}.cc)
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/embedded/${ARG_OUTPUT_DIR}/${ARG_SYMBOL}.cc)
   add_custom_command(
     OUTPUT ${out}
     COMMAND ${CMAKE_COMMAND} -DTI_EMBED_KIND=model -DTI_EMBED_INPUT=${ARG_FILE}

@@ -5,10 +5,14 @@
 // leaves the shell working.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <numeric>
+#include <ostream>
 #include <random>
 #include <string>
 #include <vector>
@@ -31,6 +35,9 @@ const Config kConfigs[] = {
     {"compressed", "reference", TINYINFER_FIRMWARE_COMPRESSED_REFERENCE},
     {"compressed", "optimized", TINYINFER_FIRMWARE_COMPRESSED_OPTIMIZED},
 };
+
+// Test names and messages show "uncompressed/reference", not raw bytes.
+void PrintTo(const Config& config, std::ostream* out) { *out << config.model << "/" << config.kernels; }
 
 // Op names of the model file, in execution order, read with the host engine.
 std::vector<std::string> model_op_names(const std::string& path) {
