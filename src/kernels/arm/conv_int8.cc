@@ -2,13 +2,16 @@
 // small stack buffer of int16 (input + input_offset; padding taps hold 0,
 // which is exactly "the tap contributes nothing" of the reference), then a
 // 2 pixels x 2 output channels micro-kernel of SMLAD dot products against
-// the filter rows sign-extended with SXTB16. A 1x1 convolution needs no
-// gathering: its "column" is the input pixel itself, converted.
+// the filter rows sign-extended with SXTB16 (M7: hand-scheduled assembly,
+// 17 instructions per 16 MACs; host: its portable twin). The accumulators
+// of all channels are requantized afterwards in one tight loop.
 //
 // Column layout: the dot product length K = kh*kw*in_c is split into groups
-// of 4 stored as (x0,x2),(x1,x3) int16 pairs, the lane order SXTB16 gives the
-// filter bytes (b0,b2) and (b1,b3); the K%4 tail is stored in plain order.
-// Integer sums are exact, so any summation order gives the reference's bits.
+// of 4; group g of the pixel pair is the four words (p0: x0,x2)(p0: x1,x3)
+// (p1: x0,x2)(p1: x1,x3) of int16 pairs, the lane order SXTB16 gives the
+// filter bytes (b0,b2) and (b1,b3), so one LDM fetches everything a group
+// needs. The K%4 tail is kept aside in plain order. Integer sums are exact,
+// so any summation order gives the reference's bits.
 #include <cstring>
 
 #include "kernels/arm/dsp.h"
@@ -16,22 +19,141 @@
 #include "kernels/reference/reference.h"
 
 namespace tinyinfer::kernels::arm {
+
+// Arguments of the 2x2 micro-kernel (offsets are used by the assembly).
+struct Gemm2x2Args {
+  const uint32_t* columns;  // 0: interleaved column pair, 4 words per group
+  const int8_t* filter;     // 4: row of the first output channel
+  int32_t groups;           // 8: K / 4, >= 1
+  int32_t k;                // 12: filter row length K
+  const int32_t* bias;      // 16: two per channel pair
+  int32_t pairs;            // 20: output channel pairs, >= 1
+  int32_t* acc;             // 24: out: per pair {p0 c0, p0 c1, p1 c0, p1 c1}
+  int32_t skip;             // 28: 2K - 4*groups (next pair's filter rows)
+};
+
+}  // namespace tinyinfer::kernels::arm
+
+#if defined(__ARM_FEATURE_DSP) && defined(__thumb2__)
+extern "C" void tinyinfer_arm_gemm_2x2(tinyinfer::kernels::arm::Gemm2x2Args* args);
+// r0-r3: columns, filter, K, group count; r4-r7 accumulators (p0c0, p0c1,
+// p1c0, p1c1); r8-r11 the group's column words; r12/lr filter words.
+asm(R"(
+  .syntax unified
+  .thumb
+  .section .text.tinyinfer_arm_gemm_2x2,"ax",%progbits
+  .global tinyinfer_arm_gemm_2x2
+  .type tinyinfer_arm_gemm_2x2, %function
+  .p2align 2
+  .thumb_func
+tinyinfer_arm_gemm_2x2:
+  push {r0, r4-r11, lr}
+  ldr r1, [r0, #4]
+  ldr r2, [r0, #12]
+1:
+  ldr r0, [sp]
+  ldr r3, [r0, #16]
+  ldr r5, [r3, #4]
+  ldr r4, [r3], #8
+  str r3, [r0, #16]
+  mov r6, r4
+  mov r7, r5
+  ldr r3, [r0, #8]
+  ldr r0, [r0, #0]
+2:
+  ldm r0!, {r8-r11}
+  ldr lr, [r1, r2]
+  sxtb16 r12, lr, ror #8
+  sxtb16 lr, lr
+  smlad r5, lr, r8, r5
+  smlad r7, lr, r10, r7
+  smlad r5, r12, r9, r5
+  smlad r7, r12, r11, r7
+  ldr lr, [r1], #4
+  sxtb16 r12, lr, ror #8
+  sxtb16 lr, lr
+  smlad r4, lr, r8, r4
+  smlad r6, lr, r10, r6
+  smlad r4, r12, r9, r4
+  smlad r6, r12, r11, r6
+  subs r3, r3, #1
+  bne 2b
+  ldr r0, [sp]
+  ldr r3, [r0, #28]
+  add r1, r1, r3
+  ldr r3, [r0, #24]
+  stm r3!, {r4-r7}
+  str r3, [r0, #24]
+  ldr r3, [r0, #20]
+  subs r3, r3, #1
+  str r3, [r0, #20]
+  bne 1b
+  pop {r0, r4-r11, pc}
+  .size tinyinfer_arm_gemm_2x2, .-tinyinfer_arm_gemm_2x2
+  .text
+)");
+#endif
+
+namespace tinyinfer::kernels::arm {
 namespace {
 
-// int16 entries per column; two columns live on the stack (4 KiB).
+// int16 entries per column; the column pair lives on the stack (4 KiB).
 constexpr int32_t kMaxColumn = 1024;
-// Output channels whose fast requantization parameters fit on the stack.
+// Output channels whose fast requantization parameters fit on the stack,
+// and channels per micro-kernel call (accumulator buffer).
 constexpr int32_t kMaxFastChannels = 256;
+constexpr int32_t kChunk = 256;
+
+void gemm_2x2(Gemm2x2Args* a) {
+#if defined(__ARM_FEATURE_DSP) && defined(__thumb2__)
+  tinyinfer_arm_gemm_2x2(a);
+#else
+  const int8_t* w = a->filter;
+  const int32_t* bias = a->bias;
+  int32_t* acc = a->acc;
+  for (int32_t p = 0; p < a->pairs; ++p) {
+    int32_t a00 = bias[0], a01 = bias[1];
+    bias += 2;
+    int32_t a10 = a00, a11 = a01;
+    const uint32_t* c = a->columns;
+    for (int32_t g = 0; g < a->groups; ++g) {
+      const uint32_t w1 = load_u32(w + a->k), w0 = load_u32(w);
+      w += 4;
+      a01 = smlad(sxtb16(w1), c[0], a01);
+      a11 = smlad(sxtb16(w1), c[2], a11);
+      a01 = smlad(sxtb16_odd(w1), c[1], a01);
+      a11 = smlad(sxtb16_odd(w1), c[3], a11);
+      a00 = smlad(sxtb16(w0), c[0], a00);
+      a10 = smlad(sxtb16(w0), c[2], a10);
+      a00 = smlad(sxtb16_odd(w0), c[1], a00);
+      a10 = smlad(sxtb16_odd(w0), c[3], a10);
+      c += 4;
+    }
+    w += a->skip;
+    acc[0] = a00;
+    acc[1] = a01;
+    acc[2] = a10;
+    acc[3] = a11;
+    acc += 4;
+  }
+#endif
+}
 
 struct ConvGeometry {
   const Window* window;
   const Dims4* in;
   const Dims4* filter;
-  const Dims4* out;
   int32_t input_offset;
+  int32_t groups;  // K / 4
 };
 
-// Converts `count` int8 (count % 4 == 0) to int16 pairs (x0,x2),(x1,x3) + offset.
+// int16 index of column element j (< 4*groups) of pixel slot 0/1.
+inline int32_t column_index(int32_t j, int32_t slot) {
+  return 2 * (4 * (j >> 2) + 2 * slot + (j & 1)) + ((j >> 1) & 1);
+}
+
+// Converts `count` int8 (count % 4 == 0) to the group layout + offset; dst
+// is the slot's first word of the first group.
 inline void convert_groups(const int8_t* __restrict src, int32_t count, uint32_t offset2,
                            pair_word* __restrict dst) {
   for (int32_t i = count >> 2; i > 0; --i) {
@@ -39,14 +161,22 @@ inline void convert_groups(const int8_t* __restrict src, int32_t count, uint32_t
     src += 4;
     dst[0] = sxtab16(offset2, x);
     dst[1] = sxtab16_odd(offset2, x);
-    dst += 2;
+    dst += 4;
   }
 }
 
-// Fills the column of output pixel (b, oy, ox). Returns nothing; the
-// column has K entries in the layout described above.
+inline void zero_groups(int32_t count, pair_word* __restrict dst) {
+  for (int32_t i = count >> 2; i > 0; --i) {
+    dst[0] = 0;
+    dst[1] = 0;
+    dst += 4;
+  }
+}
+
+// Fills slot `slot` of the column pair with output pixel (b, oy, ox); the K%4
+// tail goes to tail[0..3] in plain order.
 void fill_column(const ConvGeometry& g, const int8_t* input, int32_t b, int32_t oy, int32_t ox,
-                 int16_t* __restrict column) {
+                 uint32_t* columns, int32_t slot, int16_t* tail) {
   const Window& w = *g.window;
   const Dims4& in = *g.in;
   const Dims4& f = *g.filter;
@@ -55,9 +185,9 @@ void fill_column(const ConvGeometry& g, const int8_t* input, int32_t b, int32_t 
   const int32_t x0 = ox * w.stride_w - w.pad_left;
   const int8_t* batch = input + static_cast<std::ptrdiff_t>(b) * in.h * in.w * in_c;
   const uint32_t offset2 = splat16(g.input_offset);
+  pair_word* dst = reinterpret_cast<pair_word*>(columns) + 2 * slot;
   if ((in_c & 3) == 0) {
-    // Whole groups per tap: convert straight into the permuted layout.
-    pair_word* dst = reinterpret_cast<pair_word*>(column);
+    // Whole groups per tap.
     for (int32_t ky = 0; ky < f.h; ++ky) {
       const int32_t iy = y0 + ky * w.dilation_h;
       const bool row_inside = iy >= 0 && iy < in.h;
@@ -66,37 +196,58 @@ void fill_column(const ConvGeometry& g, const int8_t* input, int32_t b, int32_t 
         if (row_inside && ix >= 0 && ix < in.w) {
           convert_groups(batch + (static_cast<std::ptrdiff_t>(iy) * in.w + ix) * in_c, in_c, offset2, dst);
         } else {
-          std::memset(dst, 0, static_cast<std::size_t>(in_c) * 2);
+          zero_groups(in_c, dst);
         }
-        dst += in_c >> 1;
+        dst += in_c;  // (in_c / 4) groups of 4 words
       }
     }
     return;
   }
-  // Any channel count: plain order first, then permute the whole groups.
-  int16_t* dst = column;
+  const int32_t row_len = f.w * in_c;
+  const int32_t whole = 4 * g.groups;
+  int16_t* col16 = reinterpret_cast<int16_t*>(columns);
+  if (w.dilation_w == 1 && (row_len & 3) == 0) {
+    // Each filter row is one contiguous run of the input when it lies inside.
+    for (int32_t ky = 0; ky < f.h; ++ky) {
+      const int32_t iy = y0 + ky * w.dilation_h;
+      if (iy < 0 || iy >= in.h) {
+        zero_groups(row_len, dst);
+      } else if (x0 >= 0 && x0 + f.w <= in.w) {
+        convert_groups(batch + (static_cast<std::ptrdiff_t>(iy) * in.w + x0) * in_c, row_len, offset2, dst);
+      } else {
+        const int8_t* src = batch + static_cast<std::ptrdiff_t>(iy) * in.w * in_c;
+        const int32_t j0 = ky * row_len;
+        for (int32_t kx = 0; kx < f.w; ++kx) {
+          const int32_t ix = x0 + kx;
+          const bool inside = ix >= 0 && ix < in.w;
+          for (int32_t c = 0; c < in_c; ++c) {
+            const int32_t v = inside ? src[ix * in_c + c] + g.input_offset : 0;
+            col16[column_index(j0 + kx * in_c + c, slot)] = static_cast<int16_t>(v);
+          }
+        }
+      }
+      dst += row_len;
+    }
+    return;
+  }
+  // Any geometry: element by element.
+  int32_t j = 0;
   for (int32_t ky = 0; ky < f.h; ++ky) {
     const int32_t iy = y0 + ky * w.dilation_h;
     const bool row_inside = iy >= 0 && iy < in.h;
     for (int32_t kx = 0; kx < f.w; ++kx) {
       const int32_t ix = x0 + kx * w.dilation_w;
-      if (row_inside && ix >= 0 && ix < in.w) {
-        const int8_t* src = batch + (static_cast<std::ptrdiff_t>(iy) * in.w + ix) * in_c;
-        for (int32_t c = 0; c < in_c; ++c) dst[c] = static_cast<int16_t>(src[c] + g.input_offset);
-      } else {
-        for (int32_t c = 0; c < in_c; ++c) dst[c] = 0;
+      const bool inside = row_inside && ix >= 0 && ix < in.w;
+      const int8_t* src = batch + (static_cast<std::ptrdiff_t>(iy) * in.w + ix) * in_c;
+      for (int32_t c = 0; c < in_c; ++c, ++j) {
+        const int16_t v = static_cast<int16_t>(inside ? src[c] + g.input_offset : 0);
+        if (j < whole) {
+          col16[column_index(j, slot)] = v;
+        } else {
+          tail[j - whole] = v;
+        }
       }
-      dst += in_c;
     }
-  }
-  const int32_t groups = (f.h * f.w * in_c) >> 2;
-  pair_word* pairs = reinterpret_cast<pair_word*>(column);
-  for (int32_t i = 0; i < groups; ++i) {
-    const uint32_t a = pairs[0];  // x0 | x1 << 16
-    const uint32_t c = pairs[1];  // x2 | x3 << 16
-    pairs[0] = (a & 0xFFFFu) | (c << 16);
-    pairs[1] = (a >> 16) | (c & 0xFFFF0000u);
-    pairs += 2;
   }
 }
 
@@ -121,132 +272,19 @@ struct FastRequant {
   }
 };
 
-// Dot products of two columns with all filter rows; writes out0[oc], out1[oc].
-template <typename Rq>
-void gemm_two_columns(const int16_t* __restrict col0, const int16_t* __restrict col1, int32_t k,
-                      const int8_t* __restrict filter, const int32_t* __restrict bias,
-                      int32_t out_c, const Rq& rq, int8_t* __restrict out0,
-                      int8_t* __restrict out1) {
-  const int32_t groups = k >> 2;
-  const int32_t tail = k & 3;
-  const int32_t tail_start = groups << 2;
-  int32_t oc = 0;
-  for (; oc + 1 < out_c; oc += 2) {
-    const int8_t* w0 = filter + static_cast<std::ptrdiff_t>(oc) * k;
-    const int8_t* w1 = w0 + k;
-    int32_t a00 = bias ? bias[oc] : 0;
-    int32_t a01 = bias ? bias[oc + 1] : 0;
-    int32_t a10 = a00, a11 = a01;
-    const pair_word* p0 = reinterpret_cast<const pair_word*>(col0);
-    const pair_word* p1 = reinterpret_cast<const pair_word*>(col1);
-    for (int32_t i = groups; i > 0; --i) {
-      const uint32_t x0e = p0[0], x0o = p0[1];
-      const uint32_t x1e = p1[0], x1o = p1[1];
-      p0 += 2;
-      p1 += 2;
-      uint32_t wv = load_u32(w0);
-      w0 += 4;
-      uint32_t we = sxtb16(wv), wo = sxtb16_odd(wv);
-      a00 = smlad(we, x0e, a00);
-      a00 = smlad(wo, x0o, a00);
-      a10 = smlad(we, x1e, a10);
-      a10 = smlad(wo, x1o, a10);
-      wv = load_u32(w1);
-      w1 += 4;
-      we = sxtb16(wv);
-      wo = sxtb16_odd(wv);
-      a01 = smlad(we, x0e, a01);
-      a01 = smlad(wo, x0o, a01);
-      a11 = smlad(we, x1e, a11);
-      a11 = smlad(wo, x1o, a11);
-    }
-    for (int32_t t = 0; t < tail; ++t) {
-      const int32_t x0 = col0[tail_start + t], x1 = col1[tail_start + t];
-      const int32_t f0 = w0[t], f1 = w1[t];
-      a00 += x0 * f0;
-      a10 += x1 * f0;
-      a01 += x0 * f1;
-      a11 += x1 * f1;
-    }
-    out0[oc] = rq(a00, oc);
-    out1[oc] = rq(a10, oc);
-    out0[oc + 1] = rq(a01, oc + 1);
-    out1[oc + 1] = rq(a11, oc + 1);
+// Dot product of one filter row with slot `slot` of the column pair.
+int32_t dot_one(const uint32_t* columns, int32_t groups, const int16_t* tail, int32_t tail_len,
+                const int8_t* w, int32_t slot, int32_t acc) {
+  const uint32_t* c = columns + 2 * slot;
+  for (int32_t g = 0; g < groups; ++g) {
+    const uint32_t wv = load_u32(w);
+    w += 4;
+    acc = smlad(sxtb16(wv), c[0], acc);
+    acc = smlad(sxtb16_odd(wv), c[1], acc);
+    c += 4;
   }
-  if (oc < out_c) {
-    const int8_t* w0 = filter + static_cast<std::ptrdiff_t>(oc) * k;
-    int32_t a00 = bias ? bias[oc] : 0;
-    int32_t a10 = a00;
-    const pair_word* p0 = reinterpret_cast<const pair_word*>(col0);
-    const pair_word* p1 = reinterpret_cast<const pair_word*>(col1);
-    for (int32_t i = groups; i > 0; --i) {
-      const uint32_t wv = load_u32(w0);
-      w0 += 4;
-      const uint32_t we = sxtb16(wv), wo = sxtb16_odd(wv);
-      a00 = smlad(we, p0[0], a00);
-      a00 = smlad(wo, p0[1], a00);
-      a10 = smlad(we, p1[0], a10);
-      a10 = smlad(wo, p1[1], a10);
-      p0 += 2;
-      p1 += 2;
-    }
-    for (int32_t t = 0; t < tail; ++t) {
-      a00 += col0[tail_start + t] * w0[t];
-      a10 += col1[tail_start + t] * w0[t];
-    }
-    out0[oc] = rq(a00, oc);
-    out1[oc] = rq(a10, oc);
-  }
-}
-
-// One column (the odd last pixel).
-template <typename Rq>
-void gemm_one_column(const int16_t* __restrict col0, int32_t k, const int8_t* __restrict filter,
-                     const int32_t* __restrict bias, int32_t out_c, const Rq& rq,
-                     int8_t* __restrict out0) {
-  const int32_t groups = k >> 2;
-  const int32_t tail = k & 3;
-  const int32_t tail_start = groups << 2;
-  int32_t oc = 0;
-  for (; oc + 1 < out_c; oc += 2) {
-    const int8_t* w0 = filter + static_cast<std::ptrdiff_t>(oc) * k;
-    const int8_t* w1 = w0 + k;
-    int32_t a0 = bias ? bias[oc] : 0;
-    int32_t a1 = bias ? bias[oc + 1] : 0;
-    const pair_word* p0 = reinterpret_cast<const pair_word*>(col0);
-    for (int32_t i = groups; i > 0; --i) {
-      const uint32_t xe = p0[0], xo = p0[1];
-      p0 += 2;
-      uint32_t wv = load_u32(w0);
-      w0 += 4;
-      a0 = smlad(sxtb16(wv), xe, a0);
-      a0 = smlad(sxtb16_odd(wv), xo, a0);
-      wv = load_u32(w1);
-      w1 += 4;
-      a1 = smlad(sxtb16(wv), xe, a1);
-      a1 = smlad(sxtb16_odd(wv), xo, a1);
-    }
-    for (int32_t t = 0; t < tail; ++t) {
-      a0 += col0[tail_start + t] * w0[t];
-      a1 += col0[tail_start + t] * w1[t];
-    }
-    out0[oc] = rq(a0, oc);
-    out0[oc + 1] = rq(a1, oc + 1);
-  }
-  if (oc < out_c) {
-    const int8_t* w0 = filter + static_cast<std::ptrdiff_t>(oc) * k;
-    int32_t a0 = bias ? bias[oc] : 0;
-    const pair_word* p0 = reinterpret_cast<const pair_word*>(col0);
-    for (int32_t i = groups; i > 0; --i) {
-      const uint32_t wv = load_u32(w0);
-      w0 += 4;
-      a0 = smlad(sxtb16(wv), p0[0], a0);
-      a0 = smlad(sxtb16_odd(wv), p0[1], a0);
-      p0 += 2;
-    }
-    for (int32_t t = 0; t < tail; ++t) a0 += col0[tail_start + t] * w0[t];
-    out0[oc] = rq(a0, oc);
-  }
+  for (int32_t t = 0; t < tail_len; ++t) acc += tail[t] * w[t];
+  return acc;
 }
 
 template <typename Rq>
@@ -254,11 +292,19 @@ void conv_pixels(const Window& window, int32_t input_offset, const Dims4& in, co
                  const Dims4& filter, const int8_t* filter_data, const int32_t* bias,
                  const Dims4& out, int8_t* output, const Rq& orq) {
   const int32_t k = filter.h * filter.w * filter.c;
-  alignas(8) int16_t columns[2][kMaxColumn];
-  const ConvGeometry g{&window, &in, &filter, &out, input_offset};
+  const int32_t groups = k >> 2;
+  const int32_t tail_len = k & 3;
+  alignas(8) uint32_t columns[kMaxColumn];
+  alignas(8) int32_t acc[2 * kChunk];
+  int32_t zero_bias[kChunk];
+  int16_t tails[2][4] = {};
+  if (bias == nullptr) std::memset(zero_bias, 0, sizeof zero_bias);
+  const ConvGeometry g{&window, &in, &filter, input_offset, groups};
   const int32_t out_c = out.c;
+  const int32_t even_c = out_c & ~1;
 
-  // Output pixels in (b, oy, ox) order, two at a time.
+  // Output pixels in (b, oy, ox) order, two at a time (an odd last pixel
+  // fills both slots and is written once).
   const int64_t pixels = static_cast<int64_t>(out.n) * out.h * out.w;
   int32_t b = 0, oy = 0, ox = 0;
   auto advance = [&] {
@@ -271,18 +317,61 @@ void conv_pixels(const Window& window, int32_t input_offset, const Dims4& in, co
     }
   };
   int8_t* dst = output;
-  int64_t p = 0;
-  for (; p + 1 < pixels; p += 2) {
-    fill_column(g, input, b, oy, ox, columns[0]);
+  for (int64_t p = 0; p < pixels; p += 2) {
+    const bool two = p + 1 < pixels;
+    fill_column(g, input, b, oy, ox, columns, 0, tails[0]);
+    if (two) advance();
+    fill_column(g, input, b, oy, ox, columns, 1, tails[1]);
     advance();
-    fill_column(g, input, b, oy, ox, columns[1]);
-    advance();
-    gemm_two_columns(columns[0], columns[1], k, filter_data, bias, out_c, orq, dst, dst + out_c);
-    dst += 2 * out_c;
-  }
-  if (p < pixels) {
-    fill_column(g, input, b, oy, ox, columns[0]);
-    gemm_one_column(columns[0], k, filter_data, bias, out_c, orq, dst);
+    int8_t* out0 = dst;
+    int8_t* out1 = dst + out_c;
+    for (int32_t c0 = 0; c0 < even_c; c0 += kChunk) {
+      const int32_t n = even_c - c0 < kChunk ? even_c - c0 : kChunk;
+      if (groups > 0) {
+        Gemm2x2Args args{columns,
+                         filter_data + static_cast<std::ptrdiff_t>(c0) * k,
+                         groups,
+                         k,
+                         bias ? bias + c0 : zero_bias,
+                         n >> 1,
+                         acc,
+                         2 * k - 4 * groups};
+        gemm_2x2(&args);
+      } else {
+        for (int32_t i = 0; i < n; i += 2) {
+          acc[2 * i] = acc[2 * i + 2] = bias ? bias[c0 + i] : 0;
+          acc[2 * i + 1] = acc[2 * i + 3] = bias ? bias[c0 + i + 1] : 0;
+        }
+      }
+      const int32_t* a = acc;
+      for (int32_t oc = c0; oc < c0 + n; oc += 2, a += 4) {
+        int32_t a00 = a[0], a01 = a[1], a10 = a[2], a11 = a[3];
+        if (tail_len != 0) {
+          const int8_t* w0 = filter_data + static_cast<std::ptrdiff_t>(oc) * k + 4 * groups;
+          const int8_t* w1 = w0 + k;
+          for (int32_t t = 0; t < tail_len; ++t) {
+            a00 += tails[0][t] * w0[t];
+            a01 += tails[0][t] * w1[t];
+            a10 += tails[1][t] * w0[t];
+            a11 += tails[1][t] * w1[t];
+          }
+        }
+        out0[oc] = orq(a00, oc);
+        out0[oc + 1] = orq(a01, oc + 1);
+        if (two) {
+          out1[oc] = orq(a10, oc);
+          out1[oc + 1] = orq(a11, oc + 1);
+        }
+      }
+    }
+    if (even_c != out_c) {
+      const int32_t oc = even_c;
+      const int8_t* w = filter_data + static_cast<std::ptrdiff_t>(oc) * k;
+      const int32_t b0 = bias ? bias[oc] : 0;
+      out0[oc] = orq(dot_one(columns, groups, tails[0], tail_len, w, 0, b0), oc);
+      if (two) out1[oc] = orq(dot_one(columns, groups, tails[1], tail_len, w, 1, b0), oc);
+    }
+    dst += (two ? 2 : 1) * out_c;
   }
 }
 
