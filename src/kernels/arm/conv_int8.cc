@@ -30,6 +30,13 @@ struct Gemm2x2Args {
   int32_t pairs;            // 20: output channel pairs, >= 1
   int32_t* acc;             // 24: out: per pair {p0 c0, p0 c1, p1 c0, p1 c1}
   int32_t skip;             // 28: 2K - 4*groups (next pair's filter rows)
+  // Requantization inside the kernel (table != nullptr; then acc is unused):
+  const int32_t* table;     // 32: per channel {multiplier, pre_shift, post_shift - 1}
+  int32_t half_offset;      // 36: 1 + 2 * output_offset
+  uint32_t act_min2;        // 40: act_min in both int16 lanes
+  uint32_t act_max2;        // 44: act_max in both int16 lanes
+  int8_t* out0;             // 48: pixel 0's outputs, advanced by the kernel
+  int8_t* out1;             // 52: pixel 1's outputs
 };
 
 }  // namespace tinyinfer::kernels::arm
@@ -81,9 +88,62 @@ tinyinfer_arm_gemm_2x2:
   ldr r0, [sp]
   ldr r3, [r0, #28]
   add r1, r1, r3
+  ldr r3, [r0, #32]
+  cmp r3, #0
+  bne 3f
   ldr r3, [r0, #24]
   stm r3!, {r4-r7}
   str r3, [r0, #24]
+  b 4f
+3:
+  ldm r3!, {r8-r10}
+  lsl r4, r4, r9
+  lsl r6, r6, r9
+  smmulr r4, r4, r8
+  smmulr r6, r6, r8
+  add r4, r4, r4, asr #31
+  add r6, r6, r6, asr #31
+  asr r4, r4, r10
+  asr r6, r6, r10
+  ldm r3!, {r8-r10}
+  str r3, [r0, #32]
+  lsl r5, r5, r9
+  lsl r7, r7, r9
+  smmulr r5, r5, r8
+  smmulr r7, r7, r8
+  add r5, r5, r5, asr #31
+  add r7, r7, r7, asr #31
+  asr r5, r5, r10
+  asr r7, r7, r10
+  add r3, r0, #36
+  ldm r3, {r8-r10}
+  add r4, r4, r8
+  add r5, r5, r8
+  add r6, r6, r8
+  add r7, r7, r8
+  ssat r4, #16, r4, asr #1
+  ssat r5, #16, r5, asr #1
+  ssat r6, #16, r6, asr #1
+  ssat r7, #16, r7, asr #1
+  pkhbt r4, r4, r5, lsl #16
+  pkhbt r6, r6, r7, lsl #16
+  ssub16 r11, r4, r9
+  sel r4, r4, r9
+  ssub16 r11, r6, r9
+  sel r6, r6, r9
+  ssub16 r11, r10, r4
+  sel r4, r4, r10
+  ssub16 r11, r10, r6
+  sel r6, r6, r10
+  lsr r5, r4, #8
+  bfi r5, r4, #0, #8
+  lsr r7, r6, #8
+  bfi r7, r6, #0, #8
+  ldrd r8, r9, [r0, #48]
+  strh r5, [r8], #2
+  strh r7, [r9], #2
+  strd r8, r9, [r0, #48]
+4:
   ldr r3, [r0, #20]
   subs r3, r3, #1
   str r3, [r0, #20]
@@ -130,11 +190,27 @@ void gemm_2x2(Gemm2x2Args* a) {
       c += 4;
     }
     w += a->skip;
-    acc[0] = a00;
-    acc[1] = a01;
-    acc[2] = a10;
-    acc[3] = a11;
-    acc += 4;
+    if (a->table == nullptr) {
+      acc[0] = a00;
+      acc[1] = a01;
+      acc[2] = a10;
+      acc[3] = a11;
+      acc += 4;
+      continue;
+    }
+    const int32_t* t = a->table + 6 * p;
+    const int32_t lo = static_cast<int16_t>(a->act_min2 & 0xFFFF);
+    const int32_t hi = static_cast<int16_t>(a->act_max2 & 0xFFFF);
+    auto rq = [&](int32_t v, const int32_t* c) {
+      const int32_t x = smmulr(static_cast<int32_t>(static_cast<uint32_t>(v) << c[1]), c[0]);
+      const int32_t y = x + (x >> 31);
+      const int32_t r = ((y >> c[2]) + a->half_offset) >> 1;
+      return static_cast<int8_t>(r < lo ? lo : r > hi ? hi : r);
+    };
+    a->out0[2 * p] = rq(a00, t);
+    a->out0[2 * p + 1] = rq(a01, t + 3);
+    a->out1[2 * p] = rq(a10, t);
+    a->out1[2 * p + 1] = rq(a11, t + 3);
   }
 #endif
 }
@@ -144,7 +220,8 @@ struct ConvGeometry {
   const Dims4* in;
   const Dims4* filter;
   int32_t input_offset;
-  int32_t groups;  // K / 4
+  int32_t groups;   // K / 4
+  int16_t* scratch;  // K int16, plain order
 };
 
 // int16 index of column element j (< 4*groups) of pixel slot 0/1.
@@ -205,7 +282,6 @@ void fill_column(const ConvGeometry& g, const int8_t* input, int32_t b, int32_t 
   }
   const int32_t row_len = f.w * in_c;
   const int32_t whole = 4 * g.groups;
-  int16_t* col16 = reinterpret_cast<int16_t*>(columns);
   if (w.dilation_w == 1 && (row_len & 3) == 0) {
     // Each filter row is one contiguous run of the input when it lies inside.
     for (int32_t ky = 0; ky < f.h; ++ky) {
@@ -222,7 +298,8 @@ void fill_column(const ConvGeometry& g, const int8_t* input, int32_t b, int32_t 
           const bool inside = ix >= 0 && ix < in.w;
           for (int32_t c = 0; c < in_c; ++c) {
             const int32_t v = inside ? src[ix * in_c + c] + g.input_offset : 0;
-            col16[column_index(j0 + kx * in_c + c, slot)] = static_cast<int16_t>(v);
+            reinterpret_cast<int16_t*>(columns)[column_index(j0 + kx * in_c + c, slot)] =
+                static_cast<int16_t>(v);
           }
         }
       }
@@ -230,25 +307,33 @@ void fill_column(const ConvGeometry& g, const int8_t* input, int32_t b, int32_t 
     }
     return;
   }
-  // Any geometry: element by element.
+  // Any geometry: plain order into scratch, then whole groups permuted.
+  int16_t* plain = g.scratch;
   int32_t j = 0;
   for (int32_t ky = 0; ky < f.h; ++ky) {
     const int32_t iy = y0 + ky * w.dilation_h;
     const bool row_inside = iy >= 0 && iy < in.h;
     for (int32_t kx = 0; kx < f.w; ++kx) {
       const int32_t ix = x0 + kx * w.dilation_w;
-      const bool inside = row_inside && ix >= 0 && ix < in.w;
-      const int8_t* src = batch + (static_cast<std::ptrdiff_t>(iy) * in.w + ix) * in_c;
-      for (int32_t c = 0; c < in_c; ++c, ++j) {
-        const int16_t v = static_cast<int16_t>(inside ? src[c] + g.input_offset : 0);
-        if (j < whole) {
-          col16[column_index(j, slot)] = v;
-        } else {
-          tail[j - whole] = v;
-        }
+      if (row_inside && ix >= 0 && ix < in.w) {
+        const int8_t* src = batch + (static_cast<std::ptrdiff_t>(iy) * in.w + ix) * in_c;
+        for (int32_t c = 0; c < in_c; ++c) plain[j + c] = static_cast<int16_t>(src[c] + g.input_offset);
+      } else {
+        for (int32_t c = 0; c < in_c; ++c) plain[j + c] = 0;
       }
+      j += in_c;
     }
   }
+  const pair_word* pairs = reinterpret_cast<const pair_word*>(plain);
+  for (int32_t i = 0; i < g.groups; ++i) {
+    const uint32_t a = pairs[0];  // x0 | x1 << 16
+    const uint32_t c = pairs[1];  // x2 | x3 << 16
+    dst[0] = (a & 0xFFFFu) | (c << 16);
+    dst[1] = (a >> 16) | (c & 0xFFFF0000u);
+    pairs += 2;
+    dst += 4;
+  }
+  for (int32_t t = 0; t < (j & 3); ++t) tail[t] = plain[whole + t];
 }
 
 // Requantizers of one output channel's accumulator (see dsp.h).
@@ -287,10 +372,18 @@ int32_t dot_one(const uint32_t* columns, int32_t groups, const int16_t* tail, in
   return acc;
 }
 
+// Parameters of the requantization inside the micro-kernel (every channel
+// with a right shift e >= 1 and the fast shortcut's bound).
+struct InKernelRequant {
+  const int32_t* table;  // nullptr: requantize outside
+  int32_t half_offset;
+  uint32_t act_min2, act_max2;
+};
+
 template <typename Rq>
 void conv_pixels(const Window& window, int32_t input_offset, const Dims4& in, const int8_t* input,
                  const Dims4& filter, const int8_t* filter_data, const int32_t* bias,
-                 const Dims4& out, int8_t* output, const Rq& orq) {
+                 const Dims4& out, int8_t* output, const Rq& orq, const InKernelRequant& kr) {
   const int32_t k = filter.h * filter.w * filter.c;
   const int32_t groups = k >> 2;
   const int32_t tail_len = k & 3;
@@ -299,7 +392,9 @@ void conv_pixels(const Window& window, int32_t input_offset, const Dims4& in, co
   int32_t zero_bias[kChunk];
   int16_t tails[2][4] = {};
   if (bias == nullptr) std::memset(zero_bias, 0, sizeof zero_bias);
-  const ConvGeometry g{&window, &in, &filter, input_offset, groups};
+  alignas(4) int16_t scratch[kMaxColumn];
+  const ConvGeometry g{&window, &in, &filter, input_offset, groups, scratch};
+  const bool requant_in_kernel = kr.table != nullptr && tail_len == 0 && groups > 0;
   const int32_t out_c = out.c;
   const int32_t even_c = out_c & ~1;
 
@@ -328,14 +423,25 @@ void conv_pixels(const Window& window, int32_t input_offset, const Dims4& in, co
     for (int32_t c0 = 0; c0 < even_c; c0 += kChunk) {
       const int32_t n = even_c - c0 < kChunk ? even_c - c0 : kChunk;
       if (groups > 0) {
-        Gemm2x2Args args{columns,
+        alignas(8) Gemm2x2Args args{columns,
                          filter_data + static_cast<std::ptrdiff_t>(c0) * k,
                          groups,
                          k,
                          bias ? bias + c0 : zero_bias,
                          n >> 1,
                          acc,
-                         2 * k - 4 * groups};
+                         2 * k - 4 * groups,
+                         nullptr,
+                         kr.half_offset,
+                         kr.act_min2,
+                         kr.act_max2,
+                         out0 + c0,
+                         (two ? out1 : out0) + c0};
+        if (requant_in_kernel) {
+          args.table = kr.table + 3 * c0;
+          gemm_2x2(&args);
+          continue;
+        }
         gemm_2x2(&args);
       } else {
         for (int32_t i = 0; i < n; i += 2) {
@@ -391,10 +497,24 @@ void conv2d_int8(const Window& window, const Requant& rq, const Dims4& in, const
     FastChannel table[kMaxFastChannels];
     for (int32_t c = 0; c < out.c; ++c) table[c] = make_fast_channel(rq.multipliers[c], rq.shifts[c]);
     const FastRequant fast{table, 1 + 2 * rq.output_offset, rq.act_min, rq.act_max};
-    conv_pixels(window, rq.input_offset, in, input, filter, filter_data, bias, out, output, fast);
+    // In-kernel requantization: y = x - [x<0] and (z >> e) = (y >> (e-1)) for e >= 1 (dsp.h).
+    int32_t kernel_table[3 * kMaxFastChannels];
+    InKernelRequant kr{nullptr, 1 + 2 * rq.output_offset, splat16(rq.act_min), splat16(rq.act_max)};
+    bool all_right = true;
+    for (int32_t c = 0; c < out.c; ++c) all_right = all_right && table[c].post_shift >= 1;
+    if (all_right) {
+      for (int32_t c = 0; c < out.c; ++c) {
+        kernel_table[3 * c] = table[c].multiplier;
+        kernel_table[3 * c + 1] = static_cast<int32_t>(table[c].pre_shift);
+        kernel_table[3 * c + 2] = static_cast<int32_t>(table[c].post_shift) - 1;
+      }
+      kr.table = kernel_table;
+    }
+    conv_pixels(window, rq.input_offset, in, input, filter, filter_data, bias, out, output, fast, kr);
   } else {
     const GeneralRequant general{rq.multipliers, rq.shifts, rq.output_offset, rq.act_min, rq.act_max};
-    conv_pixels(window, rq.input_offset, in, input, filter, filter_data, bias, out, output, general);
+    const InKernelRequant none{nullptr, 0, 0, 0};
+    conv_pixels(window, rq.input_offset, in, input, filter, filter_data, bias, out, output, general, none);
   }
 }
 
