@@ -764,6 +764,21 @@ Status quantize_model(const void* bytes, std::size_t size, const QuantizeOptions
     TI_RETURN_IF_ERROR(quantize_hybrid(g, options, summary));
   else
     TI_RETURN_IF_ERROR(quantize_int8(g, input, options, calibration, summary));
+  // The converter's min_runtime_version was computed for the float ops; we do
+  // not recompute it, and a stale value would be wrong, so it goes.
+  auto& metadata = unpacked.metadata;
+  for (auto it = metadata.begin(); it != metadata.end();) {
+    if ((*it)->name == "min_runtime_version") {
+      bool tensor_uses_buffer = false;
+      for (const auto& t : g.graph().tensors) tensor_uses_buffer |= t->buffer == (*it)->buffer;
+      if (!tensor_uses_buffer && (*it)->buffer < unpacked.buffers.size() && unpacked.buffers[(*it)->buffer])
+        unpacked.buffers[(*it)->buffer]->data.clear();
+      it = metadata.erase(it);
+      summary->notes.push_back("metadata 'min_runtime_version' dropped (it described the float model)");
+    } else {
+      ++it;
+    }
+  }
   return format::write_and_verify_model(&unpacked, out);
 }
 
