@@ -12,5 +12,6 @@ int cmd_eval(int argc, char** argv);      // tinyinfer eval MODEL --mnist DIR [-
 // Emulated Cortex-M7 (QEMU mps2-an500) commands, tools/cli/m7_*.cc
 int cmd_m7_shell(int argc, char** argv);  // boot a firmware, drive its shell, print/JSON
 int cmd_study(int argc, char** argv);     // the study's 4-configuration table
+int cmd_bench_m7(int argc, char** argv);  // any model on the M7 firmware: per-op instructions
 
 }  // namespace tinyinfer::cli

@@ -24,6 +24,8 @@ constexpr const char* kUsage =
     "                                 top-1 accuracy and confusion matrix on MNIST test images\n"
     "  m7 ...                         boot the Cortex-M7 firmware (QEMU) and drive its shell\n"
     "  study ...                      the study's 4-configuration table\n"
+    "  bench-m7 MODEL [--kernels reference|optimized|both] [--fuse] [--json]\n"
+    "                                 instructions per layer of any model on the emulated M7\n"
     "  help                           this text ('tinyinfer <command> --help' for details)\n"
     "  --version                      print the version\n"
     "\n"
@@ -44,6 +46,7 @@ int main(int argc, char** argv) {
   if (std::strcmp(command, "eval") == 0) return cmd_eval(argc, argv);
   if (std::strcmp(command, "m7") == 0) return cmd_m7_shell(argc, argv);
   if (std::strcmp(command, "study") == 0) return cmd_study(argc, argv);
+  if (std::strcmp(command, "bench-m7") == 0) return cmd_bench_m7(argc, argv);
   if (std::strcmp(command, "help") == 0 || std::strcmp(command, "--help") == 0 ||
       std::strcmp(command, "-h") == 0) {
     std::fputs(kUsage, stdout);
