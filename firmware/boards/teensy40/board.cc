@@ -1,0 +1,441 @@
+// Board layer of the Teensy 4.0 (NXP i.MX RT1062, Cortex-M7 at 600 MHz),
+// register-level from the i.MX RT1060 reference manual (rev. 3) and data
+// sheet, and the ARMv7-M Architecture Reference Manual:
+//   - start-up (called by startup.S before .data/.bss exist): watchdogs off,
+//     VDD_SOC to 1.25 V, ARM PLL to 1200 MHz / 2 = 600 MHz core, AHB 600 MHz,
+//     IPG 150 MHz, MPU regions, L1 I and D caches;
+//   - console: LPUART2 on Teensy pins 14 (TX, GPIO_AD_B1_02) and 15 (RX,
+//     GPIO_AD_B1_03), 115200 8N1 from the 24 MHz oscillator;
+//   - counter: the DWT cycle counter, extended to 64 bits (SysTick samples it
+//     every 10 ms so that no 7.16 s wrap of the 32-bit counter is missed).
+// Built and statically checked only; never run on silicon so far.
+#include <cstdint>
+
+#include "boards/board.h"
+
+namespace tinyinfer::board {
+namespace {
+
+inline volatile uint32_t& reg(uint32_t address) {
+  return *reinterpret_cast<volatile uint32_t*>(address);
+}
+inline volatile uint16_t& reg16(uint32_t address) {
+  return *reinterpret_cast<volatile uint16_t*>(address);
+}
+
+constexpr uint32_t kCoreHz = 600'000'000;
+
+// ---- watchdogs (RM chapters WDOG, RTWDOG) ----------------------------------
+constexpr uint32_t kWdog1 = 0x400B8000;
+constexpr uint32_t kWdog2 = 0x400D0000;
+constexpr uint32_t kWdogWcr = 0x00;   // 16-bit, WDE bit 2
+constexpr uint32_t kWdogWmcr = 0x08;  // 16-bit, PDE bit 0: power-down counter (16 s after reset)
+constexpr uint32_t kRtwdog = 0x400BC000;
+constexpr uint32_t kRtwdogCs = kRtwdog + 0x00;
+constexpr uint32_t kRtwdogCnt = kRtwdog + 0x04;
+constexpr uint32_t kRtwdogToval = kRtwdog + 0x08;
+constexpr uint32_t kRtwdogCsEn = 1u << 7;
+constexpr uint32_t kRtwdogCsUpdate = 1u << 5;
+constexpr uint32_t kRtwdogCsUlk = 1u << 11;
+constexpr uint32_t kRtwdogCsRcs = 1u << 10;
+constexpr uint32_t kRtwdogCsCmd32en = 1u << 13;
+
+// ---- power and clocks (RM chapters DCDC, CCM, CCM_ANALOG) ------------------
+constexpr uint32_t kDcdcReg0 = 0x40080000;  // STS_DC_OK bit 31
+constexpr uint32_t kDcdcReg3 = 0x4008000C;  // TRG[4:0]: VDD_SOC = 0.8 V + TRG x 25 mV
+constexpr uint32_t kDcdcStsDcOk = 1u << 31;
+constexpr uint32_t kDcdcTrg1v25 = 18;  // 0.8 + 18 x 0.025 = 1.25 V (overdrive run, up to 600 MHz)
+
+constexpr uint32_t kCcm = 0x400FC000;
+constexpr uint32_t kCcmCacrr = kCcm + 0x10;   // ARM_PODF[2:0]
+constexpr uint32_t kCcmCbcdr = kCcm + 0x14;   // PERIPH_CLK2_PODF[29:27] PERIPH_CLK_SEL[25] AHB_PODF[12:10] IPG_PODF[9:8]
+constexpr uint32_t kCcmCbcmr = kCcm + 0x18;   // PRE_PERIPH_CLK_SEL[19:18] PERIPH_CLK2_SEL[13:12]
+constexpr uint32_t kCcmCscdr1 = kCcm + 0x24;  // UART_CLK_SEL[6] UART_CLK_PODF[5:0]
+constexpr uint32_t kCcmCdhipr = kCcm + 0x48;  // handshake busy flags
+constexpr uint32_t kCcmCcgr0 = kCcm + 0x68;   // CG14 [29:28] = lpuart2
+constexpr uint32_t kCcmCcgr4 = kCcm + 0x78;   // CG1 iomuxc, CG2 iomuxc_gpr
+constexpr uint32_t kCdhiprAhbPodfBusy = 1u << 1;
+constexpr uint32_t kCdhiprPeriphClkSelBusy = 1u << 5;
+constexpr uint32_t kCdhiprArmPodfBusy = 1u << 16;
+
+constexpr uint32_t kPllArm = 0x400D8000;  // CCM_ANALOG_PLL_ARM; +4 SET, +8 CLR
+constexpr uint32_t kPllArmClr = kPllArm + 0x08;
+constexpr uint32_t kPllArmLock = 1u << 31;
+constexpr uint32_t kPllArmBypass = 1u << 16;
+constexpr uint32_t kPllArmEnable = 1u << 13;
+constexpr uint32_t kPllArmDiv1200MHz = 100;  // 24 MHz x 100 / 2 = 1200 MHz (DIV_SELECT 54..108)
+
+// ---- ARMv7-M system control space ------------------------------------------
+constexpr uint32_t kScbCcr = 0xE000ED14;  // IC bit 17, DC bit 16
+constexpr uint32_t kCcrIc = 1u << 17;
+constexpr uint32_t kCcrDc = 1u << 16;
+constexpr uint32_t kScbShcsr = 0xE000ED24;
+constexpr uint32_t kScbCfsr = 0xE000ED28;
+constexpr uint32_t kScbHfsr = 0xE000ED2C;
+constexpr uint32_t kScbMmfar = 0xE000ED34;
+constexpr uint32_t kScbBfar = 0xE000ED38;
+constexpr uint32_t kScbCcsidr = 0xE000ED80;
+constexpr uint32_t kScbCsselr = 0xE000ED84;
+constexpr uint32_t kScbIciallu = 0xE000EF50;
+constexpr uint32_t kScbDcisw = 0xE000EF60;
+constexpr uint32_t kScbDccisw = 0xE000EF74;
+constexpr uint32_t kMpuCtrl = 0xE000ED94;  // ENABLE bit 0, PRIVDEFENA bit 2
+constexpr uint32_t kMpuRbar = 0xE000ED9C;  // ADDR | VALID bit 4 | REGION[3:0]
+constexpr uint32_t kMpuRasr = 0xE000EDA0;
+constexpr uint32_t kSystCsr = 0xE000E010;
+constexpr uint32_t kSystRvr = 0xE000E014;
+constexpr uint32_t kSystCvr = 0xE000E018;
+constexpr uint32_t kDemcr = 0xE000EDFC;  // TRCENA bit 24
+constexpr uint32_t kDwtCtrl = 0xE0001000;  // CYCCNTENA bit 0
+constexpr uint32_t kDwtCyccnt = 0xE0001004;
+constexpr uint32_t kDwtLar = 0xE0001FB0;
+
+// ---- console: LPUART2, IOMUXC ----------------------------------------------
+constexpr uint32_t kLpuart2 = 0x40188000;
+constexpr uint32_t kLpuartGlobal = kLpuart2 + 0x08;  // RST bit 1
+constexpr uint32_t kLpuartBaud = kLpuart2 + 0x10;
+constexpr uint32_t kLpuartStat = kLpuart2 + 0x14;
+constexpr uint32_t kLpuartCtrl = kLpuart2 + 0x18;  // TE bit 19, RE bit 18
+constexpr uint32_t kLpuartData = kLpuart2 + 0x1C;
+constexpr uint32_t kLpuartFifo = kLpuart2 + 0x28;  // RXFE bit 3
+constexpr uint32_t kStatTdre = 1u << 23;
+constexpr uint32_t kStatRdrf = 1u << 21;
+constexpr uint32_t kStatErrors = (1u << 19) | (1u << 18) | (1u << 17) | (1u << 16);  // OR NF FE PF, write 1 to clear
+
+constexpr uint32_t kIomuxc = 0x401F8000;
+constexpr uint32_t kMuxGpioAdB1_02 = kIomuxc + 0x104;  // pin 14
+constexpr uint32_t kMuxGpioAdB1_03 = kIomuxc + 0x108;  // pin 15
+constexpr uint32_t kPadGpioAdB1_02 = kIomuxc + 0x2F4;
+constexpr uint32_t kPadGpioAdB1_03 = kIomuxc + 0x2F8;
+constexpr uint32_t kLpuart2RxSelectInput = kIomuxc + 0x52C;  // 1 = GPIO_AD_B1_03 ALT2
+constexpr uint32_t kLpuart2TxSelectInput = kIomuxc + 0x530;  // 1 = GPIO_AD_B1_02 ALT2
+constexpr uint32_t kMuxAlt2 = 2;
+// Pad control: PKE bit 12, SPEED[7:6] = 2 (100 MHz), DSE[5:3] = 6 (R0/6).
+constexpr uint32_t kPadTx = (1u << 12) | (2u << 6) | (6u << 3);
+// RX adds a 22 k pull-up (PUS[15:14] = 3, PUE bit 13) and hysteresis (bit 16):
+// an unconnected pin 15 reads idle instead of noise.
+constexpr uint32_t kPadRx = kPadTx | (1u << 16) | (3u << 14) | (1u << 13);
+
+// LPUART baud = clock / ((OSR + 1) x SBR), OSR + 1 in 4..32 (BOTHEDGE needed
+// below 8). Chosen at compile time for the smallest error.
+constexpr uint32_t kUartClockHz = 24'000'000;  // UART_CLK_ROOT = oscillator / 1
+constexpr uint32_t kBaud = 115200;
+struct BaudSetting {
+  uint32_t osr_plus_1;
+  uint32_t sbr;
+};
+constexpr BaudSetting best_baud() {
+  BaudSetting best{16, 1};
+  uint32_t best_error = ~0u;
+  for (uint32_t osr = 4; osr <= 32; ++osr) {
+    const uint32_t sbr = (kUartClockHz + osr * kBaud / 2) / (osr * kBaud);
+    if (sbr == 0 || sbr > 0x1FFF) continue;
+    const uint32_t actual = kUartClockHz / (osr * sbr);
+    const uint32_t error = actual > kBaud ? actual - kBaud : kBaud - actual;
+    if (error < best_error) {
+      best_error = error;
+      best = {osr, sbr};
+    }
+  }
+  return best;
+}
+constexpr BaudSetting kBaudSetting = best_baud();
+static_assert(kUartClockHz / (kBaudSetting.osr_plus_1 * kBaudSetting.sbr) > kBaud * 99 / 100 &&
+                  kUartClockHz / (kBaudSetting.osr_plus_1 * kBaudSetting.sbr) < kBaud * 101 / 100,
+              "115200 baud within 1%");
+constexpr uint32_t kBaudRegister = ((kBaudSetting.osr_plus_1 - 1) << 24) |
+                                   (kBaudSetting.osr_plus_1 < 8 ? (1u << 17) : 0u) | kBaudSetting.sbr;
+
+// ---- MPU regions (ARMv7-M RASR: XN[28] AP[26:24] TEX[21:19] S[18] C[17] B[16] SIZE[5:1] EN[0]) ----
+constexpr uint32_t rasr(uint32_t attributes, uint32_t log2_size) {
+  return attributes | ((log2_size - 1) << 1) | 1u;
+}
+constexpr uint32_t kXn = 1u << 28;
+constexpr uint32_t kApFull = 3u << 24;
+constexpr uint32_t kApReadOnly = 6u << 24;
+constexpr uint32_t kNormalNonCacheable = 1u << 19;                        // TEX 001 C0 B0
+constexpr uint32_t kNormalWriteBackAlloc = (1u << 19) | (1u << 17) | (1u << 16);  // TEX 001 C1 B1
+constexpr uint32_t kNormalWriteThrough = 1u << 17;                        // TEX 000 C1 B0
+constexpr uint32_t kSharedDevice = (1u << 18) | (1u << 16);               // TEX 000 C0 B1 S1
+struct MpuRegion {
+  uint32_t base;
+  uint32_t rasr;
+};
+constexpr MpuRegion kMpuRegions[] = {
+    // ITCM: code in `itcm` placement; TCMs bypass the L1 caches anyway.
+    {0x00000000, rasr(kApFull | kNormalNonCacheable, 19)},
+    // DTCM: data, arena, stack. Never executable.
+    {0x20000000, rasr(kXn | kApFull | kNormalNonCacheable, 19)},
+    // OCRAM2 (512 KB) + FlexRAM OCRAM window (512 KB): write-back cached.
+    {0x20200000, rasr(kXn | kApFull | kNormalWriteBackAlloc, 20)},
+    // Peripherals (AIPS-1..5 and the rest of 0x40000000-0x43FFFFFF).
+    {0x40000000, rasr(kXn | kApFull | kSharedDevice, 26)},
+    // QSPI NOR flash through FlexSPI: executable, read-only, write-through
+    // cached (it is never written while running).
+    {0x60000000, rasr(kApReadOnly | kNormalWriteThrough, 21)},
+};
+
+#define TEENSY40_BOOT __attribute__((section(".text.boot.system"), noinline))
+
+// Clean (when it was on) and invalidate the whole L1 D-cache by set/way.
+__attribute__((always_inline)) inline void dcache_by_set_way(uint32_t op_register) {
+  reg(kScbCsselr) = 0;  // level 1 data cache
+  asm volatile("dsb" ::: "memory");
+  const uint32_t ccsidr = reg(kScbCcsidr);
+  const uint32_t sets = ((ccsidr >> 13) & 0x7FFF) + 1;
+  const uint32_t ways = ((ccsidr >> 3) & 0x3FF) + 1;
+  const uint32_t line_shift = (ccsidr & 0x7) + 4;      // log2(line bytes)
+  const uint32_t way_shift = __builtin_clz(ways - 1);  // 32 - log2(ways); M7: 4 ways -> 30
+  for (uint32_t set = 0; set < sets; ++set)
+    for (uint32_t way = 0; way < ways; ++way) reg(op_register) = (way << way_shift) | (set << line_shift);
+  asm volatile("dsb" ::: "memory");
+}
+
+}  // namespace
+}  // namespace tinyinfer::board
+
+using namespace tinyinfer::board;
+
+// Called once by Reset_Handler (startup.S) with SP in DTCM and the FPU on,
+// before .data/.bss are initialised: touches registers only.
+extern "C" TEENSY40_BOOT void teensy40_system_init() {
+  // Watchdogs. WDOG1/WDOG2's power-down counter resets the chip 16 s after
+  // reset unless PDE is cleared; RTWDOG is disabled by the unlock sequence.
+  reg16(kWdog1 + kWdogWmcr) = 0;
+  reg16(kWdog2 + kWdogWmcr) = 0;
+  reg16(kWdog1 + kWdogWcr) = static_cast<uint16_t>(reg16(kWdog1 + kWdogWcr) & ~(1u << 2));
+  reg16(kWdog2 + kWdogWcr) = static_cast<uint16_t>(reg16(kWdog2 + kWdogWcr) & ~(1u << 2));
+  if (reg(kRtwdogCs) & kRtwdogCsCmd32en) {
+    reg(kRtwdogCnt) = 0xD928C520;  // 32-bit unlock
+  } else {
+    reg16(kRtwdogCnt) = 0xC520;  // 16-bit unlock, two writes
+    reg16(kRtwdogCnt) = 0xD928;
+  }
+  while ((reg(kRtwdogCs) & kRtwdogCsUlk) == 0) {
+  }
+  reg(kRtwdogToval) = 0xFFFF;
+  reg(kRtwdogCs) = (reg(kRtwdogCs) & ~kRtwdogCsEn) | kRtwdogCsUpdate | kRtwdogCsCmd32en;
+  while ((reg(kRtwdogCs) & kRtwdogCsRcs) == 0) {
+  }
+
+  // Core voltage first: 600 MHz is the overdrive run mode and needs
+  // VDD_SOC = 1.25 V before the clock goes up (RT1060 data sheet, operating ranges).
+  reg(kDcdcReg3) = (reg(kDcdcReg3) & ~0x1Fu) | kDcdcTrg1v25;
+  while ((reg(kDcdcReg0) & kDcdcStsDcOk) == 0) {
+  }
+
+  // Run the core from the 24 MHz oscillator (periph_clk2) while the ARM PLL
+  // is reprogrammed: PERIPH_CLK2_SEL = 01 (osc), PERIPH_CLK2_PODF = 0, then
+  // PERIPH_CLK_SEL = 1. IPG_PODF = 3 first so IPG never exceeds 150 MHz.
+  reg(kCcmCbcmr) = (reg(kCcmCbcmr) & ~(3u << 12)) | (1u << 12);
+  reg(kCcmCbcdr) = (reg(kCcmCbcdr) & ~((7u << 27) | (3u << 8))) | (3u << 8);
+  reg(kCcmCbcdr) |= 1u << 25;
+  while (reg(kCcmCdhipr) & kCdhiprPeriphClkSelBusy) {
+  }
+
+  // ARM PLL: 24 MHz x 100 / 2 = 1200 MHz; bypassed until locked.
+  reg(kPllArm) = kPllArmBypass | kPllArmEnable | kPllArmDiv1200MHz;  // POWERDOWN (bit 12) clear
+  while ((reg(kPllArm) & kPllArmLock) == 0) {
+  }
+  reg(kPllArmClr) = kPllArmBypass;
+
+  // ARM_PODF = 1 (/2): 600 MHz. AHB_PODF = 0: AHB = core = 600 MHz.
+  reg(kCcmCacrr) = (reg(kCcmCacrr) & ~7u) | 1u;
+  while (reg(kCcmCdhipr) & kCdhiprArmPodfBusy) {
+  }
+  reg(kCcmCbcdr) = reg(kCcmCbcdr) & ~(7u << 10);
+  while (reg(kCcmCdhipr) & kCdhiprAhbPodfBusy) {
+  }
+  // pre_periph_clk = divided ARM PLL (PRE_PERIPH_CLK_SEL = 11), then switch
+  // periph_clk back to it (PERIPH_CLK_SEL = 0).
+  reg(kCcmCbcmr) = reg(kCcmCbcmr) | (3u << 18);
+  reg(kCcmCbcdr) = reg(kCcmCbcdr) & ~(1u << 25);
+  while (reg(kCcmCdhipr) & kCdhiprPeriphClkSelBusy) {
+  }
+  // FlexSPI's clock root (CSCMR1) is left as the ROM set it from the FCB's
+  // serialClkFreq (PLL3/PFD based): it does not depend on the ARM PLL.
+
+  // MPU and caches. Whatever the ROM left on is cleaned and switched off
+  // first, the regions programmed, then both caches invalidated and enabled.
+  asm volatile("dsb\n isb" ::: "memory");
+  if (reg(kScbCcr) & kCcrDc) {
+    dcache_by_set_way(kScbDccisw);
+    reg(kScbCcr) = reg(kScbCcr) & ~kCcrDc;
+  }
+  reg(kScbCcr) = reg(kScbCcr) & ~kCcrIc;
+  asm volatile("dsb\n isb" ::: "memory");
+  reg(kMpuCtrl) = 0;
+  for (uint32_t i = 0; i < sizeof(kMpuRegions) / sizeof(kMpuRegions[0]); ++i) {
+    reg(kMpuRbar) = kMpuRegions[i].base | (1u << 4) | i;
+    reg(kMpuRasr) = kMpuRegions[i].rasr;
+  }
+  reg(kMpuCtrl) = (1u << 2) | 1u;  // PRIVDEFENA: default map elsewhere (PPB, ROM)
+  asm volatile("dsb\n isb" ::: "memory");
+  reg(kScbIciallu) = 0;
+  asm volatile("dsb\n isb" ::: "memory");
+  reg(kScbCcr) = reg(kScbCcr) | kCcrIc;
+  dcache_by_set_way(kScbDcisw);
+  reg(kScbCcr) = reg(kScbCcr) | kCcrDc;
+  asm volatile("dsb\n isb" ::: "memory");
+}
+
+namespace tinyinfer::board {
+namespace {
+
+// 64-bit cycle count: high word counts CYCCNT wraps seen by counter() or the
+// SysTick interrupt (every 10 ms, far below the 7.16 s wrap period).
+volatile uint32_t g_cycles_high = 0;
+volatile uint32_t g_cycles_last = 0;
+
+__attribute__((section(".text.itcm.counter"))) uint64_t sample_cycles() {
+  uint32_t primask;
+  asm volatile("mrs %0, primask\n cpsid i" : "=r"(primask)::"memory");
+  const uint32_t now = reg(kDwtCyccnt);
+  if (now < g_cycles_last) g_cycles_high = g_cycles_high + 1;
+  g_cycles_last = now;
+  const uint64_t value = (static_cast<uint64_t>(g_cycles_high) << 32) | now;
+  asm volatile("msr primask, %0" ::"r"(primask) : "memory");
+  return value;
+}
+
+}  // namespace
+
+const char* name() { return "teensy40"; }
+
+void init() {
+  // Console clock: UART_CLK_ROOT = 24 MHz oscillator / 1 (UART_CLK_SEL = 1,
+  // UART_CLK_PODF = 0), changed before LPUART2's gate opens.
+  reg(kCcmCscdr1) = (reg(kCcmCscdr1) & ~0x7Fu) | (1u << 6);
+  reg(kCcmCcgr4) = reg(kCcmCcgr4) | (3u << 2) | (3u << 4);  // iomuxc, iomuxc_gpr
+  reg(kCcmCcgr0) = reg(kCcmCcgr0) | (3u << 28);              // lpuart2
+
+  // Pins 14/15: ALT2 = LPUART2 TX/RX, with the input daisy chains pointing
+  // at these pads (the RX and TX inputs both have alternatives on GPIO_SD_B1).
+  reg(kMuxGpioAdB1_02) = kMuxAlt2;
+  reg(kMuxGpioAdB1_03) = kMuxAlt2;
+  reg(kPadGpioAdB1_02) = kPadTx;
+  reg(kPadGpioAdB1_03) = kPadRx;
+  reg(kLpuart2RxSelectInput) = 1;
+  reg(kLpuart2TxSelectInput) = 1;
+
+  // LPUART2: software reset, 115200 baud, 8N1 (CTRL M/PE = 0), RX FIFO on
+  // so that a burst typed during a long print is kept, then TX and RX on.
+  reg(kLpuartGlobal) = 1u << 1;
+  reg(kLpuartGlobal) = 0;
+  reg(kLpuartBaud) = kBaudRegister;
+  reg(kLpuartFifo) = reg(kLpuartFifo) | (1u << 3);
+  reg(kLpuartCtrl) = (1u << 19) | (1u << 18);
+
+  // Separate handlers for MemManage, BusFault and UsageFault.
+  reg(kScbShcsr) = reg(kScbShcsr) | (1u << 16) | (1u << 17) | (1u << 18);
+
+  // DWT cycle counter (the lock access register must be unlocked on the M7).
+  reg(kDemcr) = reg(kDemcr) | (1u << 24);
+  reg(kDwtLar) = 0xC5ACCE55;
+  reg(kDwtCyccnt) = 0;
+  reg(kDwtCtrl) = reg(kDwtCtrl) | 1u;
+
+  // SysTick from the core clock every 10 ms: keeps the 64-bit extension.
+  reg(kSystRvr) = kCoreHz / 100 - 1;
+  reg(kSystCvr) = 0;
+  reg(kSystCsr) = 0x7;
+}
+
+void uart_put(uint8_t byte) {
+  while ((reg(kLpuartStat) & kStatTdre) == 0) {
+  }
+  reg(kLpuartData) = byte;
+}
+
+void uart_write(const void* data, std::size_t size) {
+  const auto* bytes = static_cast<const uint8_t*>(data);
+  for (std::size_t i = 0; i < size; ++i) uart_put(bytes[i]);
+}
+
+int uart_get() {
+  const uint32_t stat = reg(kLpuartStat);
+  // An overrun stops reception until cleared; the lost bytes are lost.
+  if (stat & kStatErrors) reg(kLpuartStat) = stat & kStatErrors;
+  if ((stat & kStatRdrf) == 0) return -1;
+  return static_cast<int>(reg(kLpuartData) & 0xFF);
+}
+
+uint64_t counter() { return sample_cycles(); }
+const char* counter_unit() { return "cycles"; }
+uint64_t counter_hz() { return kCoreHz; }
+
+[[noreturn]] void exit(int code) {
+  // No host to return to: say so, drain the UART, sleep with interrupts off.
+  static const char kMessage[] = "\r\n*** exit, halted (code ";
+  uart_write(kMessage, sizeof(kMessage) - 1);
+  char digits[12];
+  int count = 0;
+  uint32_t value = code < 0 ? static_cast<uint32_t>(-code) : static_cast<uint32_t>(code);
+  do {
+    digits[count++] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value != 0);
+  if (code < 0) uart_put('-');
+  while (count > 0) uart_put(static_cast<uint8_t>(digits[--count]));
+  uart_write(")\r\n", 3);
+  while ((reg(kLpuartStat) & (1u << 22)) == 0) {  // TC: last bit on the wire
+  }
+  asm volatile("cpsid i" ::: "memory");
+  for (;;) asm volatile("wfi");
+}
+
+}  // namespace tinyinfer::board
+
+extern "C" __attribute__((section(".text.itcm.systick"))) void SysTick_Handler() {
+  tinyinfer::board::sample_cycles();
+}
+
+namespace {
+
+void fault_puts(const char* text) {
+  while (*text != '\0') uart_put(static_cast<uint8_t>(*text++));
+}
+
+void fault_hex(const char* label, uint32_t value) {
+  static const char kDigits[] = "0123456789abcdef";
+  fault_puts(label);
+  fault_puts("=0x");
+  for (int shift = 28; shift >= 0; shift -= 4) uart_put(static_cast<uint8_t>(kDigits[(value >> shift) & 0xF]));
+  fault_puts(" ");
+}
+
+}  // namespace
+
+// Called by the fault entry stubs (startup.S) with the stacked frame.
+extern "C" [[noreturn]] void tinyinfer_fault_report(const uint32_t* frame, uint32_t exc_return) {
+  uint32_t ipsr;
+  asm volatile("mrs %0, ipsr" : "=r"(ipsr));
+  const uint32_t exception = ipsr & 0x1FF;
+  const char* what = exception == 2   ? "NMI"
+                     : exception == 3 ? "HardFault"
+                     : exception == 4 ? "MemManage"
+                     : exception == 5 ? "BusFault"
+                     : exception == 6 ? "UsageFault"
+                                      : "unexpected exception";
+  fault_puts("\r\n*** FAULT: ");
+  fault_puts(what);
+  fault_hex(" exception", exception);
+  fault_puts("\r\n");
+  fault_hex("CFSR", reg(kScbCfsr));
+  fault_hex("HFSR", reg(kScbHfsr));
+  fault_hex("MMFAR", reg(kScbMmfar));
+  fault_hex("BFAR", reg(kScbBfar));
+  fault_hex("EXC_RETURN", exc_return);
+  fault_puts("\r\n");
+  fault_hex("r0", frame[0]);
+  fault_hex("r1", frame[1]);
+  fault_hex("r2", frame[2]);
+  fault_hex("r3", frame[3]);
+  fault_puts("\r\n");
+  fault_hex("r12", frame[4]);
+  fault_hex("lr", frame[5]);
+  fault_hex("pc", frame[6]);
+  fault_hex("xpsr", frame[7]);
+  fault_puts("\r\n");
+  tinyinfer::board::exit(128 + static_cast<int>(exception));
+}

@@ -1,0 +1,53 @@
+# Teensy 4.0 (NXP i.MX RT1062, Cortex-M7 600 MHz), read by firmware/CMakeLists.txt.
+#
+#   -DTINYINFER_BOARD=teensy40 [-DTINYINFER_PLACEMENT=itcm|flash]
+#
+# itcm  (default): vectors + engine code copied to ITCM at start-up, arena in DTCM.
+# flash: all code executes in place from the QSPI flash (through the L1
+#        I-cache), arena still in DTCM: only instruction fetch changes, which
+#        is the study's open question (is the RT1062 slow because of the flash?).
+set(TINYINFER_PLACEMENT "itcm" CACHE STRING "Teensy 4.0 code placement: itcm | flash")
+set_property(CACHE TINYINFER_PLACEMENT PROPERTY STRINGS itcm flash)
+
+if(TINYINFER_PLACEMENT STREQUAL "itcm")
+  string(JOIN "\n" TEENSY40_ITCM_INPUTS
+    "    KEEP(*(.isr_vector))"
+    "    *(.text.itcm .text.itcm.*)"
+    "    *libtinyinfer.a:*(.text .text.*)"
+    "    *libgcc.a:*(.text .text.*)"
+    "    *libm.a:*(.text .text.*)"
+    "    *libc_nano.a:*memcpy*(.text .text.*)"
+    "    *libc_nano.a:*memset*(.text .text.*)"
+    "    *libc_nano.a:*memmove*(.text .text.*)")
+  set(TEENSY40_FLASH_VECTORS "")
+  set(TEENSY40_DISCARD "  /DISCARD/ : { *libgcc.a:*(.ARM.exidx* .ARM.extab*) *libm.a:*(.ARM.exidx* .ARM.extab*) }")
+elseif(TINYINFER_PLACEMENT STREQUAL "flash")
+  set(TEENSY40_ITCM_INPUTS "")
+  set(TEENSY40_DISCARD "")
+  string(JOIN "\n" TEENSY40_FLASH_VECTORS
+    "  .isr_vector : ALIGN(1024)"
+    "  {"
+    "    KEEP(*(.isr_vector))"
+    "  } > FLASH")
+else()
+  message(FATAL_ERROR "TINYINFER_PLACEMENT=${TINYINFER_PLACEMENT}: expected itcm or flash")
+endif()
+
+set(teensy40_ld ${CMAKE_CURRENT_BINARY_DIR}/teensy40-${TINYINFER_PLACEMENT}.ld)
+configure_file(${CMAKE_CURRENT_LIST_DIR}/teensy40.ld.in ${teensy40_ld} @ONLY)
+
+set(TINYINFER_BOARD_SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/boot_header.S
+    ${CMAKE_CURRENT_LIST_DIR}/startup.S
+    ${CMAKE_CURRENT_LIST_DIR}/board.cc
+    # newlib glue (UART stdout, no heap): board-independent, shared with QEMU.
+    ${CMAKE_CURRENT_LIST_DIR}/../qemu-mps2-an500/syscalls.cc)
+set(TINYINFER_BOARD_LINKER_SCRIPT ${teensy40_ld})
+set(TINYINFER_BOARD_RUN_HINT
+    "flash the .hex beside it with teensy_loader_cli --mcu=TEENSY40 -w -v <name>.hex (press the button), serial 115200 on pins 14/15; ELF:")
+
+# .hex for teensy_loader_cli and the memory report, after every firmware link.
+set(TINYINFER_BOARD_OUTPUTS ihex)
+set(TINYINFER_BOARD_MEMORY_REGIONS
+    FLASH:0x60000000:0x1F0000 ITCM:0x00000000:0x20000 DTCM:0x20000000:0x60000 OCRAM:0x20200000:0x80000)
+include(${CMAKE_CURRENT_LIST_DIR}/../board_outputs.cmake)
