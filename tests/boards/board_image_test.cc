@@ -1,0 +1,506 @@
+// Static checks of the silicon board images (teensy40, stm32f746-disco):
+// read each built ELF (ELF32 headers parsed here) and its Intel HEX, check
+// the vector table, the Teensy boot header (FCB, IVT, boot data), that every
+// section lies in its intended memory region, and that the HEX is well formed
+// and carries exactly the image. Nothing here runs the firmware: there is no
+// hardware in CI.
+//
+// The images to check are listed in a manifest (one "board elf" per line)
+// written by tests/boards/CMakeLists.txt.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#ifndef TINYINFER_BOARD_MANIFEST
+#error "TINYINFER_BOARD_MANIFEST must name the manifest file"
+#endif
+
+namespace {
+
+// ---- ELF32 (little-endian ARM) --------------------------------------------
+constexpr uint32_t kShfAlloc = 0x2;
+constexpr uint32_t kShfExec = 0x4;
+constexpr uint32_t kShtNobits = 8;
+constexpr uint32_t kShtSymtab = 2;
+constexpr uint32_t kPtLoad = 1;
+
+struct Section {
+  std::string name;
+  uint32_t type = 0, flags = 0, addr = 0, offset = 0, size = 0;
+  uint32_t lma = 0;
+};
+struct Segment {
+  uint32_t type, offset, vaddr, paddr, filesz, memsz;
+};
+
+uint32_t le32(const std::vector<uint8_t>& d, size_t at) {
+  if (at + 4 > d.size()) return 0;
+  return d[at] | (d[at + 1] << 8) | (d[at + 2] << 16) | (static_cast<uint32_t>(d[at + 3]) << 24);
+}
+uint16_t le16(const std::vector<uint8_t>& d, size_t at) {
+  if (at + 2 > d.size()) return 0;
+  return static_cast<uint16_t>(d[at] | (d[at + 1] << 8));
+}
+
+struct Elf {
+  std::vector<uint8_t> bytes;
+  uint32_t entry = 0;
+  uint16_t machine = 0;
+  std::vector<Section> sections;
+  std::vector<Segment> segments;
+  std::map<std::string, uint32_t> symbols;
+
+  bool load(const std::string& path, std::string* error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      *error = "cannot open " + path;
+      return false;
+    }
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+    if (bytes.size() < 52 || std::memcmp(bytes.data(), "\x7f" "ELF", 4) != 0 || bytes[4] != 1 || bytes[5] != 1) {
+      *error = path + ": not an ELF32 little-endian file";
+      return false;
+    }
+    machine = le16(bytes, 18);
+    entry = le32(bytes, 24);
+    const uint32_t phoff = le32(bytes, 28), shoff = le32(bytes, 32);
+    const uint16_t phentsize = le16(bytes, 42), phnum = le16(bytes, 44);
+    const uint16_t shentsize = le16(bytes, 46), shnum = le16(bytes, 48), shstrndx = le16(bytes, 50);
+    if (shoff + static_cast<uint64_t>(shnum) * shentsize > bytes.size() ||
+        phoff + static_cast<uint64_t>(phnum) * phentsize > bytes.size() || shstrndx >= shnum) {
+      *error = path + ": header tables outside the file";
+      return false;
+    }
+    for (uint16_t i = 0; i < phnum; ++i) {
+      const size_t p = phoff + static_cast<size_t>(i) * phentsize;
+      segments.push_back({le32(bytes, p), le32(bytes, p + 4), le32(bytes, p + 8), le32(bytes, p + 12),
+                          le32(bytes, p + 16), le32(bytes, p + 20)});
+    }
+    const uint32_t strtab = le32(bytes, shoff + shstrndx * shentsize + 16);
+    std::vector<std::pair<uint32_t, uint32_t>> symtabs;  // (section index, link)
+    for (uint16_t i = 0; i < shnum; ++i) {
+      const size_t s = shoff + static_cast<size_t>(i) * shentsize;
+      Section section;
+      section.name = c_string(strtab + le32(bytes, s));
+      section.type = le32(bytes, s + 4);
+      section.flags = le32(bytes, s + 8);
+      section.addr = le32(bytes, s + 12);
+      section.offset = le32(bytes, s + 16);
+      section.size = le32(bytes, s + 20);
+      section.lma = section.addr;
+      if (section.type != kShtNobits) {
+        for (const Segment& g : segments) {
+          if (g.type == kPtLoad && section.addr >= g.vaddr && section.addr < g.vaddr + g.memsz) {
+            section.lma = g.paddr + (section.addr - g.vaddr);
+            break;
+          }
+        }
+      }
+      if (section.type == kShtSymtab) symtabs.push_back({i, le32(bytes, s + 24)});
+      sections.push_back(section);
+    }
+    for (auto [index, link] : symtabs) {
+      const Section& table = sections[index];
+      const uint32_t names = sections[link].offset;
+      for (uint32_t at = table.offset; at + 16 <= table.offset + table.size; at += 16)
+        symbols[c_string(names + le32(bytes, at))] = le32(bytes, at + 4);
+    }
+    return true;
+  }
+
+  std::string c_string(size_t at) const {
+    std::string text;
+    while (at < bytes.size() && bytes[at] != 0) text.push_back(static_cast<char>(bytes[at++]));
+    return text;
+  }
+
+  const Section* section_named(const std::string& name) const {
+    for (const Section& s : sections)
+      if (s.name == name) return &s;
+    return nullptr;
+  }
+
+  // A word of initialised content at a run address (VMA).
+  std::optional<uint32_t> word_at(uint32_t address) const {
+    for (const Section& s : sections) {
+      if ((s.flags & kShfAlloc) && s.type != kShtNobits && address >= s.addr && address + 4 <= s.addr + s.size)
+        return le32(bytes, s.offset + (address - s.addr));
+    }
+    return std::nullopt;
+  }
+
+  std::optional<uint32_t> symbol(const std::string& name) const {
+    auto it = symbols.find(name);
+    if (it == symbols.end()) return std::nullopt;
+    return it->second;
+  }
+};
+
+// ---- Intel HEX ---------------------------------------------------------------
+struct Hex {
+  std::map<uint32_t, uint8_t> bytes;
+  bool has_eof = false;
+
+  bool load(const std::string& path, std::string* error) {
+    std::ifstream in(path);
+    if (!in) {
+      *error = "cannot open " + path;
+      return false;
+    }
+    std::string line;
+    uint32_t base = 0;
+    int number = 0;
+    while (std::getline(in, line)) {
+      ++number;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty()) continue;
+      const std::string where = path + ":" + std::to_string(number);
+      if (has_eof) {
+        *error = where + ": record after the end-of-file record";
+        return false;
+      }
+      if (line[0] != ':' || line.size() < 11 || (line.size() - 1) % 2 != 0) {
+        *error = where + ": not an Intel HEX record";
+        return false;
+      }
+      std::vector<uint8_t> record;
+      for (size_t i = 1; i + 1 < line.size(); i += 2) {
+        const std::string pair = line.substr(i, 2);
+        if (pair.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
+          *error = where + ": bad hex digit";
+          return false;
+        }
+        record.push_back(static_cast<uint8_t>(std::stoul(pair, nullptr, 16)));
+      }
+      const uint8_t count = record[0];
+      if (record.size() != 5u + count) {
+        *error = where + ": length field disagrees with the record";
+        return false;
+      }
+      uint8_t sum = 0;
+      for (uint8_t b : record) sum = static_cast<uint8_t>(sum + b);
+      if (sum != 0) {
+        *error = where + ": checksum mismatch";
+        return false;
+      }
+      const uint32_t offset = (record[1] << 8) | record[2];
+      const uint8_t type = record[3];
+      const uint8_t* data = record.data() + 4;
+      switch (type) {
+        case 0x00:
+          for (uint8_t i = 0; i < count; ++i) {
+            const uint32_t address = base + ((offset + i) & 0xFFFF);
+            if (bytes.count(address)) {
+              *error = where + ": address written twice";
+              return false;
+            }
+            bytes[address] = data[i];
+          }
+          break;
+        case 0x01:
+          has_eof = true;
+          break;
+        case 0x02:
+          base = ((data[0] << 8) | data[1]) << 4;
+          break;
+        case 0x04:
+          base = static_cast<uint32_t>((data[0] << 8) | data[1]) << 16;
+          break;
+        case 0x03:
+        case 0x05:
+          break;  // start address records
+        default:
+          *error = where + ": unknown record type";
+          return false;
+      }
+    }
+    if (!has_eof) {
+      *error = path + ": no end-of-file record";
+      return false;
+    }
+    return true;
+  }
+};
+
+// ---- the boards' memory maps (from the reference manuals, independent of
+// the linker scripts they check) ------------------------------------------
+struct Region {
+  const char* name;
+  uint32_t origin, length;
+  bool ram, executable;
+};
+
+struct BoardMap {
+  std::vector<Region> regions;
+  const char* flash = nullptr;
+  // Section name -> region it must run from ("" = any region of the board).
+  std::map<std::string, std::string> placement;
+};
+
+BoardMap board_map(const std::string& board) {
+  BoardMap map;
+  if (board == "teensy40") {
+    map.regions = {{"FLASH", 0x60000000, 1984 * 1024, false, true},
+                   {"ITCM", 0x00000000, 128 * 1024, true, true},
+                   {"DTCM", 0x20000000, 384 * 1024, true, false},
+                   {"OCRAM", 0x20200000, 512 * 1024, true, false}};
+    map.flash = "FLASH";
+    map.placement = {{".boot_header", "FLASH"}, {".text.boot", "FLASH"}, {".text.cold", "FLASH"},
+                     {".text", "FLASH"},        {".ARM.exidx", "FLASH"}, {".ARM.extab", "FLASH"},
+                     {".init_array", "FLASH"},  {".fini_array", "FLASH"}, {".preinit_array", "FLASH"},
+                     {".isr_vector", "FLASH"},  {".itcm", "ITCM"},       {".data", "DTCM"},
+                     {".bss", "DTCM"},          {".ocram", "OCRAM"}};
+  } else if (board == "stm32f746-disco") {
+    map.regions = {{"FLASH", 0x08000000, 1024 * 1024, false, true},
+                   {"DTCM", 0x20000000, 64 * 1024, true, false},
+                   {"SRAM", 0x20010000, 256 * 1024, true, false}};
+    map.flash = "FLASH";
+    map.placement = {{".isr_vector", "FLASH"}, {".text", "FLASH"},        {".ARM.exidx", "FLASH"},
+                     {".ARM.extab", "FLASH"},  {".init_array", "FLASH"},  {".fini_array", "FLASH"},
+                     {".preinit_array", "FLASH"}, {".data", "DTCM"},     {".bss", "DTCM"},
+                     {".sram", "SRAM"}};
+  }
+  return map;
+}
+
+const Region* region_of(const BoardMap& map, uint32_t address, uint32_t size) {
+  for (const Region& r : map.regions) {
+    if (address >= r.origin && static_cast<uint64_t>(address) + size <= static_cast<uint64_t>(r.origin) + r.length)
+      return &r;
+  }
+  return nullptr;
+}
+
+// ---- manifest -----------------------------------------------------------------
+struct Image {
+  std::string board, elf;
+};
+
+void PrintTo(const Image& image, std::ostream* os) { *os << image.board << " " << image.elf; }
+
+std::vector<Image> manifest() {
+  std::vector<Image> images;
+  std::ifstream in(TINYINFER_BOARD_MANIFEST);
+  std::string board, elf;
+  while (in >> board >> elf) images.push_back({board, elf});
+  return images;
+}
+
+std::string hex_path(const std::string& elf) { return elf.substr(0, elf.size() - 4) + ".hex"; }
+
+class BoardImage : public testing::TestWithParam<Image> {
+ protected:
+  void SetUp() override {
+    map_ = board_map(GetParam().board);
+    ASSERT_FALSE(map_.regions.empty()) << "unknown board " << GetParam().board;
+    std::string error;
+    ASSERT_TRUE(elf_.load(GetParam().elf, &error)) << error;
+  }
+  BoardMap map_;
+  Elf elf_;
+};
+
+TEST_P(BoardImage, IsAnArmExecutableWithAThumbEntry) {
+  EXPECT_EQ(elf_.machine, 40) << "EM_ARM";
+  EXPECT_EQ(elf_.entry & 1u, 1u) << "entry must be a Thumb address";
+}
+
+TEST_P(BoardImage, VectorTableHasStackInRamAndThumbResetInCode) {
+  const auto table = elf_.symbol("__isr_vector");
+  ASSERT_TRUE(table) << "no __isr_vector symbol";
+  EXPECT_EQ(*table % 128, 0u) << "VTOR alignment";
+  const auto sp = elf_.word_at(*table);
+  const auto reset = elf_.word_at(*table + 4);
+  ASSERT_TRUE(sp && reset) << "vector table has no initialised content";
+  // The initial SP is a stack top: the end of a RAM region counts as inside.
+  const Region* stack_region = region_of(map_, *sp - 4, 4);
+  ASSERT_NE(stack_region, nullptr) << std::hex << "initial SP 0x" << *sp << " outside every region";
+  EXPECT_TRUE(stack_region->ram) << "initial SP in " << stack_region->name;
+  EXPECT_EQ(*sp % 8, 0u) << "AAPCS stack alignment";
+  EXPECT_EQ(*reset & 1u, 1u) << "reset vector must be a Thumb address";
+  const uint32_t code = *reset & ~1u;
+  const Region* code_region = region_of(map_, code, 2);
+  ASSERT_NE(code_region, nullptr);
+  EXPECT_TRUE(code_region->executable) << "reset handler in " << code_region->name;
+  bool in_exec_section = false;
+  for (const Section& s : elf_.sections)
+    if ((s.flags & kShfExec) && code >= s.addr && code < s.addr + s.size) in_exec_section = true;
+  EXPECT_TRUE(in_exec_section) << "reset handler not inside an executable section";
+  EXPECT_EQ(*reset, elf_.symbol("Reset_Handler").value_or(0) | 1u);
+  EXPECT_EQ(elf_.entry, *reset);
+}
+
+TEST_P(BoardImage, EverySectionInItsRegionAndNoOverlap) {
+  std::vector<std::pair<uint64_t, uint64_t>> run, load;
+  for (const Section& s : elf_.sections) {
+    if (!(s.flags & kShfAlloc) || s.size == 0) continue;
+    const Region* r = region_of(map_, s.addr, s.size);
+    ASSERT_NE(r, nullptr) << s.name << " at 0x" << std::hex << s.addr << " size 0x" << s.size
+                          << " is not inside any memory region";
+    auto it = map_.placement.find(s.name);
+    ASSERT_NE(it, map_.placement.end()) << "unexpected allocated section " << s.name;
+    EXPECT_EQ(it->second, r->name) << s.name << " runs from the wrong region";
+    run.push_back({s.addr, static_cast<uint64_t>(s.addr) + s.size});
+    if (s.type != kShtNobits) {
+      const Region* lr = region_of(map_, s.lma, s.size);
+      ASSERT_NE(lr, nullptr) << s.name << " load address outside every region";
+      EXPECT_STREQ(lr->name, map_.flash) << s.name << " must be loaded from flash";
+      load.push_back({s.lma, static_cast<uint64_t>(s.lma) + s.size});
+    }
+  }
+  for (auto* list : {&run, &load}) {
+    std::sort(list->begin(), list->end());
+    for (size_t i = 1; i < list->size(); ++i)
+      EXPECT_LE((*list)[i - 1].second, (*list)[i].first) << "sections overlap at 0x" << std::hex << (*list)[i].first;
+  }
+}
+
+TEST_P(BoardImage, StackRoomLeftAboveBss) {
+  const auto top = elf_.symbol("__stack_top");
+  const auto bss_end = elf_.symbol("__bss_end");
+  ASSERT_TRUE(top && bss_end);
+  EXPECT_GE(*top - *bss_end, 16u * 1024) << "less than 16 KB between .bss and the stack top";
+}
+
+TEST_P(BoardImage, HexParsesAndCarriesExactlyTheLoadImage) {
+  Hex hex;
+  std::string error;
+  ASSERT_TRUE(hex.load(hex_path(GetParam().elf), &error)) << error;
+  ASSERT_FALSE(hex.bytes.empty());
+  // Every byte lies in flash, and every loaded section's bytes are there.
+  for (const auto& [address, value] : hex.bytes) {
+    const Region* r = region_of(map_, address, 1);
+    ASSERT_TRUE(r != nullptr && std::string(r->name) == map_.flash)
+        << "HEX byte at 0x" << std::hex << address << " outside flash";
+  }
+  size_t expected = 0;
+  for (const Section& s : elf_.sections) {
+    if (!(s.flags & kShfAlloc) || s.type == kShtNobits || s.size == 0) continue;
+    expected += s.size;
+    for (uint32_t i = 0; i < s.size; ++i) {
+      auto it = hex.bytes.find(s.lma + i);
+      ASSERT_TRUE(it != hex.bytes.end()) << s.name << ": HEX lacks 0x" << std::hex << s.lma + i;
+      ASSERT_EQ(it->second, elf_.bytes[s.offset + i]) << s.name << ": HEX differs at 0x" << std::hex << s.lma + i;
+    }
+  }
+  EXPECT_EQ(hex.bytes.size(), expected) << "HEX carries bytes that no section loads";
+  const uint32_t flash_origin = region_of(map_, 0x08000000, 1) ? 0x08000000u : 0x60000000u;
+  EXPECT_TRUE(hex.bytes.count(flash_origin)) << "HEX does not start the flash image";
+}
+
+// ---- Teensy 4.0 boot header ---------------------------------------------------
+class TeensyBootHeader : public BoardImage {};
+
+TEST_P(TeensyBootHeader, FlexSpiConfigurationBlock) {
+  const uint32_t fcb = 0x60000000;
+  EXPECT_EQ(elf_.symbol("__teensy_fcb").value_or(0), fcb);
+  EXPECT_EQ(elf_.word_at(fcb).value_or(0), 0x42464346u) << "tag 'FCFB'";
+  EXPECT_EQ(elf_.word_at(fcb + 0x004).value_or(0), 0x56010000u) << "version";
+  const uint32_t at_0x44 = elf_.word_at(fcb + 0x044).value_or(0);
+  EXPECT_EQ(at_0x44 & 0xFF, 1u) << "deviceType serial NOR";
+  EXPECT_EQ((at_0x44 >> 8) & 0xFF, 4u) << "quad pads";
+  EXPECT_EQ(elf_.word_at(fcb + 0x050).value_or(0), 2u * 1024 * 1024) << "sflashA1Size";
+  // LUT sequence 0: EBh on 1 pad, 24-bit address on 4 pads, 6 dummies, read on 4 pads.
+  EXPECT_EQ(elf_.word_at(fcb + 0x080).value_or(0), 0x0A1804EBu);
+  EXPECT_EQ(elf_.word_at(fcb + 0x084).value_or(0), 0x26043206u);
+  EXPECT_EQ(elf_.word_at(fcb + 0x1C0).value_or(0), 256u) << "page size";
+  EXPECT_EQ(elf_.word_at(fcb + 0x1C4).value_or(0), 4096u) << "sector size";
+}
+
+TEST_P(TeensyBootHeader, ImageVectorTableAndBootData) {
+  const uint32_t ivt = 0x60001000;
+  EXPECT_EQ(elf_.word_at(ivt).value_or(0), 0x412000D1u) << "IVT header";
+  const uint32_t entry = elf_.word_at(ivt + 4).value_or(0);
+  EXPECT_EQ(entry & 1u, 1u) << "IVT entry must be a Thumb address";
+  EXPECT_EQ(entry, elf_.symbol("Reset_Handler").value_or(0) | 1u);
+  const Region* r = region_of(map_, entry & ~1u, 2);
+  ASSERT_NE(r, nullptr);
+  EXPECT_STREQ(r->name, "FLASH") << "the ROM jumps before ITCM is loaded";
+  EXPECT_EQ(elf_.word_at(ivt + 0x0C).value_or(1), 0u) << "no DCD";
+  EXPECT_EQ(elf_.word_at(ivt + 0x10).value_or(0), 0x60001020u) << "boot data pointer";
+  EXPECT_EQ(elf_.word_at(ivt + 0x14).value_or(0), ivt) << "self";
+  EXPECT_EQ(elf_.word_at(ivt + 0x18).value_or(1), 0u) << "no CSF";
+  EXPECT_EQ(elf_.word_at(0x60001020).value_or(0), 0x60000000u) << "boot data start";
+  const uint32_t size = elf_.word_at(0x60001024).value_or(0);
+  EXPECT_EQ(elf_.word_at(0x60001028).value_or(1), 0u) << "plugin flag";
+  uint64_t image_end = 0;
+  for (const Section& s : elf_.sections)
+    if ((s.flags & kShfAlloc) && s.type != kShtNobits && s.size != 0)
+      image_end = std::max<uint64_t>(image_end, static_cast<uint64_t>(s.lma) + s.size);
+  EXPECT_GE(0x60000000ull + size, image_end) << "boot data size does not cover the image";
+  EXPECT_LE(size, 1984u * 1024) << "boot data size beyond the usable flash";
+}
+
+TEST_P(TeensyBootHeader, HexCoversTheBootHeader) {
+  Hex hex;
+  std::string error;
+  ASSERT_TRUE(hex.load(hex_path(GetParam().elf), &error)) << error;
+  for (uint32_t a = 0x60000000; a < 0x60000200; ++a) ASSERT_TRUE(hex.bytes.count(a)) << "FCB byte 0x" << std::hex << a;
+  for (uint32_t a = 0x60001000; a < 0x6000102C; ++a) ASSERT_TRUE(hex.bytes.count(a)) << "IVT/boot data 0x" << std::hex << a;
+  EXPECT_EQ(hex.bytes[0x60000000], 0x46);  // 'F'
+  EXPECT_EQ(hex.bytes[0x60000003], 0x42);  // 'B'
+  EXPECT_EQ(hex.bytes[0x60001000], 0xD1);
+  EXPECT_EQ(hex.bytes[0x60001003], 0x41);
+}
+
+// ---- STM32F746 ---------------------------------------------------------------
+class Stm32Image : public BoardImage {};
+
+TEST_P(Stm32Image, VectorTableAtTheStartOfFlashAndBinMatches) {
+  EXPECT_EQ(elf_.symbol("__isr_vector").value_or(0), 0x08000000u) << "boot from flash maps 0x08000000";
+  const std::string bin_path = GetParam().elf.substr(0, GetParam().elf.size() - 4) + ".bin";
+  std::ifstream in(bin_path, std::ios::binary);
+  ASSERT_TRUE(in) << "no " << bin_path;
+  std::vector<uint8_t> bin(std::istreambuf_iterator<char>(in), {});
+  ASSERT_GE(bin.size(), 8u);
+  EXPECT_EQ(le32(bin, 0), elf_.word_at(0x08000000).value_or(0));
+  EXPECT_EQ(le32(bin, 4), elf_.word_at(0x08000004).value_or(0));
+  EXPECT_LE(bin.size(), 1024u * 1024) << ".bin larger than the flash";
+}
+
+std::vector<Image> images_of(bool (*keep)(const Image&)) {
+  std::vector<Image> selected;
+  for (const Image& image : manifest())
+    if (keep(image)) selected.push_back(image);
+  return selected;
+}
+
+// "<nested build dir>_<elf name>": the same ELF name is built in several
+// layouts (teensy40 itcm / flash).
+std::string image_name(const testing::TestParamInfo<Image>& info) {
+  const std::string& path = info.param.elf;
+  const size_t file = path.find_last_of('/');
+  const size_t firmware_dir = file == std::string::npos ? 0 : path.find_last_of('/', file - 1);
+  const size_t build_dir = firmware_dir == 0 || firmware_dir == std::string::npos
+                               ? std::string::npos : path.find_last_of('/', firmware_dir - 1);
+  std::string name = build_dir == std::string::npos ? "" : path.substr(build_dir + 1, firmware_dir - build_dir - 1) + "_";
+  name += path.substr(file + 1, path.size() - file - 1 - 4);
+  for (char& c : name)
+    if (!isalnum(static_cast<unsigned char>(c))) c = '_';
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(All, BoardImage, testing::ValuesIn(images_of([](const Image&) { return true; })),
+                         image_name);
+INSTANTIATE_TEST_SUITE_P(Teensy, TeensyBootHeader,
+                         testing::ValuesIn(images_of([](const Image& i) { return i.board == "teensy40"; })),
+                         image_name);
+INSTANTIATE_TEST_SUITE_P(Stm32, Stm32Image,
+                         testing::ValuesIn(images_of([](const Image& i) { return i.board == "stm32f746-disco"; })),
+                         image_name);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(TeensyBootHeader);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(Stm32Image);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(BoardImage);
+
+TEST(BoardManifest, ListsImages) { EXPECT_FALSE(manifest().empty()) << "no board images were built"; }
+
+}  // namespace
