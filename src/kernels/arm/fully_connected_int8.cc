@@ -15,18 +15,19 @@ namespace tinyinfer::kernels::arm {
 
 // Arguments of the 2 units x 8 inputs micro-kernel (offsets used by the assembly).
 struct Fc2x8Args {
-  const uint32_t* row;   // 0: converted input, (x0,x2),(x1,x3) per group of 4
-  const int8_t* filter;  // 4: first unit's row, word aligned
-  int32_t blocks;        // 8: depth / 8, >= 1
-  int32_t skip;          // 12: 2*depth - 8*blocks
-  const int32_t* init;   // 16: initial accumulator per unit, 8-byte aligned
-  int32_t pairs;         // 20: unit pairs, >= 1
-  const int32_t* table;  // 24: per unit {multiplier, pre_shift, post_shift}
-  int32_t half_offset;   // 28
-  uint32_t act_min2;     // 32
-  uint32_t act_max2;     // 36
-  int8_t* output;        // 40
-  int32_t depth;         // 44
+  const uint32_t* row;         // 0: converted input, (x0,x2),(x1,x3) per group of 4
+  const int8_t* filter;        // 4: first unit's row, word aligned
+  int32_t blocks;              // 8: depth / 8, >= 1
+  int32_t skip;                // 12: 2*depth - 8*blocks
+  const int32_t* bias;         // 16: per unit, advanced by the kernel
+  int32_t pairs;               // 20: unit pairs, >= 1
+  const int32_t* multipliers;  // 24: per unit, advanced by the kernel
+  int32_t half_offset;         // 28: 1 + 2 * output_offset
+  uint32_t act_min2;           // 32
+  uint32_t act_max2;           // 36
+  int8_t* output;              // 40: advanced by the kernel
+  int32_t depth;               // 44
+  const int32_t* shifts;       // 48: per unit, advanced by the kernel
 };
 
 }  // namespace tinyinfer::kernels::arm
@@ -35,91 +36,109 @@ struct Fc2x8Args {
 extern "C" void tinyinfer_arm_fc_2x8(tinyinfer::kernels::arm::Fc2x8Args* args);
 // r0 input cursor, r1/r2 the two filter rows, r3 count, r4/r5 accumulators,
 // r8-r11 eight inputs as int16 pairs, r6/r7 eight weights, r12 odd lanes.
-// 21 instructions per 16 MACs; requantization as in conv_int8.cc.
-asm(R"(
-  .syntax unified
-  .thumb
-  .section .text.tinyinfer_arm_fc_2x8,"ax",%progbits
-  .global tinyinfer_arm_fc_2x8
-  .type tinyinfer_arm_fc_2x8, %function
-  .p2align 2
-  .thumb_func
-tinyinfer_arm_fc_2x8:
-  push {r0, r4-r11, lr}
-  ldr r1, [r0, #4]
-  ldr r2, [r0, #44]
-  add r2, r1, r2
-1:
-  ldr r0, [sp]
-  ldr r3, [r0, #16]
-  ldrd r4, r5, [r3], #8
-  str r3, [r0, #16]
-  ldr r3, [r0, #8]
-  ldr r0, [r0, #0]
-2:
-  ldm r0!, {r8-r11}
-  ldrd r6, r7, [r1], #8
-  sxtb16 r12, r6, ror #8
-  sxtb16 r6, r6
-  smlad r4, r6, r8, r4
-  smlad r4, r12, r9, r4
-  sxtb16 r12, r7, ror #8
-  sxtb16 r7, r7
-  smlad r4, r7, r10, r4
-  smlad r4, r12, r11, r4
-  ldrd r6, r7, [r2], #8
-  sxtb16 r12, r6, ror #8
-  sxtb16 r6, r6
-  smlad r5, r6, r8, r5
-  smlad r5, r12, r9, r5
-  sxtb16 r12, r7, ror #8
-  sxtb16 r7, r7
-  smlad r5, r7, r10, r5
-  smlad r5, r12, r11, r5
-  subs r3, r3, #1
-  bne 2b
-  ldr r0, [sp]
-  ldr r3, [r0, #12]
-  add r1, r1, r3
-  add r2, r2, r3
-  ldr r3, [r0, #24]
-  ldm r3!, {r8-r10}
-  lsl r4, r4, r9
-  smmulr r4, r4, r8
-  asr r11, r4, #31
-  add r4, r11, r4, lsl #1
-  asr r4, r4, r10
-  ldm r3!, {r8-r10}
-  str r3, [r0, #24]
-  lsl r5, r5, r9
-  smmulr r5, r5, r8
-  asr r11, r5, #31
-  add r5, r11, r5, lsl #1
-  asr r5, r5, r10
-  add r3, r0, #28
-  ldm r3, {r8-r10}
-  add r4, r4, r8
-  add r5, r5, r8
-  ssat r4, #16, r4, asr #1
-  ssat r5, #16, r5, asr #1
-  pkhbt r4, r4, r5, lsl #16
-  ssub16 r11, r4, r9
-  sel r4, r4, r9
-  ssub16 r11, r10, r4
-  sel r4, r4, r10
-  lsr r5, r4, #8
-  bfi r5, r4, #0, #8
-  ldr r3, [r0, #40]
-  strh r5, [r3], #2
-  str r3, [r0, #40]
-  ldr r3, [r0, #20]
-  subs r3, r3, #1
-  str r3, [r0, #20]
-  bne 1b
-  pop {r0, r4-r11, pc}
-  .size tinyinfer_arm_fc_2x8, .-tinyinfer_arm_fc_2x8
-  .text
-)");
+// 21 instructions per 16 MACs, the loop unrolled twice (an odd block count
+// enters at the second copy). Per unit: pre = max(shift, 0) + 1 and
+// e = max(-shift, 0) of the fast requantization (dsp.h).
+#define TI_FC_BLOCK \
+  "  ldm r0!, {r8-r11}\n" \
+  "  ldrd r6, r7, [r1], #8\n" \
+  "  sxtb16 r12, r6, ror #8\n" \
+  "  sxtb16 r6, r6\n" \
+  "  smlad r4, r6, r8, r4\n" \
+  "  smlad r4, r12, r9, r4\n" \
+  "  sxtb16 r12, r7, ror #8\n" \
+  "  sxtb16 r7, r7\n" \
+  "  smlad r4, r7, r10, r4\n" \
+  "  smlad r4, r12, r11, r4\n" \
+  "  ldrd r6, r7, [r2], #8\n" \
+  "  sxtb16 r12, r6, ror #8\n" \
+  "  sxtb16 r6, r6\n" \
+  "  smlad r5, r6, r8, r5\n" \
+  "  smlad r5, r12, r9, r5\n" \
+  "  sxtb16 r12, r7, ror #8\n" \
+  "  sxtb16 r7, r7\n" \
+  "  smlad r5, r7, r10, r5\n" \
+  "  smlad r5, r12, r11, r5\n"
+asm("  .syntax unified\n"
+    "  .thumb\n"
+    "  .section .text.tinyinfer_arm_fc_2x8,\"ax\",%progbits\n"
+    "  .global tinyinfer_arm_fc_2x8\n"
+    "  .type tinyinfer_arm_fc_2x8, %function\n"
+    "  .p2align 2\n"
+    "  .thumb_func\n"
+    "tinyinfer_arm_fc_2x8:\n"
+    "  push {r0, r4-r11, lr}\n"
+    "  ldr r1, [r0, #4]\n"
+    "  ldr r2, [r0, #44]\n"
+    "  add r2, r1, r2\n"
+    "1:\n"
+    "  ldr r0, [sp]\n"
+    "  ldr r3, [r0, #16]\n"
+    "  ldrd r4, r5, [r3], #8\n"
+    "  str r3, [r0, #16]\n"
+    "  ldr r3, [r0, #8]\n"
+    "  ldr r0, [r0, #0]\n"
+    "  adds r3, r3, #1\n"
+    "  lsrs r3, r3, #1\n"
+    "  bcc 3f\n"
+    "2:\n"
+    TI_FC_BLOCK
+    "3:\n"
+    TI_FC_BLOCK
+    "  subs r3, r3, #1\n"
+    "  bne 2b\n"
+    "  ldr r0, [sp]\n"
+    "  ldr r3, [r0, #12]\n"
+    "  add r1, r1, r3\n"
+    "  add r2, r2, r3\n"
+    "  ldr r3, [r0, #24]\n"
+    "  ldrd r8, r12, [r3], #8\n"
+    "  str r3, [r0, #24]\n"
+    "  ldr r3, [r0, #48]\n"
+    "  ldrd r9, r10, [r3], #8\n"
+    "  str r3, [r0, #48]\n"
+    "  bic r11, r9, r9, asr #31\n"
+    "  add r11, r11, #1\n"
+    "  lsl r4, r4, r11\n"
+    "  bic r11, r10, r10, asr #31\n"
+    "  add r11, r11, #1\n"
+    "  lsl r5, r5, r11\n"
+    "  smmulr r4, r4, r8\n"
+    "  smmulr r5, r5, r12\n"
+    "  asr r11, r4, #31\n"
+    "  add r4, r11, r4, lsl #1\n"
+    "  asr r11, r5, #31\n"
+    "  add r5, r11, r5, lsl #1\n"
+    "  neg r9, r9\n"
+    "  usat r9, #5, r9\n"
+    "  asr r4, r4, r9\n"
+    "  neg r10, r10\n"
+    "  usat r10, #5, r10\n"
+    "  asr r5, r5, r10\n"
+    "  add r3, r0, #28\n"
+    "  ldm r3, {r8-r10}\n"
+    "  add r4, r4, r8\n"
+    "  add r5, r5, r8\n"
+    "  ssat r4, #16, r4, asr #1\n"
+    "  ssat r5, #16, r5, asr #1\n"
+    "  pkhbt r4, r4, r5, lsl #16\n"
+    "  ssub16 r11, r4, r9\n"
+    "  sel r4, r4, r9\n"
+    "  ssub16 r11, r10, r4\n"
+    "  sel r4, r4, r10\n"
+    "  lsr r5, r4, #8\n"
+    "  bfi r5, r4, #0, #8\n"
+    "  ldr r3, [r0, #40]\n"
+    "  strh r5, [r3], #2\n"
+    "  str r3, [r0, #40]\n"
+    "  ldr r3, [r0, #20]\n"
+    "  subs r3, r3, #1\n"
+    "  str r3, [r0, #20]\n"
+    "  bne 1b\n"
+    "  pop {r0, r4-r11, pc}\n"
+    "  .size tinyinfer_arm_fc_2x8, .-tinyinfer_arm_fc_2x8\n"
+    "  .text\n");
+#undef TI_FC_BLOCK
 #endif
 
 namespace tinyinfer::kernels::arm {
@@ -133,17 +152,15 @@ void fc_2x8(Fc2x8Args* a) {
   const int32_t hi = static_cast<int16_t>(a->act_max2 & 0xFFFF);
   for (int32_t p = 0; p < 2 * a->pairs; ++p) {
     const int8_t* w = a->filter + static_cast<std::ptrdiff_t>(p) * a->depth;
-    int32_t acc = a->init[p];
+    int32_t acc = a->bias[p];
     for (int32_t g = 0; g < 2 * a->blocks; ++g) {
       const uint32_t wv = load_u32(w + 4 * g);
       acc = smlad(sxtb16(wv), a->row[2 * g], acc);
       acc = smlad(sxtb16_odd(wv), a->row[2 * g + 1], acc);
     }
-    const int32_t* t = a->table + 3 * p;
-    const int32_t x = smmulr(static_cast<int32_t>(static_cast<uint32_t>(acc) << t[1]), t[0]);
-    const int32_t z = 2 * x + (x >> 31);
-    const int32_t r = ((z >> t[2]) + a->half_offset) >> 1;
-    a->output[p] = static_cast<int8_t>(r < lo ? lo : r > hi ? hi : r);
+    const FastChannel f = make_fast_channel(a->multipliers[p], a->shifts[p]);
+    a->output[p] =
+        clamp_to_int8(fast_requantize(acc, f.multiplier, f.pre_shift, f.post_shift, a->half_offset), lo, hi);
   }
 #endif
 }
@@ -178,55 +195,42 @@ inline int8_t requant_unit(int32_t acc, const Requant& rq, int32_t u) {
                 rq.output_offset, rq.act_min, rq.act_max);
 }
 
-// All unit pairs through the micro-kernel, in chunks whose tables live on
-// the stack; the depth % 8 tail products join the initial accumulators.
+// All unit pairs of every batch through the micro-kernel.
 void fully_connected_pairs(const Requant& rq, int32_t batches, int32_t depth, int32_t units,
                            const int8_t* input, const int8_t* filter, const int32_t* bias,
                            int8_t* output, int16_t* row) {
-  constexpr int32_t kChunk = 128;
-  alignas(8) int32_t init[kChunk];
-  int32_t table[3 * kChunk];
   const int32_t blocks = depth >> 3;
-  const int32_t tail_start = blocks << 3;
-  const int32_t paired = units & ~1;
   for (int32_t b = 0; b < batches; ++b) {
-    const int32_t sum = convert_row(input + static_cast<std::ptrdiff_t>(b) * depth, depth,
-                                    rq.input_offset, row);
-    const int32_t extra = static_cast<int32_t>(static_cast<uint32_t>(rq.filter_offset) *
-                                               static_cast<uint32_t>(sum));
-    for (int32_t u0 = 0; u0 < paired; u0 += kChunk) {
-      const int32_t n = paired - u0 < kChunk ? paired - u0 : kChunk;
-      for (int32_t i = 0; i < n; ++i) {
-        const int32_t u = u0 + i;
-        int32_t acc = extra + (bias ? bias[u] : 0);
-        const int8_t* w = filter + static_cast<std::ptrdiff_t>(u) * depth;
-        if (tail_start < depth) {  // one whole group of 4, in the row's lane order
-          const pair_word* x = reinterpret_cast<const pair_word*>(row) + (tail_start >> 1);
-          const uint32_t wv = load_u32(w + tail_start);
-          acc = smlad(sxtb16(wv), x[0], acc);
-          acc = smlad(sxtb16_odd(wv), x[1], acc);
-        }
-        init[i] = acc;
-        const FastChannel f = make_fast_channel(rq.multipliers[u], rq.shifts[u]);
-        table[3 * i] = f.multiplier;
-        table[3 * i + 1] = static_cast<int32_t>(f.pre_shift);
-        table[3 * i + 2] = static_cast<int32_t>(f.post_shift);
-      }
-      alignas(8) Fc2x8Args a{reinterpret_cast<const uint32_t*>(row),
-                             filter + static_cast<std::ptrdiff_t>(u0) * depth,
-                             blocks,
-                             2 * depth - 8 * blocks,
-                             init,
-                             n >> 1,
-                             table,
-                             1 + 2 * rq.output_offset,
-                             splat16(rq.act_min),
-                             splat16(rq.act_max),
-                             output + static_cast<std::ptrdiff_t>(b) * units + u0,
-                             depth};
-      fc_2x8(&a);
-    }
+    convert_row(input + static_cast<std::ptrdiff_t>(b) * depth, depth, rq.input_offset, row);
+    Fc2x8Args a{reinterpret_cast<const uint32_t*>(row),
+                filter,
+                blocks,
+                2 * depth - 8 * blocks,
+                bias,
+                units >> 1,
+                rq.multipliers,
+                1 + 2 * rq.output_offset,
+                splat16(rq.act_min),
+                splat16(rq.act_max),
+                output + static_cast<std::ptrdiff_t>(b) * units,
+                depth,
+                rq.shifts};
+    fc_2x8(&a);
   }
+}
+
+// True when every unit may take the fast requantization (dsp.h):
+// (product_bound + |bias|) << left_shift < 2^30. One cheap pass bounds
+// max |bias| by OR of (b ^ (b >> 31)) + 1 and max left_shift by OR of the
+// left shifts (both at most twice too large, so rarely conservative).
+bool fc_fits_fast(int64_t product_bound, const int32_t* bias, const int32_t* shifts, int32_t units) {
+  uint32_t bias_bits = 0, shift_bits = 0;
+  for (int32_t u = 0; u < units; ++u) {
+    bias_bits |= static_cast<uint32_t>(bias[u] ^ (bias[u] >> 31));
+    shift_bits |= static_cast<uint32_t>(shifts[u] > 0 ? shifts[u] : 0);
+  }
+  if (shift_bits > 30) return false;
+  return ((product_bound + int64_t{bias_bits} + 1) << shift_bits) < (int64_t{1} << 30);
 }
 
 }  // namespace
@@ -239,12 +243,12 @@ void fully_connected_int8(const Requant& rq, int32_t batches, int32_t depth, int
     return;
   }
   alignas(8) int16_t row[kMaxDepth];
-  // The micro-kernel path: word-aligned rows of >= 8 weights, the fast
-  // requantization's bound.
-  bool kernel_path = depth >= 8 && (depth & 3) == 0 && (reinterpret_cast<uintptr_t>(filter) & 3) == 0 &&
-                     units >= 2 &&
-                     fits_fast_requant(accumulator_bound(depth, rq.input_offset, rq.filter_offset, bias, units),
-                                       rq.shifts, units);
+  // The micro-kernel path: whole blocks of 8 word-aligned weights per row,
+  // a bias, no filter offset and the fast requantization's bound.
+  const int64_t x_max = 128 + (rq.input_offset < 0 ? -int64_t{rq.input_offset} : rq.input_offset);
+  const bool kernel_path = depth >= 8 && (depth & 7) == 0 && (reinterpret_cast<uintptr_t>(filter) & 3) == 0 &&
+                           units >= 2 && bias != nullptr && rq.filter_offset == 0 &&
+                           fc_fits_fast(int64_t{depth} * x_max * 128, bias, rq.shifts, units);
   if (kernel_path) {
     fully_connected_pairs(rq, batches, depth, units, input, filter, bias, output, row);
     if ((units & 1) == 0) return;
