@@ -547,8 +547,9 @@ int cmd_study(int argc, char** argv) {
                   "the optimized kernels do not exist yet, so both kernel sets run the same code.\n",
                   kStudyConfigs[m].model);
     } else {
-      std::printf("- %s model: optimized/reference = %.3f of the reference instructions.\n",
-                  kStudyConfigs[m].model, ref.total > 0 ? static_cast<double>(opt.total) / ref.total : 0.0);
+      const double ratio = ref.total > 0 ? static_cast<double>(opt.total) / ref.total : 0.0;
+      std::printf("- %s model: optimized runs %.3fx the reference instructions (%.1fx fewer).\n",
+                  kStudyConfigs[m].model, ratio, ratio > 0 ? 1.0 / ratio : 0.0);
     }
   }
   std::printf("- %s: guest instructions QEMU executed (-icount shift=0: 1 instruction = 1 ns of virtual\n"
@@ -556,7 +557,8 @@ int cmd_study(int argc, char** argv) {
               "  They are not Cortex-M7 cycles: dual issue, caches, TCM and flash wait states change the\n"
               "  cycle count on silicon. None of these numbers were measured on hardware.\n",
               unit_label(unit).c_str());
-  std::printf("- total = sum of the layers; host times are wall-clock nanoseconds of this machine.\n");
+  std::printf("- total = sum of the layers. Host: wall-clock microseconds on this machine, median per\n"
+              "  layer and median of the per-run totals (so the total need not equal the column sum).\n");
   if (failed) std::printf("- WARNING: a configuration did not predict 8.\n");
 
   if (const char* json_path = args.value("--json")) {
