@@ -1,0 +1,333 @@
+// Board layer of the 32F746G-DISCOVERY (STM32F746NG, Cortex-M7), register-
+// level from ST's RM0385 reference manual and the STM32F746 data sheet, and
+// the ARMv7-M Architecture Reference Manual:
+//   - start-up (called by startup.S before .data/.bss exist): PLL from the
+//     board's 25 MHz HSE to 216 MHz with over-drive, flash wait states, ART
+//     accelerator + prefetch, L1 I and D caches; TINYINFER_STM32_CLOCK_MHZ=288
+//     is the study's overclock (out of the data sheet's range);
+//   - console: USART1 on PA9/PB7 (the ST-LINK virtual COM port) or, with
+//     TINYINFER_STM32_CONSOLE_USART6, USART6 on PC6/PC7 (Arduino D1/D0), 115200 8N1;
+//   - counter: DWT cycle counter extended to 64 bits (SysTick samples it).
+// Built and statically checked only; never run on silicon so far.
+#include <cstdint>
+
+#include "boards/board.h"
+
+#ifndef TINYINFER_STM32_CLOCK_MHZ
+#define TINYINFER_STM32_CLOCK_MHZ 216
+#endif
+
+namespace tinyinfer::board {
+namespace {
+
+inline volatile uint32_t& reg(uint32_t address) {
+  return *reinterpret_cast<volatile uint32_t*>(address);
+}
+
+// ---- clock plan ---------------------------------------------------------------
+// VCO input = HSE / PLLM must be 0.95..2.1 MHz; SYSCLK = VCO / PLLP.
+//   216 MHz: 25 / 25 = 1 MHz x 432 = 432 MHz (the VCO maximum) / 2; 7 WS.
+//   288 MHz: 25 / 12 = 2.083 MHz x 276 = 575 MHz / 2 = 287.5 MHz - the
+//            nearest the PLL gets to 288 from 25 MHz (576 MHz VCO would need
+//            PLLN = 576, beyond the field); VCO beyond spec, as any 288 MHz
+//            overclock is; 9 WS (the 30 MHz-per-wait-state rule extended).
+// APB1 <= 54 MHz and APB2 <= 108 MHz in the data sheet; the USARTs are
+// clocked from SYSCLK (DCKCFGR2), so the console baud does not depend on them.
+struct ClockPlan {
+  uint32_t pllm, plln, pllq, flash_wait_states, ppre1, ppre2;
+};
+#if TINYINFER_STM32_CLOCK_MHZ == 216
+constexpr ClockPlan kPlan{25, 432, 9, 7, 0b101 /* /4 */, 0b100 /* /2 */};
+#elif TINYINFER_STM32_CLOCK_MHZ == 288
+constexpr ClockPlan kPlan{12, 276, 12, 9, 0b110 /* /8 */, 0b101 /* /4 */};
+#else
+#error "TINYINFER_STM32_CLOCK_MHZ must be 216 or 288"
+#endif
+constexpr uint64_t kHseHz = 25'000'000;
+constexpr uint32_t kCoreHz = static_cast<uint32_t>(kHseHz * kPlan.plln / kPlan.pllm / 2);
+static_assert(kHseHz / kPlan.pllm >= 950'000 && kHseHz / kPlan.pllm <= 2'100'000, "PLL input range");
+
+// ---- RCC, PWR, FLASH (RM0385) -------------------------------------------------
+constexpr uint32_t kRcc = 0x40023800;
+constexpr uint32_t kRccCr = kRcc + 0x00;       // HSEON 16, HSERDY 17, PLLON 24, PLLRDY 25
+constexpr uint32_t kRccPllcfgr = kRcc + 0x04;  // PLLM[5:0] PLLN[14:6] PLLP[17:16] PLLSRC 22 PLLQ[27:24]
+constexpr uint32_t kRccCfgr = kRcc + 0x08;     // SW[1:0] SWS[3:2] HPRE[7:4] PPRE1[12:10] PPRE2[15:13]
+constexpr uint32_t kRccAhb1enr = kRcc + 0x30;  // GPIOA 0, GPIOB 1, GPIOC 2
+constexpr uint32_t kRccApb1enr = kRcc + 0x40;  // PWREN 28
+constexpr uint32_t kRccApb2enr = kRcc + 0x44;  // USART1EN 4, USART6EN 5
+constexpr uint32_t kRccDckcfgr2 = kRcc + 0x90;  // USART1SEL[1:0], USART6SEL[11:10]: 01 = SYSCLK
+constexpr uint32_t kPwrCr1 = 0x40007000;        // VOS[15:14], ODEN 16, ODSWEN 17
+constexpr uint32_t kPwrCsr1 = 0x40007004;       // VOSRDY 14, ODRDY 16, ODSWRDY 17
+constexpr uint32_t kFlashAcr = 0x40023C00;      // LATENCY[3:0], PRFTEN 8, ARTEN 9, ARTRST 11
+
+// ---- ARMv7-M system control space ----------------------------------------------
+constexpr uint32_t kScbCcr = 0xE000ED14;
+constexpr uint32_t kCcrIc = 1u << 17;
+constexpr uint32_t kCcrDc = 1u << 16;
+constexpr uint32_t kScbShcsr = 0xE000ED24;
+constexpr uint32_t kScbCfsr = 0xE000ED28;
+constexpr uint32_t kScbHfsr = 0xE000ED2C;
+constexpr uint32_t kScbMmfar = 0xE000ED34;
+constexpr uint32_t kScbBfar = 0xE000ED38;
+constexpr uint32_t kScbCcsidr = 0xE000ED80;
+constexpr uint32_t kScbCsselr = 0xE000ED84;
+constexpr uint32_t kScbIciallu = 0xE000EF50;
+constexpr uint32_t kScbDcisw = 0xE000EF60;
+constexpr uint32_t kSystCsr = 0xE000E010;
+constexpr uint32_t kSystRvr = 0xE000E014;
+constexpr uint32_t kSystCvr = 0xE000E018;
+constexpr uint32_t kDemcr = 0xE000EDFC;
+constexpr uint32_t kDwtCtrl = 0xE0001000;
+constexpr uint32_t kDwtCyccnt = 0xE0001004;
+constexpr uint32_t kDwtLar = 0xE0001FB0;
+
+// ---- console -------------------------------------------------------------------
+constexpr uint32_t kGpioA = 0x40020000;
+constexpr uint32_t kGpioB = 0x40020400;
+constexpr uint32_t kGpioC = 0x40020800;
+constexpr uint32_t kGpioModer = 0x00, kGpioOspeedr = 0x08, kGpioPupdr = 0x0C, kGpioAfrl = 0x20, kGpioAfrh = 0x24;
+#ifdef TINYINFER_STM32_CONSOLE_USART6
+constexpr uint32_t kUsart = 0x40011400;
+#else
+constexpr uint32_t kUsart = 0x40011000;
+#endif
+constexpr uint32_t kUsartCr1 = kUsart + 0x00;  // UE 0, RE 2, TE 3
+constexpr uint32_t kUsartBrr = kUsart + 0x0C;
+constexpr uint32_t kUsartIsr = kUsart + 0x1C;  // PE 0, FE 1, NF 2, ORE 3, RXNE 5, TC 6, TXE 7
+constexpr uint32_t kUsartIcr = kUsart + 0x20;
+constexpr uint32_t kUsartRdr = kUsart + 0x24;
+constexpr uint32_t kUsartTdr = kUsart + 0x28;
+constexpr uint32_t kIsrErrors = 0xF;
+constexpr uint32_t kIsrRxne = 1u << 5;
+constexpr uint32_t kIsrTc = 1u << 6;
+constexpr uint32_t kIsrTxe = 1u << 7;
+// Oversampling by 16: BRR = USART clock / baud, rounded.
+constexpr uint32_t kBrr = (kCoreHz + 115200 / 2) / 115200;
+
+// Configures one pin as alternate function `af` (push-pull, high speed, pull-up).
+void pin_af(uint32_t port, uint32_t pin, uint32_t af) {
+  reg(port + kGpioModer) = (reg(port + kGpioModer) & ~(3u << (2 * pin))) | (2u << (2 * pin));
+  reg(port + kGpioOspeedr) = reg(port + kGpioOspeedr) | (3u << (2 * pin));
+  reg(port + kGpioPupdr) = (reg(port + kGpioPupdr) & ~(3u << (2 * pin))) | (1u << (2 * pin));
+  const uint32_t afr = pin < 8 ? kGpioAfrl : kGpioAfrh;
+  const uint32_t shift = 4 * (pin % 8);
+  reg(port + afr) = (reg(port + afr) & ~(0xFu << shift)) | (af << shift);
+}
+
+volatile uint32_t g_cycles_high = 0;
+volatile uint32_t g_cycles_last = 0;
+
+uint64_t sample_cycles() {
+  uint32_t primask;
+  asm volatile("mrs %0, primask\n cpsid i" : "=r"(primask)::"memory");
+  const uint32_t now = reg(kDwtCyccnt);
+  if (now < g_cycles_last) g_cycles_high = g_cycles_high + 1;
+  g_cycles_last = now;
+  const uint64_t value = (static_cast<uint64_t>(g_cycles_high) << 32) | now;
+  asm volatile("msr primask, %0" ::"r"(primask) : "memory");
+  return value;
+}
+
+}  // namespace
+}  // namespace tinyinfer::board
+
+using tinyinfer::board::reg;
+using namespace tinyinfer::board;
+
+// Called once by Reset_Handler with SP in DTCM and the FPU on, before
+// .data/.bss are initialised: touches registers only (RM0385 5.1.4, "Entering
+// Over-drive mode", and 3.3.2 for the wait states).
+extern "C" void stm32f746_system_init() {
+  // Power interface clock; voltage scale 1 (takes effect once the PLL runs).
+  reg(kRccApb1enr) = reg(kRccApb1enr) | (1u << 28);
+  const uint32_t enabled = reg(kRccApb1enr);  // read back: the enable takes effect
+  (void)enabled;
+  reg(kPwrCr1) = reg(kPwrCr1) | (3u << 14);
+
+  // HSE (25 MHz crystal on the board), then the main PLL from it.
+  reg(kRccCr) = reg(kRccCr) | (1u << 16);
+  while ((reg(kRccCr) & (1u << 17)) == 0) {
+  }
+  reg(kRccPllcfgr) = kPlan.pllm | (kPlan.plln << 6) | (0u << 16) /* PLLP /2 */ | (1u << 22) /* HSE */ |
+                     (kPlan.pllq << 24);
+  reg(kRccCr) = reg(kRccCr) | (1u << 24);
+  while ((reg(kRccCr) & (1u << 25)) == 0) {
+  }
+  while ((reg(kPwrCsr1) & (1u << 14)) == 0) {  // VOSRDY
+  }
+
+  // Over-drive: ODEN, wait ODRDY; ODSWEN, wait ODSWRDY (needed above 180 MHz).
+  reg(kPwrCr1) = reg(kPwrCr1) | (1u << 16);
+  while ((reg(kPwrCsr1) & (1u << 16)) == 0) {
+  }
+  reg(kPwrCr1) = reg(kPwrCr1) | (1u << 17);
+  while ((reg(kPwrCsr1) & (1u << 17)) == 0) {
+  }
+
+  // Flash: wait states first (read back: the new latency must be in effect
+  // before the clock rises), ART accelerator (reset, then on) and prefetch.
+  // ART serves fetches over the ITCM interface (0x00200000); code linked at
+  // 0x08000000 is fetched over AXIM through the L1 I-cache.
+  reg(kFlashAcr) = (reg(kFlashAcr) & ~0xFu) | kPlan.flash_wait_states;
+  while ((reg(kFlashAcr) & 0xFu) != kPlan.flash_wait_states) {
+  }
+  reg(kFlashAcr) = reg(kFlashAcr) | (1u << 11);
+  reg(kFlashAcr) = reg(kFlashAcr) & ~(1u << 11);
+  reg(kFlashAcr) = reg(kFlashAcr) | (1u << 9) | (1u << 8);
+
+  // AHB /1, APB1 and APB2 dividers, then SYSCLK = PLL.
+  reg(kRccCfgr) = (reg(kRccCfgr) & ~((0xFu << 4) | (7u << 10) | (7u << 13))) | (kPlan.ppre1 << 10) |
+                  (kPlan.ppre2 << 13);
+  reg(kRccCfgr) = (reg(kRccCfgr) & ~3u) | 2u;
+  while (((reg(kRccCfgr) >> 2) & 3u) != 2u) {
+  }
+
+  // L1 caches: I-cache invalidate + on; D-cache invalidate by set/way + on.
+  asm volatile("dsb\n isb" ::: "memory");
+  reg(kScbIciallu) = 0;
+  asm volatile("dsb\n isb" ::: "memory");
+  reg(kScbCcr) = reg(kScbCcr) | kCcrIc;
+  reg(kScbCsselr) = 0;
+  asm volatile("dsb" ::: "memory");
+  const uint32_t ccsidr = reg(kScbCcsidr);
+  const uint32_t sets = ((ccsidr >> 13) & 0x7FFF) + 1;
+  const uint32_t ways = ((ccsidr >> 3) & 0x3FF) + 1;
+  const uint32_t line_shift = (ccsidr & 0x7) + 4;
+  const uint32_t way_shift = __builtin_clz(ways - 1);
+  for (uint32_t set = 0; set < sets; ++set)
+    for (uint32_t way = 0; way < ways; ++way) reg(kScbDcisw) = (way << way_shift) | (set << line_shift);
+  asm volatile("dsb" ::: "memory");
+  reg(kScbCcr) = reg(kScbCcr) | kCcrDc;
+  asm volatile("dsb\n isb" ::: "memory");
+}
+
+namespace tinyinfer::board {
+
+const char* name() { return "stm32f746-disco"; }
+
+void init() {
+  reg(kRccAhb1enr) = reg(kRccAhb1enr) | 0x7u;  // GPIOA, GPIOB, GPIOC
+#ifdef TINYINFER_STM32_CONSOLE_USART6
+  reg(kRccApb2enr) = reg(kRccApb2enr) | (1u << 5);
+  reg(kRccDckcfgr2) = (reg(kRccDckcfgr2) & ~(3u << 10)) | (1u << 10);  // USART6 clock = SYSCLK
+  const uint32_t enabled = reg(kRccApb2enr);  // read back: the enable takes effect
+  (void)enabled;
+  pin_af(kGpioC, 6, 8);  // PC6 USART6_TX (Arduino D1)
+  pin_af(kGpioC, 7, 8);  // PC7 USART6_RX (Arduino D0)
+#else
+  reg(kRccApb2enr) = reg(kRccApb2enr) | (1u << 4);
+  reg(kRccDckcfgr2) = (reg(kRccDckcfgr2) & ~3u) | 1u;  // USART1 clock = SYSCLK
+  const uint32_t enabled = reg(kRccApb2enr);
+  (void)enabled;
+  pin_af(kGpioA, 9, 7);  // PA9 USART1_TX -> ST-LINK VCP
+  pin_af(kGpioB, 7, 7);  // PB7 USART1_RX <- ST-LINK VCP
+#endif
+  reg(kUsartCr1) = 0;
+  reg(kUsartBrr) = kBrr;
+  reg(kUsartCr1) = (1u << 3) | (1u << 2) | 1u;  // 8N1, oversampling 16, TE RE UE
+
+  reg(kScbShcsr) = reg(kScbShcsr) | (1u << 16) | (1u << 17) | (1u << 18);
+
+  reg(kDemcr) = reg(kDemcr) | (1u << 24);
+  reg(kDwtLar) = 0xC5ACCE55;
+  reg(kDwtCyccnt) = 0;
+  reg(kDwtCtrl) = reg(kDwtCtrl) | 1u;
+
+  reg(kSystRvr) = kCoreHz / 100 - 1;  // 10 ms, below the 24-bit limit at both clocks
+  reg(kSystCvr) = 0;
+  reg(kSystCsr) = 0x7;
+}
+
+void uart_put(uint8_t byte) {
+  while ((reg(kUsartIsr) & kIsrTxe) == 0) {
+  }
+  reg(kUsartTdr) = byte;
+}
+
+void uart_write(const void* data, std::size_t size) {
+  const auto* bytes = static_cast<const uint8_t*>(data);
+  for (std::size_t i = 0; i < size; ++i) uart_put(bytes[i]);
+}
+
+int uart_get() {
+  const uint32_t isr = reg(kUsartIsr);
+  if (isr & kIsrErrors) reg(kUsartIcr) = isr & kIsrErrors;  // an overrun blocks RXNE until cleared
+  if ((isr & kIsrRxne) == 0) return -1;
+  return static_cast<int>(reg(kUsartRdr) & 0xFF);
+}
+
+uint64_t counter() { return sample_cycles(); }
+const char* counter_unit() { return "cycles"; }
+uint64_t counter_hz() { return kCoreHz; }
+
+[[noreturn]] void exit(int code) {
+  static const char kMessage[] = "\r\n*** exit, halted (code ";
+  uart_write(kMessage, sizeof(kMessage) - 1);
+  char digits[12];
+  int count = 0;
+  uint32_t value = code < 0 ? static_cast<uint32_t>(-code) : static_cast<uint32_t>(code);
+  do {
+    digits[count++] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value != 0);
+  if (code < 0) uart_put('-');
+  while (count > 0) uart_put(static_cast<uint8_t>(digits[--count]));
+  uart_write(")\r\n", 3);
+  while ((reg(kUsartIsr) & kIsrTc) == 0) {
+  }
+  asm volatile("cpsid i" ::: "memory");
+  for (;;) asm volatile("wfi");
+}
+
+}  // namespace tinyinfer::board
+
+extern "C" void SysTick_Handler() { tinyinfer::board::sample_cycles(); }
+
+namespace {
+
+void fault_puts(const char* text) {
+  while (*text != '\0') uart_put(static_cast<uint8_t>(*text++));
+}
+
+void fault_hex(const char* label, uint32_t value) {
+  static const char kDigits[] = "0123456789abcdef";
+  fault_puts(label);
+  fault_puts("=0x");
+  for (int shift = 28; shift >= 0; shift -= 4) uart_put(static_cast<uint8_t>(kDigits[(value >> shift) & 0xF]));
+  fault_puts(" ");
+}
+
+}  // namespace
+
+extern "C" [[noreturn]] void tinyinfer_fault_report(const uint32_t* frame, uint32_t exc_return) {
+  uint32_t ipsr;
+  asm volatile("mrs %0, ipsr" : "=r"(ipsr));
+  const uint32_t exception = ipsr & 0x1FF;
+  const char* what = exception == 2   ? "NMI"
+                     : exception == 3 ? "HardFault"
+                     : exception == 4 ? "MemManage"
+                     : exception == 5 ? "BusFault"
+                     : exception == 6 ? "UsageFault"
+                                      : "unexpected exception";
+  fault_puts("\r\n*** FAULT: ");
+  fault_puts(what);
+  fault_hex(" exception", exception);
+  fault_puts("\r\n");
+  fault_hex("CFSR", reg(kScbCfsr));
+  fault_hex("HFSR", reg(kScbHfsr));
+  fault_hex("MMFAR", reg(kScbMmfar));
+  fault_hex("BFAR", reg(kScbBfar));
+  fault_hex("EXC_RETURN", exc_return);
+  fault_puts("\r\n");
+  fault_hex("r0", frame[0]);
+  fault_hex("r1", frame[1]);
+  fault_hex("r2", frame[2]);
+  fault_hex("r3", frame[3]);
+  fault_puts("\r\n");
+  fault_hex("r12", frame[4]);
+  fault_hex("lr", frame[5]);
+  fault_hex("pc", frame[6]);
+  fault_hex("xpsr", frame[7]);
+  fault_puts("\r\n");
+  tinyinfer::board::exit(128 + static_cast<int>(exception));
+}

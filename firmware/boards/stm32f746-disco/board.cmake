@@ -1,0 +1,31 @@
+# 32F746G-DISCOVERY (STM32F746NG, Cortex-M7), read by firmware/CMakeLists.txt.
+#
+#   -DTINYINFER_BOARD=stm32f746-disco [-DTINYINFER_STM32_CLOCK_MHZ=216|288]
+#                                     [-DTINYINFER_STM32_CONSOLE=usart1|usart6]
+set(TINYINFER_STM32_CLOCK_MHZ "216" CACHE STRING
+    "STM32F746 core clock: 216 (data sheet maximum, over-drive) | 288 (the study's overclock, 287.5 MHz from the 25 MHz HSE)")
+set_property(CACHE TINYINFER_STM32_CLOCK_MHZ PROPERTY STRINGS 216 288)
+set(TINYINFER_STM32_CONSOLE "usart1" CACHE STRING
+    "STM32F746 console: usart1 (ST-LINK virtual COM port) | usart6 (PC6/PC7 = Arduino D1/D0, as the study wired it)")
+set_property(CACHE TINYINFER_STM32_CONSOLE PROPERTY STRINGS usart1 usart6)
+if(NOT TINYINFER_STM32_CLOCK_MHZ MATCHES "^(216|288)$")
+  message(FATAL_ERROR "TINYINFER_STM32_CLOCK_MHZ=${TINYINFER_STM32_CLOCK_MHZ}: expected 216 or 288")
+endif()
+if(NOT TINYINFER_STM32_CONSOLE MATCHES "^(usart1|usart6)$")
+  message(FATAL_ERROR "TINYINFER_STM32_CONSOLE=${TINYINFER_STM32_CONSOLE}: expected usart1 or usart6")
+endif()
+
+set(TINYINFER_BOARD_SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/startup.S
+    ${CMAKE_CURRENT_LIST_DIR}/board.cc
+    # newlib glue (UART stdout, no heap): board-independent, shared with QEMU.
+    ${CMAKE_CURRENT_LIST_DIR}/../qemu-mps2-an500/syscalls.cc)
+set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/board.cc PROPERTIES COMPILE_DEFINITIONS
+  "TINYINFER_STM32_CLOCK_MHZ=${TINYINFER_STM32_CLOCK_MHZ};$<$<STREQUAL:${TINYINFER_STM32_CONSOLE},usart6>:TINYINFER_STM32_CONSOLE_USART6>")
+set(TINYINFER_BOARD_LINKER_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/stm32f746.ld)
+set(TINYINFER_BOARD_RUN_HINT
+    "flash the .bin beside it with st-flash write <name>.bin 0x08000000 (or st-flash --format ihex write <name>.hex), serial 115200 on the ST-LINK VCP; ELF:")
+
+set(TINYINFER_BOARD_OUTPUTS binary ihex)
+set(TINYINFER_BOARD_MEMORY_REGIONS FLASH:0x08000000:0x100000 DTCM:0x20000000:0x10000 SRAM:0x20010000:0x40000)
+include(${CMAKE_CURRENT_LIST_DIR}/../board_outputs.cmake)
