@@ -35,6 +35,8 @@ int main() {
   failed += report("depthwise_int8", run_depthwise_cases(1500, 103, small));
   failed += report("fully_connected_int8", run_fully_connected_cases(1500, 104, 300));
   failed += report("add_int8", run_add_cases(300, 105));
+  failed += report("average_pool_int8", run_pool_cases(500, 106, false, small));
+  failed += report("max_pool_int8", run_pool_cases(500, 107, true, small));
   tinyinfer::app::print("DIFF %s\n", failed == 0 ? "PASSED" : "FAILED");
   tinyinfer::board::exit(failed);
 }

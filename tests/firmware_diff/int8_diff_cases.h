@@ -274,6 +274,57 @@ inline DiffResult run_depthwise_cases(int32_t count, uint64_t seed, const CaseLi
   return r;
 }
 
+// AVERAGE_POOL_2D / MAX_POOL_2D: windows up to 6x6 (and global windows of
+// up to 24x24, past the 256-cell lane flush), strides, SAME/VALID padding,
+// channel counts (odd too) and clamps.
+inline DiffResult run_pool_cases(int32_t count, uint64_t seed, bool max_pool, const CaseLimits& lim = {}) {
+  Rng rng(seed);
+  Scratch& s = scratch();
+  DiffResult r;
+  while (r.cases < count) {
+    const int32_t n = rng.range(1, 2);
+    const int32_t c = rng.chance(40) ? rng.range(1, 16) * 4 : rng.range(1, lim.max_c);
+    const bool global = rng.chance(15);
+    const Dims4 in = global ? dims(n, rng.range(1, 24), rng.range(1, 24), c)
+                            : dims(n, rng.range(1, lim.max_hw), rng.range(1, lim.max_hw), c);
+    Window w;
+    w.filter_h = global ? in.h : rng.range(1, 6);
+    w.filter_w = global ? in.w : rng.range(1, 6);
+    w.stride_h = rng.range(1, 3);
+    w.stride_w = rng.chance(70) ? w.stride_h : rng.range(1, 3);
+    const bool same = !global && rng.chance(50);
+    int32_t oh, ow;
+    if (!resolve_padding(same, in.h, w.filter_h, w.stride_h, 1, &oh, &w.pad_top)) continue;
+    if (!resolve_padding(same, in.w, w.filter_w, w.stride_w, 1, &ow, &w.pad_left)) continue;
+    const Dims4 out = dims(n, oh, ow, c);
+    if (in.elements() > kMaxInput || out.elements() > kMaxOutput) continue;
+    int32_t lo = -128, hi = 127;
+    if (rng.chance(40)) {
+      lo = rng.range(-128, 127);
+      hi = rng.range(lo, 127);
+    }
+    fill_random(rng, s.input, in.elements(), -128, rng.chance(20) ? -120 : 127);  // sometimes near the lane minimum
+    prepare_outputs(rng, out.elements(), s);
+    if (max_pool) {
+      reference::max_pool_int8(w, lo, hi, in, s.input, out, s.expected);
+      kernels::arm::max_pool_int8(w, lo, hi, in, s.input, out, s.actual);
+    } else {
+      reference::average_pool_int8(w, lo, hi, in, s.input, out, s.expected);
+      kernels::arm::average_pool_int8(w, lo, hi, in, s.input, out, s.actual);
+    }
+    int64_t at = 0;
+    if (!outputs_match(out.elements(), s, &at)) {
+      char what[120];
+      std::snprintf(what, sizeof what, "%s pool n%d in %dx%dx%d window %dx%d stride %d,%d pad %d,%d",
+                    max_pool ? "max" : "average", (int)n, (int)in.h, (int)in.w, (int)c, (int)w.filter_h,
+                    (int)w.filter_w, (int)w.stride_h, (int)w.stride_w, (int)w.pad_top, (int)w.pad_left);
+      record_failure(r, what, at, s.expected[at], s.actual[at]);
+    }
+    ++r.cases;
+  }
+  return r;
+}
+
 inline DiffResult run_fully_connected_cases(int32_t count, uint64_t seed, int32_t max_depth = 700) {
   Rng rng(seed);
   Scratch& s = scratch();

@@ -34,6 +34,10 @@ TEST(ArmInt8Diff, FullyConnectedDeepRowsMatchReference) {
   expect_clean(run_fully_connected_cases(100, 5, 4000), 100);
 }
 
+TEST(ArmInt8Diff, AveragePoolMatchesReference) { expect_clean(run_pool_cases(2000, 9, false), 2000); }
+
+TEST(ArmInt8Diff, MaxPoolMatchesReference) { expect_clean(run_pool_cases(2000, 10, true), 2000); }
+
 TEST(ArmInt8Diff, AddMatchesReference) { expect_clean(run_add_cases(2000, 7), 2000); }
 
 // The fast shortcut for bounded accumulators, every shift.

@@ -201,10 +201,10 @@ void gemm_2x2(Gemm2x2Args* a) {
     const int32_t* t = a->table + 6 * p;
     const int32_t lo = static_cast<int16_t>(a->act_min2 & 0xFFFF);
     const int32_t hi = static_cast<int16_t>(a->act_max2 & 0xFFFF);
-    auto rq = [&](int32_t v, const int32_t* c) {
-      const int32_t x = smmulr(static_cast<int32_t>(static_cast<uint32_t>(v) << c[1]), c[0]);
+    auto rq = [&](int32_t v, const int32_t* ch) {
+      const int32_t x = smmulr(static_cast<int32_t>(static_cast<uint32_t>(v) << ch[1]), ch[0]);
       const int32_t y = x + (x >> 31);
-      const int32_t r = ((y >> c[2]) + a->half_offset) >> 1;
+      const int32_t r = ((y >> ch[2]) + a->half_offset) >> 1;
       return static_cast<int8_t>(r < lo ? lo : r > hi ? hi : r);
     };
     a->out0[2 * p] = rq(a00, t);

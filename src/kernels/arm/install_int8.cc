@@ -11,6 +11,8 @@ void install_int8_kernels(KernelSet& set) {
   set.depthwise_int8 = arm::depthwise_int8;
   set.fully_connected_int8 = arm::fully_connected_int8;
   set.add_int8 = arm::add_int8;
+  set.average_pool_int8 = arm::average_pool_int8;
+  set.max_pool_int8 = arm::max_pool_int8;
 }
 
 }  // namespace tinyinfer::kernels::optimized

@@ -17,6 +17,11 @@ void fully_connected_int8(const Requant& rq, int32_t batches, int32_t depth, int
                           const int8_t* input, const int8_t* filter, const int32_t* bias,
                           int8_t* output);
 
+void average_pool_int8(const Window& window, int32_t act_min, int32_t act_max, const Dims4& in,
+                       const int8_t* input, const Dims4& out, int8_t* output);
+void max_pool_int8(const Window& window, int32_t act_min, int32_t act_max, const Dims4& in,
+                   const int8_t* input, const Dims4& out, int8_t* output);
+
 void add_int8(const AddInt8Params& params, const BroadcastShape& shape, const int8_t* input1,
               const int8_t* input2, int8_t* output);
 
