@@ -108,6 +108,14 @@ void average_pool_int8(const Window& window, int32_t act_min, int32_t act_max, c
       const int8_t* row = first + c;
       for (int32_t r = rows; r > 0; --r, row += in_row) {
         const int8_t* p = row;
+        if (count <= 256) {  // no flush needed
+          for (int32_t k = cols; k > 0; --k, p += c_all) {
+            const uint32_t x = load_u32(p);
+            e = sxtab16(e, x);
+            o = sxtab16_odd(o, x);
+          }
+          continue;
+        }
         for (int32_t k = cols; k > 0; --k, p += c_all) {
           const uint32_t x = load_u32(p);
           e = sxtab16(e, x);
