@@ -10,7 +10,9 @@
 // of 4; group g of the pixel pair is the four words (p0: x0,x2)(p0: x1,x3)
 // (p1: x0,x2)(p1: x1,x3) of int16 pairs, the lane order SXTB16 gives the
 // filter bytes (b0,b2) and (b1,b3), so one LDM fetches everything a group
-// needs. The K%4 tail is kept aside in plain order. Integer sums are exact,
+// needs. A K%4 tail becomes one more group padded with zero columns, so the
+// filter bytes it reads past a row (the next row's) contribute nothing; the
+// very last row never reads past the filter. Integer sums are exact,
 // so any summation order gives the reference's bits.
 #include <cstring>
 
@@ -251,9 +253,9 @@ inline void zero_groups(int32_t count, pair_word* __restrict dst) {
 }
 
 // Fills slot `slot` of the column pair with output pixel (b, oy, ox); the K%4
-// tail goes to tail[0..3] in plain order.
+// last group is padded with zeros.
 void fill_column(const ConvGeometry& g, const int8_t* input, int32_t b, int32_t oy, int32_t ox,
-                 uint32_t* columns, int32_t slot, int16_t* tail) {
+                 uint32_t* columns, int32_t slot) {
   const Window& w = *g.window;
   const Dims4& in = *g.in;
   const Dims4& f = *g.filter;
@@ -281,7 +283,6 @@ void fill_column(const ConvGeometry& g, const int8_t* input, int32_t b, int32_t 
     return;
   }
   const int32_t row_len = f.w * in_c;
-  const int32_t whole = 4 * g.groups;
   if (w.dilation_w == 1 && (row_len & 3) == 0) {
     // Each filter row is one contiguous run of the input when it lies inside.
     for (int32_t ky = 0; ky < f.h; ++ky) {
@@ -324,6 +325,7 @@ void fill_column(const ConvGeometry& g, const int8_t* input, int32_t b, int32_t 
       j += in_c;
     }
   }
+  for (; j < 4 * g.groups; ++j) plain[j] = 0;
   const pair_word* pairs = reinterpret_cast<const pair_word*>(plain);
   for (int32_t i = 0; i < g.groups; ++i) {
     const uint32_t a = pairs[0];  // x0 | x1 << 16
@@ -333,7 +335,6 @@ void fill_column(const ConvGeometry& g, const int8_t* input, int32_t b, int32_t 
     pairs += 2;
     dst += 4;
   }
-  for (int32_t t = 0; t < (j & 3); ++t) tail[t] = plain[whole + t];
 }
 
 // Requantizers of one output channel's accumulator (see dsp.h).
@@ -357,18 +358,24 @@ struct FastRequant {
   }
 };
 
-// Dot product of one filter row with slot `slot` of the column pair.
-int32_t dot_one(const uint32_t* columns, int32_t groups, const int16_t* tail, int32_t tail_len,
-                const int8_t* w, int32_t slot, int32_t acc) {
+// Dot product of one filter row (k bytes, never read past) with slot `slot`
+// of the padded column pair.
+int32_t dot_padded(const uint32_t* columns, int32_t k, const int8_t* w, int32_t slot, int32_t acc) {
   const uint32_t* c = columns + 2 * slot;
-  for (int32_t g = 0; g < groups; ++g) {
+  const int32_t full = k >> 2;
+  for (int32_t g = 0; g < full; ++g) {
     const uint32_t wv = load_u32(w);
     w += 4;
     acc = smlad(sxtb16(wv), c[0], acc);
     acc = smlad(sxtb16_odd(wv), c[1], acc);
     c += 4;
   }
-  for (int32_t t = 0; t < tail_len; ++t) acc += tail[t] * w[t];
+  if ((k & 3) != 0) {
+    uint32_t wv = 0;
+    for (int32_t i = 0; i < (k & 3); ++i) wv |= static_cast<uint32_t>(static_cast<uint8_t>(w[i])) << (8 * i);
+    acc = smlad(sxtb16(wv), c[0], acc);
+    acc = smlad(sxtb16_odd(wv), c[1], acc);
+  }
   return acc;
 }
 
@@ -385,18 +392,20 @@ void conv_pixels(const Window& window, int32_t input_offset, const Dims4& in, co
                  const Dims4& filter, const int8_t* filter_data, const int32_t* bias,
                  const Dims4& out, int8_t* output, const Rq& orq, const InKernelRequant& kr) {
   const int32_t k = filter.h * filter.w * filter.c;
-  const int32_t groups = k >> 2;
-  const int32_t tail_len = k & 3;
-  alignas(8) uint32_t columns[kMaxColumn];
+  const int32_t groups = (k + 3) >> 2;  // the last one padded when k % 4 != 0
+  alignas(8) uint32_t columns[kMaxColumn + 4];
   alignas(8) int32_t acc[2 * kChunk];
   int32_t zero_bias[kChunk];
-  int16_t tails[2][4] = {};
   if (bias == nullptr) std::memset(zero_bias, 0, sizeof zero_bias);
-  alignas(4) int16_t scratch[kMaxColumn];
+  alignas(4) int16_t scratch[kMaxColumn + 4];
   const ConvGeometry g{&window, &in, &filter, input_offset, groups, scratch};
-  const bool requant_in_kernel = kr.table != nullptr && tail_len == 0 && groups > 0;
+  const bool requant_in_kernel = kr.table != nullptr;
   const int32_t out_c = out.c;
   const int32_t even_c = out_c & ~1;
+  // A pair (oc, oc+1) reads its rows' padded groups up to byte
+  // (oc + 2) * k + pad of the filter, which must stay inside out_c * k.
+  const int32_t pad = 4 * groups - k;
+  const int32_t last_safe_oc = pad == 0 ? out_c : out_c - 2 - (pad + k - 1) / k;
 
   // Output pixels in (b, oy, ox) order, two at a time (an odd last pixel
   // fills both slots and is written once).
@@ -414,68 +423,58 @@ void conv_pixels(const Window& window, int32_t input_offset, const Dims4& in, co
   int8_t* dst = output;
   for (int64_t p = 0; p < pixels; p += 2) {
     const bool two = p + 1 < pixels;
-    fill_column(g, input, b, oy, ox, columns, 0, tails[0]);
+    fill_column(g, input, b, oy, ox, columns, 0);
     if (two) advance();
-    fill_column(g, input, b, oy, ox, columns, 1, tails[1]);
+    fill_column(g, input, b, oy, ox, columns, 1);
     advance();
     int8_t* out0 = dst;
     int8_t* out1 = dst + out_c;
+    auto write = [&](int32_t oc, int32_t a00, int32_t a01, int32_t a10, int32_t a11) {
+      out0[oc] = orq(a00, oc);
+      out0[oc + 1] = orq(a01, oc + 1);
+      if (two) {
+        out1[oc] = orq(a10, oc);
+        out1[oc + 1] = orq(a11, oc + 1);
+      }
+    };
     for (int32_t c0 = 0; c0 < even_c; c0 += kChunk) {
       const int32_t n = even_c - c0 < kChunk ? even_c - c0 : kChunk;
-      if (groups > 0) {
+      int32_t kernel_pairs = n >> 1;
+      if (last_safe_oc < c0 + n - 2) kernel_pairs = last_safe_oc < c0 ? 0 : ((last_safe_oc - c0) >> 1) + 1;
+      if (kernel_pairs > 0) {
         alignas(8) Gemm2x2Args args{columns,
-                         filter_data + static_cast<std::ptrdiff_t>(c0) * k,
-                         groups,
-                         k,
-                         bias ? bias + c0 : zero_bias,
-                         n >> 1,
-                         acc,
-                         2 * k - 4 * groups,
-                         nullptr,
-                         kr.half_offset,
-                         kr.act_min2,
-                         kr.act_max2,
-                         out0 + c0,
-                         (two ? out1 : out0) + c0};
-        if (requant_in_kernel) {
-          args.table = kr.table + 3 * c0;
-          gemm_2x2(&args);
-          continue;
-        }
+                                    filter_data + static_cast<std::ptrdiff_t>(c0) * k,
+                                    groups,
+                                    k,
+                                    bias ? bias + c0 : zero_bias,
+                                    kernel_pairs,
+                                    acc,
+                                    2 * k - 4 * groups,
+                                    requant_in_kernel ? kr.table + 3 * c0 : nullptr,
+                                    kr.half_offset,
+                                    kr.act_min2,
+                                    kr.act_max2,
+                                    out0 + c0,
+                                    (two ? out1 : out0) + c0};
         gemm_2x2(&args);
-      } else {
-        for (int32_t i = 0; i < n; i += 2) {
-          acc[2 * i] = acc[2 * i + 2] = bias ? bias[c0 + i] : 0;
-          acc[2 * i + 1] = acc[2 * i + 3] = bias ? bias[c0 + i + 1] : 0;
+        if (!requant_in_kernel) {
+          const int32_t* a = acc;
+          for (int32_t i = 0; i < kernel_pairs; ++i, a += 4) write(c0 + 2 * i, a[0], a[1], a[2], a[3]);
         }
       }
-      const int32_t* a = acc;
-      for (int32_t oc = c0; oc < c0 + n; oc += 2, a += 4) {
-        int32_t a00 = a[0], a01 = a[1], a10 = a[2], a11 = a[3];
-        if (tail_len != 0) {
-          const int8_t* w0 = filter_data + static_cast<std::ptrdiff_t>(oc) * k + 4 * groups;
-          const int8_t* w1 = w0 + k;
-          for (int32_t t = 0; t < tail_len; ++t) {
-            a00 += tails[0][t] * w0[t];
-            a01 += tails[0][t] * w1[t];
-            a10 += tails[1][t] * w0[t];
-            a11 += tails[1][t] * w1[t];
-          }
-        }
-        out0[oc] = orq(a00, oc);
-        out0[oc + 1] = orq(a01, oc + 1);
-        if (two) {
-          out1[oc] = orq(a10, oc);
-          out1[oc + 1] = orq(a11, oc + 1);
-        }
+      for (int32_t oc = c0 + 2 * kernel_pairs; oc < c0 + n; oc += 2) {
+        const int8_t* w0 = filter_data + static_cast<std::ptrdiff_t>(oc) * k;
+        const int32_t b0 = bias ? bias[oc] : 0, b1 = bias ? bias[oc + 1] : 0;
+        write(oc, dot_padded(columns, k, w0, 0, b0), dot_padded(columns, k, w0 + k, 0, b1),
+              dot_padded(columns, k, w0, 1, b0), dot_padded(columns, k, w0 + k, 1, b1));
       }
     }
     if (even_c != out_c) {
       const int32_t oc = even_c;
       const int8_t* w = filter_data + static_cast<std::ptrdiff_t>(oc) * k;
       const int32_t b0 = bias ? bias[oc] : 0;
-      out0[oc] = orq(dot_one(columns, groups, tails[0], tail_len, w, 0, b0), oc);
-      if (two) out1[oc] = orq(dot_one(columns, groups, tails[1], tail_len, w, 1, b0), oc);
+      out0[oc] = orq(dot_padded(columns, k, w, 0, b0), oc);
+      if (two) out1[oc] = orq(dot_padded(columns, k, w, 1, b0), oc);
     }
     dst += (two ? 2 : 1) * out_c;
   }
