@@ -211,11 +211,13 @@ extern "C" TEENSY40_BOOT void teensy40_system_init() {
     reg16(kRtwdogCnt) = 0xC520;  // 16-bit unlock, two writes
     reg16(kRtwdogCnt) = 0xD928;
   }
-  while ((reg(kRtwdogCs) & kRtwdogCsUlk) == 0) {
+  // Bounded waits: the unlock window is 255 bus clocks, and a watchdog that
+  // is already off must not hang the start-up.
+  for (int i = 0; i < 1000 && (reg(kRtwdogCs) & kRtwdogCsUlk) == 0; ++i) {
   }
   reg(kRtwdogToval) = 0xFFFF;
   reg(kRtwdogCs) = (reg(kRtwdogCs) & ~kRtwdogCsEn) | kRtwdogCsUpdate | kRtwdogCsCmd32en;
-  while ((reg(kRtwdogCs) & kRtwdogCsRcs) == 0) {
+  for (int i = 0; i < 1000 && (reg(kRtwdogCs) & kRtwdogCsRcs) == 0; ++i) {
   }
 
   // Core voltage first: 600 MHz is the overdrive run mode and needs
