@@ -112,6 +112,7 @@ def m7(args):
         "qemu": args.qemu,
         "counter_granularity": "SysTick: 40 instructions",
         "tflm": "TFLM commit 90b983c2 (+ CMSIS-NN), numbers from issue 4",
+        "firmware_flash_text_bytes": args.flash or None,
         "models": models,
     }
     with open(args.json, "w") as fh:
@@ -155,7 +156,24 @@ def m7(args):
             f"{commas(s['optimized_instructions'])} | {commas(s['optimized_fused_instructions'])} | {ipm} | "
             f"{t_ref} | {t_cmsis} | {ratio} | {target_text} | {arena} | {tflm_arena} | "
             f"{'match' if s['outputs_match'] else 'DIFFER'} |")
-    lines += ["", "Per-op counts (both kernel sets, unfused and fused) are in `m7_instructions.json`.", ""]
+    if args.flash:
+        lines += ["", f"Flash (text, no model) of the benchmark firmware: {commas(args.flash)} bytes - the engine with "
+                      "both kernel sets, the harness and the board layer (the model is loaded into RAM)."]
+    lines += ["", "## Per op (unfused, optimized vs reference)", "",
+              "Fused runs and all fields are in `m7_instructions.json`.", ""]
+    for e in models:
+        u = e["runs"]["unfused"]
+        if e["summary"] is None or not u:
+            continue
+        ref_ops, opt_ops = u["reference"]["ops"], u["optimized"]["ops"]
+        lines += [f"### {e['model']}", "", "| # | op | MACs | reference | optimized | ref/opt | opt instr/MAC |",
+                  "|---:|---|---:|---:|---:|---:|---:|"]
+        for r, o in zip(ref_ops, opt_ops):
+            ratio = f"{r['instructions'] / o['instructions']:.2f}x" if o["instructions"] else "—"
+            ipm = f"{o['instructions'] / o['macs']:.2f}" if o["macs"] else "—"
+            lines.append(f"| {o['index']} | {o['op']} | {commas(o['macs'])} | {commas(r['instructions'])} | "
+                         f"{commas(o['instructions'])} | {ratio} | {ipm} |")
+        lines.append("")
     with open(args.md, "w") as fh:
         fh.write("\n".join(lines))
 
@@ -236,6 +254,7 @@ def main():
     p.add_argument("--qemu", default="")
     p.add_argument("--cpu", default="")
     p.add_argument("--repeat", type=int, default=0)
+    p.add_argument("--flash", type=int, default=0)
     p.add_argument("--commit", default="")
     p.add_argument("--json", required=True)
     p.add_argument("--md", required=True)

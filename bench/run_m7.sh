@@ -41,7 +41,13 @@ for model in "${models[@]}"; do
   done
 done
 
-python3 "$here/bench_report.py" m7 --raw "$raw" --shared "$shared" \
+firmware=${TINYINFER_BENCH_FIRMWARE:-}
+flash=0
+if [[ -n $firmware && -f $firmware ]] && command -v arm-none-eabi-size >/dev/null; then
+  flash=$(arm-none-eabi-size "$firmware" | awk 'NR == 2 { print $1 }')
+fi
+
+python3 "$here/bench_report.py" m7 --raw "$raw" --shared "$shared" --flash "$flash" \
   --qemu "$(qemu-system-arm --version | head -1)" \
   --commit "$commit" \
   --json "$out/m7_instructions.json" --md "$out/m7_instructions.md"

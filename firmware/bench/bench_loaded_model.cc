@@ -160,12 +160,23 @@ void print_outputs(const char* set) {
           static_cast<long long>(n));
     for (int64_t k = 0; k < n && k < kShown; ++k) {
       switch (t->type) {
-        case tinyinfer::DataType::kFloat32: print(" %.6f", static_cast<double>(t->data_as<float>()[k])); break;
-        case tinyinfer::DataType::kInt8: print(" %d", static_cast<int>(t->data_as<int8_t>()[k])); break;
-        case tinyinfer::DataType::kUInt8: print(" %d", static_cast<int>(t->data_as<uint8_t>()[k])); break;
-        case tinyinfer::DataType::kInt16: print(" %d", static_cast<int>(t->data_as<int16_t>()[k])); break;
-        case tinyinfer::DataType::kInt32: print(" %ld", static_cast<long>(t->data_as<int32_t>()[k])); break;
-        default: break;
+        case tinyinfer::DataType::kFloat32:
+          print(" %.6f", static_cast<double>(t->data_as<float>()[k]));
+          break;
+        case tinyinfer::DataType::kInt8:
+          print(" %d", static_cast<int>(t->data_as<int8_t>()[k]));
+          break;
+        case tinyinfer::DataType::kUInt8:
+          print(" %d", static_cast<int>(t->data_as<uint8_t>()[k]));
+          break;
+        case tinyinfer::DataType::kInt16:
+          print(" %d", static_cast<int>(t->data_as<int16_t>()[k]));
+          break;
+        case tinyinfer::DataType::kInt32:
+          print(" %ld", static_cast<long>(t->data_as<int32_t>()[k]));
+          break;
+        default:
+          break;
       }
     }
     print("\n");
@@ -197,7 +208,8 @@ bool compare_with_kept() {
       double max_ref = 0, max_diff = 0;
       bool finite = true;
       for (int64_t k = 0; k < n; ++k) {
-        if (!std::isfinite(want[k]) || !std::isfinite(got[k])) finite = finite && (want[k] == got[k]);
+        if (!std::isfinite(want[k]) || !std::isfinite(got[k]))
+          finite = finite && (want[k] == got[k]);
         else {
           max_ref = std::fmax(max_ref, std::fabs(static_cast<double>(want[k])));
           max_diff = std::fmax(max_diff, std::fabs(static_cast<double>(got[k]) - want[k]));
@@ -224,7 +236,8 @@ bool compare_with_kept() {
 // ---- one kernel set --------------------------------------------------------
 
 int report_init_error(const char* set, const tinyinfer::Status& status) {
-  print("error: init (%s kernels): %s: %s\n", set, tinyinfer::status_code_name(status.code()), status.message());
+  print("error: init (%s kernels): %s: %s\n", set, tinyinfer::status_code_name(status.code()),
+        status.message());
   return status.code() == tinyinfer::StatusCode::kArenaTooSmall ? kExitArena : kExitBadJob;
 }
 
@@ -290,9 +303,10 @@ int run_job() {
   job.flags = placed->flags;
   job.input_bytes = placed->input_bytes;
   if (job.magic != kJobMagic) {
-    print("error: no job at 0x%x (magic 0x%x): start QEMU with the generic loader as "
-          "`tinyinfer bench-m7` does\n",
-          static_cast<unsigned>(kJobAddress), static_cast<unsigned>(job.magic));
+    print(
+        "error: no job at 0x%x (magic 0x%x): start QEMU with the generic loader as "
+        "`tinyinfer bench-m7` does\n",
+        static_cast<unsigned>(kJobAddress), static_cast<unsigned>(job.magic));
     return kExitBadJob;
   }
   if (job.model_bytes == 0 || job.model_bytes > kInputAddress - kModelAddress) {

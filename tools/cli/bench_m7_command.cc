@@ -91,19 +91,22 @@ std::vector<std::string> firmware_candidates() {
   }
 #ifdef TINYINFER_SOURCE_DIR
   candidates.push_back(std::string(TINYINFER_SOURCE_DIR) + "/build/bench-m7/" + kFirmwareName);
-  candidates.push_back(std::string(TINYINFER_SOURCE_DIR) + "/build/host/tests/bench_m7/cross/" + kFirmwareName);
+  candidates.push_back(std::string(TINYINFER_SOURCE_DIR) + "/build/host/tests/bench_m7/cross/" +
+                       kFirmwareName);
 #endif
   return candidates;
 }
 
 bool find_firmware(const char* flag_value, std::string* path, std::string* error) {
   if (flag_value != nullptr) {
-    if (!is_file(flag_value)) return *error = std::string("--firmware ") + flag_value + ": no such file", false;
+    if (!is_file(flag_value))
+      return *error = std::string("--firmware ") + flag_value + ": no such file", false;
     *path = flag_value;
     return true;
   }
   if (const char* env = std::getenv("TINYINFER_BENCH_FIRMWARE"); env != nullptr && *env != '\0') {
-    if (!is_file(env)) return *error = std::string("TINYINFER_BENCH_FIRMWARE=") + env + ": no such file", false;
+    if (!is_file(env))
+      return *error = std::string("TINYINFER_BENCH_FIRMWARE=") + env + ": no such file", false;
     *path = env;
     return true;
   }
@@ -115,10 +118,11 @@ bool find_firmware(const char* flag_value, std::string* path, std::string* error
     }
     looked += "\n  " + candidate;
   }
-  *error = std::string("benchmark firmware ") + kFirmwareName + " not found; looked in:" + looked +
-           "\nbuild it (cmake -S firmware/bench -B build/bench-m7 -G Ninja "
-           "-DCMAKE_TOOLCHAIN_FILE=cmake/arm-none-eabi.cmake && cmake --build build/bench-m7, or the host "
-           "build with TINYINFER_FIRMWARE_TESTS=ON) and/or pass --firmware ELF or set TINYINFER_BENCH_FIRMWARE";
+  *error =
+      std::string("benchmark firmware ") + kFirmwareName + " not found; looked in:" + looked +
+      "\nbuild it (cmake -S firmware/bench -B build/bench-m7 -G Ninja "
+      "-DCMAKE_TOOLCHAIN_FILE=cmake/arm-none-eabi.cmake && cmake --build build/bench-m7, or the host "
+      "build with TINYINFER_FIRMWARE_TESTS=ON) and/or pass --firmware ELF or set TINYINFER_BENCH_FIRMWARE";
   return false;
 }
 
@@ -167,11 +171,13 @@ bool run_process(const std::vector<std::string>& args, double timeout_s, QemuRun
              " (install qemu-system-arm: tools/install_deps.sh, or set TINYINFER_QEMU)";
     return false;
   }
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<int64_t>(timeout_s * 1000));
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<int64_t>(timeout_s * 1000));
   int fds[2] = {out_pipe[0], err_pipe[0]};
   std::string* sinks[2] = {&run->out, &run->err};
   while (fds[0] >= 0 || fds[1] >= 0) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
       run->timed_out = true;
       break;
@@ -343,15 +349,18 @@ void print_text(const std::string& model, const std::string& firmware, bool fuse
       const OpRecord& a = r.sets[0].ops[i];
       const OpRecord& b = r.sets[1].ops[i];
       std::printf("%3zu  %-20s %12s %14s %14s %8s %8s%s\n", i, b.name.c_str(), with_commas(b.macs).c_str(),
-                  with_commas(static_cast<int64_t>(a.count)).c_str(), with_commas(static_cast<int64_t>(b.count)).c_str(),
-                  ratio(a.count, b.count).c_str(), per_mac(b.count, b.macs).c_str(), b.fused ? "  (fused)" : "");
+                  with_commas(static_cast<int64_t>(a.count)).c_str(),
+                  with_commas(static_cast<int64_t>(b.count)).c_str(), ratio(a.count, b.count).c_str(),
+                  per_mac(b.count, b.macs).c_str(), b.fused ? "  (fused)" : "");
     }
     std::printf("%3s  %-20s %12s %14s %14s %8s %8s\n", "", "total", with_commas(r.sets[1].macs).c_str(),
                 with_commas(static_cast<int64_t>(r.sets[0].total)).c_str(),
                 with_commas(static_cast<int64_t>(r.sets[1].total)).c_str(),
-                ratio(r.sets[0].total, r.sets[1].total).c_str(), per_mac(r.sets[1].total, r.sets[1].macs).c_str());
+                ratio(r.sets[0].total, r.sets[1].total).c_str(),
+                per_mac(r.sets[1].total, r.sets[1].macs).c_str());
     std::printf("\ninstructions per MAC: reference %s, optimized %s\n",
-                per_mac(r.sets[0].total, r.sets[0].macs).c_str(), per_mac(r.sets[1].total, r.sets[1].macs).c_str());
+                per_mac(r.sets[0].total, r.sets[0].macs).c_str(),
+                per_mac(r.sets[1].total, r.sets[1].macs).c_str());
     std::printf("arena: reference %s\n       optimized %s\n", arena_text(r.sets[0]).c_str(),
                 arena_text(r.sets[1]).c_str());
     std::printf("outputs: reference %s, optimized %s -> %s\n", r.sets[0].checksum.c_str(),
@@ -367,7 +376,8 @@ void print_text(const std::string& model, const std::string& firmware, bool fuse
                   op.fused ? "  (fused)" : "");
     }
     std::printf("%3s  %-20s %12s %14s %8s\n", "", "total", with_commas(first.macs).c_str(),
-                with_commas(static_cast<int64_t>(first.total)).c_str(), per_mac(first.total, first.macs).c_str());
+                with_commas(static_cast<int64_t>(first.total)).c_str(),
+                per_mac(first.total, first.macs).c_str());
     std::printf("\narena: %s\n", arena_text(first).c_str());
     std::printf("outputs: checksum %s\n", first.checksum.c_str());
   }
@@ -381,7 +391,8 @@ void json_set(JsonWriter& json, const char* key, const SetReport& s) {
   json.begin_object(key);
   json.field("instructions", static_cast<int64_t>(s.total));
   json.field("macs", s.macs);
-  json.field("instructions_per_mac", s.macs > 0 ? static_cast<double>(s.total) / static_cast<double>(s.macs) : 0.0);
+  json.field("instructions_per_mac",
+             s.macs > 0 ? static_cast<double>(s.total) / static_cast<double>(s.macs) : 0.0);
   json.field("arena_bytes", s.arena);
   json.field("arena_bytes_unfused", s.arena_unfused);
   json.field("arena_bytes_fused", s.arena_fused);
@@ -408,7 +419,8 @@ void json_set(JsonWriter& json, const char* key, const SetReport& s) {
   json.end_object();
 }
 
-void print_json(const std::string& model, const std::string& firmware, bool fuse, const Report& r, int exit_code) {
+void print_json(const std::string& model, const std::string& firmware, bool fuse, const Report& r,
+                int exit_code) {
   JsonWriter json(stdout);
   json.begin_object();
   json.field("model", model);
@@ -442,8 +454,13 @@ void print_json(const std::string& model, const std::string& firmware, bool fuse
 int cmd_bench_m7(int argc, char** argv) {
   Args args;
   if (!args.parse(argc, argv, 2,
-                  {{"--kernels", true}, {"--fuse", false}, {"--input", true}, {"--firmware", true},
-                   {"--timeout", true}, {"--json", false}, {"--help", false}})) {
+                  {{"--kernels", true},
+                   {"--fuse", false},
+                   {"--input", true},
+                   {"--firmware", true},
+                   {"--timeout", true},
+                   {"--json", false},
+                   {"--help", false}})) {
     std::fprintf(stderr, "tinyinfer bench-m7: %s\n\n%s", args.error().c_str(), kBenchUsage);
     return 2;
   }
@@ -458,11 +475,15 @@ int cmd_bench_m7(int argc, char** argv) {
   const std::string model = args.positional()[0];
   uint32_t flags = kFlagOptimized;
   if (const char* k = args.value("--kernels"); k != nullptr) {
-    if (std::strcmp(k, "reference") == 0) flags = kFlagReference;
-    else if (std::strcmp(k, "optimized") == 0) flags = kFlagOptimized;
-    else if (std::strcmp(k, "both") == 0) flags = kFlagReference | kFlagOptimized;
+    if (std::strcmp(k, "reference") == 0)
+      flags = kFlagReference;
+    else if (std::strcmp(k, "optimized") == 0)
+      flags = kFlagOptimized;
+    else if (std::strcmp(k, "both") == 0)
+      flags = kFlagReference | kFlagOptimized;
     else {
-      std::fprintf(stderr, "tinyinfer bench-m7: --kernels must be reference, optimized or both, not '%s'\n", k);
+      std::fprintf(stderr, "tinyinfer bench-m7: --kernels must be reference, optimized or both, not '%s'\n",
+                   k);
       return 2;
     }
   }
@@ -485,8 +506,8 @@ int cmd_bench_m7(int argc, char** argv) {
     return 1;
   }
   if (st.st_size <= 0 || static_cast<uint64_t>(st.st_size) > kInputAddress - kModelAddress) {
-    std::fprintf(stderr, "tinyinfer bench-m7: %s: %lld bytes; the firmware takes 1..%u bytes\n", model.c_str(),
-                 static_cast<long long>(st.st_size), kInputAddress - kModelAddress);
+    std::fprintf(stderr, "tinyinfer bench-m7: %s: %lld bytes; the firmware takes 1..%u bytes\n",
+                 model.c_str(), static_cast<long long>(st.st_size), kInputAddress - kModelAddress);
     return 1;
   }
   uint32_t input_bytes = 0;
@@ -494,12 +515,13 @@ int cmd_bench_m7(int argc, char** argv) {
   if (input != nullptr) {
     struct stat in_st;
     if (stat(input, &in_st) != 0 || !S_ISREG(in_st.st_mode)) {
-      std::fprintf(stderr, "tinyinfer bench-m7: --input %s: %s\n", input, std::strerror(errno ? errno : ENOENT));
+      std::fprintf(stderr, "tinyinfer bench-m7: --input %s: %s\n", input,
+                   std::strerror(errno ? errno : ENOENT));
       return 1;
     }
     if (in_st.st_size <= 0 || static_cast<uint64_t>(in_st.st_size) > kScratchAddress - kInputAddress) {
-      std::fprintf(stderr, "tinyinfer bench-m7: --input %s: %lld bytes; the firmware takes 1..%u bytes\n", input,
-                   static_cast<long long>(in_st.st_size), kScratchAddress - kInputAddress);
+      std::fprintf(stderr, "tinyinfer bench-m7: --input %s: %lld bytes; the firmware takes 1..%u bytes\n",
+                   input, static_cast<long long>(in_st.st_size), kScratchAddress - kInputAddress);
       return 1;
     }
     input_bytes = static_cast<uint32_t>(in_st.st_size);
@@ -534,7 +556,8 @@ int cmd_bench_m7(int argc, char** argv) {
   Report report;
   parse_report(run.out, &report);
   std::string problem;
-  if (run.timed_out) problem = "QEMU did not finish within " + std::to_string(timeout_s) + " s (killed)";
+  if (run.timed_out)
+    problem = "QEMU did not finish within " + std::to_string(timeout_s) + " s (killed)";
   else if (report.status < 0)
     problem = "the firmware ended without a report (QEMU exit " + std::to_string(run.exit_code) + ")";
   else if (run.exit_code != 0 || report.status != 0)
