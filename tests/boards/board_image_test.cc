@@ -60,6 +60,7 @@ struct Elf {
   std::vector<Section> sections;
   std::vector<Segment> segments;
   std::map<std::string, uint32_t> symbols;
+  std::map<std::string, uint32_t> symbol_sizes;
 
   bool load(const std::string& path, std::string* error) {
     std::ifstream in(path, std::ios::binary);
@@ -114,7 +115,11 @@ struct Elf {
       const Section& table = sections[index];
       const uint32_t names = sections[link].offset;
       for (uint32_t at = table.offset; at + 16 <= table.offset + table.size; at += 16)
-        symbols[c_string(names + le32(bytes, at))] = le32(bytes, at + 4);
+      {
+        const std::string name = c_string(names + le32(bytes, at));
+        symbols[name] = le32(bytes, at + 4);
+        symbol_sizes[name] = le32(bytes, at + 8);
+      }
     }
     return true;
   }
@@ -343,6 +348,33 @@ TEST_P(BoardImage, VectorTableHasStackInRamAndThumbResetInCode) {
   EXPECT_EQ(elf_.entry, *reset);
 }
 
+TEST_P(BoardImage, EveryExceptionVectorIsThumbCode) {
+  const auto table = elf_.symbol("__isr_vector");
+  ASSERT_TRUE(table);
+  const Section* holder = nullptr;
+  for (const Section& s : elf_.sections)
+    if ((s.flags & kShfAlloc) && *table >= s.addr && *table < s.addr + s.size) holder = &s;
+  ASSERT_NE(holder, nullptr);
+  // The startup files give __isr_vector its size (.size): every entry after
+  // the initial SP is checked.
+  const uint32_t entries = elf_.symbol_sizes["__isr_vector"] / 4;
+  ASSERT_GE(entries, 16u) << "__isr_vector has no size or is too small";
+  uint32_t checked = 0;
+  for (uint32_t i = 1; i < entries; ++i) {
+    const auto vector = elf_.word_at(*table + 4 * i);
+    ASSERT_TRUE(vector) << "vector " << i;
+    if (*vector == 0) continue;  // reserved entries
+    ++checked;
+    EXPECT_EQ(*vector & 1u, 1u) << "vector " << i << " not a Thumb address";
+    bool in_exec_section = false;
+    for (const Section& s : elf_.sections)
+      if ((s.flags & kShfExec) && (*vector & ~1u) >= s.addr && (*vector & ~1u) < s.addr + s.size)
+        in_exec_section = true;
+    EXPECT_TRUE(in_exec_section) << "vector " << i << " = 0x" << std::hex << *vector << " not in code";
+  }
+  EXPECT_EQ(checked, entries - 1 - 5) << "only the 5 reserved system entries may be 0";
+}
+
 TEST_P(BoardImage, EverySectionInItsRegionAndNoOverlap) {
   std::vector<std::pair<uint64_t, uint64_t>> run, load;
   for (const Section& s : elf_.sections) {
@@ -442,6 +474,26 @@ TEST_P(TeensyBootHeader, ImageVectorTableAndBootData) {
       image_end = std::max<uint64_t>(image_end, static_cast<uint64_t>(s.lma) + s.size);
   EXPECT_GE(0x60000000ull + size, image_end) << "boot data size does not cover the image";
   EXPECT_LE(size, 1984u * 1024) << "boot data size beyond the usable flash";
+}
+
+TEST_P(TeensyBootHeader, StartUpCodeRunsFromFlashAndItcmImageIsLoaded) {
+  // The ROM jumps to the reset handler before ITCM holds anything: it and
+  // the clock/MPU/cache set-up must execute in place from flash.
+  for (const char* name : {"Reset_Handler", "teensy40_system_init"}) {
+    const auto address = elf_.symbol(name);
+    ASSERT_TRUE(address) << name;
+    const Region* r = region_of(map_, *address & ~1u, 2);
+    ASSERT_NE(r, nullptr) << name;
+    EXPECT_STREQ(r->name, "FLASH") << name;
+  }
+  const Section* itcm = elf_.section_named(".itcm");
+  if (itcm != nullptr && itcm->size != 0) {
+    EXPECT_EQ(elf_.symbol("__itcm_start").value_or(1), itcm->addr);
+    EXPECT_EQ(elf_.symbol("__itcm_end").value_or(0), itcm->addr + itcm->size);
+    EXPECT_EQ(elf_.symbol("__itcm_load").value_or(0), itcm->lma);
+    EXPECT_EQ(itcm->lma % 4, 0u) << "the reset handler copies words";
+    EXPECT_EQ(elf_.symbol("__isr_vector").value_or(1), 0u) << "itcm placement: vectors at the start of ITCM";
+  }
 }
 
 TEST_P(TeensyBootHeader, HexCoversTheBootHeader) {
