@@ -132,6 +132,13 @@ std::string hex32(uint32_t value) {
   return text;
 }
 
+// QEMU's option syntax: a comma inside a value is written twice.
+std::string qemu_option_value(const std::string& text) {
+  std::string escaped;
+  for (char c : text) escaped += c == ',' ? std::string(",,") : std::string(1, c);
+  return escaped;
+}
+
 std::string loader_word(uint32_t address, uint32_t value) {
   return "loader,addr=" + hex32(address) + ",data=" + hex32(value) + ",data-len=4";
 }
@@ -539,13 +546,14 @@ int cmd_bench_m7(int argc, char** argv) {
   for (const std::string& device :
        {loader_word(kJobAddress, kJobMagic), loader_word(kJobAddress + 4, static_cast<uint32_t>(st.st_size)),
         loader_word(kJobAddress + 8, flags), loader_word(kJobAddress + 12, input_bytes),
-        "loader,file=" + model + ",addr=" + hex32(kModelAddress)}) {
+        "loader,file=" + qemu_option_value(model) + ",addr=" + hex32(kModelAddress) + ",force-raw=on"}) {
     command.push_back("-device");
     command.push_back(device);
   }
   if (input != nullptr) {
     command.push_back("-device");
-    command.push_back(std::string("loader,file=") + input + ",addr=" + hex32(kInputAddress));
+    command.push_back("loader,file=" + qemu_option_value(input) + ",addr=" + hex32(kInputAddress) +
+                      ",force-raw=on");
   }
 
   QemuRun run;
