@@ -69,7 +69,12 @@ struct Elf {
       return false;
     }
     bytes.assign(std::istreambuf_iterator<char>(in), {});
-    if (bytes.size() < 52 || std::memcmp(bytes.data(), "\x7f" "ELF", 4) != 0 || bytes[4] != 1 || bytes[5] != 1) {
+    if (bytes.size() < 52 ||
+        std::memcmp(bytes.data(),
+                    "\x7f"
+                    "ELF",
+                    4) != 0 ||
+        bytes[4] != 1 || bytes[5] != 1) {
       *error = path + ": not an ELF32 little-endian file";
       return false;
     }
@@ -114,8 +119,7 @@ struct Elf {
     for (auto [index, link] : symtabs) {
       const Section& table = sections[index];
       const uint32_t names = sections[link].offset;
-      for (uint32_t at = table.offset; at + 16 <= table.offset + table.size; at += 16)
-      {
+      for (uint32_t at = table.offset; at + 16 <= table.offset + table.size; at += 16) {
         const std::string name = c_string(names + le32(bytes, at));
         symbols[name] = le32(bytes, at + 4);
         symbol_sizes[name] = le32(bytes, at + 8);
@@ -139,7 +143,8 @@ struct Elf {
   // A word of initialised content at a run address (VMA).
   std::optional<uint32_t> word_at(uint32_t address) const {
     for (const Section& s : sections) {
-      if ((s.flags & kShfAlloc) && s.type != kShtNobits && address >= s.addr && address + 4 <= s.addr + s.size)
+      if ((s.flags & kShfAlloc) && s.type != kShtNobits && address >= s.addr &&
+          address + 4 <= s.addr + s.size)
         return le32(bytes, s.offset + (address - s.addr));
     }
     return std::nullopt;
@@ -261,19 +266,25 @@ BoardMap board_map(const std::string& board) {
                    {"DTCM", 0x20000000, 384 * 1024, true, false},
                    {"OCRAM", 0x20200000, 512 * 1024, true, false}};
     map.flash = "FLASH";
-    map.placement = {{".boot_header", "FLASH"}, {".text.boot", "FLASH"}, {".text.cold", "FLASH"},
-                     {".text", "FLASH"},        {".ARM.exidx", "FLASH"}, {".ARM.extab", "FLASH"},
+    map.placement = {{".boot_header", "FLASH"}, {".text.boot", "FLASH"},  {".text.cold", "FLASH"},
+                     {".text", "FLASH"},        {".ARM.exidx", "FLASH"},  {".ARM.extab", "FLASH"},
                      {".init_array", "FLASH"},  {".fini_array", "FLASH"}, {".preinit_array", "FLASH"},
-                     {".isr_vector", "FLASH"},  {".itcm", "ITCM"},       {".data", "DTCM"},
+                     {".isr_vector", "FLASH"},  {".itcm", "ITCM"},        {".data", "DTCM"},
                      {".bss", "DTCM"},          {".ocram", "OCRAM"}};
   } else if (board == "stm32f746-disco") {
     map.regions = {{"FLASH", 0x08000000, 1024 * 1024, false, true},
                    {"DTCM", 0x20000000, 64 * 1024, true, false},
                    {"SRAM", 0x20010000, 256 * 1024, true, false}};
     map.flash = "FLASH";
-    map.placement = {{".isr_vector", "FLASH"}, {".text", "FLASH"},        {".ARM.exidx", "FLASH"},
-                     {".ARM.extab", "FLASH"},  {".init_array", "FLASH"},  {".fini_array", "FLASH"},
-                     {".preinit_array", "FLASH"}, {".data", "DTCM"},     {".bss", "DTCM"},
+    map.placement = {{".isr_vector", "FLASH"},
+                     {".text", "FLASH"},
+                     {".ARM.exidx", "FLASH"},
+                     {".ARM.extab", "FLASH"},
+                     {".init_array", "FLASH"},
+                     {".fini_array", "FLASH"},
+                     {".preinit_array", "FLASH"},
+                     {".data", "DTCM"},
+                     {".bss", "DTCM"},
                      {".sram", "SRAM"}};
   }
   return map;
@@ -281,7 +292,8 @@ BoardMap board_map(const std::string& board) {
 
 const Region* region_of(const BoardMap& map, uint32_t address, uint32_t size) {
   for (const Region& r : map.regions) {
-    if (address >= r.origin && static_cast<uint64_t>(address) + size <= static_cast<uint64_t>(r.origin) + r.length)
+    if (address >= r.origin &&
+        static_cast<uint64_t>(address) + size <= static_cast<uint64_t>(r.origin) + r.length)
       return &r;
   }
   return nullptr;
@@ -396,7 +408,8 @@ TEST_P(BoardImage, EverySectionInItsRegionAndNoOverlap) {
   for (auto* list : {&run, &load}) {
     std::sort(list->begin(), list->end());
     for (size_t i = 1; i < list->size(); ++i)
-      EXPECT_LE((*list)[i - 1].second, (*list)[i].first) << "sections overlap at 0x" << std::hex << (*list)[i].first;
+      EXPECT_LE((*list)[i - 1].second, (*list)[i].first)
+          << "sections overlap at 0x" << std::hex << (*list)[i].first;
   }
 }
 
@@ -425,7 +438,8 @@ TEST_P(BoardImage, HexParsesAndCarriesExactlyTheLoadImage) {
     for (uint32_t i = 0; i < s.size; ++i) {
       auto it = hex.bytes.find(s.lma + i);
       ASSERT_TRUE(it != hex.bytes.end()) << s.name << ": HEX lacks 0x" << std::hex << s.lma + i;
-      ASSERT_EQ(it->second, elf_.bytes[s.offset + i]) << s.name << ": HEX differs at 0x" << std::hex << s.lma + i;
+      ASSERT_EQ(it->second, elf_.bytes[s.offset + i])
+          << s.name << ": HEX differs at 0x" << std::hex << s.lma + i;
     }
   }
   EXPECT_EQ(hex.bytes.size(), expected) << "HEX carries bytes that no section loads";
@@ -500,8 +514,10 @@ TEST_P(TeensyBootHeader, HexCoversTheBootHeader) {
   Hex hex;
   std::string error;
   ASSERT_TRUE(hex.load(hex_path(GetParam().elf), &error)) << error;
-  for (uint32_t a = 0x60000000; a < 0x60000200; ++a) ASSERT_TRUE(hex.bytes.count(a)) << "FCB byte 0x" << std::hex << a;
-  for (uint32_t a = 0x60001000; a < 0x6000102C; ++a) ASSERT_TRUE(hex.bytes.count(a)) << "IVT/boot data 0x" << std::hex << a;
+  for (uint32_t a = 0x60000000; a < 0x60000200; ++a)
+    ASSERT_TRUE(hex.bytes.count(a)) << "FCB byte 0x" << std::hex << a;
+  for (uint32_t a = 0x60001000; a < 0x6000102C; ++a)
+    ASSERT_TRUE(hex.bytes.count(a)) << "IVT/boot data 0x" << std::hex << a;
   EXPECT_EQ(hex.bytes[0x60000000], 0x46);  // 'F'
   EXPECT_EQ(hex.bytes[0x60000003], 0x42);  // 'B'
   EXPECT_EQ(hex.bytes[0x60001000], 0xD1);
@@ -537,8 +553,10 @@ std::string image_name(const testing::TestParamInfo<Image>& info) {
   const size_t file = path.find_last_of('/');
   const size_t firmware_dir = file == std::string::npos ? 0 : path.find_last_of('/', file - 1);
   const size_t build_dir = firmware_dir == 0 || firmware_dir == std::string::npos
-                               ? std::string::npos : path.find_last_of('/', firmware_dir - 1);
-  std::string name = build_dir == std::string::npos ? "" : path.substr(build_dir + 1, firmware_dir - build_dir - 1) + "_";
+                               ? std::string::npos
+                               : path.find_last_of('/', firmware_dir - 1);
+  std::string name =
+      build_dir == std::string::npos ? "" : path.substr(build_dir + 1, firmware_dir - build_dir - 1) + "_";
   name += path.substr(file + 1, path.size() - file - 1 - 4);
   for (char& c : name)
     if (!isalnum(static_cast<unsigned char>(c))) c = '_';
@@ -550,8 +568,9 @@ INSTANTIATE_TEST_SUITE_P(All, BoardImage, testing::ValuesIn(images_of([](const I
 INSTANTIATE_TEST_SUITE_P(Teensy, TeensyBootHeader,
                          testing::ValuesIn(images_of([](const Image& i) { return i.board == "teensy40"; })),
                          image_name);
-INSTANTIATE_TEST_SUITE_P(Stm32, Stm32Image,
-                         testing::ValuesIn(images_of([](const Image& i) { return i.board == "stm32f746-disco"; })),
+INSTANTIATE_TEST_SUITE_P(Stm32, Stm32Image, testing::ValuesIn(images_of([](const Image& i) {
+                           return i.board == "stm32f746-disco";
+                         })),
                          image_name);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(TeensyBootHeader);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(Stm32Image);

@@ -9,9 +9,9 @@
 //     TINYINFER_STM32_CONSOLE_USART6, USART6 on PC6/PC7 (Arduino D1/D0), 115200 8N1;
 //   - counter: DWT cycle counter extended to 64 bits (SysTick samples it).
 // Built and statically checked only; never run on silicon so far.
-#include <cstdint>
-
 #include "boards/board.h"
+
+#include <cstdint>
 
 #ifndef TINYINFER_STM32_CLOCK_MHZ
 #define TINYINFER_STM32_CLOCK_MHZ 216
@@ -20,9 +20,7 @@
 namespace tinyinfer::board {
 namespace {
 
-inline volatile uint32_t& reg(uint32_t address) {
-  return *reinterpret_cast<volatile uint32_t*>(address);
-}
+inline volatile uint32_t& reg(uint32_t address) { return *reinterpret_cast<volatile uint32_t*>(address); }
 
 // ---- clock plan ---------------------------------------------------------------
 // VCO input = HSE / PLLM must be 0.95..2.1 MHz; SYSCLK = VCO / PLLP.
@@ -49,12 +47,12 @@ static_assert(kHseHz / kPlan.pllm >= 950'000 && kHseHz / kPlan.pllm <= 2'100'000
 
 // ---- RCC, PWR, FLASH (RM0385) -------------------------------------------------
 constexpr uint32_t kRcc = 0x40023800;
-constexpr uint32_t kRccCr = kRcc + 0x00;       // HSEON 16, HSERDY 17, PLLON 24, PLLRDY 25
-constexpr uint32_t kRccPllcfgr = kRcc + 0x04;  // PLLM[5:0] PLLN[14:6] PLLP[17:16] PLLSRC 22 PLLQ[27:24]
-constexpr uint32_t kRccCfgr = kRcc + 0x08;     // SW[1:0] SWS[3:2] HPRE[7:4] PPRE1[12:10] PPRE2[15:13]
-constexpr uint32_t kRccAhb1enr = kRcc + 0x30;  // GPIOA 0, GPIOB 1, GPIOC 2
-constexpr uint32_t kRccApb1enr = kRcc + 0x40;  // PWREN 28
-constexpr uint32_t kRccApb2enr = kRcc + 0x44;  // USART1EN 4, USART6EN 5
+constexpr uint32_t kRccCr = kRcc + 0x00;        // HSEON 16, HSERDY 17, PLLON 24, PLLRDY 25
+constexpr uint32_t kRccPllcfgr = kRcc + 0x04;   // PLLM[5:0] PLLN[14:6] PLLP[17:16] PLLSRC 22 PLLQ[27:24]
+constexpr uint32_t kRccCfgr = kRcc + 0x08;      // SW[1:0] SWS[3:2] HPRE[7:4] PPRE1[12:10] PPRE2[15:13]
+constexpr uint32_t kRccAhb1enr = kRcc + 0x30;   // GPIOA 0, GPIOB 1, GPIOC 2
+constexpr uint32_t kRccApb1enr = kRcc + 0x40;   // PWREN 28
+constexpr uint32_t kRccApb2enr = kRcc + 0x44;   // USART1EN 4, USART6EN 5
 constexpr uint32_t kRccDckcfgr2 = kRcc + 0x90;  // USART1SEL[1:0], USART6SEL[11:10]: 01 = SYSCLK
 constexpr uint32_t kPwrCr1 = 0x40007000;        // VOS[15:14], ODEN 16, ODSWEN 17
 constexpr uint32_t kPwrCsr1 = 0x40007004;       // VOSRDY 14, ODRDY 16, ODSWRDY 17
@@ -85,7 +83,8 @@ constexpr uint32_t kDwtLar = 0xE0001FB0;
 constexpr uint32_t kGpioA = 0x40020000;
 constexpr uint32_t kGpioB = 0x40020400;
 constexpr uint32_t kGpioC = 0x40020800;
-constexpr uint32_t kGpioModer = 0x00, kGpioOspeedr = 0x08, kGpioPupdr = 0x0C, kGpioAfrl = 0x20, kGpioAfrh = 0x24;
+constexpr uint32_t kGpioModer = 0x00, kGpioOspeedr = 0x08, kGpioPupdr = 0x0C, kGpioAfrl = 0x20,
+                   kGpioAfrh = 0x24;
 #ifdef TINYINFER_STM32_CONSOLE_USART6
 constexpr uint32_t kUsart = 0x40011400;
 #else
@@ -148,8 +147,8 @@ extern "C" void stm32f746_system_init() {
   reg(kRccCr) = reg(kRccCr) | (1u << 16);
   while ((reg(kRccCr) & (1u << 17)) == 0) {
   }
-  reg(kRccPllcfgr) = kPlan.pllm | (kPlan.plln << 6) | (0u << 16) /* PLLP /2 */ | (1u << 22) /* HSE */ |
-                     (kPlan.pllq << 24);
+  reg(kRccPllcfgr) =
+      kPlan.pllm | (kPlan.plln << 6) | (0u << 16) /* PLLP /2 */ | (1u << 22) /* HSE */ | (kPlan.pllq << 24);
   reg(kRccCr) = reg(kRccCr) | (1u << 24);
   while ((reg(kRccCr) & (1u << 25)) == 0) {
   }
@@ -176,8 +175,8 @@ extern "C" void stm32f746_system_init() {
   reg(kFlashAcr) = reg(kFlashAcr) | (1u << 9) | (1u << 8);
 
   // AHB /1, APB1 and APB2 dividers, then SYSCLK = PLL.
-  reg(kRccCfgr) = (reg(kRccCfgr) & ~((0xFu << 4) | (7u << 10) | (7u << 13))) | (kPlan.ppre1 << 10) |
-                  (kPlan.ppre2 << 13);
+  reg(kRccCfgr) =
+      (reg(kRccCfgr) & ~((0xFu << 4) | (7u << 10) | (7u << 13))) | (kPlan.ppre1 << 10) | (kPlan.ppre2 << 13);
   reg(kRccCfgr) = (reg(kRccCfgr) & ~3u) | 2u;
   while (((reg(kRccCfgr) >> 2) & 3u) != 2u) {
   }
@@ -210,7 +209,7 @@ void init() {
 #ifdef TINYINFER_STM32_CONSOLE_USART6
   reg(kRccApb2enr) = reg(kRccApb2enr) | (1u << 5);
   reg(kRccDckcfgr2) = (reg(kRccDckcfgr2) & ~(3u << 10)) | (1u << 10);  // USART6 clock = SYSCLK
-  const uint32_t enabled = reg(kRccApb2enr);  // read back: the enable takes effect
+  const uint32_t enabled = reg(kRccApb2enr);                           // read back: the enable takes effect
   (void)enabled;
   pin_af(kGpioC, 6, 8);  // PC6 USART6_TX (Arduino D1)
   pin_af(kGpioC, 7, 8);  // PC7 USART6_RX (Arduino D0)
@@ -293,7 +292,8 @@ void fault_hex(const char* label, uint32_t value) {
   static const char kDigits[] = "0123456789abcdef";
   fault_puts(label);
   fault_puts("=0x");
-  for (int shift = 28; shift >= 0; shift -= 4) uart_put(static_cast<uint8_t>(kDigits[(value >> shift) & 0xF]));
+  for (int shift = 28; shift >= 0; shift -= 4)
+    uart_put(static_cast<uint8_t>(kDigits[(value >> shift) & 0xF]));
   fault_puts(" ");
 }
 

@@ -9,19 +9,15 @@
 //   - counter: the DWT cycle counter, extended to 64 bits (SysTick samples it
 //     every 10 ms so that no 7.16 s wrap of the 32-bit counter is missed).
 // Built and statically checked only; never run on silicon so far.
-#include <cstdint>
-
 #include "boards/board.h"
+
+#include <cstdint>
 
 namespace tinyinfer::board {
 namespace {
 
-inline volatile uint32_t& reg(uint32_t address) {
-  return *reinterpret_cast<volatile uint32_t*>(address);
-}
-inline volatile uint16_t& reg16(uint32_t address) {
-  return *reinterpret_cast<volatile uint16_t*>(address);
-}
+inline volatile uint32_t& reg(uint32_t address) { return *reinterpret_cast<volatile uint32_t*>(address); }
+inline volatile uint16_t& reg16(uint32_t address) { return *reinterpret_cast<volatile uint16_t*>(address); }
 
 constexpr uint32_t kCoreHz = 600'000'000;
 
@@ -47,8 +43,9 @@ constexpr uint32_t kDcdcStsDcOk = 1u << 31;
 constexpr uint32_t kDcdcTrg1v25 = 18;  // 0.8 + 18 x 0.025 = 1.25 V (overdrive run, up to 600 MHz)
 
 constexpr uint32_t kCcm = 0x400FC000;
-constexpr uint32_t kCcmCacrr = kCcm + 0x10;   // ARM_PODF[2:0]
-constexpr uint32_t kCcmCbcdr = kCcm + 0x14;   // PERIPH_CLK2_PODF[29:27] PERIPH_CLK_SEL[25] AHB_PODF[12:10] IPG_PODF[9:8]
+constexpr uint32_t kCcmCacrr = kCcm + 0x10;  // ARM_PODF[2:0]
+constexpr uint32_t kCcmCbcdr =
+    kCcm + 0x14;  // PERIPH_CLK2_PODF[29:27] PERIPH_CLK_SEL[25] AHB_PODF[12:10] IPG_PODF[9:8]
 constexpr uint32_t kCcmCbcmr = kCcm + 0x18;   // PRE_PERIPH_CLK_SEL[19:18] PERIPH_CLK2_SEL[13:12]
 constexpr uint32_t kCcmCscdr1 = kCcm + 0x24;  // UART_CLK_SEL[6] UART_CLK_PODF[5:0]
 constexpr uint32_t kCcmCdhipr = kCcm + 0x48;  // handshake busy flags
@@ -85,7 +82,7 @@ constexpr uint32_t kMpuRasr = 0xE000EDA0;
 constexpr uint32_t kSystCsr = 0xE000E010;
 constexpr uint32_t kSystRvr = 0xE000E014;
 constexpr uint32_t kSystCvr = 0xE000E018;
-constexpr uint32_t kDemcr = 0xE000EDFC;  // TRCENA bit 24
+constexpr uint32_t kDemcr = 0xE000EDFC;    // TRCENA bit 24
 constexpr uint32_t kDwtCtrl = 0xE0001000;  // CYCCNTENA bit 0
 constexpr uint32_t kDwtCyccnt = 0xE0001004;
 constexpr uint32_t kDwtLar = 0xE0001FB0;
@@ -100,7 +97,8 @@ constexpr uint32_t kLpuartData = kLpuart2 + 0x1C;
 constexpr uint32_t kLpuartFifo = kLpuart2 + 0x28;  // RXFE bit 3
 constexpr uint32_t kStatTdre = 1u << 23;
 constexpr uint32_t kStatRdrf = 1u << 21;
-constexpr uint32_t kStatErrors = (1u << 19) | (1u << 18) | (1u << 17) | (1u << 16);  // OR NF FE PF, write 1 to clear
+constexpr uint32_t kStatErrors =
+    (1u << 19) | (1u << 18) | (1u << 17) | (1u << 16);  // OR NF FE PF, write 1 to clear
 
 constexpr uint32_t kIomuxc = 0x401F8000;
 constexpr uint32_t kMuxGpioAdB1_02 = kIomuxc + 0x104;  // pin 14
@@ -153,10 +151,10 @@ constexpr uint32_t rasr(uint32_t attributes, uint32_t log2_size) {
 constexpr uint32_t kXn = 1u << 28;
 constexpr uint32_t kApFull = 3u << 24;
 constexpr uint32_t kApReadOnly = 6u << 24;
-constexpr uint32_t kNormalNonCacheable = 1u << 19;                        // TEX 001 C0 B0
+constexpr uint32_t kNormalNonCacheable = 1u << 19;                                // TEX 001 C0 B0
 constexpr uint32_t kNormalWriteBackAlloc = (1u << 19) | (1u << 17) | (1u << 16);  // TEX 001 C1 B1
-constexpr uint32_t kNormalWriteThrough = 1u << 17;                        // TEX 000 C1 B0
-constexpr uint32_t kSharedDevice = (1u << 18) | (1u << 16);               // TEX 000 C0 B1 S1
+constexpr uint32_t kNormalWriteThrough = 1u << 17;                                // TEX 000 C1 B0
+constexpr uint32_t kSharedDevice = (1u << 18) | (1u << 16);                       // TEX 000 C0 B1 S1
 struct MpuRegion {
   uint32_t base;
   uint32_t rasr;
@@ -309,7 +307,7 @@ void init() {
   // UART_CLK_PODF = 0), changed before LPUART2's gate opens.
   reg(kCcmCscdr1) = (reg(kCcmCscdr1) & ~0x7Fu) | (1u << 6);
   reg(kCcmCcgr4) = reg(kCcmCcgr4) | (3u << 2) | (3u << 4);  // iomuxc, iomuxc_gpr
-  reg(kCcmCcgr0) = reg(kCcmCcgr0) | (3u << 28);              // lpuart2
+  reg(kCcmCcgr0) = reg(kCcmCcgr0) | (3u << 28);             // lpuart2
 
   // Pins 14/15: ALT2 = LPUART2 TX/RX, with the input daisy chains pointing
   // at these pads (the RX and TX inputs both have alternatives on GPIO_SD_B1).
@@ -402,7 +400,8 @@ void fault_hex(const char* label, uint32_t value) {
   static const char kDigits[] = "0123456789abcdef";
   fault_puts(label);
   fault_puts("=0x");
-  for (int shift = 28; shift >= 0; shift -= 4) uart_put(static_cast<uint8_t>(kDigits[(value >> shift) & 0xF]));
+  for (int shift = 28; shift >= 0; shift -= 4)
+    uart_put(static_cast<uint8_t>(kDigits[(value >> shift) & 0xF]));
   fault_puts(" ");
 }
 
