@@ -500,6 +500,42 @@ TEST_P(TeensyBootHeader, StartUpCodeRunsFromFlashAndItcmImageIsLoaded) {
     ASSERT_NE(r, nullptr) << name;
     EXPECT_STREQ(r->name, "FLASH") << name;
   }
+  // Nor may it call into ITCM: decode every Thumb-2 BL/BLX in .text.boot
+  // (linear sweep; 32-bit encodings start with 0b11101/0b11110/0b11111) and
+  // require a flash target that is not a linker long-branch veneer.
+  const Section* boot = elf_.section_named(".text.boot");
+  ASSERT_NE(boot, nullptr);
+  std::map<uint32_t, std::string> names_at;
+  for (const auto& [name, value] : elf_.symbols) names_at[value & ~1u] = name;
+  int calls = 0;
+  for (uint32_t at = 0; at + 4 <= boot->size;) {
+    const uint16_t hw1 = le16(elf_.bytes, boot->offset + at);
+    if ((hw1 >> 11) < 0x1D) {
+      at += 2;
+      continue;
+    }
+    const uint16_t hw2 = le16(elf_.bytes, boot->offset + at + 2);
+    if ((hw1 >> 11) == 0x1E && (hw2 & 0xC000) == 0xC000) {  // BL (bit 12 set) or BLX (clear)
+      const uint32_t s = (hw1 >> 10) & 1u, j1 = (hw2 >> 13) & 1u, j2 = (hw2 >> 11) & 1u;
+      const uint32_t i1 = 1u - (j1 ^ s), i2 = 1u - (j2 ^ s);
+      uint32_t offset = (s << 24) | (i1 << 23) | (i2 << 22) | ((hw1 & 0x3FFu) << 12) | ((hw2 & 0x7FFu) << 1);
+      if (s) offset |= 0xFE000000u;
+      const uint32_t target = boot->addr + at + 4 + offset;
+      const Region* r = region_of(map_, target & ~1u, 2);
+      ++calls;
+      EXPECT_TRUE(r != nullptr && std::string(r->name) == "FLASH")
+          << "start-up code at 0x" << std::hex << boot->addr + at << " calls 0x" << target
+          << " outside flash";
+      auto it = names_at.find(target & ~3u);
+      if (it != names_at.end()) {
+        EXPECT_EQ(it->second.find("_veneer"), std::string::npos)
+            << "start-up code calls " << it->second << ": a far branch (into ITCM?)";
+      }
+    }
+    at += 4;
+  }
+  EXPECT_GT(calls, 0) << "no calls found in .text.boot: the decoder is broken";
+
   const Section* itcm = elf_.section_named(".itcm");
   if (itcm != nullptr && itcm->size != 0) {
     EXPECT_EQ(elf_.symbol("__itcm_start").value_or(1), itcm->addr);
