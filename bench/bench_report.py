@@ -159,6 +159,23 @@ def m7(args):
     if args.flash:
         lines += ["", f"Flash (text, no model) of the benchmark firmware: {commas(args.flash)} bytes - the engine with "
                       "both kernel sets, the harness and the board layer (the model is loaded into RAM)."]
+    lines += ["", "## Arena vs TFLM", "",
+              "Ours on the M7 (optimized kernels; unfused, and fused where a conv feeds a pool) split into the",
+              "runtime tables (metadata), per-op prepared data (persistent) and the planned activations.", "",
+              "| model | ours | fused | metadata | persistent | activations | TFLM M7 (issue) | TFLM host (manifest) | ours <= TFLM |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for e in models:
+        u = e["runs"]["unfused"]
+        if e["summary"] is None or not u:
+            continue
+        o = u["optimized"]
+        best = min(x for x in (o["arena_bytes"], o["arena_bytes_fused"]) if x and x > 0)
+        tflm = (e["tflm"] or {}).get("arena") or e["tflm_host_arena_bytes"]
+        verdict = "—" if not tflm else ("yes" if best <= tflm else f"no (+{commas(best - tflm)})")
+        lines.append(f"| {e['model']} | {commas(o['arena_bytes'])} | {commas(o['arena_bytes_fused'])} | "
+                     f"{commas(o['arena']['metadata'])} | {commas(o['arena']['persistent'])} | "
+                     f"{commas(o['arena']['activations'])} | {commas((e['tflm'] or {}).get('arena'))} | "
+                     f"{commas(e['tflm_host_arena_bytes'])} | {verdict} |")
     lines += ["", "## Per op (unfused, optimized vs reference)", "",
               "Fused runs and all fields are in `m7_instructions.json`.", ""]
     for e in models:
