@@ -3,19 +3,20 @@
 // input in the mps2-an500's 16 MB RAM at 0x60000000 ("mps.ram" in QEMU's
 // memory map; unused by the board's linker script), e.g.
 //
-//   qemu-system-arm -M mps2-an500 -nographic -monitor none -semihosting -icount shift=0 \
-//     -kernel tinyinfer-bench-m7.elf \
-//     -device loader,addr=0x60000000,data=0x4d424954,data-len=4 \      magic "TIBM"
-//     -device loader,addr=0x60000004,data=<model bytes>,data-len=4 \
-//     -device loader,addr=0x60000008,data=<flags>,data-len=4 \
-//     -device loader,addr=0x6000000c,data=<input bytes or 0>,data-len=4 \
-//     -device loader,file=MODEL.tflite,addr=0x60001000 \
-//     [-device loader,file=INPUT.bin,addr=0x60c00000]
+//   qemu-system-arm -M mps2-an500 -nographic -monitor none -semihosting -icount shift=0
+//     -kernel tinyinfer-bench-m7.elf
+//     -device loader,addr=0x60000000,data=0x4d424954,data-len=4       (magic "TIBM")
+//     -device loader,addr=0x60000004,data=<model bytes>,data-len=4
+//     -device loader,addr=0x60000008,data=<flags>,data-len=4
+//     -device loader,addr=0x6000000c,data=<input bytes or 0>,data-len=4
+//     -device loader,file=MODEL.tflite,addr=0x60001000,force-raw=on
+//     [-device loader,file=INPUT.bin,addr=0x60c00000,force-raw=on]
 //
 // flags: bit 0 run the reference kernels, bit 1 the optimized kernels, bit 2
 // fuse conv + pool. For each kernel set: init, fill the inputs (the raw input
 // file, else a fixed pseudo-random pattern), invoke twice and report the
-// second invoke's per-op counter (instructions under -icount shift=0), then
+// second invoke's per-op counter (instructions under -icount shift=0), count
+// a third invoke as a whole (no profiler: the per-inference figure), then
 // compare the outputs of both sets (int8/uint8/int16/int32 bit-exact, float
 // within a tight tolerance). Every line starts with a keyword the host's
 // `tinyinfer bench-m7` parses (tools/cli/bench_m7_command.cc); the exit
@@ -276,6 +277,15 @@ int run_set(const tinyinfer::Model& model, const Job& job, int set, tinyinfer::O
     profile->reset();
     status = g_interpreter.invoke(profile);
   }
+  // Once more without the profiler, counted around invoke() as a whole: the
+  // per-inference figure comparable with TFLM's (interpreter overhead
+  // included, no per-op counter reads). Same input, so the same outputs.
+  uint64_t whole_invoke = 0;
+  if (status.is_ok() && fill_inputs(job)) {
+    const uint64_t start = tinyinfer::board::counter();
+    status = g_interpreter.invoke();
+    whole_invoke = tinyinfer::board::counter() - start;
+  }
   if (!status.is_ok()) {
     print("error: invoke (%s kernels): %s: %s\n", name, tinyinfer::status_code_name(status.code()),
           status.message());
@@ -289,6 +299,7 @@ int run_set(const tinyinfer::Model& model, const Job& job, int set, tinyinfer::O
   }
   print("total %s macs %lld count %llu %s\n", name, static_cast<long long>(g_interpreter.total_macs()),
         static_cast<unsigned long long>(profile->total()), profile->unit());
+  print("invoke %s count %llu %s\n", name, static_cast<unsigned long long>(whole_invoke), profile->unit());
   print("checksum %s fnv1a 0x%x bytes %lu\n", name, static_cast<unsigned>(output_checksum()),
         static_cast<unsigned long>(output_bytes_total()));
   print_outputs(name);
