@@ -23,9 +23,10 @@ if [[ ! -d $MNIST ]]; then
   exit 1
 fi
 
+mkdir -p "$BUILD"
 cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DTINYINFER_BUILD_TRAINER=ON \
-  -DTINYINFER_BUILD_TESTS=OFF > "$BUILD.configure.log" 2>&1 ||
-  { cat "$BUILD.configure.log" >&2; exit 1; }
+  -DTINYINFER_BUILD_TESTS=OFF > "$BUILD/configure.log" 2>&1 ||
+  { cat "$BUILD/configure.log" >&2; exit 1; }
 cmake --build "$BUILD" -j "$JOBS" --target train_mnist tinyinfer_cli
 CLI=$BUILD/tools/cli/tinyinfer
 
