@@ -31,7 +31,7 @@ if [ -d "$shared/models" ]; then
 else
   echo "   ($shared/models is absent: fuzzing from an empty corpus)"
 fi
-build/fuzz/tests/fuzz/model_loader_fuzz -max_total_time="$fuzz_seconds" -rss_limit_mb=4096 \
+build/fuzz/tests/fuzz/model_loader_fuzz -seed=20261124 -max_total_time="$fuzz_seconds" -rss_limit_mb=4096 \
   -max_len=400000 -print_final_stats=1 "$corpus" 2>&1 | tail -n 12
 
 echo "== 3/4 engine library for Cortex-M7 (arm-none-eabi-g++)"

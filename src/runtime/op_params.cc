@@ -1,6 +1,7 @@
 #include "runtime/op_params.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 namespace tinyinfer {
@@ -60,6 +61,16 @@ int32_t window_leading_padding(int32_t in, int32_t filter, int32_t stride, int32
   const int64_t effective = int64_t{filter - 1} * dilation + 1;
   const int64_t total = (int64_t{out} - 1) * stride + effective - in;
   return total > 0 ? static_cast<int32_t>(total / 2) : 0;
+}
+
+bool int8_bias_fits(const Tensor* bias, int64_t depth) {
+  if (bias == nullptr || bias->type != DataType::kInt32) return true;
+  // 256 of margin so that adding the output zero point cannot overflow either.
+  const int64_t limit = int64_t{INT32_MAX} - depth * 255 * 128 - 256;
+  const int32_t* values = bias->data_as<const int32_t>();
+  for (int64_t i = 0; i < bias->shape.elements(); ++i)
+    if (values[i] > limit || values[i] < -limit) return false;
+  return true;
 }
 
 Status require_per_tensor_int8(const PrepareContext& ctx, const Tensor& t, const char* role) {

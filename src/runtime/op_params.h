@@ -25,6 +25,15 @@ const char* activation_name(ActivationFunctionType act);
 // output the int32 accumulator (as in TFLite) could overflow.
 constexpr int64_t kMaxInt8AccumulationDepth = 65000;
 
+// The accumulator plus the int32 bias must stay inside int32 too (a hostile
+// bias of -2^31 would otherwise overflow): false when some bias is too large
+// for `depth` products.
+bool int8_bias_fits(const Tensor* bias, int64_t depth);
+// Requantization with a multiplier above 1 could leave int32 before the
+// output zero point is added; such scales (never produced by converters:
+// input_scale * weight_scale < output_scale) are refused.
+inline bool int8_requant_shrinks(int shift) { return shift <= 0; }
+
 // Output size of a windowed op along one axis.
 int32_t window_output_size(Padding padding, int32_t in, int32_t filter, int32_t stride,
                            int32_t dilation);

@@ -83,6 +83,8 @@ Status prepare_int8_requant(PrepareContext& ctx, ConvData* data, const Tensor& i
     const double filter_scale = filter.quant.scales[filter.quant.per_channel() ? c : 0];
     int shift = 0;
     quant::quantize_multiplier(input_scale * filter_scale / output_scale, &multipliers[c], &shift);
+    if (!int8_requant_shrinks(shift))
+      return ctx.error(StatusCode::kUnsupported, "channel %d: input x filter scale exceeds the output scale", c);
     shifts[c] = shift;
   }
   kernels::Requant& rq = data->requant;
@@ -200,6 +202,9 @@ Status prepare_conv_family(PrepareContext& ctx, bool depthwise) {
     if (depth > kMaxInt8AccumulationDepth)
       return ctx.error(StatusCode::kUnsupported, "%lld products per output could overflow the int32 accumulator",
                        static_cast<long long>(depth));
+    if (!int8_bias_fits(bias, depth))
+      return ctx.error(StatusCode::kInvalidModel, "bias '%s' is so large the int32 accumulator could overflow",
+                       bias->name);
     TI_RETURN_IF_ERROR(prepare_int8_requant(ctx, data, input, filter, bias, output, out_c, channel_dim));
   } else {
     return ctx.error(StatusCode::kUnsupported, "types %s x %s -> %s", data_type_name(in_t),

@@ -91,6 +91,9 @@ Status prepare_fc(PrepareContext& ctx) {
     data->kind = FcKind::kInt8;
     if (depth > kMaxInt8AccumulationDepth)
       return ctx.error(StatusCode::kUnsupported, "depth %d could overflow the int32 accumulator", depth);
+    if (!int8_bias_fits(bias, depth))
+      return ctx.error(StatusCode::kInvalidModel, "bias '%s' is so large the int32 accumulator could overflow",
+                       bias->name);
     TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, input, "input"));
     TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, output, "output"));
     if (!filter.quant.is_quantized())
@@ -111,6 +114,8 @@ Status prepare_fc(PrepareContext& ctx) {
       const double filter_scale = filter.quant.scales[weights_per_channel ? u : 0];
       int shift = 0;
       quant::quantize_multiplier(input_scale * filter_scale / output_scale, &multipliers[u], &shift);
+      if (!int8_requant_shrinks(shift))
+        return ctx.error(StatusCode::kUnsupported, "unit %d: input x weight scale exceeds the output scale", u);
       shifts[u] = shift;
     }
     kernels::Requant& rq = data->requant;
