@@ -273,7 +273,7 @@ int run_set(const tinyinfer::Model& model, const Job& job, int set, tinyinfer::O
   // The first invoke warms up (as TFLM's benchmarks report the second).
   status = g_interpreter.invoke();
   if (status.is_ok()) {
-    if (!fill_inputs(job)) return kExitBadJob;  // in case an op ran in place on an input
+    if (!fill_inputs(job)) return kExitBadJob;  // invoke() consumed the inputs
     profile->reset();
     status = g_interpreter.invoke(profile);
   }

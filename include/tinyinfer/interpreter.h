@@ -27,7 +27,8 @@ struct KernelSet;
 enum class KernelChoice { kReference, kOptimized };
 const char* kernel_choice_name(KernelChoice choice);
 
-struct Node;  // runtime state of one op (src/runtime)
+struct Node;        // runtime state of one op (src/runtime)
+struct TensorSlot;  // runtime state of one tensor (src/runtime)
 
 struct InterpreterOptions {
   // Runs a CONV_2D / DEPTHWISE_CONV_2D followed by a non-overlapping VALID
@@ -39,7 +40,7 @@ struct InterpreterOptions {
 
 // Where the arena's bytes go.
 struct ArenaUsage {
-  std::size_t metadata = 0;     // runtime tensor and node tables
+  std::size_t metadata = 0;     // runtime tensor, op and I/O tables
   std::size_t persistent = 0;   // per-op data computed at prepare (multipliers, ...)
   std::size_t activations = 0;  // peak of the planned activation and scratch buffers
   std::size_t total() const { return metadata + persistent + activations; }
@@ -53,6 +54,9 @@ class Interpreter {
               const InterpreterOptions& options = InterpreterOptions());
 
   // Runs all ops; the profiler (optional) receives one record per op.
+  // Inputs are consumed: their bytes may be reused for activations once their
+  // last reader has run (a smaller arena, as in TFLM), so write every input
+  // before each invoke. Outputs stay valid until the next invoke.
   Status invoke(Profiler* profiler = nullptr);
 
   int32_t input_count() const;
@@ -61,7 +65,9 @@ class Interpreter {
   const Tensor* output(int32_t i) const;
 
   int32_t tensor_count() const { return tensor_count_; }
-  const Tensor& tensor(int32_t index) const { return tensors_[index]; }
+  // Description of any tensor with its runtime data pointer (activations:
+  // valid only while the op that produced it is the latest to have run).
+  Tensor tensor(int32_t index) const;
 
   int32_t op_count() const { return op_count_; }
   const char* op_name(int32_t op_index) const;
@@ -83,7 +89,8 @@ class Interpreter {
 
   const Model* model_ = nullptr;
   const kernels::KernelSet* kernels_ = nullptr;
-  Tensor* tensors_ = nullptr;
+  TensorSlot* tensors_ = nullptr;
+  Tensor* io_tensors_ = nullptr;  // graph inputs, then outputs
   Node* nodes_ = nullptr;
   int32_t tensor_count_ = 0;
   int32_t op_count_ = 0;

@@ -64,6 +64,9 @@ class Model {
   // Tensor metadata; for constants `data` points into the model.
   // Precondition: 0 <= index < tensor_count() (validated at load).
   Tensor tensor(int32_t index) const;
+  // The tensor's shape as stored in the model (read in place, no copy);
+  // null with *rank = 0 for a scalar.
+  const int32_t* tensor_dims(int32_t index, int32_t* rank) const;
   OpInfo op(int32_t index) const;
 
   std::size_t size_bytes() const { return size_; }

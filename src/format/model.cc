@@ -423,6 +423,14 @@ Tensor Model::tensor(int32_t index) const {
   return out;
 }
 
+const int32_t* Model::tensor_dims(int32_t index, int32_t* rank) const {
+  const fb::Tensor* t = static_cast<const fb::SubGraph*>(subgraph_)->tensors()->Get(index);
+  *rank = 0;
+  if (t->shape() == nullptr || t->shape()->size() == 0) return nullptr;
+  *rank = static_cast<int32_t>(t->shape()->size());
+  return t->shape()->data();
+}
+
 OpInfo Model::op(int32_t index) const {
   const auto* model = static_cast<const fb::Model*>(root_);
   const fb::Operator* op = static_cast<const fb::SubGraph*>(subgraph_)->operators()->Get(index);

@@ -34,8 +34,9 @@ struct FloatClamp {
 //   out = clamp(MBQM(acc + bias, multiplier[c], shift[c]) + output_offset,
 //               act_min, act_max)
 // with inputs entering the accumulation as (q + input_offset).
-// multipliers/shifts hold one entry per output channel (per-tensor
-// quantization is expanded at prepare time).
+// multipliers/shifts hold one entry per output channel, or a single entry
+// for every channel when per_channel is false (per-tensor weights: no
+// per-channel copies in the arena).
 struct Requant {
   int32_t input_offset = 0;   // -input zero point
   int32_t filter_offset = 0;  // -filter zero point (fully connected only; 0 elsewhere)
@@ -43,6 +44,10 @@ struct Requant {
   int32_t act_min = -128, act_max = 127;
   const int32_t* multipliers = nullptr;
   const int32_t* shifts = nullptr;
+  bool per_channel = true;
+
+  int32_t multiplier(int32_t c) const { return multipliers[per_channel ? c : 0]; }
+  int32_t shift(int32_t c) const { return shifts[per_channel ? c : 0]; }
 };
 
 // ---- Conv 2D: filter [out_c, kh, kw, in_c], bias [out_c] (may be null) ----

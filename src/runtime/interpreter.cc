@@ -1,5 +1,6 @@
 // Interpreter: lays the arena out as
-//   [ tensor table | node table | planner tables | activations ... | persistent op data ]
+//   [ tensor table | node table | I/O tensors | activations ... | persistent op data ]
+// The planner's tables live in the activation region while init runs.
 // Persistent data grows down from the end while ops prepare; activations are
 // planned last into what is left, so the required size is known exactly.
 #include "tinyinfer/interpreter.h"
@@ -43,8 +44,8 @@ namespace {
 int32_t reader_count(const Node* nodes, int32_t op_count, int32_t t) {
   int32_t readers = 0;
   for (int32_t i = 0; i < op_count; ++i)
-    for (int32_t k = 0; k < nodes[i].info.input_count; ++k)
-      if (nodes[i].info.inputs[k] == t) ++readers;
+    for (int32_t k = 0; k < nodes[i].input_count; ++k)
+      if (nodes[i].inputs[k] == t) ++readers;
   return readers;
 }
 
@@ -54,27 +55,25 @@ bool is_graph_output(const Model& model, int32_t t) {
   return false;
 }
 
-// Marks conv -> pool pairs that can run band by band; returns the tensor
-// indices that then need no arena bytes through `skip` (one flag per tensor).
-void fuse_conv_pool_pairs(const Model& model, Node* nodes, int32_t op_count, const Tensor* tensors,
-                          bool* skip) {
+// Marks conv -> pool pairs that can run band by band (the conv output is
+// then never stored).
+void fuse_conv_pool_pairs(const Model& model, Node* nodes, int32_t op_count, const TensorSlot* tensors) {
   for (int32_t i = 0; i + 1 < op_count; ++i) {
     Node& conv = nodes[i];
     Node& pool = nodes[i + 1];
     if (conv.fused_into_previous || conv.registration->eval_rows == nullptr ||
         pool.registration->rows_per_output_row == nullptr)
       continue;
-    const int32_t t = conv.info.outputs[0];
-    if (pool.info.input_count < 1 || pool.info.inputs[0] != t || is_graph_output(model, t) ||
-        reader_count(nodes, op_count, t) != 1 || tensors[t].shape.rank != 4 || tensors[t].shape.dims[0] != 1)
+    const int32_t t = conv.outputs[0];
+    if (pool.input_count < 1 || pool.inputs[0] != t || is_graph_output(model, t) ||
+        reader_count(nodes, op_count, t) != 1 || tensors[t].rank != 4 || tensors[t].dims[0] != 1)
       continue;
     const int32_t band_rows = pool.registration->rows_per_output_row(pool);
     if (band_rows <= 0) continue;
-    const Shape& s = tensors[t].shape;
+    const TensorSlot& s = tensors[t];
     conv.fused_with_next = true;
     pool.fused_into_previous = true;
-    conv.band_bytes = static_cast<std::size_t>(band_rows) * s.dims[2] * s.dims[3] * data_type_size(tensors[t].type);
-    skip[t] = true;
+    conv.band_bytes = static_cast<std::size_t>(band_rows) * s.dims[2] * s.dims[3] * data_type_size(s.type);
   }
 }
 
@@ -90,67 +89,70 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
   kernels_ = &kernel_set(kernels_choice);
   tensor_count_ = model.tensor_count();
   op_count_ = model.op_count();
+  const int32_t io_count = model.input_count() + model.output_count();
 
   uint8_t* const begin = align_pointer(static_cast<uint8_t*>(arena));
   uint8_t* const end = static_cast<uint8_t*>(arena) + arena_bytes;
   if (begin >= end) return Status::error(StatusCode::kArenaTooSmall, "arena too small: %u bytes",
                                          static_cast<unsigned>(arena_bytes));
   const std::size_t available = static_cast<std::size_t>(end - begin);
-  // Planned buffers: tensors, then per op a scratch and a fusion band.
-  const int32_t buffer_count = tensor_count_ + 2 * op_count_;
-  const std::size_t tensor_table = align_up(sizeof(Tensor) * tensor_count_);
+  const std::size_t tensor_table = align_up(sizeof(TensorSlot) * tensor_count_);
   const std::size_t node_table = align_up(sizeof(Node) * op_count_);
-  const std::size_t plan_table = align_up(sizeof(PlannedBuffer) * buffer_count);
-  const std::size_t order_tables = 2 * align_up(sizeof(int32_t) * buffer_count);
-  const std::size_t skip_table = align_up(sizeof(bool) * tensor_count_);
-  // The planner's tables are only needed during init: they sit where the
-  // activations will go and are overwritten by them at invoke.
-  const std::size_t planning_tables = plan_table + order_tables + skip_table;
-  usage_.metadata = tensor_table + node_table;
+  const std::size_t io_table = align_up(sizeof(Tensor) * io_count);
+  usage_.metadata = tensor_table + node_table + io_table;
   if (usage_.metadata > available)
     return Status::error(StatusCode::kArenaTooSmall,
                          "arena too small: %u bytes given, the tensor and op tables alone need %u",
                          static_cast<unsigned>(arena_bytes), static_cast<unsigned>(usage_.metadata));
 
-  tensors_ = reinterpret_cast<Tensor*>(begin);
+  tensors_ = reinterpret_cast<TensorSlot*>(begin);
   nodes_ = reinterpret_cast<Node*>(begin + tensor_table);
+  io_tensors_ = reinterpret_cast<Tensor*>(begin + tensor_table + node_table);
   uint8_t* const activations_begin = begin + usage_.metadata;
-  auto* plan = reinterpret_cast<PlannedBuffer*>(activations_begin);
-  auto* order = reinterpret_cast<int32_t*>(activations_begin + plan_table);
-  int32_t* neighbours = order + order_tables / 2 / sizeof(int32_t);
-  bool* skip = reinterpret_cast<bool*>(activations_begin + plan_table + order_tables);
-  // Prepared op data may use the planning area's bytes; the tables are only
-  // filled once every op has prepared.
+  // Prepared op data grows down from the end and may take any byte above the
+  // tables; the planner's own tables are carved out of the activation region
+  // once every op has prepared, and the activations overwrite them later.
   uint8_t* const persistent_floor = activations_begin;
   uint8_t* const aligned_end = end - (reinterpret_cast<uintptr_t>(end) % kArenaAlignment);
   uint8_t* persistent_top = aligned_end;
 
-  for (int32_t i = 0; i < tensor_count_; ++i) new (&tensors_[i]) Tensor(model.tensor(i));
-  for (int32_t i = 0; i < buffer_count; ++i) new (&plan[i]) PlannedBuffer();
-
-  // Constants stay in the model (flash) unless misaligned for their type.
   for (int32_t i = 0; i < tensor_count_; ++i) {
-    Tensor& t = tensors_[i];
+    TensorSlot& slot = *new (&tensors_[i]) TensorSlot();
+    const Tensor t = model.tensor(i);
+    int32_t rank = 0;
+    slot.dims = model.tensor_dims(i, &rank);
+    slot.rank = static_cast<int8_t>(rank);
+    slot.type = t.type;
+    slot.is_constant = t.is_constant;
+    slot.data = t.data;
+    // Constants stay in the model (flash) unless misaligned for their type.
     if (!t.is_constant || is_aligned_for(t)) continue;
     const std::size_t size = align_up(t.bytes);
     if (size > static_cast<std::size_t>(persistent_top - persistent_floor))
       return Status::error(StatusCode::kArenaTooSmall, "arena too small to realign constant tensor %d", i);
     persistent_top -= size;
     std::memcpy(persistent_top, t.data, t.bytes);
-    t.data = persistent_top;
+    slot.data = persistent_top;
   }
 
   for (int32_t i = 0; i < op_count_; ++i) {
     Node& node = *new (&nodes_[i]) Node();
-    node.info = model.op(i);
-    node.registration = find_op(node.info.builtin_code);
+    const OpInfo info = model.op(i);
+    node.registration = find_op(info.builtin_code);
     if (node.registration == nullptr)
       return Status::error(StatusCode::kUnsupported, "op %d: operator %s (builtin code %d) is not supported", i,
-                           op_code_name(node.info.builtin_code), node.info.builtin_code);
-    if (node.info.version < 1 || node.info.version > node.registration->max_version)
+                           op_code_name(info.builtin_code), info.builtin_code);
+    if (info.version < 1 || info.version > node.registration->max_version)
       return Status::error(StatusCode::kUnsupported, "op %d (%s): version %d is not supported (max %d)", i,
-                           node.registration->name, node.info.version, node.registration->max_version);
-    PrepareContext ctx(model, tensors_, node, i, *kernels_, persistent_floor, &persistent_top);
+                           node.registration->name, info.version, node.registration->max_version);
+    if (info.input_count > INT16_MAX || info.output_count > INT16_MAX)
+      return Status::error(StatusCode::kUnsupported, "op %d (%s): %d inputs and %d outputs are too many", i,
+                           node.registration->name, info.input_count, info.output_count);
+    node.inputs = info.inputs;
+    node.input_count = static_cast<int16_t>(info.input_count);
+    node.outputs = info.outputs;
+    node.output_count = static_cast<int16_t>(info.output_count);
+    PrepareContext ctx(model, tensors_, node, info, i, *kernels_, persistent_floor, &persistent_top);
     const Status status = node.registration->prepare(ctx);
     if (!status.is_ok()) {
       if (status.code() == StatusCode::kArenaTooSmall)
@@ -164,66 +166,103 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
     }
   }
   usage_.persistent = static_cast<std::size_t>(aligned_end - persistent_top);
+
+  if (options.fuse_conv_pool) fuse_conv_pool_pairs(model, nodes_, op_count_, tensors_);
+
+  // Planner tables: one entry per activation tensor, op scratch and fusion
+  // band, a tensor -> entry map and two index arrays for the planner.
+  int32_t buffer_count = 0;
+  for (int32_t i = 0; i < tensor_count_; ++i)
+    if (!tensors_[i].is_constant) ++buffer_count;
+  for (int32_t i = 0; i < op_count_; ++i)
+    buffer_count += (nodes_[i].scratch_bytes > 0 ? 1 : 0) + (nodes_[i].band_bytes > 0 ? 1 : 0);
+  const std::size_t plan_table = align_up(sizeof(PlannedBuffer) * buffer_count);
+  const std::size_t order_tables = 2 * align_up(sizeof(int32_t) * buffer_count);
+  const std::size_t map_table = align_up(sizeof(int16_t) * tensor_count_);  // the loader allows 8192 tensors
+  const std::size_t planning_tables = plan_table + order_tables + map_table;
   if (planning_tables > static_cast<std::size_t>(persistent_top - activations_begin))
     return Status::error(StatusCode::kArenaTooSmall, "arena too small: %u bytes given, at least %u required",
                          static_cast<unsigned>(arena_bytes),
                          static_cast<unsigned>(usage_.metadata + usage_.persistent + planning_tables +
                                                (begin - static_cast<uint8_t*>(arena))));
-  for (int32_t i = 0; i < tensor_count_; ++i) skip[i] = false;
-  if (options.fuse_conv_pool) fuse_conv_pool_pairs(model, nodes_, op_count_, tensors_, skip);
+  auto* plan = reinterpret_cast<PlannedBuffer*>(activations_begin);
+  auto* order = reinterpret_cast<int32_t*>(activations_begin + plan_table);
+  int32_t* neighbours = order + order_tables / 2 / sizeof(int32_t);
+  // Per tensor: its planner entry, or not (yet) planned, or skipped (a fused
+  // conv output that is produced and consumed band by band).
+  constexpr int16_t kNotPlanned = -1, kSkipped = -2;
+  auto* plan_index = reinterpret_cast<int16_t*>(activations_begin + plan_table + order_tables);
+  for (int32_t i = 0; i < tensor_count_; ++i) plan_index[i] = kNotPlanned;
+  for (int32_t i = 0; i < op_count_; ++i)
+    if (nodes_[i].fused_with_next) plan_index[nodes_[i].outputs[0]] = kSkipped;
 
   // Lifetimes: an activation lives from its producer to its last reader.
-  // Graph inputs and outputs live through the whole invoke so that inputs
-  // survive repeated invokes and outputs can be read afterwards.
+  // Graph inputs start at op 0 and, as in TFLM, end at their last reader, so
+  // their bytes may be reused during invoke (callers write the inputs before
+  // every invoke); graph outputs live to the end so they can be read after.
+  int32_t planned = 0;
   const int32_t whole_end = op_count_ > 0 ? op_count_ - 1 : 0;
   auto touch = [&](int32_t t, int32_t op) {
-    if (skip[t]) return;  // produced and consumed band by band inside a fused pair
-    PlannedBuffer& b = plan[t];
-    if (b.size == 0) {
-      b.size = tensors_[t].bytes > 0 ? tensors_[t].bytes : 1;
+    if (plan_index[t] == kSkipped) return;
+    if (plan_index[t] == kNotPlanned) {
+      plan_index[t] = static_cast<int16_t>(planned);
+      PlannedBuffer& b = *new (&plan[planned++]) PlannedBuffer();
+      const std::size_t bytes = tensors_[t].bytes();
+      b.size = bytes > 0 ? bytes : 1;
       b.first_op = op;
       b.last_op = op;
     }
+    PlannedBuffer& b = plan[plan_index[t]];
     if (op < b.first_op) b.first_op = op;
     if (op > b.last_op) b.last_op = op;
   };
-  for (int32_t k = 0; k < model.input_count(); ++k) {
-    const int32_t t = model.input_tensor_index(k);
-    touch(t, 0);
-    touch(t, whole_end);
-  }
+  auto add_buffer = [&](std::size_t size, int32_t first_op, int32_t last_op) {
+    PlannedBuffer& b = *new (&plan[planned++]) PlannedBuffer();
+    b.size = size;
+    b.first_op = first_op;
+    b.last_op = last_op;
+  };
+  for (int32_t k = 0; k < model.input_count(); ++k) touch(model.input_tensor_index(k), 0);
   for (int32_t i = 0; i < op_count_; ++i) {
-    const OpInfo& info = nodes_[i].info;
-    for (int32_t k = 0; k < info.input_count; ++k)
-      if (info.inputs[k] >= 0 && !tensors_[info.inputs[k]].is_constant) touch(info.inputs[k], i);
-    for (int32_t k = 0; k < info.output_count; ++k) touch(info.outputs[k], i);
-    if (nodes_[i].scratch_bytes > 0) {
-      PlannedBuffer& s = plan[tensor_count_ + i];
-      s.size = nodes_[i].scratch_bytes;
-      s.first_op = s.last_op = i;
-    }
-    if (nodes_[i].band_bytes > 0) {  // alive while the conv and its pool run
-      PlannedBuffer& band = plan[tensor_count_ + op_count_ + i];
-      band.size = nodes_[i].band_bytes;
-      band.first_op = i;
-      band.last_op = i + 1;
+    const Node& node = nodes_[i];
+    for (int32_t k = 0; k < node.input_count; ++k)
+      if (node.inputs[k] >= 0 && !tensors_[node.inputs[k]].is_constant) touch(node.inputs[k], i);
+    for (int32_t k = 0; k < node.output_count; ++k) {
+      touch(node.outputs[k], i);
+      // A fused pool writes its output while the conv before it still reads
+      // the conv's input: both must not share bytes.
+      if (node.fused_into_previous) touch(node.outputs[k], i - 1);
     }
   }
   for (int32_t k = 0; k < model.output_count(); ++k) touch(model.output_tensor_index(k), whole_end);
+  const int32_t tensor_buffers = planned;
+  for (int32_t i = 0; i < op_count_; ++i) {
+    if (nodes_[i].scratch_bytes > 0) add_buffer(nodes_[i].scratch_bytes, i, i);
+    if (nodes_[i].band_bytes > 0) add_buffer(nodes_[i].band_bytes, i, i + 1);  // the conv and its pool
+  }
 
-  const std::size_t peak = plan_buffers(plan, buffer_count, order, neighbours);
+  const std::size_t peak = plan_buffers(plan, planned, order, neighbours);
   usage_.activations = peak > planning_tables ? peak : planning_tables;
   const std::size_t room = static_cast<std::size_t>(persistent_top - activations_begin);
   if (usage_.activations > room)
     return Status::error(StatusCode::kArenaTooSmall, "arena too small: %u bytes given, %u required",
                          static_cast<unsigned>(arena_bytes),
                          static_cast<unsigned>(usage_.total() + (begin - static_cast<uint8_t*>(arena))));
+  // Read every planned offset before anything is written over the tables.
   for (int32_t t = 0; t < tensor_count_; ++t)
-    if (plan[t].size != 0) tensors_[t].data = activations_begin + plan[t].offset;
-  for (int32_t i = 0; i < op_count_; ++i)
-    if (nodes_[i].scratch_bytes > 0) nodes_[i].scratch = activations_begin + plan[tensor_count_ + i].offset;
-  for (int32_t i = 0; i < op_count_; ++i)
-    if (nodes_[i].band_bytes > 0) nodes_[i].band = activations_begin + plan[tensor_count_ + op_count_ + i].offset;
+    if (plan_index[t] >= 0) tensors_[t].data = activations_begin + plan[plan_index[t]].offset;
+  int32_t extra = tensor_buffers;
+  for (int32_t i = 0; i < op_count_; ++i) {
+    Node& node = nodes_[i];
+    if (node.scratch_bytes > 0) node.scratch = activations_begin + plan[extra++].offset;
+    if (node.band_bytes > 0) node.band = activations_begin + plan[extra++].offset;
+  }
+  for (int32_t k = 0; k < io_count; ++k) {
+    const int32_t t = k < model.input_count() ? model.input_tensor_index(k)
+                                              : model.output_tensor_index(k - model.input_count());
+    Tensor& io = *new (&io_tensors_[k]) Tensor(model.tensor(t));
+    io.data = tensors_[t].data;
+  }
 
   ready_ = true;
   return Status::ok();
@@ -249,7 +288,7 @@ void Interpreter::eval_fused_conv_pool(int32_t op_index) {
   const EvalContext conv_ctx{conv, tensors_, *kernels_};
   const EvalContext pool_ctx{pool, tensors_, *kernels_};
   const int32_t band_rows = pool.registration->rows_per_output_row(pool);
-  const int32_t out_rows = tensors_[pool.info.outputs[0]].shape.dims[1];
+  const int32_t out_rows = tensors_[pool.outputs[0]].dims[1];
   for (int32_t row = 0; row < out_rows; ++row) {
     conv.registration->eval_rows(conv_ctx, row * band_rows, band_rows, conv.band);
     pool.registration->pool_rows(pool_ctx, conv.band, band_rows, row);
@@ -265,12 +304,18 @@ int32_t Interpreter::output_count() const { return ready_ ? model_->output_count
 
 Tensor* Interpreter::input(int32_t i) {
   if (!ready_ || i < 0 || i >= model_->input_count()) return nullptr;
-  return &tensors_[model_->input_tensor_index(i)];
+  return &io_tensors_[i];
 }
 
 const Tensor* Interpreter::output(int32_t i) const {
   if (!ready_ || i < 0 || i >= model_->output_count()) return nullptr;
-  return &tensors_[model_->output_tensor_index(i)];
+  return &io_tensors_[model_->input_count() + i];
+}
+
+Tensor Interpreter::tensor(int32_t index) const {
+  Tensor t = model_->tensor(index);
+  t.data = tensors_[index].data;
+  return t;
 }
 
 const char* Interpreter::op_name(int32_t op_index) const {
@@ -279,8 +324,8 @@ const char* Interpreter::op_name(int32_t op_index) const {
 }
 
 OpInfo Interpreter::op_info(int32_t op_index) const {
-  if (op_index < 0 || op_index >= op_count_) return OpInfo();
-  return nodes_[op_index].info;
+  if (model_ == nullptr || op_index < 0 || op_index >= op_count_) return OpInfo();
+  return model_->op(op_index);
 }
 
 int64_t Interpreter::op_macs(int32_t op_index) const {

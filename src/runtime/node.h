@@ -14,43 +14,82 @@ namespace tinyinfer {
 
 struct OpRegistration;
 
+// A tensor as the runtime keeps it in the arena: 12 bytes on a 32-bit MCU.
+// The shape stays in the model (flatbuffer vector read in place); type,
+// quantization and name are read from the model when an op prepares.
+struct TensorSlot {
+  void* data = nullptr;           // arena (activations), model or realigned copy (constants)
+  const int32_t* dims = nullptr;  // into the model; null for a scalar
+  int8_t rank = 0;
+  DataType type = DataType::kFloat32;
+  bool is_constant = false;
+
+  template <typename T>
+  T* data_as() const { return static_cast<T*>(data); }
+  int32_t dim(int32_t i) const { return dims[i]; }
+  int64_t elements() const {
+    int64_t n = 1;
+    for (int32_t i = 0; i < rank; ++i) n *= dims[i];
+    return n;
+  }
+  std::size_t bytes() const { return static_cast<std::size_t>(elements()) * data_type_size(type); }
+  Shape shape() const {
+    Shape s;
+    s.rank = rank;
+    for (int32_t i = 0; i < rank; ++i) s.dims[i] = dims[i];
+    return s;
+  }
+};
+
+// Runtime state of one op: 32 bytes on a 32-bit MCU. Everything else about
+// the op (code, version, options) is read from the model while preparing.
 struct Node {
-  OpInfo info;
   const OpRegistration* registration = nullptr;
-  void* op_data = nullptr;       // persistent, carved from the arena at prepare
-  std::size_t scratch_bytes = 0;  // requested at prepare, planned with activations
-  void* scratch = nullptr;
+  const int32_t* inputs = nullptr;  // tensor indices into the model, -1 = optional input absent
+  const int32_t* outputs = nullptr;
+  void* op_data = nullptr;  // persistent, carved from the arena at prepare
+  // Until the arena is planned these hold the byte counts an op requested
+  // (scratch) and that conv + pool fusion needs (band), then the pointers.
+  union {
+    std::size_t scratch_bytes = 0;
+    void* scratch;
+  };
   // Conv + pooling fusion (InterpreterOptions::fuse_conv_pool): the conv node
   // computes its output a band of rows at a time into `band` and pools each
   // band at once, so the full conv output is never stored.
+  union {
+    std::size_t band_bytes = 0;
+    void* band;
+  };
+  int16_t input_count = 0;
+  int16_t output_count = 0;
   bool fused_with_next = false;
   bool fused_into_previous = false;
-  std::size_t band_bytes = 0;
-  void* band = nullptr;
 };
 
-// What an op sees while preparing: its tensors (read/write metadata), the
-// arena for data that lives as long as the interpreter, and a scratch request.
+// What an op sees while preparing: full tensor descriptions (built from the
+// model, with the runtime's data pointers), the arena for data that lives as
+// long as the interpreter, and a scratch request.
 class PrepareContext {
  public:
-  PrepareContext(const Model& model, Tensor* tensors, Node& node, int32_t op_index,
-                 const kernels::KernelSet& kernels, uint8_t* persistent_floor,
+  PrepareContext(const Model& model, const TensorSlot* tensors, Node& node, const OpInfo& info,
+                 int32_t op_index, const kernels::KernelSet& kernels, uint8_t* persistent_floor,
                  uint8_t** persistent_top)
-      : model_(model), tensors_(tensors), node_(node), op_index_(op_index), kernels_(kernels),
+      : model_(model), tensors_(tensors), node_(node), info_(info), op_index_(op_index), kernels_(kernels),
         floor_(persistent_floor), top_(persistent_top) {}
 
   int32_t op_index() const { return op_index_; }
   const char* op_name() const;
-  const OpInfo& info() const { return node_.info; }
+  const OpInfo& info() const { return info_; }
   Node& node() { return node_; }
   const kernels::KernelSet& kernels() const { return kernels_; }
 
-  int32_t input_count() const { return node_.info.input_count; }
-  int32_t output_count() const { return node_.info.output_count; }
-  bool has_input(int32_t i) const { return i < node_.info.input_count && node_.info.inputs[i] >= 0; }
+  int32_t input_count() const { return info_.input_count; }
+  int32_t output_count() const { return info_.output_count; }
+  bool has_input(int32_t i) const { return i < info_.input_count && info_.inputs[i] >= 0; }
   // Preconditions: has_input(i) / i < output_count().
-  const Tensor& input(int32_t i) const { return tensors_[node_.info.inputs[i]]; }
-  Tensor& output(int32_t i) { return tensors_[node_.info.outputs[i]]; }
+  Tensor input(int32_t i) const { return tensor(info_.inputs[i]); }
+  Tensor output(int32_t i) const { return tensor(info_.outputs[i]); }
 
   // 16-byte aligned bytes that live as long as the interpreter; null when the
   // arena is exhausted (the caller returns arena_exhausted()).
@@ -67,9 +106,16 @@ class PrepareContext {
       __attribute__((format(printf, 3, 4)));
 
  private:
+  Tensor tensor(int32_t index) const {
+    Tensor t = model_.tensor(index);
+    t.data = tensors_[index].data;  // a realigned constant lives in the arena
+    return t;
+  }
+
   const Model& model_;
-  Tensor* tensors_;
+  const TensorSlot* tensors_;
   Node& node_;
+  const OpInfo& info_;
   int32_t op_index_;
   const kernels::KernelSet& kernels_;
   uint8_t* floor_;
@@ -78,15 +124,14 @@ class PrepareContext {
 
 struct EvalContext {
   Node& node;
-  Tensor* tensors;
+  const TensorSlot* tensors;
   const kernels::KernelSet& kernels;
 
-  const Tensor& input(int32_t i) const { return tensors[node.info.inputs[i]]; }
-  const Tensor* optional_input(int32_t i) const {
-    return (i < node.info.input_count && node.info.inputs[i] >= 0) ? &tensors[node.info.inputs[i]]
-                                                                     : nullptr;
+  const TensorSlot& input(int32_t i) const { return tensors[node.inputs[i]]; }
+  const TensorSlot* optional_input(int32_t i) const {
+    return (i < node.input_count && node.inputs[i] >= 0) ? &tensors[node.inputs[i]] : nullptr;
   }
-  Tensor& output(int32_t i) const { return tensors[node.info.outputs[i]]; }
+  const TensorSlot& output(int32_t i) const { return tensors[node.outputs[i]]; }
   template <typename T>
   T* data() const { return static_cast<T*>(node.op_data); }
 };
@@ -98,8 +143,8 @@ struct OpRegistration {
   Status (*prepare)(PrepareContext& ctx);
   void (*eval)(const EvalContext& ctx);
   // Multiply-accumulates (0 if not meaningful) and a one-line description.
-  int64_t (*macs)(const Node& node, const Tensor* tensors);
-  void (*describe)(const Node& node, const Tensor* tensors, char* buffer, std::size_t size);
+  int64_t (*macs)(const Node& node, const TensorSlot* tensors);
+  void (*describe)(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size);
   // Conv family, batch 1: computes output rows [row_begin, row_begin + rows)
   // into `rows_out` (row-major like the output). Null: cannot run by rows.
   void (*eval_rows)(const EvalContext& ctx, int32_t row_begin, int32_t rows, void* rows_out) = nullptr;

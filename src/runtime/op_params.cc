@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "quant/fixed_point.h"
+
 namespace tinyinfer {
 
 bool float_activation(ActivationFunctionType act, kernels::FloatClamp* clamp) {
@@ -46,6 +48,31 @@ const char* activation_name(ActivationFunctionType act) {
     case ActivationFunctionType::SIGN_BIT: return "SIGN_BIT";
   }
   return "UNKNOWN";
+}
+
+Status prepare_requant_multipliers(PrepareContext& ctx, const Tensor& input, const Tensor& filter,
+                                   const Tensor& output, int32_t channels, kernels::Requant* rq) {
+  const bool per_channel = filter.quant.per_channel();
+  const int32_t entries = per_channel ? channels : 1;
+  if (filter.quant.count != entries)
+    return ctx.error(StatusCode::kInvalidModel, "filter '%s' has %d scales for %d channels", filter.name,
+                     filter.quant.count, channels);
+  // One allocation: multipliers, then shifts.
+  int32_t* table = ctx.allocate_persistent_array<int32_t>(2 * static_cast<std::size_t>(entries));
+  if (table == nullptr) return ctx.arena_exhausted();
+  const double input_scale = input.quant.scale();
+  const double output_scale = output.quant.scale();
+  for (int32_t c = 0; c < entries; ++c) {
+    int shift = 0;
+    quant::quantize_multiplier(input_scale * filter.quant.scales[c] / output_scale, &table[c], &shift);
+    if (!int8_requant_shrinks(shift))
+      return ctx.error(StatusCode::kUnsupported, "channel %d: input x filter scale exceeds the output scale", c);
+    table[entries + c] = shift;
+  }
+  rq->multipliers = table;
+  rq->shifts = table + entries;
+  rq->per_channel = per_channel;
+  return Status::ok();
 }
 
 int32_t window_output_size(Padding padding, int32_t in, int32_t filter, int32_t stride,

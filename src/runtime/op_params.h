@@ -34,6 +34,14 @@ bool int8_bias_fits(const Tensor* bias, int64_t depth);
 // input_scale * weight_scale < output_scale) are refused.
 inline bool int8_requant_shrinks(int shift) { return shift <= 0; }
 
+// The requantization multipliers and shifts of an int8 conv, depthwise conv
+// or fully connected op (input x filter scale / output scale, TFLite's
+// QuantizeMultiplier), one per output channel when the filter is quantized
+// per channel, else a single pair (rq->per_channel false). Refuses scales
+// that would make the multiplier exceed 1.
+Status prepare_requant_multipliers(PrepareContext& ctx, const Tensor& input, const Tensor& filter,
+                                   const Tensor& output, int32_t channels, kernels::Requant* rq);
+
 // Output size of a windowed op along one axis.
 int32_t window_output_size(Padding padding, int32_t in, int32_t filter, int32_t stride,
                            int32_t dilation);
@@ -43,6 +51,9 @@ int32_t window_leading_padding(int32_t in, int32_t filter, int32_t stride, int32
 
 inline kernels::Dims4 nhwc(const Shape& s) {
   return kernels::Dims4{s.dims[0], s.dims[1], s.dims[2], s.dims[3]};
+}
+inline kernels::Dims4 nhwc(const TensorSlot& t) {
+  return kernels::Dims4{t.dims[0], t.dims[1], t.dims[2], t.dims[3]};
 }
 
 // Checks shared by every quantized tensor the int8 kernels read as a single

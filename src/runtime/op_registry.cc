@@ -16,7 +16,7 @@ const OpRegistration* find_op(int32_t builtin_code) {
 }
 
 const char* PrepareContext::op_name() const {
-  return node_.registration ? node_.registration->name : op_code_name(node_.info.builtin_code);
+  return node_.registration ? node_.registration->name : op_code_name(info_.builtin_code);
 }
 
 void* PrepareContext::allocate_persistent(std::size_t bytes) {

@@ -23,7 +23,7 @@ Status prepare_add(PrepareContext& ctx) {
     return ctx.error(StatusCode::kInvalidModel, "expects 2 inputs and 1 output");
   const Tensor& a = ctx.input(0);
   const Tensor& b = ctx.input(1);
-  Tensor& out = ctx.output(0);
+  const Tensor out = ctx.output(0);
   const auto* opt = format::options_as<fb::AddOptions>(ctx.info(), fb::BuiltinOptions::AddOptions);
   const ActivationFunctionType act = opt ? opt->fused_activation_function() : ActivationFunctionType::NONE;
   if (a.type != b.type || a.type != out.type)
@@ -81,9 +81,9 @@ void eval_add(const EvalContext& ctx) {
                           ctx.input(1).data_as<const float>(), ctx.output(0).data_as<float>());
 }
 
-int64_t add_macs(const Node&, const Tensor*) { return 0; }
+int64_t add_macs(const Node&, const TensorSlot*) { return 0; }
 
-void describe_add(const Node& node, const Tensor*, char* buffer, std::size_t size) {
+void describe_add(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const AddData*>(node.op_data);
   std::snprintf(buffer, size, "%s, %s", d->is_int8 ? "int8" : "float", activation_name(d->activation));
 }

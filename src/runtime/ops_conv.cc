@@ -74,24 +74,10 @@ Status prepare_int8_requant(PrepareContext& ctx, ConvData* data, const Tensor& i
   if (bias != nullptr && bias->type != DataType::kInt32)
     return ctx.error(StatusCode::kInvalidModel, "int8 conv needs an int32 bias, got %s",
                      data_type_name(bias->type));
-  int32_t* multipliers = ctx.allocate_persistent_array<int32_t>(out_channels);
-  int32_t* shifts = ctx.allocate_persistent_array<int32_t>(out_channels);
-  if (multipliers == nullptr || shifts == nullptr) return ctx.arena_exhausted();
-  const double input_scale = input.quant.scale();
-  const double output_scale = output.quant.scale();
-  for (int32_t c = 0; c < out_channels; ++c) {
-    const double filter_scale = filter.quant.scales[filter.quant.per_channel() ? c : 0];
-    int shift = 0;
-    quant::quantize_multiplier(input_scale * filter_scale / output_scale, &multipliers[c], &shift);
-    if (!int8_requant_shrinks(shift))
-      return ctx.error(StatusCode::kUnsupported, "channel %d: input x filter scale exceeds the output scale", c);
-    shifts[c] = shift;
-  }
   kernels::Requant& rq = data->requant;
+  TI_RETURN_IF_ERROR(prepare_requant_multipliers(ctx, input, filter, output, out_channels, &rq));
   rq.input_offset = -input.quant.zero_point();
   rq.output_offset = output.quant.zero_point();
-  rq.multipliers = multipliers;
-  rq.shifts = shifts;
   if (!int8_activation(data->activation, output.quant.scale(), output.quant.zero_point(), &rq.act_min,
                        &rq.act_max))
     return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(data->activation));
@@ -109,10 +95,16 @@ Status prepare_hybrid_scales(PrepareContext& ctx, ConvData* data, const Tensor& 
     if (filter.quant.zero_points != nullptr && filter.quant.zero_points[c] != 0)
       return ctx.error(StatusCode::kUnsupported, "hybrid filter '%s' has a non-zero zero point", filter.name);
   }
+  if (filter.quant.per_channel()) {  // the kernels read the model's own scales
+    if (filter.quant.count != out_channels)
+      return ctx.error(StatusCode::kInvalidModel, "filter '%s' has %d scales for %d channels", filter.name,
+                       filter.quant.count, out_channels);
+    data->filter_scales = filter.quant.scales;
+    return Status::ok();
+  }
   float* scales = ctx.allocate_persistent_array<float>(out_channels);
   if (scales == nullptr) return ctx.arena_exhausted();
-  for (int32_t c = 0; c < out_channels; ++c)
-    scales[c] = filter.quant.scales[filter.quant.per_channel() ? c : 0];
+  for (int32_t c = 0; c < out_channels; ++c) scales[c] = filter.quant.scales[0];
   data->filter_scales = scales;
   return Status::ok();
 }
@@ -125,8 +117,9 @@ Status prepare_conv_family(PrepareContext& ctx, bool depthwise) {
     return ctx.error(StatusCode::kInvalidModel, "input and filter are required");
   const Tensor& input = ctx.input(0);
   const Tensor& filter = ctx.input(1);
-  const Tensor* bias = ctx.has_input(2) ? &ctx.input(2) : nullptr;
-  Tensor& output = ctx.output(0);
+  const Tensor bias_tensor = ctx.has_input(2) ? ctx.input(2) : Tensor();
+  const Tensor* bias = ctx.has_input(2) ? &bias_tensor : nullptr;
+  const Tensor output = ctx.output(0);
   if (input.shape.rank != 4 || filter.shape.rank != 4 || output.shape.rank != 4)
     return ctx.error(StatusCode::kInvalidModel, "input, filter and output must be 4-D (got %d, %d, %d)",
                      input.shape.rank, filter.shape.rank, output.shape.rank);
@@ -221,9 +214,9 @@ Status prepare_depthwise(PrepareContext& ctx) { return prepare_conv_family(ctx, 
 void run_conv_kernel(const EvalContext& ctx, const ConvData& d, const kernels::Window& window,
                      const kernels::Dims4& in, const void* input_data, const kernels::Dims4& out,
                      void* output_data) {
-  const Tensor& filter = ctx.input(1);
-  const Tensor* bias = ctx.optional_input(2);
-  const kernels::Dims4 f = nhwc(filter.shape);
+  const TensorSlot& filter = ctx.input(1);
+  const TensorSlot* bias = ctx.optional_input(2);
+  const kernels::Dims4 f = nhwc(filter);
   const kernels::KernelSet& k = ctx.kernels;
   const auto* input_float = static_cast<const float*>(input_data);
   const auto* input_int8 = static_cast<const int8_t*>(input_data);
@@ -265,7 +258,7 @@ void run_conv_kernel(const EvalContext& ctx, const ConvData& d, const kernels::W
 
 void eval_conv_family(const EvalContext& ctx) {
   const ConvData& d = *ctx.data<ConvData>();
-  run_conv_kernel(ctx, d, d.window, nhwc(ctx.input(0).shape), ctx.input(0).data, nhwc(ctx.output(0).shape),
+  run_conv_kernel(ctx, d, d.window, nhwc(ctx.input(0)), ctx.input(0).data, nhwc(ctx.output(0)),
                   ctx.output(0).data);
 }
 
@@ -274,9 +267,9 @@ void eval_conv_family(const EvalContext& ctx) {
 // and an output of `rows` rows.
 void eval_conv_rows(const EvalContext& ctx, int32_t row_begin, int32_t rows, void* rows_out) {
   const ConvData& d = *ctx.data<ConvData>();
-  const Tensor& input = ctx.input(0);
-  kernels::Dims4 in = nhwc(input.shape);
-  kernels::Dims4 out = nhwc(ctx.output(0).shape);
+  const TensorSlot& input = ctx.input(0);
+  kernels::Dims4 in = nhwc(input);
+  kernels::Dims4 out = nhwc(ctx.output(0));
   kernels::Window window = d.window;
   const int32_t first_input_row = row_begin * window.stride_h - window.pad_top;
   const auto* input_bytes = static_cast<const uint8_t*>(input.data);
@@ -291,15 +284,15 @@ void eval_conv_rows(const EvalContext& ctx, int32_t row_begin, int32_t rows, voi
   run_conv_kernel(ctx, d, window, in, input_bytes, out, rows_out);
 }
 
-int64_t conv_macs(const Node& node, const Tensor* tensors) {
+int64_t conv_macs(const Node& node, const TensorSlot* tensors) {
   const auto* d = static_cast<const ConvData*>(node.op_data);
-  const Tensor& filter = tensors[node.info.inputs[1]];
-  const Tensor& output = tensors[node.info.outputs[0]];
-  const int64_t taps = int64_t{filter.shape.dims[1]} * filter.shape.dims[2];
-  return output.shape.elements() * taps * (d->depthwise ? 1 : filter.shape.dims[3]);
+  const TensorSlot& filter = tensors[node.inputs[1]];
+  const TensorSlot& output = tensors[node.outputs[0]];
+  const int64_t taps = int64_t{filter.dims[1]} * filter.dims[2];
+  return output.elements() * taps * (d->depthwise ? 1 : filter.dims[3]);
 }
 
-void describe_conv(const Node& node, const Tensor* tensors, char* buffer, std::size_t size) {
+void describe_conv(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const ConvData*>(node.op_data);
   const char* kind = d->kind == ConvKind::kFloat ? "float" : d->kind == ConvKind::kInt8 ? "int8" : "hybrid";
   if (d->depthwise) {

@@ -27,9 +27,9 @@ Status prepare_reshape(PrepareContext& ctx) {
 }
 
 void eval_reshape(const EvalContext& ctx) {
-  const Tensor& input = ctx.input(0);
-  Tensor& output = ctx.output(0);
-  if (output.data != input.data) std::memmove(output.data, input.data, output.bytes);
+  const TensorSlot& input = ctx.input(0);
+  const TensorSlot& output = ctx.output(0);
+  if (output.data != input.data) std::memmove(output.data, input.data, output.bytes());
 }
 
 Status prepare_quantize_pair(PrepareContext& ctx, DataType from, DataType to) {
@@ -61,26 +61,26 @@ Status prepare_dequantize(PrepareContext& ctx) {
 
 void eval_quantize(const EvalContext& ctx) {
   const auto& d = *ctx.data<ConversionData>();
-  ctx.kernels.quantize(d.scale, d.zero_point, ctx.input(0).shape.elements(), ctx.input(0).data_as<const float>(),
+  ctx.kernels.quantize(d.scale, d.zero_point, ctx.input(0).elements(), ctx.input(0).data_as<const float>(),
                        ctx.output(0).data_as<int8_t>());
 }
 
 void eval_dequantize(const EvalContext& ctx) {
   const auto& d = *ctx.data<ConversionData>();
-  ctx.kernels.dequantize(d.scale, d.zero_point, ctx.input(0).shape.elements(),
+  ctx.kernels.dequantize(d.scale, d.zero_point, ctx.input(0).elements(),
                          ctx.input(0).data_as<const int8_t>(), ctx.output(0).data_as<float>());
 }
 
-int64_t no_macs(const Node&, const Tensor*) { return 0; }
+int64_t no_macs(const Node&, const TensorSlot*) { return 0; }
 
-void describe_reshape(const Node& node, const Tensor* tensors, char* buffer, std::size_t size) {
+void describe_reshape(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size) {
   char in[64], out[64];
-  format_shape(tensors[node.info.inputs[0]].shape, in, sizeof(in));
-  format_shape(tensors[node.info.outputs[0]].shape, out, sizeof(out));
+  format_shape(tensors[node.inputs[0]].shape(), in, sizeof(in));
+  format_shape(tensors[node.outputs[0]].shape(), out, sizeof(out));
   std::snprintf(buffer, size, "%s -> %s", in, out);
 }
 
-void describe_conversion(const Node& node, const Tensor*, char* buffer, std::size_t size) {
+void describe_conversion(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const ConversionData*>(node.op_data);
   std::snprintf(buffer, size, "scale %g, zero point %d", static_cast<double>(d->scale), d->zero_point);
 }

@@ -28,8 +28,9 @@ Status prepare_fc(PrepareContext& ctx) {
     return ctx.error(StatusCode::kInvalidModel, "input and weights are required");
   const Tensor& input = ctx.input(0);
   const Tensor& filter = ctx.input(1);
-  const Tensor* bias = ctx.has_input(2) ? &ctx.input(2) : nullptr;
-  Tensor& output = ctx.output(0);
+  const Tensor bias_tensor = ctx.has_input(2) ? ctx.input(2) : Tensor();
+  const Tensor* bias = ctx.has_input(2) ? &bias_tensor : nullptr;
+  const Tensor output = ctx.output(0);
   const auto* opt = format::options_as<fb::FullyConnectedOptions>(
       ctx.info(), fb::BuiltinOptions::FullyConnectedOptions);
   const ActivationFunctionType act = opt ? opt->fused_activation_function() : ActivationFunctionType::NONE;
@@ -105,25 +106,11 @@ Status prepare_fc(PrepareContext& ctx) {
         if (filter.quant.zero_points != nullptr && filter.quant.zero_points[u] != 0)
           return ctx.error(StatusCode::kUnsupported, "per-channel weights must be symmetric");
     }
-    int32_t* multipliers = ctx.allocate_persistent_array<int32_t>(units);
-    int32_t* shifts = ctx.allocate_persistent_array<int32_t>(units);
-    if (multipliers == nullptr || shifts == nullptr) return ctx.arena_exhausted();
-    const double input_scale = input.quant.scale();
-    const double output_scale = output.quant.scale();
-    for (int32_t u = 0; u < units; ++u) {
-      const double filter_scale = filter.quant.scales[weights_per_channel ? u : 0];
-      int shift = 0;
-      quant::quantize_multiplier(input_scale * filter_scale / output_scale, &multipliers[u], &shift);
-      if (!int8_requant_shrinks(shift))
-        return ctx.error(StatusCode::kUnsupported, "unit %d: input x weight scale exceeds the output scale", u);
-      shifts[u] = shift;
-    }
     kernels::Requant& rq = data->requant;
+    TI_RETURN_IF_ERROR(prepare_requant_multipliers(ctx, input, filter, output, units, &rq));
     rq.input_offset = -input.quant.zero_point();
     rq.filter_offset = weights_per_channel ? 0 : -filter.quant.zero_point();
     rq.output_offset = output.quant.zero_point();
-    rq.multipliers = multipliers;
-    rq.shifts = shifts;
     if (!int8_activation(act, output.quant.scale(), output.quant.zero_point(), &rq.act_min, &rq.act_max))
       return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(act));
   } else {
@@ -136,10 +123,10 @@ Status prepare_fc(PrepareContext& ctx) {
 
 void eval_fc(const EvalContext& ctx) {
   const FcData& d = *ctx.data<FcData>();
-  const Tensor& input = ctx.input(0);
-  const Tensor& filter = ctx.input(1);
-  const Tensor* bias = ctx.optional_input(2);
-  Tensor& output = ctx.output(0);
+  const TensorSlot& input = ctx.input(0);
+  const TensorSlot& filter = ctx.input(1);
+  const TensorSlot* bias = ctx.optional_input(2);
+  const TensorSlot& output = ctx.output(0);
   switch (d.kind) {
     case FcKind::kFloat:
       ctx.kernels.fully_connected_float(d.clamp, d.batches, d.depth, d.units, input.data_as<const float>(),
@@ -161,12 +148,12 @@ void eval_fc(const EvalContext& ctx) {
   }
 }
 
-int64_t fc_macs(const Node& node, const Tensor*) {
+int64_t fc_macs(const Node& node, const TensorSlot*) {
   const auto* d = static_cast<const FcData*>(node.op_data);
   return int64_t{d->batches} * d->depth * d->units;
 }
 
-void describe_fc(const Node& node, const Tensor*, char* buffer, std::size_t size) {
+void describe_fc(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const FcData*>(node.op_data);
   const char* kind = d->kind == FcKind::kFloat ? "float" : d->kind == FcKind::kInt8 ? "int8" : "hybrid";
   std::snprintf(buffer, size, "%s, %d batch x %d in -> %d units, %s", kind, d->batches, d->depth, d->units,

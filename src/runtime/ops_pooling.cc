@@ -21,7 +21,7 @@ Status prepare_pool(PrepareContext& ctx) {
   if (ctx.input_count() != 1 || !ctx.has_input(0) || ctx.output_count() != 1)
     return ctx.error(StatusCode::kInvalidModel, "expects 1 input and 1 output");
   const Tensor& input = ctx.input(0);
-  Tensor& output = ctx.output(0);
+  const Tensor output = ctx.output(0);
   const auto* opt = format::options_as<fb::Pool2DOptions>(ctx.info(), fb::BuiltinOptions::Pool2DOptions);
   if (opt == nullptr) return ctx.error(StatusCode::kInvalidModel, "missing Pool2DOptions");
   if (input.shape.rank != 4 || output.shape.rank != 4)
@@ -79,9 +79,9 @@ Status prepare_pool(PrepareContext& ctx) {
 template <bool kMax>
 void eval_pool(const EvalContext& ctx) {
   const PoolData& d = *ctx.data<PoolData>();
-  const Tensor& input = ctx.input(0);
-  Tensor& output = ctx.output(0);
-  const kernels::Dims4 in = nhwc(input.shape), out = nhwc(output.shape);
+  const TensorSlot& input = ctx.input(0);
+  const TensorSlot& output = ctx.output(0);
+  const kernels::Dims4 in = nhwc(input), out = nhwc(output);
   if (d.is_int8) {
     const kernels::PoolInt8Fn fn = kMax ? ctx.kernels.max_pool_int8 : ctx.kernels.average_pool_int8;
     fn(d.window, d.act_min, d.act_max, in, input.data_as<const int8_t>(), out, output.data_as<int8_t>());
@@ -102,9 +102,9 @@ int32_t pool_rows_per_output_row(const Node& node) {
 template <bool kMax>
 void pool_rows(const EvalContext& ctx, const void* rows_in, int32_t in_rows, int32_t out_row) {
   const PoolData& d = *ctx.data<PoolData>();
-  Tensor& output = ctx.output(0);
-  kernels::Dims4 in = nhwc(ctx.input(0).shape);
-  kernels::Dims4 out = nhwc(output.shape);
+  const TensorSlot& output = ctx.output(0);
+  kernels::Dims4 in = nhwc(ctx.input(0));
+  kernels::Dims4 out = nhwc(output);
   in.h = in_rows;
   out.h = 1;
   const std::size_t row_bytes = static_cast<std::size_t>(out.w) * out.c * data_type_size(output.type);
@@ -119,9 +119,9 @@ void pool_rows(const EvalContext& ctx, const void* rows_in, int32_t in_rows, int
   }
 }
 
-int64_t pool_macs(const Node&, const Tensor*) { return 0; }
+int64_t pool_macs(const Node&, const TensorSlot*) { return 0; }
 
-void describe_pool(const Node& node, const Tensor*, char* buffer, std::size_t size) {
+void describe_pool(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const PoolData*>(node.op_data);
   std::snprintf(buffer, size, "%s, filter %dx%d, stride %dx%d, %s, %s", d->is_int8 ? "int8" : "float",
                 d->window.filter_h, d->window.filter_w, d->window.stride_h, d->window.stride_w,

@@ -24,7 +24,7 @@ Status prepare_softmax(PrepareContext& ctx) {
   if (ctx.input_count() != 1 || !ctx.has_input(0) || ctx.output_count() != 1)
     return ctx.error(StatusCode::kInvalidModel, "expects 1 input and 1 output");
   const Tensor& input = ctx.input(0);
-  Tensor& output = ctx.output(0);
+  const Tensor output = ctx.output(0);
   const auto* opt = format::options_as<fb::SoftmaxOptions>(ctx.info(), fb::BuiltinOptions::SoftmaxOptions);
   const float beta = opt ? opt->beta() : 1.0f;
   if (!std::isfinite(beta) || beta <= 0.0f)
@@ -71,9 +71,9 @@ void eval_softmax(const EvalContext& ctx) {
                               ctx.output(0).data_as<float>());
 }
 
-int64_t softmax_macs(const Node&, const Tensor*) { return 0; }
+int64_t softmax_macs(const Node&, const TensorSlot*) { return 0; }
 
-void describe_softmax(const Node& node, const Tensor*, char* buffer, std::size_t size) {
+void describe_softmax(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const SoftmaxData*>(node.op_data);
   std::snprintf(buffer, size, "%s, beta %g, %d x %d", d->is_int8 ? "int8" : "float",
                 static_cast<double>(d->beta), d->rows, d->depth);

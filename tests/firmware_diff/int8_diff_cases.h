@@ -81,12 +81,16 @@ inline void fill_random(Rng& rng, int8_t* data, int64_t count, int32_t lo, int32
 // of a log-uniform scale (1e-4 .. 1, sometimes up to 2 for left shifts).
 inline void random_requant(Rng& rng, int32_t channels, Requant* rq, Scratch& s) {
   const bool per_tensor = rng.chance(20);
+  // Per-tensor either expanded per channel or as one entry (per_channel
+  // false); then the other entries hold a different valid requantization
+  // that a kernel indexing by channel would wrongly pick up.
+  const bool single_entry = per_tensor && rng.chance(50);
   const double max_log = rng.chance(10) ? std::log(2.0) : 0.0;
   const double min_log = std::log(1e-4);
   for (int32_t c = 0; c < channels; ++c) {
     if (per_tensor && c > 0) {
-      s.multipliers[c] = s.multipliers[0];
-      s.shifts[c] = s.shifts[0];
+      s.multipliers[c] = single_entry ? (1 << 30) : s.multipliers[0];
+      s.shifts[c] = single_entry ? -20 : s.shifts[0];
       continue;
     }
     const double scale = std::exp(min_log + (max_log - min_log) * rng.unit());
@@ -108,6 +112,7 @@ inline void random_requant(Rng& rng, int32_t channels, Requant* rq, Scratch& s) 
   rq->act_max = hi;
   rq->multipliers = s.multipliers;
   rq->shifts = s.shifts;
+  rq->per_channel = !single_entry;
 }
 
 // Bias magnitudes as converters produce them (|bias| up to ~2^17), or none.

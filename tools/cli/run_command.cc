@@ -357,9 +357,19 @@ int cmd_run(int argc, char** argv) {
     }
   }
 
+  // invoke() consumes the inputs (their bytes are reused), so each repeat
+  // starts from a saved copy, restored outside the timed region.
+  std::vector<std::vector<uint8_t>> saved_inputs;
+  for (int32_t k = 0; k < it.input_count(); ++k) {
+    const auto* bytes = static_cast<const uint8_t*>(it.input(k)->data);
+    saved_inputs.emplace_back(bytes, bytes + it.input(k)->bytes);
+  }
   SampleProfiler profiler(it.op_count());
   std::vector<double> totals;
   for (int64_t k = 0; k < r.repeat; ++k) {
+    for (int32_t i = 0; i < it.input_count(); ++i)
+      std::memcpy(it.input(i)->data, saved_inputs[static_cast<std::size_t>(i)].data(),
+                  saved_inputs[static_cast<std::size_t>(i)].size());
     profiler.begin_invoke();
     const uint64_t start = host_now_ns();
     const Status status = it.invoke(&profiler);

@@ -339,12 +339,10 @@ void fill_column(const ConvGeometry& g, const int8_t* input, int32_t b, int32_t 
 
 // Requantizers of one output channel's accumulator (see dsp.h).
 struct GeneralRequant {
-  const int32_t* multipliers;
-  const int32_t* shifts;
-  int32_t output_offset, act_min, act_max;
+  const Requant& rq;
   int8_t operator()(int32_t acc, int32_t oc) const {
-    const ChannelRequant r = make_channel_requant(multipliers[oc], shifts[oc]);
-    return finish(requantize(acc, r), output_offset, act_min, act_max);
+    const ChannelRequant r = make_channel_requant(rq.multiplier(oc), rq.shift(oc));
+    return finish(requantize(acc, r), rq.output_offset, rq.act_min, rq.act_max);
   }
 };
 
@@ -492,9 +490,9 @@ void conv2d_int8(const Window& window, const Requant& rq, const Dims4& in, const
     return;
   }
   const int64_t bound = accumulator_bound(k, rq.input_offset, 0, bias, out.c);
-  if (out.c <= kMaxFastChannels && fits_fast_requant(bound, rq.shifts, out.c)) {
+  if (out.c <= kMaxFastChannels && fits_fast_requant(bound, rq, out.c)) {
     FastChannel table[kMaxFastChannels];
-    for (int32_t c = 0; c < out.c; ++c) table[c] = make_fast_channel(rq.multipliers[c], rq.shifts[c]);
+    for (int32_t c = 0; c < out.c; ++c) table[c] = make_fast_channel(rq.multiplier(c), rq.shift(c));
     const FastRequant fast{table, 1 + 2 * rq.output_offset, rq.act_min, rq.act_max};
     // In-kernel requantization: y = x - [x<0] and (z >> e) = (y >> (e-1)) for e >= 1 (dsp.h).
     int32_t kernel_table[3 * kMaxFastChannels];
@@ -511,7 +509,7 @@ void conv2d_int8(const Window& window, const Requant& rq, const Dims4& in, const
     }
     conv_pixels(window, rq.input_offset, in, input, filter, filter_data, bias, out, output, fast, kr);
   } else {
-    const GeneralRequant general{rq.multipliers, rq.shifts, rq.output_offset, rq.act_min, rq.act_max};
+    const GeneralRequant general{rq};
     const InKernelRequant none{nullptr, 0, 0, 0};
     conv_pixels(window, rq.input_offset, in, input, filter, filter_data, bias, out, output, general, none);
   }

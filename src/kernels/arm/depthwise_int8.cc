@@ -188,7 +188,7 @@ inline void tap_range(int32_t origin, int32_t dilation, int32_t taps, int32_t si
 }
 
 inline int8_t requant_channel(int32_t acc, const Requant& rq, int32_t oc) {
-  return finish(requantize(acc, make_channel_requant(rq.multipliers[oc], rq.shifts[oc])),
+  return finish(requantize(acc, make_channel_requant(rq.multiplier(oc), rq.shift(oc))),
                 rq.output_offset, rq.act_min, rq.act_max);
 }
 
@@ -215,7 +215,7 @@ void depthwise_dm1_fast(const Window& window, const Requant& rq, const Dims4& in
     }
   }
   FastChannel table[kMaxFastChannels];
-  for (int32_t c = 0; c < c_all; ++c) table[c] = make_fast_channel(rq.multipliers[c], rq.shifts[c]);
+  for (int32_t c = 0; c < c_all; ++c) table[c] = make_fast_channel(rq.multiplier(c), rq.shift(c));
   const int32_t half_offset = 1 + 2 * rq.output_offset;
   const int32_t act_min = rq.act_min, act_max = rq.act_max;
   auto finish_fast = [&](int32_t acc, int32_t c) {
@@ -320,7 +320,7 @@ void depthwise_3x3_dm1(const Window& window, const Requant& rq, const Dims4& in,
   alignas(4) int32_t table[3 * kMaxFastChannels];
   alignas(4) int32_t bias_words[kMaxFastChannels];
   for (int32_t c = 0; c < c_all; ++c) {
-    const FastChannel f = make_fast_channel(rq.multipliers[c], rq.shifts[c]);
+    const FastChannel f = make_fast_channel(rq.multiplier(c), rq.shift(c));
     table[3 * c] = f.multiplier;
     table[3 * c + 1] = static_cast<int32_t>(f.pre_shift);
     table[3 * c + 2] = static_cast<int32_t>(f.post_shift) - 1;
@@ -385,9 +385,9 @@ void depthwise_int8(const Window& window, int32_t depth_multiplier, const Requan
   if (depth_multiplier == 1 && in.c == out.c && out.c <= kMaxFastChannels && (out.c & 3) == 0 &&
       out.c > 0 && filter.h == 3 && filter.w == 3 && window.dilation_h == 1 && window.dilation_w == 1 &&
       rq.input_offset >= -127 && rq.input_offset <= 128 &&
-      fits_fast_requant(accumulator_bound(9, rq.input_offset, 0, bias, out.c), rq.shifts, out.c)) {
+      fits_fast_requant(accumulator_bound(9, rq.input_offset, 0, bias, out.c), rq, out.c)) {
     bool all_right = true;
-    for (int32_t c = 0; c < out.c; ++c) all_right = all_right && rq.shifts[c] < 0;
+    for (int32_t c = 0; c < out.c; ++c) all_right = all_right && rq.shift(c) < 0;
     if (all_right) {
       depthwise_3x3_dm1(window, rq, in, input, filter_data, bias, out, output);
       return;
@@ -396,7 +396,7 @@ void depthwise_int8(const Window& window, int32_t depth_multiplier, const Requan
   if (depth_multiplier == 1 && in.c == out.c && out.c <= kMaxFastChannels &&
       filter.h * filter.w * out.c <= kMaxExtendedFilter &&
       fits_fast_requant(accumulator_bound(int64_t{filter.h} * filter.w, rq.input_offset, 0, bias, out.c),
-                        rq.shifts, out.c)) {
+                        rq, out.c)) {
     depthwise_dm1_fast(window, rq, in, input, filter, filter_data, bias, out, output);
     return;
   }

@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "kernels/kernels.h"
+
 #if defined(__ARM_FEATURE_DSP)
 #include <arm_acle.h>
 #endif
@@ -200,6 +202,9 @@ inline bool fits_fast_requant(int64_t acc_bound, const int32_t* shifts, int32_t 
     if (ls > 30 || (acc_bound << ls) >= (int64_t{1} << 30)) return false;
   }
   return true;
+}
+inline bool fits_fast_requant(int64_t acc_bound, const Requant& rq, int32_t channels) {
+  return fits_fast_requant(acc_bound, rq.shifts, rq.per_channel ? channels : 1);
 }
 
 // Largest |acc| of a dot product of `length` terms (x + input_offset) * w

@@ -191,31 +191,46 @@ int32_t convert_row(const int8_t* __restrict src, int32_t depth, int32_t offset,
 }
 
 inline int8_t requant_unit(int32_t acc, const Requant& rq, int32_t u) {
-  return finish(requantize(acc, make_channel_requant(rq.multipliers[u], rq.shifts[u])),
+  return finish(requantize(acc, make_channel_requant(rq.multiplier(u), rq.shift(u))),
                 rq.output_offset, rq.act_min, rq.act_max);
 }
 
-// All unit pairs of every batch through the micro-kernel.
+// All unit pairs of every batch through the micro-kernel. The kernel walks
+// one multiplier and shift per unit; a per-tensor requantization is spread
+// over a small stack table and the units run through it in chunks.
 void fully_connected_pairs(const Requant& rq, int32_t batches, int32_t depth, int32_t units,
                            const int8_t* input, const int8_t* filter, const int32_t* bias,
                            int8_t* output, int16_t* row) {
+  constexpr int32_t kChunk = 32;  // units per call when the requantization is per tensor
+  int32_t multipliers[kChunk], shifts[kChunk];
+  const int32_t pair_units = units & ~1;
+  const int32_t chunk = rq.per_channel ? pair_units : kChunk;
+  if (!rq.per_channel) {
+    for (int32_t i = 0; i < kChunk; ++i) {
+      multipliers[i] = rq.multipliers[0];
+      shifts[i] = rq.shifts[0];
+    }
+  }
   const int32_t blocks = depth >> 3;
   for (int32_t b = 0; b < batches; ++b) {
     convert_row(input + static_cast<std::ptrdiff_t>(b) * depth, depth, rq.input_offset, row);
-    Fc2x8Args a{reinterpret_cast<const uint32_t*>(row),
-                filter,
-                blocks,
-                2 * depth - 8 * blocks,
-                bias,
-                units >> 1,
-                rq.multipliers,
-                1 + 2 * rq.output_offset,
-                splat16(rq.act_min),
-                splat16(rq.act_max),
-                output + static_cast<std::ptrdiff_t>(b) * units,
-                depth,
-                rq.shifts};
-    fc_2x8(&a);
+    for (int32_t u = 0; u < pair_units; u += chunk) {
+      const int32_t n = pair_units - u < chunk ? pair_units - u : chunk;
+      Fc2x8Args a{reinterpret_cast<const uint32_t*>(row),
+                  filter + static_cast<std::ptrdiff_t>(u) * depth,
+                  blocks,
+                  2 * depth - 8 * blocks,
+                  bias + u,
+                  n >> 1,
+                  rq.per_channel ? rq.multipliers + u : multipliers,
+                  1 + 2 * rq.output_offset,
+                  splat16(rq.act_min),
+                  splat16(rq.act_max),
+                  output + static_cast<std::ptrdiff_t>(b) * units + u,
+                  depth,
+                  rq.per_channel ? rq.shifts + u : shifts};
+      fc_2x8(&a);
+    }
   }
 }
 
@@ -223,11 +238,11 @@ void fully_connected_pairs(const Requant& rq, int32_t batches, int32_t depth, in
 // (product_bound + |bias|) << left_shift < 2^30. One cheap pass bounds
 // max |bias| by OR of (b ^ (b >> 31)) + 1 and max left_shift by OR of the
 // left shifts (both at most twice too large, so rarely conservative).
-bool fc_fits_fast(int64_t product_bound, const int32_t* bias, const int32_t* shifts, int32_t units) {
+bool fc_fits_fast(int64_t product_bound, const int32_t* bias, const Requant& rq, int32_t units) {
   uint32_t bias_bits = 0, shift_bits = 0;
   for (int32_t u = 0; u < units; ++u) {
     bias_bits |= static_cast<uint32_t>(bias[u] ^ (bias[u] >> 31));
-    shift_bits |= static_cast<uint32_t>(shifts[u] > 0 ? shifts[u] : 0);
+    shift_bits |= static_cast<uint32_t>(rq.shift(u) > 0 ? rq.shift(u) : 0);
   }
   if (shift_bits > 30) return false;
   return ((product_bound + int64_t{bias_bits} + 1) << shift_bits) < (int64_t{1} << 30);
@@ -248,7 +263,7 @@ void fully_connected_int8(const Requant& rq, int32_t batches, int32_t depth, int
   const int64_t x_max = 128 + (rq.input_offset < 0 ? -int64_t{rq.input_offset} : rq.input_offset);
   const bool kernel_path = depth >= 8 && (depth & 7) == 0 && (reinterpret_cast<uintptr_t>(filter) & 3) == 0 &&
                            units >= 2 && bias != nullptr && rq.filter_offset == 0 &&
-                           fc_fits_fast(int64_t{depth} * x_max * 128, bias, rq.shifts, units);
+                           fc_fits_fast(int64_t{depth} * x_max * 128, bias, rq, units);
   if (kernel_path) {
     fully_connected_pairs(rq, batches, depth, units, input, filter, bias, output, row);
     if ((units & 1) == 0) return;

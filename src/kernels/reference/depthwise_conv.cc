@@ -76,7 +76,7 @@ void depthwise_int8(const Window& window, int32_t depth_multiplier, const Requan
               }
             }
             if (bias) acc += bias[oc];
-            acc = quant::multiply_by_quantized_multiplier(acc, rq.multipliers[oc], rq.shifts[oc]);
+            acc = quant::multiply_by_quantized_multiplier(acc, rq.multiplier(oc), rq.shift(oc));
             acc += rq.output_offset;
             acc = std::min(std::max(acc, rq.act_min), rq.act_max);
             output[nhwc_index(out, b, oy, ox, oc)] = static_cast<int8_t>(acc);

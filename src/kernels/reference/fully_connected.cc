@@ -42,7 +42,7 @@ void fully_connected_int8(const Requant& rq, int32_t batches, int32_t depth, int
         acc += (input_value + rq.input_offset) * (filter_value + rq.filter_offset);
       }
       if (bias) acc += bias[u];
-      acc = quant::multiply_by_quantized_multiplier(acc, rq.multipliers[u], rq.shifts[u]);
+      acc = quant::multiply_by_quantized_multiplier(acc, rq.multiplier(u), rq.shift(u));
       acc += rq.output_offset;
       acc = std::min(std::max(acc, rq.act_min), rq.act_max);
       output[row_index(b, units, u)] = static_cast<int8_t>(acc);
