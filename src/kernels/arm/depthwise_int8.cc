@@ -376,24 +376,33 @@ void depthwise_3x3_dm1(const Window& window, const Requant& rq, const Dims4& in,
   }
 }
 
+// One input channel (a first layer over a grey image): the depthwise conv
+// is a conv of depth_multiplier filters over that channel, which the conv
+// kernel's blocked SMLAD path runs several times faster. The filter is
+// transposed from [1, kh, kw, out_c] to [out_c, kh, kw, 1] on the stack;
+// integer sums are exact, so the result is the reference's bit for bit.
+// Kept out of line so its stack buffer does not weigh on the other paths.
+constexpr int32_t kMaxTransposedFilter = 2048;
+__attribute__((noinline)) void depthwise_one_channel(const Window& window, const Requant& rq, const Dims4& in,
+                                                     const int8_t* input, const Dims4& filter,
+                                                     const int8_t* filter_data, const int32_t* bias,
+                                                     const Dims4& out, int8_t* output) {
+  const int32_t taps = filter.h * filter.w;
+  alignas(8) int8_t transposed[kMaxTransposedFilter];
+  for (int32_t oc = 0; oc < out.c; ++oc)
+    for (int32_t t = 0; t < taps; ++t) transposed[oc * taps + t] = filter_data[t * out.c + oc];
+  conv2d_int8(window, rq, in, input, Dims4{out.c, filter.h, filter.w, 1}, transposed, bias, out, output);
+}
+
 }  // namespace
 
 void depthwise_int8(const Window& window, int32_t depth_multiplier, const Requant& rq,
                     const Dims4& in, const int8_t* input, const Dims4& filter,
                     const int8_t* filter_data, const int32_t* bias, const Dims4& out,
                     int8_t* output) {
-  // One input channel (a first layer over a grey image): the depthwise conv
-  // is a conv of depth_multiplier filters over that channel, which the conv
-  // kernel's blocked SMLAD path runs several times faster. The filter is
-  // transposed from [1, kh, kw, out_c] to [out_c, kh, kw, 1] on the stack;
-  // integer sums are exact, so the result is the reference's bit for bit.
-  constexpr int32_t kMaxTransposedFilter = 2048;
-  const int32_t taps = filter.h * filter.w;
-  if (in.c == 1 && depth_multiplier == out.c && out.c > 1 && taps * out.c <= kMaxTransposedFilter) {
-    alignas(8) int8_t transposed[kMaxTransposedFilter];
-    for (int32_t oc = 0; oc < out.c; ++oc)
-      for (int32_t t = 0; t < taps; ++t) transposed[oc * taps + t] = filter_data[t * out.c + oc];
-    conv2d_int8(window, rq, in, input, Dims4{out.c, filter.h, filter.w, 1}, transposed, bias, out, output);
+  if (in.c == 1 && depth_multiplier == out.c && out.c > 1 &&
+      filter.h * filter.w * out.c <= kMaxTransposedFilter) {
+    depthwise_one_channel(window, rq, in, input, filter, filter_data, bias, out, output);
     return;
   }
   if (depth_multiplier == 1 && in.c == out.c && out.c <= kMaxFastChannels && (out.c & 3) == 0 &&
