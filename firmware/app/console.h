@@ -7,14 +7,15 @@
 #include <cstdarg>
 #include <cstddef>
 
+#include "tinyinfer/status.h"  // TI_PRINTF_FORMAT
+
 namespace tinyinfer::app {
 
 // Supported: %d %i %u %x %ld %lu %lld %llu %zu %s %c %f %.Nf (N <= 9) %%.
-void print(const char* format, ...) __attribute__((format(printf, 1, 2)));
+void print(const char* format, ...) TI_PRINTF_FORMAT(1, 2);
 void vprint(const char* format, va_list args);
 
 // Formats into `buffer` (always NUL-terminated); returns the length written.
-std::size_t format(char* buffer, std::size_t size, const char* fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+std::size_t format(char* buffer, std::size_t size, const char* fmt, ...) TI_PRINTF_FORMAT(3, 4);
 
 }  // namespace tinyinfer::app

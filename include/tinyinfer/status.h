@@ -3,6 +3,17 @@
 
 #include <cstddef>
 
+// printf-style format checking for the engine's messages. Bare-metal ARM
+// (newlib) defines int32_t as `long`, so every "%d" of an int32_t would be
+// flagged there although long and int have the same size and argument
+// passing in the ARM EABI; the host builds, where int32_t is int, check
+// every format string of the same code.
+#if defined(__arm__) && !defined(__linux__)
+#define TI_PRINTF_FORMAT(format_index, first_arg)
+#else
+#define TI_PRINTF_FORMAT(format_index, first_arg) __attribute__((format(printf, format_index, first_arg)))
+#endif
+
 namespace tinyinfer {
 
 enum class StatusCode {
@@ -22,8 +33,7 @@ class Status {
   Status() = default;  // ok
   static Status ok() { return Status(); }
   // printf-style message; it should name the op/tensor at fault.
-  static Status error(StatusCode code, const char* format, ...)
-      __attribute__((format(printf, 2, 3)));
+  static Status error(StatusCode code, const char* format, ...) TI_PRINTF_FORMAT(2, 3);
 
   bool is_ok() const { return code_ == StatusCode::kOk; }
   explicit operator bool() const { return is_ok(); }

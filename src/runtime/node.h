@@ -102,8 +102,7 @@ class PrepareContext {
   void request_scratch(std::size_t bytes) { node_.scratch_bytes = bytes; }
 
   // Errors that name the op: "op 3 (CONV_2D): <message>".
-  Status error(StatusCode code, const char* format, ...) const
-      __attribute__((format(printf, 3, 4)));
+  Status error(StatusCode code, const char* format, ...) const TI_PRINTF_FORMAT(3, 4);
 
  private:
   Tensor tensor(int32_t index) const {

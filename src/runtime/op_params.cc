@@ -1,6 +1,7 @@
 #include "runtime/op_params.h"
 
 #include <cmath>
+#include <cstdarg>
 #include <cstdint>
 #include <cstdio>
 
@@ -126,6 +127,13 @@ void format_shape(const Shape& shape, char* buffer, std::size_t size) {
     if (n < 0) return;
     used += static_cast<std::size_t>(n);
   }
+}
+
+void describe_text(char* buffer, std::size_t size, const char* format, ...) {
+  va_list args;
+  va_start(args, format);
+  std::vsnprintf(buffer, size, format, args);
+  va_end(args);
 }
 
 }  // namespace tinyinfer

@@ -60,6 +60,10 @@ inline kernels::Dims4 nhwc(const TensorSlot& t) {
 // (scale, zero point) pair.
 Status require_per_tensor_int8(const PrepareContext& ctx, const Tensor& t, const char* role);
 
+// snprintf for the ops' describe() texts, with the engine's format checking
+// (TI_PRINTF_FORMAT: int32_t arguments print with %d on every target).
+void describe_text(char* buffer, std::size_t size, const char* format, ...) TI_PRINTF_FORMAT(3, 4);
+
 // Writes "1x28x28x1" into buffer.
 void format_shape(const Shape& shape, char* buffer, std::size_t size);
 

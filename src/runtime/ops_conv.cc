@@ -296,13 +296,13 @@ void describe_conv(const Node& node, const TensorSlot*, char* buffer, std::size_
   const auto* d = static_cast<const ConvData*>(node.op_data);
   const char* kind = d->kind == ConvKind::kFloat ? "float" : d->kind == ConvKind::kInt8 ? "int8" : "hybrid";
   if (d->depthwise) {
-    std::snprintf(buffer, size, "%s, filter %dx%d, stride %dx%d, dilation %dx%d, %s, multiplier %d, %s",
+    describe_text(buffer, size, "%s, filter %dx%d, stride %dx%d, dilation %dx%d, %s, multiplier %d, %s",
                   kind, d->window.filter_h, d->window.filter_w, d->window.stride_h, d->window.stride_w,
                   d->window.dilation_h, d->window.dilation_w,
                   d->padding == Padding::SAME ? "SAME" : "VALID", d->depth_multiplier,
                   activation_name(d->activation));
   } else {
-    std::snprintf(buffer, size, "%s, filter %dx%d, stride %dx%d, dilation %dx%d, %s, %s", kind,
+    describe_text(buffer, size, "%s, filter %dx%d, stride %dx%d, dilation %dx%d, %s, %s", kind,
                   d->window.filter_h, d->window.filter_w, d->window.stride_h, d->window.stride_w,
                   d->window.dilation_h, d->window.dilation_w,
                   d->padding == Padding::SAME ? "SAME" : "VALID", activation_name(d->activation));

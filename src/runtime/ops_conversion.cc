@@ -77,12 +77,12 @@ void describe_reshape(const Node& node, const TensorSlot* tensors, char* buffer,
   char in[64], out[64];
   format_shape(tensors[node.inputs[0]].shape(), in, sizeof(in));
   format_shape(tensors[node.outputs[0]].shape(), out, sizeof(out));
-  std::snprintf(buffer, size, "%s -> %s", in, out);
+  describe_text(buffer, size, "%s -> %s", in, out);
 }
 
 void describe_conversion(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const ConversionData*>(node.op_data);
-  std::snprintf(buffer, size, "scale %g, zero point %d", static_cast<double>(d->scale), d->zero_point);
+  describe_text(buffer, size, "scale %g, zero point %d", static_cast<double>(d->scale), d->zero_point);
 }
 
 }  // namespace

@@ -156,7 +156,7 @@ int64_t fc_macs(const Node& node, const TensorSlot*) {
 void describe_fc(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const FcData*>(node.op_data);
   const char* kind = d->kind == FcKind::kFloat ? "float" : d->kind == FcKind::kInt8 ? "int8" : "hybrid";
-  std::snprintf(buffer, size, "%s, %d batch x %d in -> %d units, %s", kind, d->batches, d->depth, d->units,
+  describe_text(buffer, size, "%s, %d batch x %d in -> %d units, %s", kind, d->batches, d->depth, d->units,
                 activation_name(d->activation));
 }
 

@@ -123,7 +123,7 @@ int64_t pool_macs(const Node&, const TensorSlot*) { return 0; }
 
 void describe_pool(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const PoolData*>(node.op_data);
-  std::snprintf(buffer, size, "%s, filter %dx%d, stride %dx%d, %s, %s", d->is_int8 ? "int8" : "float",
+  describe_text(buffer, size, "%s, filter %dx%d, stride %dx%d, %s, %s", d->is_int8 ? "int8" : "float",
                 d->window.filter_h, d->window.filter_w, d->window.stride_h, d->window.stride_w,
                 d->padding == Padding::SAME ? "SAME" : "VALID", activation_name(d->activation));
 }

@@ -75,7 +75,7 @@ int64_t softmax_macs(const Node&, const TensorSlot*) { return 0; }
 
 void describe_softmax(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const SoftmaxData*>(node.op_data);
-  std::snprintf(buffer, size, "%s, beta %g, %d x %d", d->is_int8 ? "int8" : "float",
+  describe_text(buffer, size, "%s, beta %g, %d x %d", d->is_int8 ? "int8" : "float",
                 static_cast<double>(d->beta), d->rows, d->depth);
 }
 

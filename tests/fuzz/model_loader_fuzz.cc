@@ -20,9 +20,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::memcpy(aligned.data(), data, size);
   tinyinfer::Model model;
   if (!tinyinfer::Model::load(aligned.data(), size, &model).is_ok()) return 0;
-  for (auto kernels : {tinyinfer::KernelChoice::kReference, tinyinfer::KernelChoice::kOptimized}) {
+  // Reference unfused, optimized unfused, optimized with conv + pool fusion
+  // (a different arena plan and the band-by-band eval path).
+  struct Setup {
+    tinyinfer::KernelChoice kernels;
+    bool fuse;
+  };
+  for (const Setup setup : {Setup{tinyinfer::KernelChoice::kReference, false},
+                            Setup{tinyinfer::KernelChoice::kOptimized, false},
+                            Setup{tinyinfer::KernelChoice::kOptimized, true}}) {
     tinyinfer::Interpreter interpreter;
-    if (!interpreter.init(model, kernels, g_arena, sizeof(g_arena)).is_ok()) return 0;
+    tinyinfer::InterpreterOptions options;
+    options.fuse_conv_pool = setup.fuse;
+    if (!interpreter.init(model, setup.kernels, g_arena, sizeof(g_arena), options).is_ok()) return 0;
     // Invoking big models would make each run slow; the loader and planner
     // are what hostile files attack, kernels are covered by unit tests.
     if (interpreter.total_macs() > 2000000) return 0;
