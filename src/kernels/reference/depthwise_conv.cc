@@ -1,123 +1,28 @@
-// Reference DEPTHWISE_CONV_2D in TFLite's loop order (batch, out_y, out_x,
-// in_c, multiplier, filter_y, filter_x). Output channel oc = ic * dm + m reads
-// only input channel ic. Out-of-image taps are skipped (see conv.cc).
-#include <algorithm>
-#include <cstddef>
-
+// Reference DEPTHWISE_CONV_2D in TFLite's loop order (window_walk.h).
 #include "kernels/reference/reference.h"
-#include "quant/fixed_point.h"
+#include "kernels/reference/window_walk.h"
 
 namespace tinyinfer::kernels::reference {
-namespace {
 
-std::ptrdiff_t nhwc_index(const Dims4& d, int32_t n, int32_t y, int32_t x, int32_t c) {
-  return ((static_cast<std::ptrdiff_t>(n) * d.h + y) * d.w + x) * d.c + c;
+void depthwise_float(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp, const Dims4& in,
+                     const float* input, const Dims4& filter, const float* filter_data, const float* bias,
+                     const Dims4& out, float* output) {
+  depthwise_walk<float>(window, depth_multiplier, in, input, filter, filter_data, out, output, FloatProduct{},
+                        FloatFinish{bias, clamp});
 }
 
-bool inside(const Dims4& in, int32_t y, int32_t x) {
-  return y >= 0 && y < in.h && x >= 0 && x < in.w;
-}
-
-}  // namespace
-
-void depthwise_float(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp,
-                     const Dims4& in, const float* input, const Dims4& filter,
-                     const float* filter_data, const float* bias, const Dims4& out,
-                     float* output) {
-  for (int32_t b = 0; b < out.n; ++b) {
-    for (int32_t oy = 0; oy < out.h; ++oy) {
-      const int32_t in_y_origin = oy * window.stride_h - window.pad_top;
-      for (int32_t ox = 0; ox < out.w; ++ox) {
-        const int32_t in_x_origin = ox * window.stride_w - window.pad_left;
-        for (int32_t ic = 0; ic < in.c; ++ic) {
-          for (int32_t m = 0; m < depth_multiplier; ++m) {
-            const int32_t oc = ic * depth_multiplier + m;
-            float acc = 0.0f;
-            for (int32_t ky = 0; ky < filter.h; ++ky) {
-              const int32_t iy = in_y_origin + ky * window.dilation_h;
-              for (int32_t kx = 0; kx < filter.w; ++kx) {
-                const int32_t ix = in_x_origin + kx * window.dilation_w;
-                if (!inside(in, iy, ix)) continue;
-                acc += input[nhwc_index(in, b, iy, ix, ic)] *
-                       filter_data[nhwc_index(filter, 0, ky, kx, oc)];
-              }
-            }
-            const float with_bias = acc + (bias ? bias[oc] : 0.0f);
-            output[nhwc_index(out, b, oy, ox, oc)] =
-                std::min(std::max(with_bias, clamp.min), clamp.max);
-          }
-        }
-      }
-    }
-  }
-}
-
-void depthwise_int8(const Window& window, int32_t depth_multiplier, const Requant& rq,
-                    const Dims4& in, const int8_t* input, const Dims4& filter,
-                    const int8_t* filter_data, const int32_t* bias, const Dims4& out,
-                    int8_t* output) {
-  for (int32_t b = 0; b < out.n; ++b) {
-    for (int32_t oy = 0; oy < out.h; ++oy) {
-      const int32_t in_y_origin = oy * window.stride_h - window.pad_top;
-      for (int32_t ox = 0; ox < out.w; ++ox) {
-        const int32_t in_x_origin = ox * window.stride_w - window.pad_left;
-        for (int32_t ic = 0; ic < in.c; ++ic) {
-          for (int32_t m = 0; m < depth_multiplier; ++m) {
-            const int32_t oc = ic * depth_multiplier + m;
-            int32_t acc = 0;
-            for (int32_t ky = 0; ky < filter.h; ++ky) {
-              const int32_t iy = in_y_origin + ky * window.dilation_h;
-              for (int32_t kx = 0; kx < filter.w; ++kx) {
-                const int32_t ix = in_x_origin + kx * window.dilation_w;
-                if (!inside(in, iy, ix)) continue;
-                const int32_t input_value = input[nhwc_index(in, b, iy, ix, ic)];
-                const int32_t filter_value = filter_data[nhwc_index(filter, 0, ky, kx, oc)];
-                acc += (input_value + rq.input_offset) * filter_value;
-              }
-            }
-            if (bias) acc += bias[oc];
-            acc = quant::multiply_by_quantized_multiplier(acc, rq.multiplier(oc), rq.shift(oc));
-            acc += rq.output_offset;
-            acc = std::min(std::max(acc, rq.act_min), rq.act_max);
-            output[nhwc_index(out, b, oy, ox, oc)] = static_cast<int8_t>(acc);
-          }
-        }
-      }
-    }
-  }
+void depthwise_int8(const Window& window, int32_t depth_multiplier, const Requant& rq, const Dims4& in,
+                    const int8_t* input, const Dims4& filter, const int8_t* filter_data, const int32_t* bias,
+                    const Dims4& out, int8_t* output) {
+  depthwise_walk<int32_t>(window, depth_multiplier, in, input, filter, filter_data, out, output,
+                          Int8Product{rq.input_offset}, Int8Finish{bias, rq});
 }
 
 void depthwise_hybrid(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp,
-                      const Dims4& in, const float* input, const Dims4& filter,
-                      const int8_t* filter_data, const float* filter_scales, const float* bias,
-                      const Dims4& out, float* output) {
-  for (int32_t b = 0; b < out.n; ++b) {
-    for (int32_t oy = 0; oy < out.h; ++oy) {
-      const int32_t in_y_origin = oy * window.stride_h - window.pad_top;
-      for (int32_t ox = 0; ox < out.w; ++ox) {
-        const int32_t in_x_origin = ox * window.stride_w - window.pad_left;
-        for (int32_t ic = 0; ic < in.c; ++ic) {
-          for (int32_t m = 0; m < depth_multiplier; ++m) {
-            const int32_t oc = ic * depth_multiplier + m;
-            float acc = 0.0f;
-            for (int32_t ky = 0; ky < filter.h; ++ky) {
-              const int32_t iy = in_y_origin + ky * window.dilation_h;
-              for (int32_t kx = 0; kx < filter.w; ++kx) {
-                const int32_t ix = in_x_origin + kx * window.dilation_w;
-                if (!inside(in, iy, ix)) continue;
-                acc += input[nhwc_index(in, b, iy, ix, ic)] *
-                       static_cast<float>(filter_data[nhwc_index(filter, 0, ky, kx, oc)]);
-              }
-            }
-            // The per-channel scale factors out of the sum: apply it once.
-            const float value = acc * filter_scales[oc] + (bias ? bias[oc] : 0.0f);
-            output[nhwc_index(out, b, oy, ox, oc)] =
-                std::min(std::max(value, clamp.min), clamp.max);
-          }
-        }
-      }
-    }
-  }
+                      const Dims4& in, const float* input, const Dims4& filter, const int8_t* filter_data,
+                      const float* filter_scales, const float* bias, const Dims4& out, float* output) {
+  depthwise_walk<float>(window, depth_multiplier, in, input, filter, filter_data, out, output,
+                        HybridProduct{}, HybridFinish{filter_scales, bias, clamp});
 }
 
 }  // namespace tinyinfer::kernels::reference
