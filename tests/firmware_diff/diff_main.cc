@@ -1,26 +1,26 @@
-// Test firmware: the int8 differential cases (int8_diff_cases.h) on the
-// emulated Cortex-M7, where the optimized kernels execute the real DSP
-// instructions. Prints one summary line per kernel and exits with the
-// number of kernels that mismatched (0 = pass) through semihosting.
+// Test firmware: the int8 differential cases (int8_diff_cases.h) and the
+// float/hybrid ones (float_diff_cases.h) on the emulated Cortex-M7, where the
+// optimized kernels execute the real DSP and FPv5 instructions. Prints one
+// summary line per kernel and exits with the number of kernels that
+// mismatched (0 = pass) through semihosting.
 #include "app/console.h"
 #include "boards/board.h"
+#include "firmware_diff/float_diff_cases.h"
 #include "firmware_diff/int8_diff_cases.h"
 
 namespace {
 
-int report(const char* name, const tinyinfer::diff::DiffResult& r) {
+// Both headers' DiffResult have the same fields.
+template <typename Result>
+int report(const char* name, const Result& r) {
   tinyinfer::app::print("DIFF %s: %d cases, %d mismatches\n", name, static_cast<int>(r.cases),
                         static_cast<int>(r.mismatches));
   if (r.mismatches != 0) tinyinfer::app::print("  first: %s\n", r.first_failure);
   return r.mismatches != 0 ? 1 : 0;
 }
 
-}  // namespace
-
-int main() {
+int run_int8() {
   using namespace tinyinfer::diff;
-  tinyinfer::board::init();
-  tinyinfer::app::print("tinyinfer int8 differential test on %s\n", tinyinfer::board::name());
   CaseLimits small;
   small.max_hw = 9;
   small.max_c = 20;
@@ -37,6 +37,36 @@ int main() {
   failed += report("add_int8", run_add_cases(300, 105));
   failed += report("average_pool_int8", run_pool_cases(500, 106, false, small));
   failed += report("max_pool_int8", run_pool_cases(500, 107, true, small));
+  return failed;
+}
+
+// Fewer cases than the host test (other seeds), enough to take every FPv5
+// assembly path: the reference and magnitude passes dominate the run time.
+int run_float() {
+  using namespace tinyinfer::float_diff;
+  int failed = 0;
+  if (const char* missing = first_missing_kernel()) {
+    tinyinfer::app::print("DIFF float kernels installed: no, %s is the reference one\n", missing);
+    ++failed;
+  }
+  failed += report("conv2d_float", run_conv_cases(1000, 201, false));
+  failed += report("conv2d_hybrid", run_conv_cases(1000, 202, true));
+  failed += report("conv2d_model_shapes", run_conv_model_shapes(203));
+  failed += report("depthwise_float", run_depthwise_cases(1000, 204, false));
+  failed += report("depthwise_hybrid", run_depthwise_cases(1000, 205, true));
+  failed += report("depthwise_model_shapes", run_depthwise_model_shapes(206));
+  failed += report("fully_connected_float", run_fully_connected_cases(1000, 207, FcKinds::kFloat));
+  failed += report("fully_connected_hybrid", run_fully_connected_cases(1000, 208, FcKinds::kHybrid));
+  failed += report("max_pool_float", run_max_pool_cases(1000, 209));
+  return failed;
+}
+
+}  // namespace
+
+int main() {
+  tinyinfer::board::init();
+  tinyinfer::app::print("tinyinfer kernel differential test on %s\n", tinyinfer::board::name());
+  const int failed = run_int8() + run_float();
   tinyinfer::app::print("DIFF %s\n", failed == 0 ? "PASSED" : "FAILED");
   tinyinfer::board::exit(failed);
 }
