@@ -20,8 +20,25 @@ set(TINYINFER_BOARD_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/board.cc
     # newlib glue (UART stdout, no heap): board-independent, shared with QEMU.
     ${CMAKE_CURRENT_LIST_DIR}/../qemu-mps2-an500/syscalls.cc)
-set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/board.cc PROPERTIES COMPILE_DEFINITIONS
-  "TINYINFER_STM32_CLOCK_MHZ=${TINYINFER_STM32_CLOCK_MHZ};$<$<STREQUAL:${TINYINFER_STM32_CONSOLE},usart6>:TINYINFER_STM32_CONSOLE_USART6>")
+# Clock and console are compile-time choices of board.cc.
+function(stm32f746_definitions mhz console out_var)
+  set(definitions TINYINFER_STM32_CLOCK_MHZ=${mhz})
+  if(console STREQUAL "usart6")
+    list(APPEND definitions TINYINFER_STM32_CONSOLE_USART6)
+  endif()
+  set(${out_var} ${definitions} PARENT_SCOPE)
+endfunction()
+stm32f746_definitions(${TINYINFER_STM32_CLOCK_MHZ} ${TINYINFER_STM32_CONSOLE} TINYINFER_BOARD_DEFINITIONS)
+
+# TINYINFER_FIRMWARE_BOARD_VARIANTS: <216|288>-<usart1|usart6>, board.cc compiled once more.
+function(tinyinfer_board_variant variant ld_var definitions_var)
+  if(NOT variant MATCHES "^(216|288)-(usart1|usart6)$")
+    message(FATAL_ERROR "stm32f746-disco board variant ${variant}: expected <216|288>-<usart1|usart6>")
+  endif()
+  stm32f746_definitions(${CMAKE_MATCH_1} ${CMAKE_MATCH_2} definitions)
+  set(${ld_var} ${TINYINFER_BOARD_LINKER_SCRIPT} PARENT_SCOPE)
+  set(${definitions_var} ${definitions} PARENT_SCOPE)
+endfunction()
 set(TINYINFER_BOARD_LINKER_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/stm32f746.ld)
 set(TINYINFER_BOARD_RUN_HINT
     "flash the .bin beside it with st-flash write <name>.bin 0x08000000 (or st-flash --format ihex write <name>.hex), serial 115200 on the ST-LINK VCP; ELF:")

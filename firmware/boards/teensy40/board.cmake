@@ -8,33 +8,48 @@
 #        is the study's open question (is the RT1062 slow because of the flash?).
 set(TINYINFER_PLACEMENT "itcm" CACHE STRING "Teensy 4.0 code placement: itcm | flash")
 set_property(CACHE TINYINFER_PLACEMENT PROPERTY STRINGS itcm flash)
+set(teensy40_dir ${CMAKE_CURRENT_LIST_DIR})
 
-if(TINYINFER_PLACEMENT STREQUAL "itcm")
-  string(JOIN "\n" TEENSY40_ITCM_INPUTS
-    "    KEEP(*(.isr_vector))"
-    "    *(.text.itcm .text.itcm.*)"
-    "    *libtinyinfer.a:*(.text .text.*)"
-    "    *libgcc.a:*(.text .text.*)"
-    "    *libm.a:*(.text .text.*)"
-    "    *libc_nano.a:*memcpy*(.text .text.*)"
-    "    *libc_nano.a:*memset*(.text .text.*)"
-    "    *libc_nano.a:*memmove*(.text .text.*)")
-  set(TEENSY40_FLASH_VECTORS "")
-  set(TEENSY40_DISCARD "  /DISCARD/ : { *libgcc.a:*(.ARM.exidx* .ARM.extab*) *libm.a:*(.ARM.exidx* .ARM.extab*) }")
-elseif(TINYINFER_PLACEMENT STREQUAL "flash")
-  set(TEENSY40_ITCM_INPUTS "")
-  set(TEENSY40_DISCARD "")
-  string(JOIN "\n" TEENSY40_FLASH_VECTORS
-    "  .isr_vector : ALIGN(1024)"
-    "  {"
-    "    KEEP(*(.isr_vector))"
-    "  } > FLASH")
-else()
-  message(FATAL_ERROR "TINYINFER_PLACEMENT=${TINYINFER_PLACEMENT}: expected itcm or flash")
-endif()
+# The placements differ only in the linker script (teensy40.ld.in): the same
+# objects link either way.
+function(teensy40_linker_script placement out_var)
+  if(placement STREQUAL "itcm")
+    string(JOIN "\n" TEENSY40_ITCM_INPUTS
+      "    KEEP(*(.isr_vector))"
+      "    *(.text.itcm .text.itcm.*)"
+      "    *libtinyinfer.a:*(.text .text.*)"
+      "    *libgcc.a:*(.text .text.*)"
+      "    *libm.a:*(.text .text.*)"
+      "    *libc_nano.a:*memcpy*(.text .text.*)"
+      "    *libc_nano.a:*memset*(.text .text.*)"
+      "    *libc_nano.a:*memmove*(.text .text.*)")
+    set(TEENSY40_FLASH_VECTORS "")
+    set(TEENSY40_DISCARD "  /DISCARD/ : { *libgcc.a:*(.ARM.exidx* .ARM.extab*) *libm.a:*(.ARM.exidx* .ARM.extab*) }")
+  elseif(placement STREQUAL "flash")
+    set(TEENSY40_ITCM_INPUTS "")
+    set(TEENSY40_DISCARD "")
+    string(JOIN "\n" TEENSY40_FLASH_VECTORS
+      "  .isr_vector : ALIGN(1024)"
+      "  {"
+      "    KEEP(*(.isr_vector))"
+      "  } > FLASH")
+  else()
+    message(FATAL_ERROR "TINYINFER_PLACEMENT=${placement}: expected itcm or flash")
+  endif()
+  set(TINYINFER_PLACEMENT ${placement})  # named in the generated script's header
+  set(ld ${CMAKE_CURRENT_BINARY_DIR}/teensy40-${placement}.ld)
+  configure_file(${teensy40_dir}/teensy40.ld.in ${ld} @ONLY)
+  set(${out_var} ${ld} PARENT_SCOPE)
+endfunction()
 
-set(teensy40_ld ${CMAKE_CURRENT_BINARY_DIR}/teensy40-${TINYINFER_PLACEMENT}.ld)
-configure_file(${CMAKE_CURRENT_LIST_DIR}/teensy40.ld.in ${teensy40_ld} @ONLY)
+# TINYINFER_FIRMWARE_BOARD_VARIANTS: the placements.
+function(tinyinfer_board_variant variant ld_var definitions_var)
+  teensy40_linker_script(${variant} ld)
+  set(${ld_var} ${ld} PARENT_SCOPE)
+  set(${definitions_var} "" PARENT_SCOPE)
+endfunction()
+
+teensy40_linker_script(${TINYINFER_PLACEMENT} teensy40_ld)
 
 set(TINYINFER_BOARD_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/boot_header.S
