@@ -1,21 +1,16 @@
 // Board layer of QEMU's mps2-an500 (Cortex-M7): CMSDK APB UART0 console,
-// SysTick extended to 64 bits as the instruction counter, fault reports,
-// semihosting exit.
+// SysTick extended to 64 bits as the instruction counter, semihosting exit.
 #include "boards/board.h"
 
 #include <cstdint>
 
+#include "boards/common/cortex_m7.h"
+
 namespace tinyinfer::board {
 namespace {
 
-// Register access. All addresses below are from the ARMv7-M Architecture
-// Reference Manual (System Control Space) and ARM's AN500 / CMSDK APB UART
-// documentation.
-inline volatile uint32_t& reg(uint32_t address) {
-  return *reinterpret_cast<volatile uint32_t*>(address);
-}
-
-// CMSDK APB UART0.
+// CMSDK APB UART0 (ARM's AN500 / CMSDK APB UART documentation; the
+// ARMv7-M system registers are in common/cortex_m7.h).
 constexpr uint32_t kUart0 = 0x40004000;
 constexpr uint32_t kUartData = kUart0 + 0x00;
 constexpr uint32_t kUartState = kUart0 + 0x04;  // bit0 TX full, bit1 RX full
@@ -24,20 +19,7 @@ constexpr uint32_t kUartBaudDiv = kUart0 + 0x10;
 constexpr uint32_t kUartTxFull = 1u << 0;
 constexpr uint32_t kUartRxFull = 1u << 1;
 
-// SysTick.
-constexpr uint32_t kSystCsr = 0xE000E010;  // bit0 ENABLE, bit1 TICKINT, bit2 CLKSOURCE
-constexpr uint32_t kSystRvr = 0xE000E014;
-constexpr uint32_t kSystCvr = 0xE000E018;
 constexpr uint32_t kSysTickMax = 0x00FFFFFF;  // 24-bit down counter
-
-// System control block.
-constexpr uint32_t kScbIcsr = 0xE000ED04;
-constexpr uint32_t kIcsrPendStSet = 1u << 26;
-constexpr uint32_t kScbShcsr = 0xE000ED24;
-constexpr uint32_t kScbCfsr = 0xE000ED28;
-constexpr uint32_t kScbHfsr = 0xE000ED2C;
-constexpr uint32_t kScbMmfar = 0xE000ED34;
-constexpr uint32_t kScbBfar = 0xE000ED38;
 
 // The core clock of the AN500 image is 25 MHz. Under `-icount shift=0` QEMU
 // advances virtual time by 1 ns per instruction, so one SysTick tick at the
@@ -54,8 +36,7 @@ void init() {
   reg(kUartBaudDiv) = 16;  // smallest legal divider; QEMU does not pace the line
   reg(kUartCtrl) = 0x3;    // TX and RX on, no interrupts (polled)
 
-  // Separate handlers for MemManage, BusFault and UsageFault (else HardFault).
-  reg(kScbShcsr) |= (1u << 16) | (1u << 17) | (1u << 18);
+  enable_fault_handlers();
 
   reg(kSystRvr) = kSysTickMax;
   reg(kSystCvr) = 0;
@@ -66,11 +47,6 @@ void uart_put(uint8_t byte) {
   while (reg(kUartState) & kUartTxFull) {
   }
   reg(kUartData) = byte;
-}
-
-void uart_write(const void* data, std::size_t size) {
-  const auto* bytes = static_cast<const uint8_t*>(data);
-  for (std::size_t i = 0; i < size; ++i) uart_put(bytes[i]);
 }
 
 int uart_get() {
@@ -100,6 +76,9 @@ uint64_t counter() {
   return ticks * kInstructionsPerTick;
 }
 
+// The fault may precede init().
+void console_for_fault() { reg(kUartCtrl) = 0x3; }
+
 const char* counter_unit() { return "instructions"; }
 uint64_t counter_hz() { return 0; }
 
@@ -120,59 +99,8 @@ uint64_t counter_hz() { return 0; }
 
 }  // namespace tinyinfer::board
 
-// ---- interrupt and fault handlers (C linkage: named by startup.S) --------
+// ---- interrupt handlers (C linkage: named by the vector table) -----------
 
-extern "C" void SysTick_Handler() { tinyinfer::board::g_systick_wraps = tinyinfer::board::g_systick_wraps + 1; }
-
-namespace {
-
-void fault_puts(const char* text) {
-  while (*text != '\0') tinyinfer::board::uart_put(static_cast<uint8_t>(*text++));
-}
-
-void fault_hex(const char* label, uint32_t value) {
-  static const char kDigits[] = "0123456789abcdef";
-  fault_puts(label);
-  fault_puts("=0x");
-  for (int shift = 28; shift >= 0; shift -= 4)
-    tinyinfer::board::uart_put(static_cast<uint8_t>(kDigits[(value >> shift) & 0xF]));
-  fault_puts(" ");
-}
-
-}  // namespace
-
-// Called by the fault entry stubs with the exception frame the core stacked.
-extern "C" [[noreturn]] void tinyinfer_fault_report(const uint32_t* frame, uint32_t exc_return) {
-  using tinyinfer::board::reg;
-  uint32_t ipsr;
-  asm volatile("mrs %0, ipsr" : "=r"(ipsr));
-  const uint32_t exception = ipsr & 0x1FF;
-  const char* what = exception == 2   ? "NMI"
-                     : exception == 3 ? "HardFault"
-                     : exception == 4 ? "MemManage"
-                     : exception == 5 ? "BusFault"
-                     : exception == 6 ? "UsageFault"
-                                      : "unexpected exception";
-  reg(tinyinfer::board::kUartCtrl) = 0x3;  // the fault may precede init()
-  fault_puts("\r\n*** FAULT: ");
-  fault_puts(what);
-  fault_hex(" exception", exception);
-  fault_puts("\r\n");
-  fault_hex("CFSR", reg(tinyinfer::board::kScbCfsr));
-  fault_hex("HFSR", reg(tinyinfer::board::kScbHfsr));
-  fault_hex("MMFAR", reg(tinyinfer::board::kScbMmfar));
-  fault_hex("BFAR", reg(tinyinfer::board::kScbBfar));
-  fault_hex("EXC_RETURN", exc_return);
-  fault_puts("\r\n");
-  fault_hex("r0", frame[0]);
-  fault_hex("r1", frame[1]);
-  fault_hex("r2", frame[2]);
-  fault_hex("r3", frame[3]);
-  fault_puts("\r\n");
-  fault_hex("r12", frame[4]);
-  fault_hex("lr", frame[5]);
-  fault_hex("pc", frame[6]);
-  fault_hex("xpsr", frame[7]);
-  fault_puts("\r\n*** halted\r\n");
-  tinyinfer::board::exit(128 + static_cast<int>(exception));
+extern "C" void SysTick_Handler() {
+  tinyinfer::board::g_systick_wraps = tinyinfer::board::g_systick_wraps + 1;
 }

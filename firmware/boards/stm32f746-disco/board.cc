@@ -13,14 +13,14 @@
 
 #include <cstdint>
 
+#include "boards/common/cortex_m7.h"
+
 #ifndef TINYINFER_STM32_CLOCK_MHZ
 #define TINYINFER_STM32_CLOCK_MHZ 216
 #endif
 
 namespace tinyinfer::board {
 namespace {
-
-inline volatile uint32_t& reg(uint32_t address) { return *reinterpret_cast<volatile uint32_t*>(address); }
 
 // ---- clock plan ---------------------------------------------------------------
 // VCO input = HSE / PLLM must be 0.95..2.1 MHz; SYSCLK = VCO / PLLP.
@@ -58,27 +58,6 @@ constexpr uint32_t kPwrCr1 = 0x40007000;        // VOS[15:14], ODEN 16, ODSWEN 1
 constexpr uint32_t kPwrCsr1 = 0x40007004;       // VOSRDY 14, ODRDY 16, ODSWRDY 17
 constexpr uint32_t kFlashAcr = 0x40023C00;      // LATENCY[3:0], PRFTEN 8, ARTEN 9, ARTRST 11
 
-// ---- ARMv7-M system control space ----------------------------------------------
-constexpr uint32_t kScbCcr = 0xE000ED14;
-constexpr uint32_t kCcrIc = 1u << 17;
-constexpr uint32_t kCcrDc = 1u << 16;
-constexpr uint32_t kScbShcsr = 0xE000ED24;
-constexpr uint32_t kScbCfsr = 0xE000ED28;
-constexpr uint32_t kScbHfsr = 0xE000ED2C;
-constexpr uint32_t kScbMmfar = 0xE000ED34;
-constexpr uint32_t kScbBfar = 0xE000ED38;
-constexpr uint32_t kScbCcsidr = 0xE000ED80;
-constexpr uint32_t kScbCsselr = 0xE000ED84;
-constexpr uint32_t kScbIciallu = 0xE000EF50;
-constexpr uint32_t kScbDcisw = 0xE000EF60;
-constexpr uint32_t kSystCsr = 0xE000E010;
-constexpr uint32_t kSystRvr = 0xE000E014;
-constexpr uint32_t kSystCvr = 0xE000E018;
-constexpr uint32_t kDemcr = 0xE000EDFC;
-constexpr uint32_t kDwtCtrl = 0xE0001000;
-constexpr uint32_t kDwtCyccnt = 0xE0001004;
-constexpr uint32_t kDwtLar = 0xE0001FB0;
-
 // ---- console -------------------------------------------------------------------
 constexpr uint32_t kGpioA = 0x40020000;
 constexpr uint32_t kGpioB = 0x40020400;
@@ -96,6 +75,12 @@ constexpr uint32_t kUsartIsr = kUsart + 0x1C;  // PE 0, FE 1, NF 2, ORE 3, RXNE 
 constexpr uint32_t kUsartIcr = kUsart + 0x20;
 constexpr uint32_t kUsartRdr = kUsart + 0x24;
 constexpr uint32_t kUsartTdr = kUsart + 0x28;
+constexpr uint32_t kCr1Ue = 1u << 0;
+#ifdef TINYINFER_STM32_CONSOLE_USART6
+constexpr uint32_t kApb2enrUsart = 1u << 5;
+#else
+constexpr uint32_t kApb2enrUsart = 1u << 4;
+#endif
 constexpr uint32_t kIsrErrors = 0xF;
 constexpr uint32_t kIsrRxne = 1u << 5;
 constexpr uint32_t kIsrTc = 1u << 6;
@@ -113,24 +98,9 @@ void pin_af(uint32_t port, uint32_t pin, uint32_t af) {
   reg(port + afr) = (reg(port + afr) & ~(0xFu << shift)) | (af << shift);
 }
 
-volatile uint32_t g_cycles_high = 0;
-volatile uint32_t g_cycles_last = 0;
-
-uint64_t sample_cycles() {
-  uint32_t primask;
-  asm volatile("mrs %0, primask\n cpsid i" : "=r"(primask)::"memory");
-  const uint32_t now = reg(kDwtCyccnt);
-  if (now < g_cycles_last) g_cycles_high = g_cycles_high + 1;
-  g_cycles_last = now;
-  const uint64_t value = (static_cast<uint64_t>(g_cycles_high) << 32) | now;
-  asm volatile("msr primask, %0" ::"r"(primask) : "memory");
-  return value;
-}
-
 }  // namespace
 }  // namespace tinyinfer::board
 
-using tinyinfer::board::reg;
 using namespace tinyinfer::board;
 
 // Called once by Reset_Handler with SP in DTCM and the FPU on, before
@@ -186,25 +156,16 @@ extern "C" void stm32f746_system_init() {
   reg(kScbIciallu) = 0;
   asm volatile("dsb\n isb" ::: "memory");
   reg(kScbCcr) = reg(kScbCcr) | kCcrIc;
-  reg(kScbCsselr) = 0;
-  asm volatile("dsb" ::: "memory");
-  const uint32_t ccsidr = reg(kScbCcsidr);
-  const uint32_t sets = ((ccsidr >> 13) & 0x7FFF) + 1;
-  const uint32_t ways = ((ccsidr >> 3) & 0x3FF) + 1;
-  const uint32_t line_shift = (ccsidr & 0x7) + 4;
-  const uint32_t way_shift = __builtin_clz(ways - 1);
-  for (uint32_t set = 0; set < sets; ++set)
-    for (uint32_t way = 0; way < ways; ++way) reg(kScbDcisw) = (way << way_shift) | (set << line_shift);
-  asm volatile("dsb" ::: "memory");
+  dcache_by_set_way(kScbDcisw);
   reg(kScbCcr) = reg(kScbCcr) | kCcrDc;
   asm volatile("dsb\n isb" ::: "memory");
 }
 
 namespace tinyinfer::board {
+namespace {
 
-const char* name() { return "stm32f746-disco"; }
-
-void init() {
+// The console USART and its pins, clocked from SYSCLK.
+void console_init() {
   reg(kRccAhb1enr) = reg(kRccAhb1enr) | 0x7u;  // GPIOA, GPIOB, GPIOC
 #ifdef TINYINFER_STM32_CONSOLE_USART6
   reg(kRccApb2enr) = reg(kRccApb2enr) | (1u << 5);
@@ -223,29 +184,31 @@ void init() {
 #endif
   reg(kUsartCr1) = 0;
   reg(kUsartBrr) = kBrr;
-  reg(kUsartCr1) = (1u << 3) | (1u << 2) | 1u;  // 8N1, oversampling 16, TE RE UE
-
-  reg(kScbShcsr) = reg(kScbShcsr) | (1u << 16) | (1u << 17) | (1u << 18);
-
-  reg(kDemcr) = reg(kDemcr) | (1u << 24);
-  reg(kDwtLar) = 0xC5ACCE55;
-  reg(kDwtCyccnt) = 0;
-  reg(kDwtCtrl) = reg(kDwtCtrl) | 1u;
-
-  reg(kSystRvr) = kCoreHz / 100 - 1;  // 10 ms, below the 24-bit limit at both clocks
-  reg(kSystCvr) = 0;
-  reg(kSystCsr) = 0x7;
+  reg(kUsartCr1) = (1u << 3) | (1u << 2) | kCr1Ue;  // 8N1, oversampling 16, TE RE UE
 }
+
+}  // namespace
+
+const char* name() { return "stm32f746-disco"; }
+
+void init() {
+  console_init();
+  enable_fault_handlers();
+  cycle_counter_init(kCoreHz);
+}
+
+// Called by the fault reporter: sets the console up unless init() already
+// did. The USART's registers are read only with its bus clock enabled.
+void console_for_fault() {
+  if ((reg(kRccApb2enr) & kApb2enrUsart) == 0 || (reg(kUsartCr1) & kCr1Ue) == 0) console_init();
+}
+
+bool console_drained() { return (reg(kUsartIsr) & kIsrTc) != 0; }
 
 void uart_put(uint8_t byte) {
   while ((reg(kUsartIsr) & kIsrTxe) == 0) {
   }
   reg(kUsartTdr) = byte;
-}
-
-void uart_write(const void* data, std::size_t size) {
-  const auto* bytes = static_cast<const uint8_t*>(data);
-  for (std::size_t i = 0; i < size; ++i) uart_put(bytes[i]);
 }
 
 int uart_get() {
@@ -255,79 +218,8 @@ int uart_get() {
   return static_cast<int>(reg(kUsartRdr) & 0xFF);
 }
 
-uint64_t counter() { return sample_cycles(); }
-const char* counter_unit() { return "cycles"; }
 uint64_t counter_hz() { return kCoreHz; }
 
-[[noreturn]] void exit(int code) {
-  static const char kMessage[] = "\r\n*** exit, halted (code ";
-  uart_write(kMessage, sizeof(kMessage) - 1);
-  char digits[12];
-  int count = 0;
-  uint32_t value = code < 0 ? static_cast<uint32_t>(-code) : static_cast<uint32_t>(code);
-  do {
-    digits[count++] = static_cast<char>('0' + value % 10);
-    value /= 10;
-  } while (value != 0);
-  if (code < 0) uart_put('-');
-  while (count > 0) uart_put(static_cast<uint8_t>(digits[--count]));
-  uart_write(")\r\n", 3);
-  while ((reg(kUsartIsr) & kIsrTc) == 0) {
-  }
-  asm volatile("cpsid i" ::: "memory");
-  for (;;) asm volatile("wfi");
-}
+[[noreturn]] void exit(int code) { halt(code); }
 
 }  // namespace tinyinfer::board
-
-extern "C" void SysTick_Handler() { tinyinfer::board::sample_cycles(); }
-
-namespace {
-
-void fault_puts(const char* text) {
-  while (*text != '\0') uart_put(static_cast<uint8_t>(*text++));
-}
-
-void fault_hex(const char* label, uint32_t value) {
-  static const char kDigits[] = "0123456789abcdef";
-  fault_puts(label);
-  fault_puts("=0x");
-  for (int shift = 28; shift >= 0; shift -= 4)
-    uart_put(static_cast<uint8_t>(kDigits[(value >> shift) & 0xF]));
-  fault_puts(" ");
-}
-
-}  // namespace
-
-extern "C" [[noreturn]] void tinyinfer_fault_report(const uint32_t* frame, uint32_t exc_return) {
-  uint32_t ipsr;
-  asm volatile("mrs %0, ipsr" : "=r"(ipsr));
-  const uint32_t exception = ipsr & 0x1FF;
-  const char* what = exception == 2   ? "NMI"
-                     : exception == 3 ? "HardFault"
-                     : exception == 4 ? "MemManage"
-                     : exception == 5 ? "BusFault"
-                     : exception == 6 ? "UsageFault"
-                                      : "unexpected exception";
-  fault_puts("\r\n*** FAULT: ");
-  fault_puts(what);
-  fault_hex(" exception", exception);
-  fault_puts("\r\n");
-  fault_hex("CFSR", reg(kScbCfsr));
-  fault_hex("HFSR", reg(kScbHfsr));
-  fault_hex("MMFAR", reg(kScbMmfar));
-  fault_hex("BFAR", reg(kScbBfar));
-  fault_hex("EXC_RETURN", exc_return);
-  fault_puts("\r\n");
-  fault_hex("r0", frame[0]);
-  fault_hex("r1", frame[1]);
-  fault_hex("r2", frame[2]);
-  fault_hex("r3", frame[3]);
-  fault_puts("\r\n");
-  fault_hex("r12", frame[4]);
-  fault_hex("lr", frame[5]);
-  fault_hex("pc", frame[6]);
-  fault_hex("xpsr", frame[7]);
-  fault_puts("\r\n");
-  tinyinfer::board::exit(128 + static_cast<int>(exception));
-}

@@ -15,11 +15,11 @@ if(NOT TINYINFER_STM32_CONSOLE MATCHES "^(usart1|usart6)$")
   message(FATAL_ERROR "TINYINFER_STM32_CONSOLE=${TINYINFER_STM32_CONSOLE}: expected usart1 or usart6")
 endif()
 
+include(${CMAKE_CURRENT_LIST_DIR}/../common/common.cmake)
 set(TINYINFER_BOARD_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/startup.S
     ${CMAKE_CURRENT_LIST_DIR}/board.cc
-    # newlib glue (UART stdout, no heap): board-independent, shared with QEMU.
-    ${CMAKE_CURRENT_LIST_DIR}/../qemu-mps2-an500/syscalls.cc)
+    ${TINYINFER_COMMON_SILICON_SOURCES})  # common/
 # Clock and console are compile-time choices of board.cc.
 function(stm32f746_definitions mhz console out_var)
   set(definitions TINYINFER_STM32_CLOCK_MHZ=${mhz})

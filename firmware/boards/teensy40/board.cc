@@ -13,11 +13,10 @@
 
 #include <cstdint>
 
+#include "boards/common/cortex_m7.h"
+
 namespace tinyinfer::board {
 namespace {
-
-inline volatile uint32_t& reg(uint32_t address) { return *reinterpret_cast<volatile uint32_t*>(address); }
-inline volatile uint16_t& reg16(uint32_t address) { return *reinterpret_cast<volatile uint16_t*>(address); }
 
 constexpr uint32_t kCoreHz = 600'000'000;
 
@@ -62,30 +61,10 @@ constexpr uint32_t kPllArmBypass = 1u << 16;
 constexpr uint32_t kPllArmEnable = 1u << 13;
 constexpr uint32_t kPllArmDiv1200MHz = 100;  // 24 MHz x 100 / 2 = 1200 MHz (DIV_SELECT 54..108)
 
-// ---- ARMv7-M system control space ------------------------------------------
-constexpr uint32_t kScbCcr = 0xE000ED14;  // IC bit 17, DC bit 16
-constexpr uint32_t kCcrIc = 1u << 17;
-constexpr uint32_t kCcrDc = 1u << 16;
-constexpr uint32_t kScbShcsr = 0xE000ED24;
-constexpr uint32_t kScbCfsr = 0xE000ED28;
-constexpr uint32_t kScbHfsr = 0xE000ED2C;
-constexpr uint32_t kScbMmfar = 0xE000ED34;
-constexpr uint32_t kScbBfar = 0xE000ED38;
-constexpr uint32_t kScbCcsidr = 0xE000ED80;
-constexpr uint32_t kScbCsselr = 0xE000ED84;
-constexpr uint32_t kScbIciallu = 0xE000EF50;
-constexpr uint32_t kScbDcisw = 0xE000EF60;
-constexpr uint32_t kScbDccisw = 0xE000EF74;
+// ---- ARMv7-M MPU (the other system registers: common/cortex_m7.h) ----------
 constexpr uint32_t kMpuCtrl = 0xE000ED94;  // ENABLE bit 0, PRIVDEFENA bit 2
 constexpr uint32_t kMpuRbar = 0xE000ED9C;  // ADDR | VALID bit 4 | REGION[3:0]
 constexpr uint32_t kMpuRasr = 0xE000EDA0;
-constexpr uint32_t kSystCsr = 0xE000E010;
-constexpr uint32_t kSystRvr = 0xE000E014;
-constexpr uint32_t kSystCvr = 0xE000E018;
-constexpr uint32_t kDemcr = 0xE000EDFC;    // TRCENA bit 24
-constexpr uint32_t kDwtCtrl = 0xE0001000;  // CYCCNTENA bit 0
-constexpr uint32_t kDwtCyccnt = 0xE0001004;
-constexpr uint32_t kDwtLar = 0xE0001FB0;
 
 // ---- console: LPUART2, IOMUXC ----------------------------------------------
 constexpr uint32_t kLpuart2 = 0x40188000;
@@ -95,7 +74,9 @@ constexpr uint32_t kLpuartStat = kLpuart2 + 0x14;
 constexpr uint32_t kLpuartCtrl = kLpuart2 + 0x18;  // TE bit 19, RE bit 18
 constexpr uint32_t kLpuartData = kLpuart2 + 0x1C;
 constexpr uint32_t kLpuartFifo = kLpuart2 + 0x28;  // RXFE bit 3
+constexpr uint32_t kLpuartCtrlTe = 1u << 19;
 constexpr uint32_t kStatTdre = 1u << 23;
+constexpr uint32_t kStatTc = 1u << 22;  // last bit on the wire
 constexpr uint32_t kStatRdrf = 1u << 21;
 constexpr uint32_t kStatErrors =
     (1u << 19) | (1u << 18) | (1u << 17) | (1u << 16);  // OR NF FE PF, write 1 to clear
@@ -174,20 +155,6 @@ constexpr MpuRegion kMpuRegions[] = {
 };
 
 #define TEENSY40_BOOT __attribute__((section(".text.boot.system"), noinline))
-
-// Clean (when it was on) and invalidate the whole L1 D-cache by set/way.
-__attribute__((always_inline)) inline void dcache_by_set_way(uint32_t op_register) {
-  reg(kScbCsselr) = 0;  // level 1 data cache
-  asm volatile("dsb" ::: "memory");
-  const uint32_t ccsidr = reg(kScbCcsidr);
-  const uint32_t sets = ((ccsidr >> 13) & 0x7FFF) + 1;
-  const uint32_t ways = ((ccsidr >> 3) & 0x3FF) + 1;
-  const uint32_t line_shift = (ccsidr & 0x7) + 4;      // log2(line bytes)
-  const uint32_t way_shift = __builtin_clz(ways - 1);  // 32 - log2(ways); M7: 4 ways -> 30
-  for (uint32_t set = 0; set < sets; ++set)
-    for (uint32_t way = 0; way < ways; ++way) reg(op_register) = (way << way_shift) | (set << line_shift);
-  asm volatile("dsb" ::: "memory");
-}
 
 }  // namespace
 }  // namespace tinyinfer::board
@@ -282,27 +249,8 @@ extern "C" TEENSY40_BOOT void teensy40_system_init() {
 namespace tinyinfer::board {
 namespace {
 
-// 64-bit cycle count: high word counts CYCCNT wraps seen by counter() or the
-// SysTick interrupt (every 10 ms, far below the 7.16 s wrap period).
-volatile uint32_t g_cycles_high = 0;
-volatile uint32_t g_cycles_last = 0;
-
-__attribute__((section(".text.itcm.counter"))) uint64_t sample_cycles() {
-  uint32_t primask;
-  asm volatile("mrs %0, primask\n cpsid i" : "=r"(primask)::"memory");
-  const uint32_t now = reg(kDwtCyccnt);
-  if (now < g_cycles_last) g_cycles_high = g_cycles_high + 1;
-  g_cycles_last = now;
-  const uint64_t value = (static_cast<uint64_t>(g_cycles_high) << 32) | now;
-  asm volatile("msr primask, %0" ::"r"(primask) : "memory");
-  return value;
-}
-
-}  // namespace
-
-const char* name() { return "teensy40"; }
-
-void init() {
+// LPUART2 on pins 14/15, from the 24 MHz oscillator.
+void console_init() {
   // Console clock: UART_CLK_ROOT = 24 MHz oscillator / 1 (UART_CLK_SEL = 1,
   // UART_CLK_PODF = 0), changed before LPUART2's gate opens.
   reg(kCcmCscdr1) = (reg(kCcmCscdr1) & ~0x7Fu) | (1u << 6);
@@ -325,31 +273,32 @@ void init() {
   reg(kLpuartBaud) = kBaudRegister;
   reg(kLpuartFifo) = reg(kLpuartFifo) | (1u << 3);
   reg(kLpuartCtrl) = (1u << 19) | (1u << 18);
-
-  // Separate handlers for MemManage, BusFault and UsageFault.
-  reg(kScbShcsr) = reg(kScbShcsr) | (1u << 16) | (1u << 17) | (1u << 18);
-
-  // DWT cycle counter (the lock access register must be unlocked on the M7).
-  reg(kDemcr) = reg(kDemcr) | (1u << 24);
-  reg(kDwtLar) = 0xC5ACCE55;
-  reg(kDwtCyccnt) = 0;
-  reg(kDwtCtrl) = reg(kDwtCtrl) | 1u;
-
-  // SysTick from the core clock every 10 ms: keeps the 64-bit extension.
-  reg(kSystRvr) = kCoreHz / 100 - 1;
-  reg(kSystCvr) = 0;
-  reg(kSystCsr) = 0x7;
 }
+
+}  // namespace
+
+const char* name() { return "teensy40"; }
+
+void init() {
+  console_init();
+  enable_fault_handlers();
+  cycle_counter_init(kCoreHz);
+}
+
+// Called by the fault reporter: sets the console up unless init() already
+// did (registers only, RAM may not be set up yet). LPUART2's registers are
+// read only with its clock gate open; a closed gate would fault again.
+void console_for_fault() {
+  const bool gate_open = ((reg(kCcmCcgr0) >> 28) & 3u) != 0;  // CG14: 00 = off
+  if (!gate_open || (reg(kLpuartCtrl) & kLpuartCtrlTe) == 0) console_init();
+}
+
+bool console_drained() { return (reg(kLpuartStat) & kStatTc) != 0; }
 
 void uart_put(uint8_t byte) {
   while ((reg(kLpuartStat) & kStatTdre) == 0) {
   }
   reg(kLpuartData) = byte;
-}
-
-void uart_write(const void* data, std::size_t size) {
-  const auto* bytes = static_cast<const uint8_t*>(data);
-  for (std::size_t i = 0; i < size; ++i) uart_put(bytes[i]);
 }
 
 int uart_get() {
@@ -360,83 +309,8 @@ int uart_get() {
   return static_cast<int>(reg(kLpuartData) & 0xFF);
 }
 
-uint64_t counter() { return sample_cycles(); }
-const char* counter_unit() { return "cycles"; }
 uint64_t counter_hz() { return kCoreHz; }
 
-[[noreturn]] void exit(int code) {
-  // No host to return to: say so, drain the UART, sleep with interrupts off.
-  static const char kMessage[] = "\r\n*** exit, halted (code ";
-  uart_write(kMessage, sizeof(kMessage) - 1);
-  char digits[12];
-  int count = 0;
-  uint32_t value = code < 0 ? static_cast<uint32_t>(-code) : static_cast<uint32_t>(code);
-  do {
-    digits[count++] = static_cast<char>('0' + value % 10);
-    value /= 10;
-  } while (value != 0);
-  if (code < 0) uart_put('-');
-  while (count > 0) uart_put(static_cast<uint8_t>(digits[--count]));
-  uart_write(")\r\n", 3);
-  while ((reg(kLpuartStat) & (1u << 22)) == 0) {  // TC: last bit on the wire
-  }
-  asm volatile("cpsid i" ::: "memory");
-  for (;;) asm volatile("wfi");
-}
+[[noreturn]] void exit(int code) { halt(code); }
 
 }  // namespace tinyinfer::board
-
-extern "C" __attribute__((section(".text.itcm.systick"))) void SysTick_Handler() {
-  tinyinfer::board::sample_cycles();
-}
-
-namespace {
-
-void fault_puts(const char* text) {
-  while (*text != '\0') uart_put(static_cast<uint8_t>(*text++));
-}
-
-void fault_hex(const char* label, uint32_t value) {
-  static const char kDigits[] = "0123456789abcdef";
-  fault_puts(label);
-  fault_puts("=0x");
-  for (int shift = 28; shift >= 0; shift -= 4)
-    uart_put(static_cast<uint8_t>(kDigits[(value >> shift) & 0xF]));
-  fault_puts(" ");
-}
-
-}  // namespace
-
-// Called by the fault entry stubs (startup.S) with the stacked frame.
-extern "C" [[noreturn]] void tinyinfer_fault_report(const uint32_t* frame, uint32_t exc_return) {
-  uint32_t ipsr;
-  asm volatile("mrs %0, ipsr" : "=r"(ipsr));
-  const uint32_t exception = ipsr & 0x1FF;
-  const char* what = exception == 2   ? "NMI"
-                     : exception == 3 ? "HardFault"
-                     : exception == 4 ? "MemManage"
-                     : exception == 5 ? "BusFault"
-                     : exception == 6 ? "UsageFault"
-                                      : "unexpected exception";
-  fault_puts("\r\n*** FAULT: ");
-  fault_puts(what);
-  fault_hex(" exception", exception);
-  fault_puts("\r\n");
-  fault_hex("CFSR", reg(kScbCfsr));
-  fault_hex("HFSR", reg(kScbHfsr));
-  fault_hex("MMFAR", reg(kScbMmfar));
-  fault_hex("BFAR", reg(kScbBfar));
-  fault_hex("EXC_RETURN", exc_return);
-  fault_puts("\r\n");
-  fault_hex("r0", frame[0]);
-  fault_hex("r1", frame[1]);
-  fault_hex("r2", frame[2]);
-  fault_hex("r3", frame[3]);
-  fault_puts("\r\n");
-  fault_hex("r12", frame[4]);
-  fault_hex("lr", frame[5]);
-  fault_hex("pc", frame[6]);
-  fault_hex("xpsr", frame[7]);
-  fault_puts("\r\n");
-  tinyinfer::board::exit(128 + static_cast<int>(exception));
-}

@@ -51,12 +51,12 @@ endfunction()
 
 teensy40_linker_script(${TINYINFER_PLACEMENT} teensy40_ld)
 
+include(${CMAKE_CURRENT_LIST_DIR}/../common/common.cmake)
 set(TINYINFER_BOARD_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/boot_header.S
     ${CMAKE_CURRENT_LIST_DIR}/startup.S
     ${CMAKE_CURRENT_LIST_DIR}/board.cc
-    # newlib glue (UART stdout, no heap): board-independent, shared with QEMU.
-    ${CMAKE_CURRENT_LIST_DIR}/../qemu-mps2-an500/syscalls.cc)
+    ${TINYINFER_COMMON_SILICON_SOURCES})  # common/
 set(TINYINFER_BOARD_LINKER_SCRIPT ${teensy40_ld})
 set(TINYINFER_BOARD_RUN_HINT
     "flash the .hex beside it with teensy_loader_cli --mcu=TEENSY40 -w -v <name>.hex (press the button), serial 115200 on pins 14/15; ELF:")

@@ -1,14 +1,15 @@
-/* Reset handler, vector table and fault entry stubs of the Teensy 4.0
+/* Reset handler and vector table of the Teensy 4.0
  * (i.MX RT1062, Cortex-M7). The boot ROM jumps to Reset_Handler through the
  * IVT (boot_header.S) with its own stack in OCRAM and does not read our
  * vector table, so the reset handler sets SP itself - after it has
  * repartitioned FlexRAM, which may remove the memory the ROM's stack is in.
  * Everything in this file runs from flash (.text.boot): ITCM is only valid
- * after the copy below. */
+ * after the copy below. The rest of the start-up is common/cortex_m.S. */
     .syntax unified
     .cpu cortex-m7
     .fpu fpv5-d16
     .thumb
+#include "boards/common/startup.inc"
 
 /* FlexRAM partition (i.MX RT1060 RM, IOMUXC_GPR GPR14/16/17; 16 banks of
  * 32 KB). Chosen for this firmware, identical for both placements so that
@@ -57,14 +58,7 @@ Reset_Handler:
     ldr r0, =__stack_top
     mov sp, r0
 
-    /* FPU: full access for CP10 and CP11 (CPACR bits 20-23) before any
-     * compiled (hard-float) code runs. */
-    ldr r0, =0xE000ED88
-    ldr r1, [r0]
-    orr r1, r1, #(0xF << 20)
-    str r1, [r0]
-    dsb
-    isb
+    ENABLE_FPU
 
     /* Watchdogs, 1.25 V + 600 MHz, MPU and caches (board.cc, .text.boot):
      * uses no RAM variables, so it may run before .data/.bss exist. */
@@ -74,115 +68,13 @@ Reset_Handler:
     ldr r0, =__itcm_load
     ldr r1, =__itcm_start
     ldr r2, =__itcm_end
-    bl copy_words
-    /* .data: initial values from flash to DTCM. */
-    ldr r0, =__data_load
-    ldr r1, =__data_start
-    ldr r2, =__data_end
-    bl copy_words
-    /* .bss: zero. */
-    ldr r1, =__bss_start
-    ldr r2, =__bss_end
-    movs r3, #0
-1:  cmp r1, r2
-    bhs 2f
-    str r3, [r1], #4
-    b 1b
-2:
-    dsb
-    isb
-    /* Exceptions through our table (ITCM or flash, by placement). */
-    ldr r0, =0xE000ED08
-    ldr r1, =__isr_vector
-    str r1, [r0]
-    dsb
-    isb
-    cpsie i
-    /* C++ static constructors, then the app. */
-    bl __libc_init_array
-    bl main
-    bl exit
-3:  b 3b
+    bl tinyinfer_copy_words
+    /* .data, .bss, VTOR (ITCM or flash, by placement), interrupts on, the app. */
+    b tinyinfer_start
     .size Reset_Handler, . - Reset_Handler
-
-    /* r0 = source, r1 = destination, r2 = destination end (word aligned). */
-    .thumb_func
-    .type copy_words, %function
-copy_words:
-    cmp r1, r2
-    bhs 1f
-    ldr r3, [r0], #4
-    str r3, [r1], #4
-    b copy_words
-1:  bx lr
-    .size copy_words, . - copy_words
-
-    /* Faults: pass the stacked frame (MSP or PSP, from EXC_RETURN bit 2) and
-     * EXC_RETURN to the C++ reporter, which prints and halts. */
-    .macro FAULT_ENTRY name
-    .thumb_func
-    .global \name
-    .type \name, %function
-\name:
-    tst lr, #4
-    ite eq
-    mrseq r0, msp
-    mrsne r0, psp
-    mov r1, lr
-    ldr r2, =tinyinfer_fault_report
-    bx r2
-    .size \name, . - \name
-    .endm
-
-    FAULT_ENTRY HardFault_Handler
-    FAULT_ENTRY MemManage_Handler
-    FAULT_ENTRY BusFault_Handler
-    FAULT_ENTRY UsageFault_Handler
-    FAULT_ENTRY NMI_Handler
-    FAULT_ENTRY Default_Handler
-
-    .weak SVC_Handler
-    .thumb_set SVC_Handler, Default_Handler
-    .weak DebugMon_Handler
-    .thumb_set DebugMon_Handler, Default_Handler
-    .weak PendSV_Handler
-    .thumb_set PendSV_Handler, Default_Handler
-
-    /* newlib's __libc_init_array calls _init; crti.o is not linked
-     * (-nostartfiles), so provide the empty hooks. */
-    .thumb_func
-    .global _init
-    .type _init, %function
-_init:
-    bx lr
-    .thumb_func
-    .global _fini
-    .type _fini, %function
-_fini:
-    bx lr
 
 /* Exception vectors: 16 system + 160 i.MX RT1062 interrupts = 704 bytes,
  * 1024-byte aligned for VTOR. Placed in ITCM (`itcm`) or flash (`flash`) by
  * the linker script. Word 0 (initial SP) is not used by the ROM boot; it is
  * still the real stack top, for debuggers and the static tests. */
-    .section .isr_vector, "a", %progbits
-    .align 10
-    .global __isr_vector
-__isr_vector:
-    .word __stack_top
-    .word Reset_Handler
-    .word NMI_Handler
-    .word HardFault_Handler
-    .word MemManage_Handler
-    .word BusFault_Handler
-    .word UsageFault_Handler
-    .word 0, 0, 0, 0
-    .word SVC_Handler
-    .word DebugMon_Handler
-    .word 0
-    .word PendSV_Handler
-    .word SysTick_Handler
-    .rept 160
-    .word Default_Handler
-    .endr
-    .size __isr_vector, . - __isr_vector
+    VECTOR_TABLE 160, 10

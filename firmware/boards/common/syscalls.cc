@@ -1,6 +1,6 @@
 // newlib system calls for a heap-free firmware: stdout/stderr go to the
 // board UART, there is no heap (the engine works from a static arena), no
-// files, and exit stops the emulator.
+// files, and exit is the board's (board::exit). Shared by every board.
 #include <sys/stat.h>
 
 #include <cerrno>
@@ -8,6 +8,12 @@
 #include <new>
 
 #include "boards/board.h"
+
+// The same loop on every board: uart_put() is the board's.
+void tinyinfer::board::uart_write(const void* data, std::size_t size) {
+  const auto* bytes = static_cast<const uint8_t*>(data);
+  for (std::size_t i = 0; i < size; ++i) uart_put(bytes[i]);
+}
 
 extern "C" {
 
