@@ -256,6 +256,8 @@ struct BoardMap {
   const char* flash = nullptr;
   // Section name -> region it must run from ("" = any region of the board).
   std::map<std::string, std::string> placement;
+  // Where the tensor arena must be: the RAM the board's README promises.
+  const char* arena = nullptr;
 };
 
 BoardMap board_map(const std::string& board) {
@@ -271,6 +273,7 @@ BoardMap board_map(const std::string& board) {
                      {".init_array", "FLASH"},  {".fini_array", "FLASH"}, {".preinit_array", "FLASH"},
                      {".isr_vector", "FLASH"},  {".itcm", "ITCM"},        {".data", "DTCM"},
                      {".bss", "DTCM"},          {".ocram", "OCRAM"}};
+    map.arena = "DTCM";  // both placements: single-cycle data, no cache
   } else if (board == "stm32f746-disco") {
     map.regions = {{"FLASH", 0x08000000, 1024 * 1024, false, true},
                    {"DTCM", 0x20000000, 64 * 1024, true, false},
@@ -286,6 +289,7 @@ BoardMap board_map(const std::string& board) {
                      {".data", "DTCM"},
                      {".bss", "DTCM"},
                      {".sram", "SRAM"}};
+    map.arena = "SRAM";  // DTCM (64 KB) is too small: SRAM1+2
   }
   return map;
 }
@@ -418,6 +422,28 @@ TEST_P(BoardImage, StackRoomLeftAboveBss) {
   const auto bss_end = elf_.symbol("__bss_end");
   ASSERT_TRUE(top && bss_end);
   EXPECT_GE(*top - *bss_end, 16u * 1024) << "less than 16 KB between .bss and the stack top";
+}
+
+TEST_P(BoardImage, ArenaLiesInItsIntendedRam) {
+  // The arena variable (app/benchmark.cc g_arena, mangled) or a symbol named
+  // tinyinfer_arena; its bytes must be inside the linker's arena range and
+  // the board's arena region.
+  std::string name;
+  for (const auto& [symbol, value] : elf_.symbols)
+    if (symbol == "tinyinfer_arena" || symbol.find("g_arena") != std::string::npos) name = symbol;
+  ASSERT_FALSE(name.empty()) << "no arena symbol (g_arena / tinyinfer_arena)";
+  const uint32_t address = elf_.symbols[name], size = elf_.symbol_sizes[name];
+  ASSERT_GT(size, 0u) << name << " has no size";
+  const Region* r = region_of(map_, address, size);
+  ASSERT_NE(r, nullptr) << name << " at 0x" << std::hex << address << " outside every region";
+  ASSERT_NE(map_.arena, nullptr);
+  EXPECT_STREQ(r->name, map_.arena) << name << " is in the wrong RAM";
+  const auto start = elf_.symbol("__arena_start"), end = elf_.symbol("__arena_end");
+  ASSERT_TRUE(start && end) << "the linker script defines no __arena_start/__arena_end";
+  EXPECT_LE(*start, address);
+  EXPECT_LE(static_cast<uint64_t>(address) + size, *end)
+      << "the arena is not inside [__arena_start, __arena_end)";
+  EXPECT_EQ(address % 16, 0u) << "arena alignment";
 }
 
 TEST_P(BoardImage, HexParsesAndCarriesExactlyTheLoadImage) {
