@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The full board x model x kernel-set matrix of the silicon board images
 # (Teensy 4.0 in both placements, STM32F746-Discovery at 216 and 288 MHz),
-# each with its memory report, then one summary table. CI builds a subset
-# (tests/boards); this script is the rest. The images are built and checked
-# statically here; none of them has been run on silicon.
+# each with its memory report, then one summary file. One tree per board
+# (TINYINFER_FIRMWARE_MODEL_SET, TINYINFER_FIRMWARE_BOARD_VARIANTS): the
+# engine is compiled once per board, every further image is a link. CI
+# (tests/boards) builds the same models and kernel sets, with the STM32 288 MHz
+# variant on USART6. The images are built and checked statically here; none
+# of them has been run on silicon.
 #
-#   tools/build_boards.sh [config...]   configs: teensy40-itcm teensy40-flash
-#                                                stm32f746-disco-216 stm32f746-disco-288
+#   tools/build_boards.sh [board...]   boards: teensy40 stm32f746-disco
 # Environment: TINYINFER_SHARED_DIR (default ../shared) for the study's
 # models; BOARD_IMAGE_TESTS=path/to/tinyinfer_board_image_tests to run the
 # static checks on every image built here.
@@ -17,22 +19,17 @@ shared=${TINYINFER_SHARED_DIR:-$root/../shared}
 jobs=$(nproc 2>/dev/null || echo 2)
 out=$root/build/boards
 
-configs=("$@")
-if [ ${#configs[@]} -eq 0 ]; then
-  configs=(teensy40-itcm teensy40-flash stm32f746-disco-216 stm32f746-disco-288)
+boards=("$@")
+if [ ${#boards[@]} -eq 0 ]; then
+  boards=(teensy40 stm32f746-disco)
 fi
 
-models=()
+# Model option values and the ELF labels they give (firmware/CMakeLists.txt).
+models=(float hybrid int8)
+labels=(mnist_float mnist_hybrid mnist_int8)
 for m in uncompressed compressed; do
-  if [ -f "$shared/models/mnist_$m.tflite" ]; then models+=("$m"); fi
+  if [ -f "$shared/models/mnist_$m.tflite" ]; then models+=("$m"); labels+=("$m"); fi
 done
-for m in models/mnist_float.tflite models/mnist_hybrid.tflite models/mnist_int8.tflite; do
-  if [ -f "$m" ]; then models+=("$root/$m"); fi
-done
-if [ ${#models[@]} -eq 0 ]; then
-  echo "no models: neither $shared/models/mnist_{uncompressed,compressed}.tflite nor models/mnist_*.tflite" >&2
-  exit 1
-fi
 
 manifest=$out/board_images.txt
 mkdir -p "$out"
@@ -44,43 +41,40 @@ report=$out/memory_report.md
   echo "Built and statically checked; never run on silicon."
 } > "$report"
 
-for config in "${configs[@]}"; do
-  case $config in
-    teensy40-itcm)   board=teensy40; args=(-DTINYINFER_PLACEMENT=itcm)
+model_set=$(IFS=';'; echo "${models[*]}")
+for board in "${boards[@]}"; do
+  case $board in
+    teensy40)        args=(-DTINYINFER_PLACEMENT=itcm -DTINYINFER_FIRMWARE_BOARD_VARIANTS=flash)
+                     layouts=("itcm:" "flash:flash-")
                      regions=(FLASH:0x60000000:0x1F0000 ITCM:0x0:0x20000 DTCM:0x20000000:0x60000 OCRAM:0x20200000:0x80000) ;;
-    teensy40-flash)  board=teensy40; args=(-DTINYINFER_PLACEMENT=flash)
-                     regions=(FLASH:0x60000000:0x1F0000 ITCM:0x0:0x20000 DTCM:0x20000000:0x60000 OCRAM:0x20200000:0x80000) ;;
-    stm32f746-disco-216) board=stm32f746-disco; args=(-DTINYINFER_STM32_CLOCK_MHZ=216)
+    stm32f746-disco) args=(-DTINYINFER_STM32_CLOCK_MHZ=216 -DTINYINFER_STM32_CONSOLE=usart1
+                           -DTINYINFER_FIRMWARE_BOARD_VARIANTS=288-usart1)
+                     layouts=("216:" "288:288-usart1-")
                      regions=(FLASH:0x08000000:0x100000 DTCM:0x20000000:0x10000 SRAM:0x20010000:0x40000) ;;
-    stm32f746-disco-288) board=stm32f746-disco; args=(-DTINYINFER_STM32_CLOCK_MHZ=288)
-                     regions=(FLASH:0x08000000:0x100000 DTCM:0x20000000:0x10000 SRAM:0x20010000:0x40000) ;;
-    *) echo "unknown config $config" >&2; exit 2 ;;
+    *) echo "unknown board $board (expected teensy40 or stm32f746-disco)" >&2; exit 2 ;;
   esac
-  # One tree per config: the engine is compiled once, each model/kernel
-  # choice only re-links (the ELF name carries model and kernel set).
-  dir=$out/$config
-  for model in "${models[@]}"; do
-    for kernels in reference optimized; do
-      label=$(basename "$model" .tflite)
-      echo "== $config $label $kernels"
-      cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/cmake/arm-none-eabi.cmake" \
-        -DCMAKE_BUILD_TYPE=Release -DTINYINFER_BOARD=$board "${args[@]}" \
-        -DTINYINFER_MODEL="$model" -DTINYINFER_KERNELS=$kernels \
-        -DTINYINFER_SHARED_DIR="$shared" > "$dir.configure.log" 2>&1 ||
-        { cat "$dir.configure.log"; exit 1; }
-      cmake --build "$dir" -j "$jobs" --target tinyinfer_firmware > "$dir.build.log" 2>&1 ||
-        { tail -n 40 "$dir.build.log"; exit 1; }
-      # firmware/CMakeLists.txt names it by the model's C-identifier label.
-      elf=$dir/firmware/tinyinfer-$board-${label//[^A-Za-z0-9_]/_}-$kernels.elf
-      [ -f "$elf" ] || { echo "expected $elf" >&2; exit 1; }
-      echo "$board $elf" >> "$manifest"
-      python3 firmware/boards/memory_report.py --board "$config" "$elf" "${regions[@]}"
-      {
-        echo
-        echo "## $config, $label, $kernels kernels"
-        echo
-        python3 firmware/boards/memory_report.py --markdown "$elf" "${regions[@]}"
-      } >> "$report"
+  dir=$out/$board
+  echo "== $board: ${models[*]} x reference, optimized x ${layouts[*]%%:*}"
+  cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/cmake/arm-none-eabi.cmake" \
+    -DCMAKE_BUILD_TYPE=Release -DTINYINFER_BOARD=$board "${args[@]}" \
+    -DTINYINFER_FIRMWARE_MODEL_SET="$model_set" -DTINYINFER_SHARED_DIR="$shared" > "$dir.configure.log" 2>&1 ||
+    { cat "$dir.configure.log"; exit 1; }
+  cmake --build "$dir" -j "$jobs" --target tinyinfer_firmware > "$dir.build.log" 2>&1 ||
+    { tail -n 40 "$dir.build.log"; exit 1; }
+  for layout in "${layouts[@]}"; do
+    for label in "${labels[@]}"; do
+      for kernels in reference optimized; do
+        elf=$dir/firmware/tinyinfer-$board-${layout#*:}$label-$kernels.elf
+        [ -f "$elf" ] || { echo "expected $elf" >&2; exit 1; }
+        echo "$board $elf" >> "$manifest"
+        python3 firmware/boards/memory_report.py --board "$board ${layout%%:*}" "$elf" "${regions[@]}"
+        {
+          echo
+          echo "## $board ${layout%%:*}, $label, $kernels kernels"
+          echo
+          python3 firmware/boards/memory_report.py --markdown "$elf" "${regions[@]}"
+        } >> "$report"
+      done
     done
   done
 done
