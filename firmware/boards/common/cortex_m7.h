@@ -53,6 +53,18 @@ __attribute__((always_inline)) inline void dcache_by_set_way(uint32_t op_registe
   asm volatile("dsb" ::: "memory");
 }
 
+// L1 caches on: I-cache invalidated, D-cache invalidated by set/way, then
+// each enabled (both must be off). Inline, as dcache_by_set_way.
+__attribute__((always_inline)) inline void enable_l1_caches() {
+  asm volatile("dsb\n isb" ::: "memory");
+  reg(kScbIciallu) = 0;
+  asm volatile("dsb\n isb" ::: "memory");
+  reg(kScbCcr) = reg(kScbCcr) | kCcrIc;
+  dcache_by_set_way(kScbDcisw);
+  reg(kScbCcr) = reg(kScbCcr) | kCcrDc;
+  asm volatile("dsb\n isb" ::: "memory");
+}
+
 // ---- hooks: each board defines these ----------------------------------------
 // Makes uart_put() work inside a fault handler, which may run before init().
 void console_for_fault();

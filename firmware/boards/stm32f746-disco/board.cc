@@ -151,14 +151,7 @@ extern "C" void stm32f746_system_init() {
   while (((reg(kRccCfgr) >> 2) & 3u) != 2u) {
   }
 
-  // L1 caches: I-cache invalidate + on; D-cache invalidate by set/way + on.
-  asm volatile("dsb\n isb" ::: "memory");
-  reg(kScbIciallu) = 0;
-  asm volatile("dsb\n isb" ::: "memory");
-  reg(kScbCcr) = reg(kScbCcr) | kCcrIc;
-  dcache_by_set_way(kScbDcisw);
-  reg(kScbCcr) = reg(kScbCcr) | kCcrDc;
-  asm volatile("dsb\n isb" ::: "memory");
+  enable_l1_caches();  // off since reset
 }
 
 namespace tinyinfer::board {

@@ -237,13 +237,7 @@ extern "C" TEENSY40_BOOT void teensy40_system_init() {
     reg(kMpuRasr) = kMpuRegions[i].rasr;
   }
   reg(kMpuCtrl) = (1u << 2) | 1u;  // PRIVDEFENA: default map elsewhere (PPB, ROM)
-  asm volatile("dsb\n isb" ::: "memory");
-  reg(kScbIciallu) = 0;
-  asm volatile("dsb\n isb" ::: "memory");
-  reg(kScbCcr) = reg(kScbCcr) | kCcrIc;
-  dcache_by_set_way(kScbDcisw);
-  reg(kScbCcr) = reg(kScbCcr) | kCcrDc;
-  asm volatile("dsb\n isb" ::: "memory");
+  enable_l1_caches();
 }
 
 namespace tinyinfer::board {
