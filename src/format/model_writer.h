@@ -40,8 +40,23 @@ void finalize_model(tflite::ModelT* model);
 
 // finalize_model + serialize with file identifier "TFL3"; every buffer's
 // data starts 16-byte aligned (force_align in the schema), which is checked.
-// Errors when the result would exceed the 2 GiB flatbuffer limit.
+// Buffer 0 is TFLite's empty sentinel (tensors without data point at it): an
+// empty list gets one, a buffer 0 holding data is refused, and the written
+// buffer 0 is checked to be empty. Buffers with external data (offset/size)
+// are refused. Errors when the result would exceed the 2 GiB flatbuffer limit.
 Status write_model(tflite::ModelT* model, ModelBytes* out);
+
+// The object API (UnPack -> ModelT -> Pack) keeps only what our schema subset
+// declares. Before a model read from a file is rewritten, this refuses
+// (kUnsupported, naming the table, its index and the TFLite field) anything a
+// round trip would silently lose: fields past the subset (Model.signature_defs,
+// Tensor.variant_tensors, Operator.builtin_options_2, debug_metadata_index,
+// options such as quantized_bias_type, ...), sparse tensors, quantization
+// details other than CustomQuantization, builtin options of types the subset
+// lacks, and buffers whose data lies outside the flatbuffer. Tensor.has_rank is
+// accepted where the shape already says the rank (non-empty shape, or false).
+// `bytes` must have passed Model::load (the flatbuffer verifier).
+Status check_round_trip_preserves(const void* bytes, std::size_t size);
 
 // Round trip: the written bytes must pass Model::load (flatbuffer verifier
 // and every check of the engine's loader). The message says what failed.

@@ -187,12 +187,24 @@ int32_t weight_channel_dim(int32_t code) { return code == static_cast<int32_t>(O
 
 // ---- Hybrid ----
 
-// TFLite's op versions for float input x int8 weights.
-int32_t hybrid_version(int32_t code, bool per_channel) {
+// TFLite's op versions for float input x int8 weights (the rules of
+// TFLite's tools/versioning/op_version.cc, checked in the same order).
+// FULLY_CONNECTED: per-channel hybrid 12; otherwise a missing bias (exactly
+// two inputs; an omitted bias written as -1 still counts as an input) 6,
+// keep_num_dims 5, asymmetric_quantize_inputs 9, else 3.
+int32_t hybrid_version(int32_t code, bool per_channel, const fb::OperatorT& op) {
   switch (static_cast<OpCode>(code)) {
     case OpCode::kConv2d: return per_channel ? 5 : 2;
     case OpCode::kDepthwiseConv2d: return per_channel ? 6 : 4;
-    default: return 3;  // FULLY_CONNECTED, per tensor
+    case OpCode::kFullyConnected: {
+      if (per_channel) return 12;
+      if (op.inputs.size() == 2) return 6;
+      const auto* o = op.builtin_options.AsFullyConnectedOptions();
+      if (o != nullptr && o->keep_num_dims) return 5;
+      if (o != nullptr && o->asymmetric_quantize_inputs) return 9;
+      return 3;
+    }
+    default: return 1;
   }
 }
 
@@ -215,7 +227,7 @@ Status quantize_hybrid(Graph& g, const QuantizeOptions& options, QuantizeSummary
     fb::TensorT& wt = g.tensor(w);
     if (wt.type == fb::TensorType::INT8) {
       const bool pc = wt.quantization && wt.quantization->scale.size() > 1;
-      versions[i] = std::max(versions[i], hybrid_version(code, pc));
+      versions[i] = std::max(versions[i], hybrid_version(code, pc, op));
       continue;  // already hybrid
     }
     if (wt.type != fb::TensorType::FLOAT32) continue;
@@ -235,7 +247,7 @@ Status quantize_hybrid(Graph& g, const QuantizeOptions& options, QuantizeSummary
                                            per_channel ? "per channel" : "per tensor", q.scales.size(),
                                            q.scales.size() == 1 ? "" : "s"));
     }
-    versions[i] = hybrid_version(code, per_channel);
+    versions[i] = hybrid_version(code, per_channel, op);
   }
   // A weight tensor shared with a non-weight use would now feed int8 data to
   // an op expecting float: refuse rather than write a broken model.
@@ -434,9 +446,10 @@ ActivationQuantization quantization_of(const fb::TensorT& t) {
   return {t.quantization->scale[0], static_cast<int32_t>(t.quantization->zero_point[0])};
 }
 
-// Weights (per channel) and int32 bias of one CONV/DEPTHWISE/FC. A bias too
-// large for int32 at input_scale * weight_scale widens that channel's weight
-// scale until it fits.
+// Weights (per channel for the convolutions, per tensor for FULLY_CONNECTED
+// unless options.fc_per_channel) and int32 bias of one CONV/DEPTHWISE/FC. A
+// bias too large for int32 at input_scale * weight_scale widens that
+// channel's weight scale until it fits.
 Status quantize_weights_and_bias(Graph& g, std::size_t op_index, const QuantizeOptions& options,
                                  std::vector<bool>* done, QuantizeSummary* summary) {
   fb::OperatorT& op = *g.graph().operators[op_index];
@@ -456,7 +469,9 @@ Status quantize_weights_and_bias(Graph& g, std::size_t op_index, const QuantizeO
                          wt.shape.size());
   std::vector<float> weights;
   TI_RETURN_IF_ERROR(constant_as_float(g, w, &weights));
-  SymmetricWeights q = quantize_weights_symmetric(weights, wt.shape, dim, options.per_channel);
+  const bool per_channel =
+      options.per_channel && (code != static_cast<int32_t>(OpCode::kFullyConnected) || options.fc_per_channel);
+  SymmetricWeights q = quantize_weights_symmetric(weights, wt.shape, dim, per_channel);
   const float input_scale = g.tensor(op.inputs[0]).quantization->scale[0];
 
   std::vector<float> bias;
@@ -753,6 +768,9 @@ Status quantize_model(const void* bytes, std::size_t size, const QuantizeOptions
   std::memcpy(input.data(), bytes, size);
   Model model;
   TI_RETURN_IF_ERROR(Model::load(input.data(), input.size(), &model));
+  // Unpacking keeps only what our schema subset declares: refuse models
+  // carrying more (signature_defs, sparsity, ...) rather than drop it.
+  TI_RETURN_IF_ERROR(format::check_round_trip_preserves(input.data(), input.size()));
   if (options.range == RangeMethod::kPercentile && !(options.percentile > 50.0 && options.percentile <= 100.0))
     return Status::error(StatusCode::kInvalidArgument, "percentile %g must be in (50, 100]", options.percentile);
 

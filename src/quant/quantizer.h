@@ -6,7 +6,9 @@
 //     hybrid kernels dequantize the weights on the fly.
 //   - int8: full integer. Activations are asymmetric int8 with ranges taken
 //     from running the float model on calibration inputs (the range always
-//     contains 0, so 0.0 is exact); weights symmetric int8 per channel;
+//     contains 0, so 0.0 is exact); weights symmetric int8, per output channel
+//     for CONV_2D / DEPTHWISE_CONV_2D and per tensor for FULLY_CONNECTED (the
+//     spec's table; older TFLite and TFLite Micro kernels accept only that);
 //     biases int32 with scale input_scale * weight_scale[c] and zero point 0;
 //     SOFTMAX output fixed at scale 1/256, zero point -128; pooling and
 //     RESHAPE outputs share their input's quantization.
@@ -33,8 +35,15 @@ enum class RangeMethod { kMinMax, kPercentile };
 
 struct QuantizeOptions {
   QuantizeMode mode = QuantizeMode::kHybrid;
-  // One scale per output channel (the default) or one per weight tensor.
+  // CONV_2D / DEPTHWISE_CONV_2D weights: one scale per output channel (the
+  // default) or one per weight tensor. false makes every op per tensor.
   bool per_channel = true;
+  // int8 mode, FULLY_CONNECTED weights: one scale per tensor (false, the TFLite
+  // int8 spec) or per output channel (true, when per_channel is also true;
+  // newer TFLite kernels and ours run it, the op version stays the same).
+  // Hybrid FULLY_CONNECTED is always per tensor: per channel would be op
+  // version 12, which our engine and most runtimes refuse.
+  bool fc_per_channel = false;
   // int8 mode: model input/output tensors become int8 (true), or stay float
   // with a QUANTIZE op at the start and a DEQUANTIZE op at the end (false).
   bool int8_io = false;
@@ -63,7 +72,10 @@ struct QuantizeSummary {
 // been written with format::write_model and loaded back with Model::load.
 // Refuses (kUnsupported, naming the op) models it cannot convert faithfully:
 // ops outside the supported set in int8 mode, builtin options our schema
-// subset does not declare, inputs that are already integer.
+// subset does not declare, inputs that are already integer, and any field a
+// rewrite through our schema subset would drop (format::check_round_trip_preserves:
+// signature_defs, sparsity, ...). Metadata is kept, except
+// "min_runtime_version", which described the float model (a summary note says so).
 Status quantize_model(const void* bytes, std::size_t size, const QuantizeOptions& options,
                       const std::vector<CalibrationSample>& calibration, format::ModelBytes* out,
                       QuantizeSummary* summary);

@@ -2,12 +2,16 @@
 // built here: both modes produce a model that loads, plans and runs; int8
 // outputs stay close to the float ones; weights round-trip within scale/2;
 // biases, softmax and pooling follow the TFLite int8 spec; bad inputs are
-// refused with a message.
+// refused with a message; FULLY_CONNECTED is per tensor in int8 unless asked
+// and gets TFLite's hybrid op versions; fields a rewrite would drop are
+// refused, metadata kept, buffer 0 stays the empty sentinel.
 #include "quant/quantizer.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
+#include <functional>
 #include <random>
 #include <string>
 #include <vector>
@@ -129,6 +133,13 @@ fb::ModelT unpack(const format::ModelBytes& bytes) {
   return m;
 }
 
+fb::ModelT unpack_builder(const ModelBuilder& b) {
+  const AlignedBytes bytes = b.finish();
+  fb::ModelT m;
+  fb::GetModel(bytes.data())->UnPackTo(&m);
+  return m;
+}
+
 int32_t version_of(const fb::ModelT& m, fb::BuiltinOperator op) {
   for (const auto& code : m.operator_codes)
     if (code->builtin_code == op) return code->version;
@@ -212,6 +223,9 @@ TEST(QuantizerTest, HybridKeepsFloatActivationsAndMatchesFloat) {
   EXPECT_EQ(tensors[4]->quantization->scale.size(), 4u);
   EXPECT_EQ(tensors[4]->quantization->quantized_dimension, 0);
   EXPECT_EQ(tensors[2]->type, fb::TensorType::FLOAT32);  // bias stays float
+  EXPECT_EQ(tensors[9]->quantization->scale.size(), 1u);  // FC: per tensor
+  ASSERT_FALSE(m.buffers.empty());
+  EXPECT_TRUE(m.buffers[0]->data.empty()) << "buffer 0 is TFLite's empty sentinel";
 
   EXPECT_LT(max_output_error(float_model, out), 0.02f);
 }
@@ -262,8 +276,16 @@ TEST_P(QuantizerInt8Test, FullIntegerFollowsTheSpecAndMatchesFloat) {
   EXPECT_EQ(version_of(m, fb::BuiltinOperator::QUANTIZE), int8_io ? -1 : 1);
   EXPECT_EQ(version_of(m, fb::BuiltinOperator::DEQUANTIZE), int8_io ? -1 : 2);
 
+  ASSERT_FALSE(m.buffers.empty());
+  EXPECT_TRUE(m.buffers[0]->data.empty()) << "buffer 0 is TFLite's empty sentinel";
   const auto& t = m.subgraphs[0]->tensors;
   auto scale = [&](int32_t i, std::size_t c = 0) { return t[static_cast<std::size_t>(i)]->quantization->scale[c]; };
+  // Per the TFLite int8 spec: convolutions per channel, FULLY_CONNECTED per tensor.
+  EXPECT_EQ(t[1]->quantization->scale.size(), 4u);
+  EXPECT_EQ(t[1]->quantization->quantized_dimension, 3);
+  EXPECT_EQ(t[4]->quantization->scale.size(), 4u);
+  EXPECT_EQ(t[9]->quantization->scale.size(), 1u);
+  EXPECT_EQ(t[10]->quantization->scale.size(), 1u);
   auto zp = [&](int32_t i) { return t[static_cast<std::size_t>(i)]->quantization->zero_point[0]; };
   // Tensor indices of conv_model(): 0 in, 1 dw_w, 2 dw_b, 3 dw_out, 4 conv_w, 5 conv_b, 6 conv_out,
   // 7 pool_out, 8 flat, 9 fc_w, 10 fc_b, 11 logits, 12 probs (+ 13, 14: the int8 I/O tensors).
@@ -354,6 +376,298 @@ TEST(QuantizerTest, RefusesWhatItCannotConvert) {
   const uint8_t junk[64] = {1, 2, 3};
   s = quant::quantize_model(junk, sizeof(junk), quant::QuantizeOptions(), {}, &out, &summary);
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
+}
+
+// Weight scales per tensor index of an int8 quantization of conv_model().
+std::vector<std::size_t> int8_scale_counts(const quant::QuantizeOptions& base) {
+  const AlignedBytes float_model = conv_model().finish();
+  quant::QuantizeOptions options = base;
+  options.mode = quant::QuantizeMode::kInt8;
+  format::ModelBytes out;
+  quant::QuantizeSummary summary;
+  const Status s =
+      quant::quantize_model(float_model.data(), float_model.size(), options, calibration_set(1, 16), &out, &summary);
+  EXPECT_TRUE(s.is_ok()) << s.message();
+  if (!s.is_ok()) return {};
+  const fb::ModelT m = unpack(out);
+  EXPECT_EQ(version_of(m, fb::BuiltinOperator::FULLY_CONNECTED), 4);  // per-channel int8 FC has no own version
+  Runner r;
+  EXPECT_TRUE(r.open(out.data(), out.size()));
+  std::vector<std::size_t> counts;
+  for (int32_t i : {1, 4, 9, 10}) counts.push_back(m.subgraphs[0]->tensors[static_cast<std::size_t>(i)]->quantization->scale.size());
+  return counts;
+}
+
+TEST(QuantizerTest, Int8FullyConnectedIsPerTensorUnlessAskedFor) {
+  quant::QuantizeOptions options;  // dw weights, conv weights, fc weights, fc bias
+  EXPECT_EQ(int8_scale_counts(options), (std::vector<std::size_t>{4, 4, 1, 1}));
+  options.fc_per_channel = true;
+  EXPECT_EQ(int8_scale_counts(options), (std::vector<std::size_t>{4, 4, 3, 3}));
+  options.per_channel = false;  // per tensor everywhere wins
+  EXPECT_EQ(int8_scale_counts(options), (std::vector<std::size_t>{1, 1, 1, 1}));
+}
+
+// Hybrid FULLY_CONNECTED op versions follow TFLite's op_version rules.
+int32_t hybrid_fc_version(const std::function<void(testing::ModelBuilder*)>& edit) {
+  ModelBuilder b = testing::small_float_model();
+  edit(&b);
+  const AlignedBytes float_model = b.finish();
+  format::ModelBytes out;
+  quant::QuantizeSummary summary;
+  const Status s = quant::quantize_model(float_model.data(), float_model.size(), quant::QuantizeOptions(), {}, &out,
+                                         &summary);
+  EXPECT_TRUE(s.is_ok()) << s.message();
+  if (!s.is_ok()) return -1;
+  const fb::ModelT m = unpack(out);
+  EXPECT_EQ(m.subgraphs[0]->tensors[1]->type, fb::TensorType::INT8);
+  EXPECT_EQ(m.subgraphs[0]->tensors[1]->quantization->scale.size(), 1u);
+  return version_of(m, fb::BuiltinOperator::FULLY_CONNECTED);
+}
+
+TEST(QuantizerTest, HybridFullyConnectedVersionFollowsTfliteRules) {
+  auto fc_options = [](ModelBuilder* b) { return b->graph().operators[0]->builtin_options.AsFullyConnectedOptions(); };
+  EXPECT_EQ(hybrid_fc_version([](ModelBuilder*) {}), 3);  // with bias
+  // An omitted bias written as -1 is still an input: version 3.
+  EXPECT_EQ(hybrid_fc_version([](ModelBuilder* b) { b->graph().operators[0]->inputs[2] = -1; }), 3);
+  // Only two inputs (no bias at all): version 6.
+  EXPECT_EQ(hybrid_fc_version([](ModelBuilder* b) { b->graph().operators[0]->inputs.resize(2); }), 6);
+  EXPECT_EQ(hybrid_fc_version([&](ModelBuilder* b) { fc_options(b)->keep_num_dims = true; }), 5);
+  EXPECT_EQ(hybrid_fc_version([&](ModelBuilder* b) { fc_options(b)->asymmetric_quantize_inputs = true; }), 9);
+  // The checks run in TFLite's order: no bias before keep_num_dims before asymmetric inputs.
+  EXPECT_EQ(hybrid_fc_version([&](ModelBuilder* b) {
+              fc_options(b)->keep_num_dims = true;
+              fc_options(b)->asymmetric_quantize_inputs = true;
+            }),
+            5);
+  EXPECT_EQ(hybrid_fc_version([&](ModelBuilder* b) {
+              b->graph().operators[0]->inputs.resize(2);
+              fc_options(b)->keep_num_dims = true;
+            }),
+            6);
+}
+
+// ---- Fields our schema subset does not carry ----
+
+// Where pack_with_extra adds one undeclared scalar field (id, byte value).
+enum class Where { kModel, kSubGraph, kTensor, kQuantization, kOperator, kFcOptions };
+struct Extra {
+  Where where;
+  std::size_t index;  // tensor or op index (kTensor, kQuantization, kOperator, kFcOptions)
+  int field_id;
+  uint8_t value;
+};
+
+// Packs `m` (one subgraph) like Model::Pack, plus the extra field: a model as
+// a newer TFLite converter would write it, with fields past our subset.
+AlignedBytes pack_with_extra(const fb::ModelT& m, const Extra& e) {
+  flatbuffers::FlatBufferBuilder fbb;
+  const auto vt = static_cast<flatbuffers::voffset_t>(4 + 2 * e.field_id);
+  std::vector<flatbuffers::Offset<fb::Buffer>> buffers;
+  for (const auto& b : m.buffers) buffers.push_back(fb::CreateBuffer(fbb, b.get()));
+  std::vector<flatbuffers::Offset<fb::OperatorCode>> codes;
+  for (const auto& c : m.operator_codes) codes.push_back(fb::CreateOperatorCode(fbb, c.get()));
+  const fb::SubGraphT& g = *m.subgraphs[0];
+  std::vector<flatbuffers::Offset<fb::Tensor>> tensors;
+  for (std::size_t i = 0; i < g.tensors.size(); ++i) {
+    const fb::TensorT& t = *g.tensors[i];
+    const bool here = e.index == i && (e.where == Where::kTensor || e.where == Where::kQuantization);
+    if (!here) {
+      tensors.push_back(fb::CreateTensor(fbb, &t));
+      continue;
+    }
+    const auto shape = fbb.CreateVector(t.shape);
+    const auto name = fbb.CreateString(t.name);
+    flatbuffers::Offset<fb::QuantizationParameters> q;
+    if (e.where == Where::kQuantization) {
+      const auto scale = fbb.CreateVector(std::vector<float>{0.5f});
+      const auto zero_point = fbb.CreateVector(std::vector<int64_t>{0});
+      fb::QuantizationParametersBuilder qb(fbb);
+      qb.add_scale(scale);
+      qb.add_zero_point(zero_point);
+      fbb.AddElement<uint8_t>(vt, e.value, 0);
+      q = qb.Finish();
+    }
+    fb::TensorBuilder tb(fbb);
+    tb.add_shape(shape);
+    tb.add_type(t.type);
+    tb.add_buffer(t.buffer);
+    tb.add_name(name);
+    if (!q.IsNull()) tb.add_quantization(q);
+    if (e.where == Where::kTensor) fbb.AddElement<uint8_t>(vt, e.value, 0);
+    tensors.push_back(tb.Finish());
+  }
+  std::vector<flatbuffers::Offset<fb::Operator>> ops;
+  for (std::size_t i = 0; i < g.operators.size(); ++i) {
+    const fb::OperatorT& op = *g.operators[i];
+    const bool here = e.index == i && (e.where == Where::kOperator || e.where == Where::kFcOptions);
+    if (!here) {
+      ops.push_back(fb::CreateOperator(fbb, &op));
+      continue;
+    }
+    const auto inputs = fbb.CreateVector(op.inputs);
+    const auto outputs = fbb.CreateVector(op.outputs);
+    flatbuffers::Offset<void> options = op.builtin_options.Pack(fbb);
+    if (e.where == Where::kFcOptions) {
+      fb::FullyConnectedOptionsBuilder ob(fbb);
+      ob.add_fused_activation_function(op.builtin_options.AsFullyConnectedOptions()->fused_activation_function);
+      fbb.AddElement<uint8_t>(vt, e.value, 0);
+      options = ob.Finish().Union();
+    }
+    fb::OperatorBuilder ob(fbb);
+    ob.add_opcode_index(op.opcode_index);
+    ob.add_inputs(inputs);
+    ob.add_outputs(outputs);
+    ob.add_builtin_options_type(op.builtin_options.type);
+    ob.add_builtin_options(options);
+    if (e.where == Where::kOperator) fbb.AddElement<uint8_t>(vt, e.value, 0);
+    ops.push_back(ob.Finish());
+  }
+  const auto tensor_vector = fbb.CreateVector(tensors);
+  const auto graph_inputs = fbb.CreateVector(g.inputs);
+  const auto graph_outputs = fbb.CreateVector(g.outputs);
+  const auto op_vector = fbb.CreateVector(ops);
+  fb::SubGraphBuilder gb(fbb);
+  gb.add_tensors(tensor_vector);
+  gb.add_inputs(graph_inputs);
+  gb.add_outputs(graph_outputs);
+  gb.add_operators(op_vector);
+  if (e.where == Where::kSubGraph) fbb.AddElement<uint8_t>(vt, e.value, 0);
+  const auto graph = gb.Finish();
+  const auto graphs = fbb.CreateVector(std::vector<flatbuffers::Offset<fb::SubGraph>>{graph});
+  const auto code_vector = fbb.CreateVector(codes);
+  const auto buffer_vector = fbb.CreateVector(buffers);
+  fb::ModelBuilder mb(fbb);
+  mb.add_version(3);
+  mb.add_operator_codes(code_vector);
+  mb.add_subgraphs(graphs);
+  mb.add_buffers(buffer_vector);
+  if (e.where == Where::kModel) fbb.AddElement<uint8_t>(vt, e.value, 0);
+  fbb.Finish(mb.Finish(), fb::ModelIdentifier());
+  AlignedBytes bytes(fbb.GetSize());
+  std::memcpy(bytes.data(), fbb.GetBufferPointer(), fbb.GetSize());
+  return bytes;
+}
+
+Status round_trip_check(const AlignedBytes& bytes) {
+  flatbuffers::Verifier verifier(bytes.data(), bytes.size());
+  EXPECT_TRUE(fb::VerifyModelBuffer(verifier));
+  return format::check_round_trip_preserves(bytes.data(), bytes.size());
+}
+
+TEST(ModelWriterTest, RefusesFieldsARewriteWouldDrop) {
+  const fb::ModelT m = unpack_builder(conv_model());
+  // Tensor indices: 0 input, 9 FC weights; op 4 is the FULLY_CONNECTED.
+  struct Case {
+    Extra extra;
+    const char* message;
+  } cases[] = {
+      {{Where::kModel, 0, 7, 1}, "Model.signature_defs"},
+      {{Where::kModel, 0, 12, 1}, "Model field 12"},
+      {{Where::kSubGraph, 0, 5, 1}, "SubGraph.debug_metadata_index"},
+      {{Where::kTensor, 0, 9, 1}, "tensor 0 't0': Tensor.variant_tensors"},
+      {{Where::kQuantization, 9, 4, 2}, "QuantizationParameters.details of type 2"},
+      {{Where::kOperator, 4, 11, 1}, "op 4: Operator.builtin_options_2_type"},
+      {{Where::kOperator, 4, 13, 1}, "Operator.debug_metadata_index"},
+      {{Where::kFcOptions, 4, 4, 1}, "FullyConnectedOptions.quantized_bias_type"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.message);
+    const AlignedBytes bytes = pack_with_extra(m, c.extra);
+    const Status s = round_trip_check(bytes);
+    EXPECT_EQ(s.code(), StatusCode::kUnsupported) << s.message();
+    EXPECT_NE(std::string(s.message()).find(c.message), std::string::npos) << s.message();
+    EXPECT_NE(std::string(s.message()).find("silently drop"), std::string::npos) << s.message();
+    // And the quantizer refuses the file instead of writing a model without it.
+    format::ModelBytes out;
+    quant::QuantizeSummary summary;
+    const Status q = quant::quantize_model(bytes.data(), bytes.size(), quant::QuantizeOptions(), {}, &out, &summary);
+    EXPECT_FALSE(q.is_ok());
+  }
+  // A model from our own subset passes, and so does has_rank where the shape says the rank.
+  EXPECT_TRUE(round_trip_check(conv_model().finish()).is_ok());
+  const AlignedBytes ranked = pack_with_extra(m, {Where::kTensor, 0, 8, 1});
+  EXPECT_TRUE(round_trip_check(ranked).is_ok());
+  format::ModelBytes out;
+  quant::QuantizeSummary summary;
+  EXPECT_TRUE(quant::quantize_model(ranked.data(), ranked.size(), quant::QuantizeOptions(), {}, &out, &summary).is_ok());
+
+  // has_rank on a scalar (empty shape) tells rank 0 from unranked: refused.
+  ModelBuilder with_scalar = conv_model();
+  const int32_t scalar = with_scalar.tensor(fb::TensorType::FLOAT32, {});
+  const AlignedBytes scalar_rank =
+      pack_with_extra(unpack_builder(with_scalar), {Where::kTensor, static_cast<std::size_t>(scalar), 8, 1});
+  const Status s = round_trip_check(scalar_rank);
+  EXPECT_EQ(s.code(), StatusCode::kUnsupported);
+  EXPECT_NE(std::string(s.message()).find("Tensor.has_rank"), std::string::npos) << s.message();
+
+  // Sparse tensors and buffers with data outside the flatbuffer.
+  ModelBuilder sparse = conv_model();
+  sparse.graph().tensors[9]->sparsity = std::make_unique<fb::SparsityParametersT>();
+  const Status sp = round_trip_check(sparse.finish());
+  EXPECT_NE(std::string(sp.message()).find("sparse tensor"), std::string::npos) << sp.message();
+  ModelBuilder external = conv_model();
+  external.model().buffers[1]->offset = 4096;
+  external.model().buffers[1]->size = 16;
+  const Status ex = round_trip_check(external.finish());
+  EXPECT_NE(std::string(ex.message()).find("buffer 1: data outside the flatbuffer"), std::string::npos)
+      << ex.message();
+  EXPECT_EQ(format::write_model(&external.model(), &out).code(), StatusCode::kUnsupported);
+}
+
+TEST(ModelWriterTest, BufferZeroIsTheEmptySentinel) {
+  // A model without constants and without any buffer gets an empty buffer 0.
+  ModelBuilder b;
+  const int32_t in = b.tensor(fb::TensorType::FLOAT32, {1, 4});
+  const int32_t out_t = b.tensor(fb::TensorType::FLOAT32, {1, 4});
+  fb::SoftmaxOptionsT softmax;
+  softmax.beta = 1.0f;
+  b.op(b.opcode(fb::BuiltinOperator::SOFTMAX), {in}, {out_t}).builtin_options.Set(softmax);
+  b.io({in}, {out_t});
+  b.model().buffers.clear();
+  format::ModelBytes out;
+  Status s = format::write_and_verify_model(&b.model(), &out);
+  ASSERT_TRUE(s.is_ok()) << s.message();
+  const fb::Model* written = fb::GetModel(out.data());
+  ASSERT_EQ(written->buffers()->size(), 1u);
+  EXPECT_TRUE(written->buffers()->Get(0)->data() == nullptr || written->buffers()->Get(0)->data()->size() == 0);
+
+  // Data in buffer 0 is refused.
+  ModelBuilder bad = conv_model();
+  bad.model().buffers[0]->data = {1, 2, 3, 4};
+  s = format::write_model(&bad.model(), &out);
+  EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
+  EXPECT_NE(std::string(s.message()).find("buffer 0"), std::string::npos) << s.message();
+}
+
+TEST(QuantizerTest, KeepsMetadataButTheFloatModelsRuntimeVersion) {
+  ModelBuilder b = conv_model();
+  auto add_metadata = [&](const char* name, const std::string& text) {
+    auto buffer = std::make_unique<fb::BufferT>();
+    buffer->data.assign(text.begin(), text.end());
+    b.model().buffers.push_back(std::move(buffer));
+    auto entry = std::make_unique<fb::MetadataT>();
+    entry->name = name;
+    entry->buffer = static_cast<uint32_t>(b.model().buffers.size() - 1);
+    b.model().metadata.push_back(std::move(entry));
+  };
+  add_metadata("license", "made by the test");
+  add_metadata("min_runtime_version", "1.5.0");
+  b.model().description = "a description";
+  const AlignedBytes float_model = b.finish();
+  format::ModelBytes out;
+  quant::QuantizeSummary summary;
+  ASSERT_TRUE(quant::quantize_model(float_model.data(), float_model.size(), quant::QuantizeOptions(), {}, &out,
+                                    &summary)
+                  .is_ok());
+  const fb::ModelT m = unpack(out);
+  EXPECT_EQ(m.description, "a description");
+  ASSERT_EQ(m.metadata.size(), 1u);
+  EXPECT_EQ(m.metadata[0]->name, "license");
+  const auto& data = m.buffers[m.metadata[0]->buffer]->data;
+  EXPECT_EQ(std::string(data.begin(), data.end()), "made by the test");
+  bool noted = false;
+  for (const std::string& note : summary.notes) noted |= note.find("min_runtime_version") != std::string::npos;
+  EXPECT_TRUE(noted);
 }
 
 TEST(ModelWriterTest, WritesSchemaV3WithAlignedBuffersAndBothOpcodeFields) {
