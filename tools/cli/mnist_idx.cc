@@ -193,4 +193,22 @@ bool load_mnist(const std::string& dir, const std::string& stem, int32_t limit, 
   return true;
 }
 
+bool find_mnist_training_stem(const std::string& dir, std::string* stem, std::string* error) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    *error = "MNIST directory '" + dir + "' does not exist or is not a directory";
+    return false;
+  }
+  std::string probe;
+  for (const char* candidate : {"train", "train10k"}) {
+    if (find_mnist_file(dir, candidate, "images", &probe)) {
+      *stem = candidate;
+      return true;
+    }
+  }
+  *error = "no MNIST training images in '" + dir +
+           "' (looked for train-images-idx3-ubyte[.gz] and train10k-images-idx3-ubyte[.gz])";
+  return false;
+}
+
 }  // namespace tinyinfer::cli

@@ -44,4 +44,10 @@ struct MnistSet {
 bool find_mnist_file(const std::string& dir, const std::string& stem, const char* kind, std::string* path);
 bool load_mnist(const std::string& dir, const std::string& stem, int32_t limit, MnistSet* out, std::string* error);
 
+// The training-set stem in DIR: "train" (the MNIST database's standard
+// train-images-idx3-ubyte / train-labels-idx1-ubyte, .gz or not) when its
+// images are there, else "train10k" (the 10,000-digit subset in ../shared).
+// False + an error listing both names when neither is present.
+bool find_mnist_training_stem(const std::string& dir, std::string* stem, std::string* error);
+
 }  // namespace tinyinfer::cli

@@ -25,10 +25,13 @@ namespace fs = std::filesystem;
 constexpr const char* kQuantizeUsage =
     "usage: tinyinfer quantize IN.tflite -o OUT.tflite --mode hybrid|int8\n"
     "                          [--calibration DIR_OR_FILES | --mnist DIR] [--samples N]\n"
-    "                          [--range minmax|percentile[=P]] [--io int8|float] [--per-tensor]\n"
+    "                          [--range minmax|percentile[=P]] [--io int8|float]\n"
+    "                          [--per-tensor | --fc-per-channel]\n"
     "  --mode hybrid     CONV_2D / DEPTHWISE_CONV_2D / FULLY_CONNECTED weights to int8 (symmetric;\n"
     "                    per output channel for the convolutions), activations stay float\n"
-    "  --mode int8       full integer model per the TFLite int8 spec; needs calibration data:\n"
+    "  --mode int8       full integer model per the TFLite int8 spec (weights per output channel\n"
+    "                    for CONV_2D / DEPTHWISE_CONV_2D, per tensor for FULLY_CONNECTED);\n"
+    "                    needs calibration data:\n"
     "  --calibration X   a folder of PGM/PNG images (or raw input tensors), or a comma-separated\n"
     "                    list of such files, fed like 'tinyinfer run --input' (float: pixel/255)\n"
     "  --mnist DIR       calibrate on MNIST training images: DIR/train-images-idx3-ubyte[.gz] or\n"
@@ -38,7 +41,9 @@ constexpr const char* kQuantizeUsage =
     "                    default 99.99: clip the rarest values at both ends)\n"
     "  --io int8|float   int8: the model's input and output become int8; float (default): they\n"
     "                    stay float, with QUANTIZE/DEQUANTIZE ops at the ends\n"
-    "  --per-tensor      one scale per weight tensor instead of one per output channel\n";
+    "  --per-tensor      one scale per weight tensor for every op, convolutions included\n"
+    "  --fc-per-channel  int8: FULLY_CONNECTED weights per output channel too (newer TFLite\n"
+    "                    kernels run it; older TFLite / TFLite Micro accept only per tensor)\n";
 
 constexpr int64_t kDefaultSamples = 500;
 
@@ -81,21 +86,7 @@ bool calibration_files(const std::string& spec, std::vector<std::string>* files,
 bool mnist_calibration(const std::string& dir, int32_t samples, const Tensor& input,
                        std::vector<quant::CalibrationSample>* out, std::string* source, std::string* error) {
   std::string stem;
-  std::string probe;
-  for (const char* candidate : {"train", "train10k"}) {
-    if (find_mnist_file(dir, candidate, "images", &probe)) {
-      stem = candidate;
-      break;
-    }
-  }
-  if (stem.empty()) {
-    std::error_code ec;
-    *error = fs::is_directory(dir, ec)
-                 ? "no MNIST training images in '" + dir +
-                       "' (looked for train-images-idx3-ubyte[.gz] and train10k-images-idx3-ubyte[.gz])"
-                 : "MNIST directory '" + dir + "' does not exist or is not a directory";
-    return false;
-  }
+  if (!find_mnist_training_stem(dir, &stem, error)) return false;
   MnistSet set;
   if (!load_mnist(dir, stem, samples, &set, error)) return false;
   ImageGeometry geometry;
@@ -143,7 +134,7 @@ int cmd_quantize(int argc, char** argv) {
   Args args;
   if (!args.parse(argc, argv, 2,
                   {{"-o", true}, {"--output", true}, {"--mode", true}, {"--calibration", true}, {"--mnist", true},
-                   {"--samples", true}, {"--range", true}, {"--io", true}, {"--per-tensor", false},
+                   {"--samples", true}, {"--range", true}, {"--io", true}, {"--per-tensor", false}, {"--fc-per-channel", false},
                    {"--help", false}, {"-h", false}})) {
     std::fprintf(stderr, "tinyinfer quantize: %s\n%s", args.error().c_str(), kQuantizeUsage);
     return 2;
@@ -174,8 +165,11 @@ int cmd_quantize(int argc, char** argv) {
     return usage_error("--mode must be 'hybrid' or 'int8', got '" + mode + "'");
   const bool int8 = options.mode == quant::QuantizeMode::kInt8;
   options.per_channel = !args.has("--per-tensor");
+  options.fc_per_channel = args.has("--fc-per-channel");
+  if (options.fc_per_channel && !options.per_channel)
+    return usage_error("--fc-per-channel and --per-tensor contradict each other; give one");
 
-  for (const char* flag : {"--calibration", "--mnist", "--samples", "--range", "--io"})
+  for (const char* flag : {"--calibration", "--mnist", "--samples", "--range", "--io", "--fc-per-channel"})
     if (!int8 && args.has(flag)) return usage_error(std::string(flag) + " applies to --mode int8 only");
   if (args.has("--calibration") && args.has("--mnist"))
     return usage_error("give one calibration source: --calibration or --mnist");
@@ -255,8 +249,10 @@ int cmd_quantize(int argc, char** argv) {
 
   std::printf("Quantized %s -> %s (%s)\n", m.path.c_str(), output_path, mode.c_str());
   std::printf("  size: %zu -> %zu bytes\n", m.bytes.size(), out.size());
-  std::printf("  weights: %s, %d tensor(s) to int8", options.per_channel ? "per channel" : "per tensor",
-              summary.weight_tensors);
+  const char* granularity = !options.per_channel    ? "per tensor"
+                            : options.fc_per_channel ? "per channel"
+                                                     : "per channel (FULLY_CONNECTED per tensor)";
+  std::printf("  weights: %s, %d tensor(s) to int8", granularity, summary.weight_tensors);
   if (int8) std::printf(", %d bias(es) to int32, %d activation(s) to int8", summary.bias_tensors,
                         summary.activation_tensors);
   std::printf("\n");

@@ -55,7 +55,8 @@ void usage(FILE* f) {
   const Options d;
   std::fprintf(f,
                "usage: train_mnist --mnist DIR [--out FILE] [options]\n"
-               "  --mnist DIR           MNIST IDX files: DIR/train10k-* (training), DIR/t10k-* (test)\n"
+               "  --mnist DIR           MNIST IDX files (.gz or plain): training DIR/train-images-idx3-ubyte +\n"
+               "                        train-labels-idx1-ubyte (else DIR/train10k-*), test DIR/t10k-*\n"
                "  --out FILE            float .tflite to write (default %s)\n"
                "  --epochs N            (default %d)\n"
                "  --batch N             (default %d)\n"
@@ -290,7 +291,9 @@ int main(int argc, char** argv) {
 
   tinyinfer::cli::MnistSet train_set, test_set;
   std::string error;
-  if (!tinyinfer::cli::load_mnist(o.mnist_dir, "train10k", 0, &train_set, &error) ||
+  std::string train_stem;
+  if (!tinyinfer::cli::find_mnist_training_stem(o.mnist_dir, &train_stem, &error) ||
+      !tinyinfer::cli::load_mnist(o.mnist_dir, train_stem, 0, &train_set, &error) ||
       (o.test && !tinyinfer::cli::load_mnist(o.mnist_dir, "t10k", 0, &test_set, &error))) {
     std::fprintf(stderr, "train_mnist: %s\n", error.c_str());
     return 1;
