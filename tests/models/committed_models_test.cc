@@ -1,6 +1,7 @@
 // The models committed in models/ (see models/README.md) must load, have the
 // study's interface (float or int8 [1,28,28,1] in, 10 classes out), carry the
-// weight types their names promise, and classify models/digit_8.pgm as 8 with
+// weight types their names promise (int8: per channel for the convolutions,
+// per tensor for FULLY_CONNECTED), and classify models/digit_8.pgm as 8 with
 // the reference and the optimized kernels. Reads only files of this
 // repository, so it runs on a fresh clone.
 #include <gtest/gtest.h>
@@ -156,6 +157,37 @@ TEST_P(CommittedModelTest, IsTheTrainedStudyNetwork) {
   const std::string name = GetParam();
   const DataType weights = name.find("float") != std::string::npos ? DataType::kFloat32 : DataType::kInt8;
   EXPECT_EQ(weights_of_type(weights), 5) << path_;
+}
+
+// Quantized weights as the TFLite int8 spec lists them (tools/train/train.sh
+// regenerates the files with `tinyinfer quantize` defaults): CONV_2D and
+// DEPTHWISE_CONV_2D per output channel, FULLY_CONNECTED one scale per tensor,
+// which older TFLite and TFLite Micro kernels require. Float weights: none.
+TEST_P(CommittedModelTest, QuantizedWeightsFollowTheInt8Spec) {
+  int convolutions = 0, fully_connected = 0;
+  for (int32_t i = 0; i < model_.op_count(); ++i) {
+    const OpInfo op = model_.op(i);
+    const bool fc = op.builtin_code == static_cast<int32_t>(OpCode::kFullyConnected);
+    const bool conv = op.builtin_code == static_cast<int32_t>(OpCode::kConv2d) ||
+                      op.builtin_code == static_cast<int32_t>(OpCode::kDepthwiseConv2d);
+    if ((!fc && !conv) || op.input_count < 2 || op.inputs[1] < 0) continue;
+    const Tensor w = model_.tensor(op.inputs[1]);
+    if (w.type != DataType::kInt8) continue;
+    SCOPED_TRACE(std::string(path_) + " op " + std::to_string(i) + " weights '" + w.name + "'");
+    const bool depthwise = op.builtin_code == static_cast<int32_t>(OpCode::kDepthwiseConv2d);
+    const int32_t channels = w.shape.dim(depthwise ? 3 : 0);
+    if (fc) {
+      EXPECT_EQ(w.quant.count, 1);
+      ++fully_connected;
+    } else {
+      EXPECT_EQ(w.quant.count, channels);
+      ++convolutions;
+    }
+    for (int32_t c = 0; c < w.quant.count; ++c) EXPECT_EQ(w.quant.zero_points[c], 0) << "symmetric weights";
+  }
+  const bool quantized = std::string(GetParam()).find("float") == std::string::npos;
+  EXPECT_EQ(convolutions, quantized ? 3 : 0);
+  EXPECT_EQ(fully_connected, quantized ? 2 : 0);
 }
 
 TEST_P(CommittedModelTest, ClassifiesTheBuiltInDigitAsEight) {
