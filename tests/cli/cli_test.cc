@@ -23,6 +23,7 @@ namespace {
 
 const std::string kCli = TINYINFER_CLI_PATH;
 const fs::path kShared = TINYINFER_SHARED_DIR;
+const fs::path kSource = TINYINFER_SOURCE_DIR;
 
 struct Result {
   int exit_code = -1;
@@ -339,7 +340,48 @@ TEST_F(CliTest, InfoShowsQuantizationOfInt8Model) {
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_TRUE(std::regex_search(r.out, std::regex("int8 \\[1,49,10,1\\] \\(scale [0-9.e-]+ zp 83\\)")))
       << r.describe();
-  EXPECT_NE(r.out.find("per-channel ("), std::string::npos) << r.describe();
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("per-channel \\([0-9]+\\) on dim [0-9], scale [0-9.e-]+\\.\\.[0-9.e-]+ zp ")))
+      << r.describe();
+}
+
+// Our own int8 model (models/, no ../shared): per-channel tensors show their
+// scale range and zero point, FULLY_CONNECTED weights are per tensor.
+TEST_F(CliTest, InfoShowsPerChannelScaleRangeOfOwnInt8Model) {
+  const Result r = run({"info", (kSource / "models" / "mnist_int8.tflite").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const std::string number = "([0-9.]+(?:e-?[0-9]+)?)";
+  // Weights: per channel for the convolutions, symmetric (zero point 0).
+  int per_channel_weights = 0;
+  for (const char* name : {"conv1/depthwise_filter", "conv2/filter", "conv3/filter"}) {
+    SCOPED_TRACE(name);
+    std::smatch m;
+    const std::regex line("int8 \\[[0-9,]+\\] \\(per-channel \\(([0-9]+)\\) on dim ([03]), scale " + number + "\\.\\." +
+                          number + " zp 0\\) const [0-9,]+ B '" + name + "'");
+    ASSERT_TRUE(std::regex_search(r.out, m, line)) << r.out;
+    const double lo = std::stod(m[3]), hi = std::stod(m[4]);
+    EXPECT_GT(lo, 0.0);
+    EXPECT_LT(lo, hi) << "trained channels do not share one scale";
+    EXPECT_EQ(m[2], std::string(name) == "conv1/depthwise_filter" ? "3" : "0");
+    ++per_channel_weights;
+  }
+  EXPECT_EQ(per_channel_weights, 3);
+  // Per-channel int32 biases print their range as well.
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("int32 \\[64\\] \\(per-channel \\(64\\) on dim 0, scale " + number +
+                                                  "\\.\\." + number + " zp 0\\) const 256 B 'conv2/bias'")))
+      << r.out;
+  // FULLY_CONNECTED: one scale per tensor (the TFLite int8 spec), op version 4.
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("int8 \\[64,576\\] \\(scale " + number + " zp 0\\) const 36,864 B 'fc1/weights'")))
+      << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("int8 \\[10,64\\] \\(scale " + number + " zp 0\\) const 640 B 'fc2/weights'")))
+      << r.out;
+  EXPECT_NE(r.out.find("#6 FULLY_CONNECTED v4  int8"), std::string::npos) << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("arena bytes: +[1-9][0-9,]* planned"))) << r.out;
+
+  // JSON carries every scale of a per-channel tensor.
+  const Result json = run({"info", (kSource / "models" / "mnist_int8.tflite").string(), "--json"});
+  ASSERT_EQ(json.exit_code, 0) << json.describe();
+  EXPECT_NE(json.out.find("\"per_channel\": true"), std::string::npos);
+  EXPECT_NE(json.out.find("\"scales\": ["), std::string::npos);
 }
 
 // ------------------------------------------------------------------ run ----

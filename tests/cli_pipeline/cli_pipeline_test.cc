@@ -1,13 +1,19 @@
 // The model pipeline as a user runs it: `tinyinfer quantize` then
 // `tinyinfer eval`. Exit codes: 0 ok, 1 bad file/data/model, 2 bad usage.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <pty.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <cstring>
+#include <iterator>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -18,6 +24,9 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kCli = TINYINFER_CLI_PATH;
+const fs::path kSource = TINYINFER_SOURCE_DIR;
+
+fs::path own_model(const char* kind) { return kSource / "models" / ("mnist_" + std::string(kind) + ".tflite"); }
 
 fs::path shared_dir() {
   if (const char* env = std::getenv("TINYINFER_SHARED_DIR")) return env;
@@ -103,6 +112,51 @@ class CliPipelineTest : public ::testing::Test {
     if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
     r.out = slurp(out);
     r.err = slurp(err);
+    return r;
+  }
+
+  // Like run(), but stderr is a pseudo-terminal (what a user at a shell
+  // sees); its bytes are returned in err.
+  Result run_on_terminal(const std::vector<std::string>& args) {
+    Result r;
+    int master = -1, slave = -1;
+    if (openpty(&master, &slave, nullptr, nullptr, nullptr) != 0) {
+      ADD_FAILURE() << "openpty: " << std::strerror(errno);
+      return r;
+    }
+    const fs::path out = dir_ / "stdout.txt";
+    std::fflush(nullptr);
+    const pid_t pid = fork();
+    if (pid == 0) {
+      close(master);
+      if (!std::freopen(out.c_str(), "w", stdout) || dup2(slave, STDERR_FILENO) < 0) _exit(127);
+      close(slave);
+      std::vector<char*> argv;
+      argv.push_back(const_cast<char*>(kCli.c_str()));
+      for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+      argv.push_back(nullptr);
+      execv(kCli.c_str(), argv.data());
+      _exit(127);
+    }
+    close(slave);
+    // Read until the child's side closes (EIO on Linux once no process holds it).
+    std::array<char, 4096> buffer;
+    for (;;) {
+      const ssize_t n = read(master, buffer.data(), buffer.size());
+      if (n > 0) {
+        r.err.append(buffer.data(), static_cast<std::size_t>(n));
+      } else if (n < 0 && errno == EINTR) {
+        continue;
+      } else {
+        break;
+      }
+    }
+    close(master);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
+    r.out = slurp(out);
     return r;
   }
 
@@ -210,6 +264,328 @@ TEST_F(CliPipelineTest, EvalBadIdxFilesExitOneWithAClearMessage) {
     EXPECT_EQ(r.exit_code, 1) << r.describe();
     EXPECT_NE(r.err.find("t10k-images-idx3-ubyte.gz"), std::string::npos) << r.describe();
   }
+}
+
+// ---- Our own models: no ../shared needed ----
+
+constexpr int kSide = 28;
+using Pixels = std::vector<uint8_t>;
+
+// models/digit_8.pgm (binary PGM, 28x28, maxval 255).
+Pixels digit_8() {
+  const std::string pgm = slurp(kSource / "models" / "digit_8.pgm");
+  const std::string header = "P5\n28 28\n255\n";
+  EXPECT_EQ(pgm.compare(0, header.size(), header), 0) << "unexpected header in models/digit_8.pgm";
+  EXPECT_EQ(pgm.size(), header.size() + kSide * kSide);
+  if (pgm.size() != header.size() + kSide * kSide) return Pixels(kSide * kSide, 0);
+  return Pixels(pgm.begin() + static_cast<std::ptrdiff_t>(header.size()), pgm.end());
+}
+
+// The digit moved by (dx, dy) pixels, zeros shifted in.
+Pixels shifted(const Pixels& px, int dx, int dy) {
+  Pixels out(px.size(), 0);
+  for (int y = 0; y < kSide; ++y)
+    for (int x = 0; x < kSide; ++x) {
+      const int sx = x - dx, sy = y - dy;
+      if (sx >= 0 && sx < kSide && sy >= 0 && sy < kSide) out[y * kSide + x] = px[sy * kSide + sx];
+    }
+  return out;
+}
+
+// The set every test below evaluates: 9 copies of the 8 (shifted by up to 2
+// px, all of which our models call 8) labelled 8, then 3 more labelled 3, so
+// the expected report is known exactly: 9 / 12 correct, row 3 all in column 8.
+struct DigitSet {
+  std::vector<Pixels> images;
+  std::vector<uint8_t> labels;
+};
+DigitSet digit_set() {
+  const Pixels eight = digit_8();
+  const int shifts[][2] = {{0, 0}, {1, 0}, {-1, 0}, {0, 1}, {0, -1}, {2, 0}, {-2, 0}, {1, 1}, {-1, -2},
+                           {0, 2}, {2, -1}, {-2, 1}};
+  DigitSet set;
+  for (std::size_t i = 0; i < std::size(shifts); ++i) {
+    set.images.push_back(shifted(eight, shifts[i][0], shifts[i][1]));
+    set.labels.push_back(i < 9 ? 8 : 3);
+  }
+  return set;
+}
+
+std::vector<uint8_t> idx_of(const std::vector<Pixels>& images) {
+  std::vector<uint8_t> v = idx_images(static_cast<uint32_t>(images.size()), kSide, kSide, 0);
+  for (const Pixels& px : images) v.insert(v.end(), px.begin(), px.end());
+  return v;
+}
+
+void write_pgm(const fs::path& p, const Pixels& px) {
+  std::vector<uint8_t> bytes;
+  const std::string header = "P5\n28 28\n255\n";
+  bytes.insert(bytes.end(), header.begin(), header.end());
+  bytes.insert(bytes.end(), px.begin(), px.end());
+  write_bytes(p, bytes);
+}
+
+// What `eval` printed, parsed from its text report.
+struct EvalReport {
+  int correct = -1, total = -1;
+  double accuracy = -1;
+  long long confusion[10][10] = {};
+  int matrix_rows = 0;
+  long long class_correct[10] = {}, class_total[10] = {};
+  double class_accuracy[10] = {};
+  int class_lines = 0;
+};
+
+EvalReport parse_eval_text(const std::string& out) {
+  EvalReport r;
+  std::smatch m;
+  if (std::regex_search(out, m, std::regex("Top-1 accuracy: ([0-9.]+) % \\(([0-9]+) / ([0-9]+) correct\\)"))) {
+    r.accuracy = std::stod(m[1]);
+    r.correct = std::stoi(m[2]);
+    r.total = std::stoi(m[3]);
+  }
+  const std::regex row("\n  ([0-9]) \\|((?: +[0-9]+){10})(?=\n)");
+  for (std::sregex_iterator it(out.begin(), out.end(), row), end; it != end; ++it) {
+    const int c = std::stoi((*it)[1]);
+    std::istringstream cells((*it)[2]);
+    for (int p = 0; p < 10; ++p) cells >> r.confusion[c][p];
+    ++r.matrix_rows;
+  }
+  const std::regex per_class("\n  ([0-9]): +([0-9.]+) % \\(([0-9]+) / ([0-9]+)\\)");
+  for (std::sregex_iterator it(out.begin(), out.end(), per_class), end; it != end; ++it) {
+    const int c = std::stoi((*it)[1]);
+    r.class_accuracy[c] = std::stod((*it)[2]);
+    r.class_correct[c] = std::stoll((*it)[3]);
+    r.class_total[c] = std::stoll((*it)[4]);
+    ++r.class_lines;
+  }
+  return r;
+}
+
+// The report agrees with itself: matrix rows = class totals, diagonal =
+// class correct, their sums = the top-1 line, percentages = the ratios.
+void expect_consistent(const EvalReport& r) {
+  ASSERT_EQ(r.matrix_rows, 10);
+  ASSERT_EQ(r.class_lines, 10);
+  long long diagonal = 0, all = 0;
+  for (int c = 0; c < 10; ++c) {
+    long long row = 0;
+    for (int p = 0; p < 10; ++p) row += r.confusion[c][p];
+    EXPECT_EQ(row, r.class_total[c]) << "class " << c;
+    EXPECT_EQ(r.confusion[c][c], r.class_correct[c]) << "class " << c;
+    const double expected = r.class_total[c] > 0 ? 100.0 * r.class_correct[c] / r.class_total[c] : 0.0;
+    EXPECT_NEAR(r.class_accuracy[c], expected, 0.005) << "class " << c;
+    diagonal += r.confusion[c][c];
+    all += row;
+  }
+  EXPECT_EQ(diagonal, r.correct);
+  EXPECT_EQ(all, r.total);
+  EXPECT_NEAR(r.accuracy, r.total > 0 ? 100.0 * r.correct / r.total : 0.0, 0.005);
+}
+
+TEST_F(CliPipelineTest, EvalReportsAccuracyPerClassAndConfusionOnOwnModels) {
+  const DigitSet set = digit_set();
+  const fs::path data = mnist_dir(idx_of(set.images), idx_labels(static_cast<uint32_t>(set.labels.size()), set.labels));
+  for (const char* kind : {"float", "hybrid", "int8"}) {
+    for (const char* kernels : {"reference", "optimized"}) {
+      SCOPED_TRACE(std::string(kind) + " / " + kernels);
+      const Result r = run({"eval", own_model(kind).string(), "--mnist", data.string(), "--kernels", kernels});
+      ASSERT_EQ(r.exit_code, 0) << r.describe();
+      EXPECT_TRUE(r.err.empty()) << "no progress bar when stderr is not a terminal\n" << r.describe();
+      EXPECT_NE(r.out.find("(12 of 12 images), " + std::string(kernels) + " kernels"), std::string::npos)
+          << r.describe();
+      EXPECT_NE(r.out.find("Input: float32 pixel/255"), std::string::npos) << r.out;  // all three keep float I/O
+      const EvalReport report = parse_eval_text(r.out);
+      expect_consistent(report);
+      EXPECT_EQ(report.correct, 9) << r.out;
+      EXPECT_EQ(report.total, 12);
+      EXPECT_NE(r.out.find("Top-1 accuracy: 75.00 % (9 / 12 correct)"), std::string::npos) << r.out;
+      EXPECT_EQ(report.confusion[8][8], 9) << r.out;
+      EXPECT_EQ(report.confusion[3][8], 3) << r.out;
+      EXPECT_NE(r.out.find("  8: 100.00 % (9 / 9)"), std::string::npos) << r.out;
+      EXPECT_NE(r.out.find("  3:   0.00 % (0 / 3)"), std::string::npos) << r.out;
+      EXPECT_NE(r.out.find("  5:   0.00 % (0 / 0)"), std::string::npos) << r.out;
+
+      // --json says the same.
+      const Result j =
+          run({"eval", own_model(kind).string(), "--mnist", data.string(), "--kernels", kernels, "--json"});
+      ASSERT_EQ(j.exit_code, 0) << j.describe();
+      EXPECT_NE(j.out.find("\"evaluated\": 12, \"available\": 12, \"correct\": 9, \"accuracy_percent\": 75,"),
+                std::string::npos)
+          << j.out;
+      EXPECT_NE(j.out.find("{\"digit\": 8, \"total\": 9, \"correct\": 9, \"accuracy_percent\": 100}"),
+                std::string::npos)
+          << j.out;
+      EXPECT_NE(j.out.find("[0, 0, 0, 0, 0, 0, 0, 0, 3, 0]"), std::string::npos) << j.out;  // row 3
+      EXPECT_NE(j.out.find("[0, 0, 0, 0, 0, 0, 0, 0, 9, 0]"), std::string::npos) << j.out;  // row 8
+    }
+  }
+  // --limit: only the first images.
+  const Result r = run({"eval", own_model("int8").string(), "--mnist", data.string(), "--limit", "5"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("(5 of 12 images)"), std::string::npos) << r.out;
+  const EvalReport report = parse_eval_text(r.out);
+  expect_consistent(report);
+  EXPECT_EQ(report.correct, 5);
+}
+
+TEST_F(CliPipelineTest, EvalDrawsAProgressBarOnlyOnATerminal) {
+  const DigitSet set = digit_set();
+  const fs::path data = mnist_dir(idx_of(set.images), idx_labels(static_cast<uint32_t>(set.labels.size()), set.labels));
+  const Result tty = run_on_terminal({"eval", own_model("int8").string(), "--mnist", data.string()});
+  ASSERT_EQ(tty.exit_code, 0) << tty.describe();
+  EXPECT_NE(tty.err.find("\r  ["), std::string::npos) << tty.describe();
+  EXPECT_NE(tty.err.find("] 100%  12/12"), std::string::npos) << tty.describe();
+  EXPECT_NE(tty.err.find("########################################] 100%"), std::string::npos) << tty.describe();
+  EXPECT_NE(tty.out.find("Top-1 accuracy: 75.00 %"), std::string::npos) << "the report still goes to stdout\n"
+                                                                         << tty.describe();
+  EXPECT_EQ(tty.out.find("\r"), std::string::npos) << "no bar in stdout\n" << tty.describe();
+
+  const Result file = run({"eval", own_model("int8").string(), "--mnist", data.string()});
+  ASSERT_EQ(file.exit_code, 0) << file.describe();
+  EXPECT_TRUE(file.err.empty()) << "stderr is a file: no bar\n" << file.describe();
+  auto report = [](const std::string& out) { return out.substr(0, out.find("Host time")); };
+  EXPECT_EQ(report(file.out), report(tty.out)) << "the same report either way (but the timing)";
+}
+
+// Scale and zero point of the tensor named `name` in `tinyinfer info` text.
+bool tensor_quant(const std::string& info, const std::string& name, double* scale, int* zero_point) {
+  std::smatch m;
+  if (!std::regex_search(info, m, std::regex("\\(scale ([0-9.e-]+) zp (-?[0-9]+)\\) '" + name + "'"))) return false;
+  *scale = std::stod(m[1]);
+  *zero_point = std::stoi(m[2]);
+  return true;
+}
+
+TEST_F(CliPipelineTest, QuantizeOwnFloatModelWithImageCalibrationRangesAndIo) {
+  const DigitSet set = digit_set();
+  const fs::path images = dir_ / "calibration";
+  fs::create_directories(images);
+  for (std::size_t i = 0; i < set.images.size(); ++i)
+    write_pgm(images / ("digit_" + std::to_string(10 + i) + ".pgm"), set.images[i]);
+  write_bytes(images / "notes.txt", {'x'});  // not an image: skipped
+  const fs::path data = mnist_dir(idx_of(set.images), idx_labels(static_cast<uint32_t>(set.labels.size()), set.labels));
+  const std::string model = own_model("float").string();
+
+  // A folder of images; FULLY_CONNECTED per tensor by default.
+  const std::string minmax = (dir_ / "minmax.tflite").string();
+  Result r = run({"quantize", model, "-o", minmax, "--mode", "int8", "--calibration", images.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("calibration: 12 file(s) from " + images.string() + ", range min/max"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("weights: per channel (FULLY_CONNECTED per tensor), 5 tensor(s) to int8"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("op 5 FULLY_CONNECTED: weights 'fc1/weights' -> int8 per tensor"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("model I/O: float"), std::string::npos) << r.out;
+  const Result minmax_info = run({"info", minmax});
+  ASSERT_EQ(minmax_info.exit_code, 0) << minmax_info.describe();
+  EXPECT_TRUE(std::regex_search(minmax_info.out, std::regex("\\(scale [0-9.e-]+ zp 0\\) const 36,864 B 'fc1/weights'")))
+      << minmax_info.out;
+  EXPECT_NE(minmax_info.out.find("#0 QUANTIZE v1"), std::string::npos) << minmax_info.out;
+
+  // --samples caps a comma-separated list.
+  const std::string list = (images / "digit_10.pgm").string() + "," + (images / "digit_11.pgm").string() + "," +
+                           (images / "digit_12.pgm").string();
+  r = run({"quantize", model, "-o", (dir_ / "list.tflite").string(), "--mode", "int8", "--calibration", list,
+           "--samples", "2"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("calibration: 2 file(s) from "), std::string::npos) << r.out;
+
+  // Percentile ranges clip: no activation range is wider than min/max's.
+  const std::string percentile = (dir_ / "percentile.tflite").string();
+  r = run({"quantize", model, "-o", percentile, "--mode", "int8", "--calibration", images.string(), "--range",
+           "percentile=99.9"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("range percentile 99.9"), std::string::npos) << r.out;
+  const Result percentile_info = run({"info", percentile});
+  ASSERT_EQ(percentile_info.exit_code, 0) << percentile_info.describe();
+  int narrower = 0;
+  for (const char* tensor : {"conv1/relu", "conv2/relu", "conv3/relu", "fc1/relu"}) {
+    SCOPED_TRACE(tensor);
+    double a = 0, b = 0;
+    int za = 0, zb = 0;
+    ASSERT_TRUE(tensor_quant(minmax_info.out, tensor, &a, &za)) << minmax_info.out;
+    ASSERT_TRUE(tensor_quant(percentile_info.out, tensor, &b, &zb)) << percentile_info.out;
+    EXPECT_LE(b, a * (1 + 1e-6));
+    EXPECT_EQ(za, -128);  // after RELU the range starts at 0
+    EXPECT_EQ(zb, -128);
+    narrower += b < a ? 1 : 0;
+  }
+  EXPECT_GT(narrower, 0) << "99.9 % of 12 images' activations clips some range";
+  r = run({"quantize", model, "-o", (dir_ / "p.tflite").string(), "--mode", "int8", "--calibration", images.string(),
+           "--range", "percentile"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("range percentile 99.99"), std::string::npos) << r.out;
+
+  // --io int8: the model's own input and output are int8, no QUANTIZE/DEQUANTIZE.
+  const std::string int8_io = (dir_ / "int8_io.tflite").string();
+  r = run({"quantize", model, "-o", int8_io, "--mode", "int8", "--calibration", images.string(), "--io", "int8"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("model I/O: int8"), std::string::npos) << r.out;
+  const Result io_info = run({"info", int8_io});
+  ASSERT_EQ(io_info.exit_code, 0) << io_info.describe();
+  EXPECT_TRUE(std::regex_search(io_info.out, std::regex("input 0: int8 \\[1,28,28,1\\].*scale 0.00392157 zp -128")))
+      << io_info.out;
+  EXPECT_TRUE(std::regex_search(io_info.out, std::regex("output 0: int8 \\[1,10\\].*scale 0.00390625 zp -128")))
+      << io_info.out;
+  EXPECT_EQ(io_info.out.find("QUANTIZE v"), std::string::npos) << io_info.out;
+  const Result digit = run({"run", int8_io, "--input", (kSource / "models" / "digit_8.pgm").string()});
+  ASSERT_EQ(digit.exit_code, 0) << digit.describe();
+  EXPECT_NE(digit.out.find("Top class: 8 "), std::string::npos) << digit.describe();
+
+  // --fc-per-channel opts FULLY_CONNECTED back into per-channel weights.
+  const std::string fc_pc = (dir_ / "fc_pc.tflite").string();
+  r = run({"quantize", model, "-o", fc_pc, "--mode", "int8", "--calibration", images.string(), "--fc-per-channel"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("weights: per channel, 5 tensor(s)"), std::string::npos) << r.out;
+  const Result fc_info = run({"info", fc_pc});
+  EXPECT_TRUE(std::regex_search(fc_info.out, std::regex("\\(per-channel \\(64\\) on dim 0, scale [0-9.e-]+\\.\\.[0-9.e-]+ "
+                                                         "zp 0\\) const 36,864 B 'fc1/weights'")))
+      << fc_info.out;
+
+  // Every variant still gets the digits right.
+  for (const std::string& q : {minmax, percentile, int8_io, fc_pc}) {
+    SCOPED_TRACE(q);
+    const Result e = run({"eval", q, "--mnist", data.string(), "--kernels", "optimized"});
+    ASSERT_EQ(e.exit_code, 0) << e.describe();
+    const EvalReport report = parse_eval_text(e.out);
+    expect_consistent(report);
+    EXPECT_EQ(report.correct, 9) << e.out;
+    if (q == int8_io) {
+      EXPECT_NE(e.out.find("Input: int8 quantized pixel/255"), std::string::npos) << e.out;
+    }
+  }
+
+  // Contradictions and misplaced flags are usage errors.
+  expect_exit(run({"quantize", model, "-o", (dir_ / "x.tflite").string(), "--mode", "int8", "--calibration",
+                   images.string(), "--fc-per-channel", "--per-tensor"}),
+              2, "contradict");
+  expect_exit(run({"quantize", model, "-o", (dir_ / "x.tflite").string(), "--mode", "hybrid", "--fc-per-channel"}), 2,
+              "applies to --mode int8 only");
+  // A folder without images.
+  fs::create_directories(dir_ / "no_images");
+  expect_exit(run({"quantize", model, "-o", (dir_ / "x.tflite").string(), "--mode", "int8", "--calibration",
+                   (dir_ / "no_images").string()}),
+              1, "holds no .pgm, .png, .raw or .bin files");
+}
+
+TEST_F(CliPipelineTest, QuantizeCalibratesOnTheStandardMnistTrainingFileNames) {
+  const DigitSet set = digit_set();
+  const fs::path data = dir_ / "mnist_standard";
+  fs::create_directories(data);
+  write_bytes(data / "train-images-idx3-ubyte", idx_of(set.images));
+  write_bytes(data / "train-labels-idx1-ubyte", idx_labels(static_cast<uint32_t>(set.labels.size()), set.labels));
+  const Result r = run({"quantize", own_model("float").string(), "-o", (dir_ / "std.tflite").string(), "--mode",
+                        "int8", "--mnist", data.string(), "--samples", "8"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("8 MNIST training images from " + (data / "train-images-idx3-ubyte").string()),
+            std::string::npos)
+      << r.out;
+  // Neither name present: the message names both.
+  fs::create_directories(dir_ / "no_mnist");
+  expect_exit(run({"quantize", own_model("float").string(), "-o", (dir_ / "x.tflite").string(), "--mode", "int8",
+                   "--mnist", (dir_ / "no_mnist").string()}),
+              1, "train-images-idx3-ubyte[.gz] and train10k-images-idx3-ubyte[.gz]");
 }
 
 // Accuracy from `eval --json`.
