@@ -588,6 +588,17 @@ TEST_F(CliPipelineTest, QuantizeCalibratesOnTheStandardMnistTrainingFileNames) {
               1, "train-images-idx3-ubyte[.gz] and train10k-images-idx3-ubyte[.gz]");
 }
 
+TEST_F(CliPipelineTest, QuantizeRefusesFieldsItWouldDrop) {
+  // A current converter's file: hello_world_float carries signature_defs,
+  // which our schema subset does not hold.
+  const fs::path model = shared_dir() / "models" / "hello_world_float.tflite";
+  if (!fs::exists(model)) GTEST_SKIP() << "needs " << model << " (../shared is absent)";
+  const fs::path out = dir_ / "out.tflite";
+  expect_exit(run({"quantize", model.string(), "-o", out.string(), "--mode", "hybrid"}), 1,
+              "Model.signature_defs is outside tinyinfer's schema subset");
+  EXPECT_FALSE(fs::exists(out)) << "nothing is written";
+}
+
 // Accuracy from `eval --json`.
 double accuracy_of(const Result& r) {
   std::smatch m;
