@@ -3,7 +3,9 @@
 // the ARMv7-M Architecture Reference Manual:
 //   - start-up (called by startup.S before .data/.bss exist): PLL from the
 //     board's 25 MHz HSE to 216 MHz with over-drive, flash wait states, ART
-//     accelerator + prefetch, L1 I and D caches; TINYINFER_STM32_CLOCK_MHZ=288
+//     accelerator + prefetch (idle: they serve only the ITCM-bus alias at
+//     0x00200000, this image runs at 0x08000000 over AXIM), L1 I and D
+//     caches; TINYINFER_STM32_CLOCK_MHZ=288
 //     is the study's overclock (out of the data sheet's range);
 //   - console: USART1 on PA9/PB7 (the ST-LINK virtual COM port) or, with
 //     TINYINFER_STM32_CONSOLE_USART6, USART6 on PC6/PC7 (Arduino D1/D0), 115200 8N1;
@@ -57,6 +59,20 @@ constexpr uint32_t kRccDckcfgr2 = kRcc + 0x90;  // USART1SEL[1:0], USART6SEL[11:
 constexpr uint32_t kPwrCr1 = 0x40007000;        // VOS[15:14], ODEN 16, ODSWEN 17
 constexpr uint32_t kPwrCsr1 = 0x40007004;       // VOSRDY 14, ODRDY 16, ODSWRDY 17
 constexpr uint32_t kFlashAcr = 0x40023C00;      // LATENCY[3:0], PRFTEN 8, ARTEN 9, ARTRST 11
+
+// RCC_PLLCFGR is written read-modify-write: only the fields below change.
+// The other bits are reserved and must keep their reset value (RM0385
+// 5.3.2: reset value 0x24003010, reserved bit 29 set).
+constexpr uint32_t kPllcfgrFields = 0x3Fu /* PLLM */ | (0x1FFu << 6) /* PLLN */ | (3u << 16) /* PLLP */ |
+                                    (1u << 22) /* PLLSRC */ | (0xFu << 24) /* PLLQ */;
+constexpr uint32_t kPllcfgrPlan =
+    kPlan.pllm | (kPlan.plln << 6) | (0u << 16) /* PLLP /2 */ | (1u << 22) /* HSE */ | (kPlan.pllq << 24);
+constexpr uint32_t kPllcfgrReset = 0x24003010;
+static_assert((kPllcfgrPlan & ~kPllcfgrFields) == 0, "the clock plan stays inside the PLLCFGR fields");
+static_assert((kPllcfgrReset & ~kPllcfgrFields) == (1u << 29),
+              "reserved bit 29 is the only reserved bit set at reset");
+static_assert(kPlan.plln >= 50 && kPlan.plln <= 432 && kPlan.pllm >= 2 && kPlan.pllq >= 2 && kPlan.pllq <= 15,
+              "PLL field ranges");
 
 // ---- console -------------------------------------------------------------------
 constexpr uint32_t kGpioA = 0x40020000;
@@ -117,8 +133,9 @@ extern "C" void stm32f746_system_init() {
   reg(kRccCr) = reg(kRccCr) | (1u << 16);
   while ((reg(kRccCr) & (1u << 17)) == 0) {
   }
-  reg(kRccPllcfgr) =
-      kPlan.pllm | (kPlan.plln << 6) | (0u << 16) /* PLLP /2 */ | (1u << 22) /* HSE */ | (kPlan.pllq << 24);
+  // PLL still off (reset state): its configuration may change. Reserved
+  // bits (29 is set at reset) are written back as read.
+  reg(kRccPllcfgr) = (reg(kRccPllcfgr) & ~kPllcfgrFields) | kPllcfgrPlan;
   reg(kRccCr) = reg(kRccCr) | (1u << 24);
   while ((reg(kRccCr) & (1u << 25)) == 0) {
   }
@@ -134,9 +151,14 @@ extern "C" void stm32f746_system_init() {
   }
 
   // Flash: wait states first (read back: the new latency must be in effect
-  // before the clock rises), ART accelerator (reset, then on) and prefetch.
-  // ART serves fetches over the ITCM interface (0x00200000); code linked at
-  // 0x08000000 is fetched over AXIM through the L1 I-cache.
+  // before the clock rises), then ART accelerator (reset, then on) and
+  // prefetch. Not a speed-up for this image: ART and prefetch serve only
+  // fetches over the flash's ITCM interface (alias 0x00200000; RM0385,
+  // embedded flash chapter), and this image is linked at 0x08000000, so
+  // every instruction fetch and constant read goes over AXIM through the
+  // 4 KB L1 I-cache / D-cache and pays the 7 (or 9) wait states on each
+  // miss. They are on because they cost nothing and would serve code linked
+  // at the ITCM alias.
   reg(kFlashAcr) = (reg(kFlashAcr) & ~0xFu) | kPlan.flash_wait_states;
   while ((reg(kFlashAcr) & 0xFu) != kPlan.flash_wait_states) {
   }
