@@ -3,7 +3,7 @@
 // sheet, and the ARMv7-M Architecture Reference Manual:
 //   - start-up (called by startup.S before .data/.bss exist): watchdogs off,
 //     VDD_SOC to 1.25 V, ARM PLL to 1200 MHz / 2 = 600 MHz core, AHB 600 MHz,
-//     IPG 150 MHz, MPU regions, L1 I and D caches;
+//     IPG 150 MHz, PERCLK 24 MHz (oscillator), MPU regions, L1 I and D caches;
 //   - console: LPUART2 on Teensy pins 14 (TX, GPIO_AD_B1_02) and 15 (RX,
 //     GPIO_AD_B1_03), 115200 8N1 from the 24 MHz oscillator;
 //   - counter: the DWT cycle counter, extended to 64 bits (SysTick samples it
@@ -46,6 +46,7 @@ constexpr uint32_t kCcmCacrr = kCcm + 0x10;  // ARM_PODF[2:0]
 constexpr uint32_t kCcmCbcdr =
     kCcm + 0x14;  // PERIPH_CLK2_PODF[29:27] PERIPH_CLK_SEL[25] AHB_PODF[12:10] IPG_PODF[9:8]
 constexpr uint32_t kCcmCbcmr = kCcm + 0x18;   // PRE_PERIPH_CLK_SEL[19:18] PERIPH_CLK2_SEL[13:12]
+constexpr uint32_t kCcmCscmr1 = kCcm + 0x1C;  // PERCLK_CLK_SEL[6] PERCLK_PODF[5:0] (FlexSPI, SAI: untouched)
 constexpr uint32_t kCcmCscdr1 = kCcm + 0x24;  // UART_CLK_SEL[6] UART_CLK_PODF[5:0]
 constexpr uint32_t kCcmCdhipr = kCcm + 0x48;  // handshake busy flags
 constexpr uint32_t kCcmCcgr0 = kCcm + 0x68;   // CG14 [29:28] = lpuart2
@@ -60,6 +61,26 @@ constexpr uint32_t kPllArmLock = 1u << 31;
 constexpr uint32_t kPllArmBypass = 1u << 16;
 constexpr uint32_t kPllArmEnable = 1u << 13;
 constexpr uint32_t kPllArmDiv1200MHz = 100;  // 24 MHz x 100 / 2 = 1200 MHz (DIV_SELECT 54..108)
+
+// Peripheral clock roots that depend on nothing the start-up reprograms:
+// both from the 24 MHz oscillator (the *_CLK_SEL bit = 1 selects osc_clk).
+constexpr uint32_t kOscHz = 24'000'000;
+// PERCLK_CLK_ROOT (PIT, GPT1/2): osc / 1 = 24 MHz. Not from IPG: IPG
+// changes while the ARM PLL is reprogrammed (6 MHz on the oscillator, then
+// 150 MHz), and from 150 MHz PERCLK would need a divider to stay at or
+// below its 75 MHz maximum. From the oscillator a PIT/GPT tick is 1/24 us
+// whatever the core clock. Nothing uses PIT/GPT today; set explicitly so
+// that nothing depends on what the ROM left there.
+constexpr uint32_t kPerclkClkSelOsc = 1u << 6;
+constexpr uint32_t kPerclkPodf = 0;  // divide by PODF + 1
+constexpr uint32_t kPerclkHz = kOscHz / (kPerclkPodf + 1);
+static_assert(kPerclkHz <= 75'000'000, "PERCLK_CLK_ROOT maximum (data sheet)");
+// UART_CLK_ROOT (all LPUARTs): osc / 1 = 24 MHz, not pll3_80m (USB1 PLL /
+// 6, a PLL this code does not set up and the ROM may leave in any state).
+constexpr uint32_t kUartClkSelOsc = 1u << 6;
+constexpr uint32_t kUartClkPodf = 0;  // divide by PODF + 1
+constexpr uint32_t kUartClockHz = kOscHz / (kUartClkPodf + 1);
+static_assert(kUartClockHz <= 80'000'000, "UART_CLK_ROOT maximum (data sheet)");
 
 // ---- ARMv7-M MPU (the other system registers: common/cortex_m7.h) ----------
 constexpr uint32_t kMpuCtrl = 0xE000ED94;  // ENABLE bit 0, PRIVDEFENA bit 2
@@ -95,22 +116,30 @@ constexpr uint32_t kPadTx = (1u << 12) | (2u << 6) | (6u << 3);
 // an unconnected pin 15 reads idle instead of noise.
 constexpr uint32_t kPadRx = kPadTx | (1u << 16) | (3u << 14) | (1u << 13);
 
-// LPUART baud = clock / ((OSR + 1) x SBR), OSR + 1 in 4..32 (BOTHEDGE needed
-// below 8). Chosen at compile time for the smallest error.
-constexpr uint32_t kUartClockHz = 24'000'000;  // UART_CLK_ROOT = oscillator / 1
+// LPUART baud = UART_CLK_ROOT / ((OSR + 1) x SBR), OSR + 1 in 4..32
+// (BOTHEDGE needed below 8), SBR 1..8191. Chosen at compile time from the
+// clock root set above: the smallest error, and on a tie the higher
+// oversampling ratio (more samples per bit). 24 MHz / 115200 = 208.3:
+// OSR + 1 = 26, SBR = 8 gives 115,385 baud (+0.16 %).
 constexpr uint32_t kBaud = 115200;
 struct BaudSetting {
   uint32_t osr_plus_1;
   uint32_t sbr;
 };
-constexpr BaudSetting best_baud() {
-  BaudSetting best{16, 1};
-  uint32_t best_error = ~0u;
-  for (uint32_t osr = 4; osr <= 32; ++osr) {
-    const uint32_t sbr = (kUartClockHz + osr * kBaud / 2) / (osr * kBaud);
+// |actual - wanted| / wanted in parts per million.
+constexpr uint64_t baud_error_ppm(uint32_t clock_hz, BaudSetting setting, uint32_t baud) {
+  const uint64_t divisor = static_cast<uint64_t>(setting.osr_plus_1) * setting.sbr;
+  const uint64_t scaled = static_cast<uint64_t>(clock_hz) * 1'000'000 / divisor;  // actual x 1e6
+  const uint64_t wanted = static_cast<uint64_t>(baud) * 1'000'000;
+  return (scaled > wanted ? scaled - wanted : wanted - scaled) / baud;
+}
+constexpr BaudSetting best_baud(uint32_t clock_hz, uint32_t baud) {
+  BaudSetting best{16, 0};
+  uint64_t best_error = ~0ull;
+  for (uint32_t osr = 32; osr >= 4; --osr) {
+    const uint32_t sbr = (clock_hz + osr * baud / 2) / (osr * baud);
     if (sbr == 0 || sbr > 0x1FFF) continue;
-    const uint32_t actual = kUartClockHz / (osr * sbr);
-    const uint32_t error = actual > kBaud ? actual - kBaud : kBaud - actual;
+    const uint64_t error = baud_error_ppm(clock_hz, {osr, sbr}, baud);
     if (error < best_error) {
       best_error = error;
       best = {osr, sbr};
@@ -118,10 +147,14 @@ constexpr BaudSetting best_baud() {
   }
   return best;
 }
-constexpr BaudSetting kBaudSetting = best_baud();
-static_assert(kUartClockHz / (kBaudSetting.osr_plus_1 * kBaudSetting.sbr) > kBaud * 99 / 100 &&
-                  kUartClockHz / (kBaudSetting.osr_plus_1 * kBaudSetting.sbr) < kBaud * 101 / 100,
-              "115200 baud within 1%");
+constexpr BaudSetting kBaudSetting = best_baud(kUartClockHz, kBaud);
+static_assert(kBaudSetting.sbr >= 1 && kBaudSetting.sbr <= 0x1FFF, "SBR field range");
+static_assert(kBaudSetting.osr_plus_1 >= 4 && kBaudSetting.osr_plus_1 <= 32, "OSR field range");
+// Both ends' errors add up; 2 % leaves half of the ~4 % an 8N1 frame
+// tolerates to the other end (a USB-UART adapter).
+static_assert(baud_error_ppm(kUartClockHz, kBaudSetting, kBaud) < 20'000, "115200 baud error below 2 %");
+static_assert(kBaudSetting.osr_plus_1 == 26 && kBaudSetting.sbr == 8, "24 MHz / (26 x 8) = 115,385 baud");
+// BAUD: OSR[28:24], BOTHEDGE 17, SBNS 13 = 0 (one stop bit), SBR[12:0].
 constexpr uint32_t kBaudRegister = ((kBaudSetting.osr_plus_1 - 1) << 24) |
                                    (kBaudSetting.osr_plus_1 < 8 ? (1u << 17) : 0u) | kBaudSetting.sbr;
 
@@ -199,6 +232,10 @@ extern "C" TEENSY40_BOOT void teensy40_system_init() {
   reg(kCcmCbcdr) |= 1u << 25;
   while (reg(kCcmCdhipr) & kCdhiprPeriphClkSelBusy) {
   }
+  // PERCLK_CLK_ROOT from the oscillator (see kPerclkClkSelOsc), before IPG
+  // changes again. Read-modify-write: CSCMR1 also holds FlexSPI's clock
+  // root, which the code being executed depends on.
+  reg(kCcmCscmr1) = (reg(kCcmCscmr1) & ~0x7Fu) | kPerclkClkSelOsc | kPerclkPodf;
 
   // ARM PLL: 24 MHz x 100 / 2 = 1200 MHz; bypassed until locked.
   reg(kPllArm) = kPllArmBypass | kPllArmEnable | kPllArmDiv1200MHz;  // POWERDOWN (bit 12) clear
@@ -245,9 +282,9 @@ namespace {
 
 // LPUART2 on pins 14/15, from the 24 MHz oscillator.
 void console_init() {
-  // Console clock: UART_CLK_ROOT = 24 MHz oscillator / 1 (UART_CLK_SEL = 1,
-  // UART_CLK_PODF = 0), changed before LPUART2's gate opens.
-  reg(kCcmCscdr1) = (reg(kCcmCscdr1) & ~0x7Fu) | (1u << 6);
+  // Console clock: UART_CLK_ROOT = 24 MHz oscillator / 1 (kUartClockHz,
+  // which kBaudRegister is computed from), set before LPUART2's gate opens.
+  reg(kCcmCscdr1) = (reg(kCcmCscdr1) & ~0x7Fu) | kUartClkSelOsc | kUartClkPodf;
   reg(kCcmCcgr4) = reg(kCcmCcgr4) | (3u << 2) | (3u << 4);  // iomuxc, iomuxc_gpr
   reg(kCcmCcgr0) = reg(kCcmCcgr0) | (3u << 28);             // lpuart2
 
