@@ -4,7 +4,19 @@
 # that directory, then applied to every executable there:
 #   TINYINFER_BOARD_OUTPUTS         ihex and/or binary: <name>.hex / <name>.bin beside the ELF
 #   TINYINFER_BOARD_MEMORY_REGIONS  NAME:origin:length ... for the memory report
+#
+# python3 is required: every silicon board build prints its memory report
+# (memory_report.py), and a build without it would silently lack it.
 find_package(Python3 COMPONENTS Interpreter)
+if(NOT Python3_Interpreter_FOUND)
+  message(FATAL_ERROR "TINYINFER_BOARD=${TINYINFER_BOARD} needs python3 for the memory report "
+                      "(firmware/boards/memory_report.py), and none was found: run tools/install_deps.sh "
+                      "(Debian: apt-get install python3), or point CMake at one with -DPython3_EXECUTABLE=<path>.")
+endif()
+if(NOT TINYINFER_BOARD_MEMORY_REGIONS)
+  message(FATAL_ERROR "${TINYINFER_BOARD}: board.cmake must set TINYINFER_BOARD_MEMORY_REGIONS before "
+                      "including board_outputs.cmake")
+endif()
 
 function(tinyinfer_board_add_outputs)
   get_property(targets DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR} PROPERTY BUILDSYSTEM_TARGETS)
@@ -27,12 +39,10 @@ function(tinyinfer_board_add_outputs)
         COMMENT "${TINYINFER_BOARD}: ${format} image $<TARGET_FILE_BASE_NAME:${target}>${suffix}"
         VERBATIM)
     endforeach()
-    if(Python3_Interpreter_FOUND AND TINYINFER_BOARD_MEMORY_REGIONS)
-      add_custom_command(TARGET ${target} POST_BUILD
-        COMMAND ${Python3_EXECUTABLE} ${TINYINFER_BOARD_OUTPUTS_DIR}/memory_report.py
-                --board ${TINYINFER_BOARD} $<TARGET_FILE:${target}> ${TINYINFER_BOARD_MEMORY_REGIONS}
-        VERBATIM)
-    endif()
+    add_custom_command(TARGET ${target} POST_BUILD
+      COMMAND ${Python3_EXECUTABLE} ${TINYINFER_BOARD_OUTPUTS_DIR}/memory_report.py
+              --board ${TINYINFER_BOARD} $<TARGET_FILE:${target}> ${TINYINFER_BOARD_MEMORY_REGIONS}
+      VERBATIM)
   endforeach()
 endfunction()
 
