@@ -43,6 +43,12 @@ struct Section {
 struct Segment {
   uint32_t type, offset, vaddr, paddr, filesz, memsz;
 };
+// ARM ELF mapping symbol ($t Thumb code, $a ARM code, $d data) in a section.
+struct Mapping {
+  uint16_t section;
+  uint32_t address;
+  char kind;
+};
 
 uint32_t le32(const std::vector<uint8_t>& d, size_t at) {
   if (at + 4 > d.size()) return 0;
@@ -61,6 +67,7 @@ struct Elf {
   std::vector<Segment> segments;
   std::map<std::string, uint32_t> symbols;
   std::map<std::string, uint32_t> symbol_sizes;
+  std::vector<Mapping> mappings;
 
   bool load(const std::string& path, std::string* error) {
     std::ifstream in(path, std::ios::binary);
@@ -121,6 +128,10 @@ struct Elf {
       const uint32_t names = sections[link].offset;
       for (uint32_t at = table.offset; at + 16 <= table.offset + table.size; at += 16) {
         const std::string name = c_string(names + le32(bytes, at));
+        if (name.size() >= 2 && name[0] == '$' && (name.size() == 2 || name[2] == '.')) {
+          mappings.push_back({le16(bytes, at + 14), le32(bytes, at + 4), name[1]});
+          continue;
+        }
         symbols[name] = le32(bytes, at + 4);
         symbol_sizes[name] = le32(bytes, at + 8);
       }
@@ -148,6 +159,33 @@ struct Elf {
         return le32(bytes, s.offset + (address - s.addr));
     }
     return std::nullopt;
+  }
+
+  std::optional<uint8_t> byte_at(uint32_t address) const {
+    for (const Section& s : sections) {
+      if ((s.flags & kShfAlloc) && s.type != kShtNobits && address >= s.addr && address < s.addr + s.size)
+        return bytes[s.offset + (address - s.addr)];
+    }
+    return std::nullopt;
+  }
+
+  // Byte ranges [begin, end) of `section` that hold Thumb code according to
+  // the mapping symbols; the whole section when it has none.
+  std::vector<std::pair<uint32_t, uint32_t>> thumb_ranges(const Section& section) const {
+    const uint16_t index = static_cast<uint16_t>(&section - sections.data());
+    std::vector<Mapping> marks;
+    for (const Mapping& m : mappings)
+      if (m.section == index && m.address >= section.addr && m.address < section.addr + section.size)
+        marks.push_back(m);
+    if (marks.empty()) return {{section.addr, section.addr + section.size}};
+    std::sort(marks.begin(), marks.end(),
+              [](const Mapping& a, const Mapping& b) { return a.address < b.address; });
+    std::vector<std::pair<uint32_t, uint32_t>> ranges;
+    for (size_t i = 0; i < marks.size(); ++i) {
+      const uint32_t end = i + 1 < marks.size() ? marks[i + 1].address : section.addr + section.size;
+      if (marks[i].kind == 't' && end > marks[i].address) ranges.push_back({marks[i].address, end});
+    }
+    return ranges;
   }
 
   std::optional<uint32_t> symbol(const std::string& name) const {
@@ -242,6 +280,86 @@ struct Hex {
     return true;
   }
 };
+
+// ---- Thumb branches with an immediate target (ARMv7-M ARM: B T1-T4, BL,
+// BLX (immediate), CBZ/CBNZ) ------------------------------------------------
+enum class BranchKind { kCall, kBranch, kCallToArm };
+struct Branch {
+  BranchKind kind;
+  uint32_t target;
+  const char* encoding;
+};
+
+// 32-bit Thumb-2 encodings start with 0b11101, 0b11110 or 0b11111.
+uint32_t thumb_length(uint16_t hw1) { return (hw1 >> 11) >= 0x1D ? 4 : 2; }
+
+// The branch at `address` made of halfwords hw1 (first) and hw2 (ignored for
+// 16-bit encodings), or nothing if it is not a branch with an immediate
+// target. Register branches (BX, BLX Rm, POP {pc}, LDR pc) are not decoded.
+std::optional<Branch> decode_thumb_branch(uint32_t address, uint16_t hw1, uint16_t hw2) {
+  const uint32_t pc = address + 4;
+  if (thumb_length(hw1) == 2) {
+    const uint32_t cond = (hw1 >> 8) & 0xFu;
+    if ((hw1 >> 12) == 0xD && cond < 0xE)  // B<c> T1 (cond 1110 = UDF, 1111 = SVC)
+      return Branch{BranchKind::kBranch, pc + static_cast<uint32_t>(static_cast<int8_t>(hw1 & 0xFF) * 2),
+                    "B<c> (T1)"};
+    if ((hw1 >> 11) == 0x1C) {  // B T2: imm11, sign-extended
+      const int32_t imm11 = static_cast<int32_t>((hw1 & 0x7FFu) ^ 0x400u) - 0x400;
+      return Branch{BranchKind::kBranch, pc + static_cast<uint32_t>(imm11 * 2), "B (T2)"};
+    }
+    if ((hw1 & 0xF500) == 0xB100)  // CBZ/CBNZ: i:imm5:'0', forward only
+      return Branch{BranchKind::kBranch, pc + ((((hw1 >> 9) & 1u) << 6) | (((hw1 >> 3) & 0x1Fu) << 1)),
+                    "CB(N)Z"};
+    return std::nullopt;
+  }
+  if ((hw1 >> 11) != 0x1E || (hw2 & 0x8000) == 0) return std::nullopt;
+  const uint32_t s = (hw1 >> 10) & 1u, j1 = (hw2 >> 13) & 1u, j2 = (hw2 >> 11) & 1u;
+  const uint32_t op = hw2 & 0xD000;
+  if (op == 0x8000) {  // B<c>.W T3: S:J2:J1:imm6:imm11:'0'; cond 111x is misc control (DSB, MSR...)
+    if (((hw1 >> 6) & 0xFu) >= 0xE) return std::nullopt;
+    uint32_t offset = (s << 20) | (j2 << 19) | (j1 << 18) | ((hw1 & 0x3Fu) << 12) | ((hw2 & 0x7FFu) << 1);
+    if (s) offset |= 0xFFE00000u;
+    return Branch{BranchKind::kBranch, pc + offset, "B<c>.W (T3)"};
+  }
+  // B.W T4, BL, BLX: S:I1:I2:imm10:imm11:'0' with I = NOT(J XOR S).
+  const uint32_t i1 = 1u - (j1 ^ s), i2 = 1u - (j2 ^ s);
+  uint32_t offset = (s << 24) | (i1 << 23) | (i2 << 22) | ((hw1 & 0x3FFu) << 12) | ((hw2 & 0x7FFu) << 1);
+  if (s) offset |= 0xFE000000u;
+  if (op == 0x9000) return Branch{BranchKind::kBranch, pc + offset, "B.W (T4)"};
+  if (op == 0xD000) return Branch{BranchKind::kCall, pc + offset, "BL"};
+  return Branch{BranchKind::kCallToArm, ((pc & ~3u) + offset) & ~3u, "BLX (immediate)"};  // op 0xC000
+}
+
+// Encodings and targets as arm-none-eabi-as / objdump give them.
+TEST(ThumbBranchDecoder, MatchesTheAssembler) {
+  struct Case {
+    uint32_t address;
+    uint16_t hw1, hw2;
+    std::optional<uint32_t> target;
+    BranchKind kind;
+  };
+  const Case cases[] = {
+      {0x604FFFF4, 0xF080, 0x980F, 0x60D80016, BranchKind::kBranch},    // b.w   (T4, +8.5 MB)
+      {0x604FFFF8, 0xF400, 0xF802, 0x60100000, BranchKind::kCall},      // bl    (-4 MB)
+      {0x604FFFFC, 0xF000, 0x880A, 0x60580014, BranchKind::kBranch},    // beq.w (T3, forward)
+      {0x60500000, 0xF47F, 0xAFF7, 0x604FFFF2, BranchKind::kBranch},    // bne.w (T3, backward)
+      {0x60500004, 0xE7F5, 0, 0x604FFFF2, BranchKind::kBranch},         // b.n   (T2)
+      {0x60500006, 0xDC04, 0, 0x60500012, BranchKind::kBranch},         // bgt.n (T1)
+      {0x60500008, 0xB11B, 0, 0x60500012, BranchKind::kBranch},         // cbz r3
+      {0x6050000A, 0xF3BF, 0x8F4F, std::nullopt, BranchKind::kBranch},  // dsb sy
+      {0x6050000E, 0xF380, 0x8811, std::nullopt, BranchKind::kBranch},  // msr basepri, r0
+      {0x60500012, 0xDF00, 0, std::nullopt, BranchKind::kBranch},       // svc 0
+      {0x60500014, 0xDE00, 0, std::nullopt, BranchKind::kBranch},       // udf 0
+      {0x60500016, 0x4770, 0, std::nullopt, BranchKind::kBranch},       // bx lr
+  };
+  for (const Case& c : cases) {
+    const auto branch = decode_thumb_branch(c.address, c.hw1, c.hw2);
+    ASSERT_EQ(branch.has_value(), c.target.has_value()) << std::hex << c.hw1 << " " << c.hw2;
+    if (!branch) continue;
+    EXPECT_EQ(branch->target, *c.target) << branch->encoding << " at 0x" << std::hex << c.address;
+    EXPECT_EQ(branch->kind, c.kind) << branch->encoding;
+  }
+}
 
 // ---- the boards' memory maps (from the reference manuals, independent of
 // the linker scripts they check) ------------------------------------------
@@ -476,20 +594,158 @@ TEST_P(BoardImage, HexParsesAndCarriesExactlyTheLoadImage) {
 // ---- Teensy 4.0 boot header ---------------------------------------------------
 class TeensyBootHeader : public BoardImage {};
 
+// FlexSPI LUT instruction (i.MX RT1060 RM, FlexSPI chapter): opcode[15:10],
+// pads[9:8] (0 = 1, 1 = 2, 2 = 4, 3 = 8 pads), operand[7:0]; two per word,
+// the first in the low half; a sequence is 4 words and ends at STOP.
+struct LutInstruction {
+  uint32_t opcode, pads, operand;
+  bool operator==(const LutInstruction& o) const {
+    return opcode == o.opcode && pads == o.pads && operand == o.operand;
+  }
+};
+std::ostream& operator<<(std::ostream& os, const LutInstruction& i) {
+  return os << "{op 0x" << std::hex << i.opcode << ", " << std::dec << i.pads << " pads, 0x" << std::hex
+            << i.operand << std::dec << "}";
+}
+constexpr uint32_t kLutCmdSdr = 0x01, kLutRaddrSdr = 0x02, kLutWriteSdr = 0x08, kLutReadSdr = 0x09,
+                   kLutDummySdr = 0x0C;
+
 TEST_P(TeensyBootHeader, FlexSpiConfigurationBlock) {
+  // Every FCB field the RT1062 boot ROM reads for a serial NOR boot, at its
+  // offset in the FlexSPI NOR configuration block (RM, System Boot chapter),
+  // against what the firmware intends for the Teensy 4.0's Winbond W25Q16JV.
   const uint32_t fcb = 0x60000000;
   EXPECT_EQ(elf_.symbol("__teensy_fcb").value_or(0), fcb);
-  EXPECT_EQ(elf_.word_at(fcb).value_or(0), 0x42464346u) << "tag 'FCFB'";
-  EXPECT_EQ(elf_.word_at(fcb + 0x004).value_or(0), 0x56010000u) << "version";
-  const uint32_t at_0x44 = elf_.word_at(fcb + 0x044).value_or(0);
-  EXPECT_EQ(at_0x44 & 0xFF, 1u) << "deviceType serial NOR";
-  EXPECT_EQ((at_0x44 >> 8) & 0xFF, 4u) << "quad pads";
-  EXPECT_EQ(elf_.word_at(fcb + 0x050).value_or(0), 2u * 1024 * 1024) << "sflashA1Size";
-  // LUT sequence 0: EBh on 1 pad, 24-bit address on 4 pads, 6 dummies, read on 4 pads.
-  EXPECT_EQ(elf_.word_at(fcb + 0x080).value_or(0), 0x0A1804EBu);
-  EXPECT_EQ(elf_.word_at(fcb + 0x084).value_or(0), 0x26043206u);
-  EXPECT_EQ(elf_.word_at(fcb + 0x1C0).value_or(0), 256u) << "page size";
-  EXPECT_EQ(elf_.word_at(fcb + 0x1C4).value_or(0), 4096u) << "sector size";
+  auto u8 = [&](uint32_t offset) { return static_cast<int>(elf_.byte_at(fcb + offset).value_or(0xEE)); };
+  auto u16 = [&](uint32_t offset) { return u8(offset) | (u8(offset + 1) << 8); };
+  auto u32 = [&](uint32_t offset) { return elf_.word_at(fcb + offset).value_or(0xEEEEEEEE); };
+  EXPECT_EQ(u32(0x000), 0x42464346u) << "tag 'FCFB'";
+  EXPECT_EQ(u32(0x004), 0x56010000u) << "version 'V' 1.0.0";
+  EXPECT_EQ(u8(0x00C), 1) << "readSampleClkSrc: 1 = loopback from the DQS pad (the Teensy leaves DQS open)";
+  EXPECT_EQ(u8(0x00D), 3) << "csHoldTime: 3 serial clocks";
+  EXPECT_EQ(u8(0x00E), 3) << "csSetupTime: 3 serial clocks";
+  EXPECT_EQ(u8(0x00F), 0) << "columnAddressWidth: 0 for serial NOR";
+  EXPECT_EQ(u8(0x010), 0) << "deviceModeCfgEnable: no status-register write at boot (QE is factory-set)";
+  EXPECT_EQ(u8(0x011), 0) << "deviceModeType";
+  EXPECT_EQ(u16(0x012), 0) << "waitTimeCfgCommands";
+  EXPECT_EQ(u8(0x01C), 0) << "configCmdEnable";
+  EXPECT_EQ(u32(0x040), 0u) << "controllerMiscOption: SDR, no DDR, no differential clock";
+  EXPECT_EQ(u8(0x044), 1) << "deviceType: 1 = serial NOR";
+  EXPECT_EQ(u8(0x045), 4) << "sflashPadType: 4 = quad";
+  EXPECT_EQ(u8(0x046), 6) << "serialClkFreq: 6 = 100 MHz (RT1060 ROM), within the W25Q16JV's 133 MHz";
+  EXPECT_EQ(u8(0x047), 0) << "lutCustomSeqEnable: the ROM's fixed sequence indices";
+  EXPECT_EQ(u32(0x050), 2u * 1024 * 1024) << "sflashA1Size: 2 MB";
+  EXPECT_EQ(u32(0x054), 0u) << "sflashA2Size";
+  EXPECT_EQ(u32(0x058), 0u) << "sflashB1Size";
+  EXPECT_EQ(u32(0x05C), 0u) << "sflashB2Size";
+  for (uint32_t offset = 0x060; offset < 0x070; offset += 4)
+    EXPECT_EQ(u32(offset), 0u) << "pad setting override at FCB+0x" << std::hex << offset << ": ROM default";
+  EXPECT_EQ(u32(0x070), 0u) << "timeoutInMs: ROM default";
+  EXPECT_EQ(u32(0x074), 0u) << "commandInterval: ROM default";
+  EXPECT_EQ(u32(0x078), 0u) << "dataValidTime[2]: ROM default";
+  EXPECT_EQ(u16(0x07C), 0) << "busyOffset: WIP is bit 0 of status register 1";
+  EXPECT_EQ(u16(0x07E), 0) << "busyBitPolarity: 0 = the bit reads 1 while busy";
+
+  // The lookup table: the ROM's sequence indices (0 read, 1 read status,
+  // 3 write enable, 5 sector erase, 9 page program, 11 chip erase) with the
+  // W25Q16JV's commands; every other sequence empty.
+  using Seq = std::vector<LutInstruction>;
+  const std::map<int, Seq> intended = {
+      // Fast Read Quad I/O: EBh, 24-bit address on 4 pads, 6 dummy clocks
+      // (mode byte + 4 dummies), data on 4 pads.
+      {0, {{kLutCmdSdr, 0, 0xEB}, {kLutRaddrSdr, 2, 24}, {kLutDummySdr, 2, 6}, {kLutReadSdr, 2, 4}}},
+      {1, {{kLutCmdSdr, 0, 0x05}, {kLutReadSdr, 0, 4}}},    // Read Status Register-1
+      {3, {{kLutCmdSdr, 0, 0x06}}},                         // Write Enable
+      {5, {{kLutCmdSdr, 0, 0x20}, {kLutRaddrSdr, 0, 24}}},  // Sector Erase 4 KB
+      // Quad Input Page Program: 32h, address on 1 pad, data on 4 pads.
+      {9, {{kLutCmdSdr, 0, 0x32}, {kLutRaddrSdr, 0, 24}, {kLutWriteSdr, 2, 4}}},
+      {11, {{kLutCmdSdr, 0, 0x60}}},  // Chip Erase
+  };
+  for (int index = 0; index < 16; ++index) {
+    Seq decoded;
+    bool stopped = false;
+    for (uint32_t half = 0; half < 8; ++half) {
+      const uint32_t instruction = u16(0x080 + 16 * index + 2 * half);
+      if (stopped) {
+        EXPECT_EQ(instruction, 0u) << "LUT sequence " << index << ": bytes after STOP";
+        continue;
+      }
+      if ((instruction >> 10) == 0) {  // STOP
+        stopped = true;
+        EXPECT_EQ(instruction, 0u) << "LUT sequence " << index << ": STOP with operands";
+        continue;
+      }
+      decoded.push_back({instruction >> 10, (instruction >> 8) & 3u, instruction & 0xFFu});
+    }
+    auto it = intended.find(index);
+    EXPECT_EQ(decoded, it == intended.end() ? Seq{} : it->second) << "LUT sequence " << index;
+  }
+  for (uint32_t offset = 0x180; offset < 0x1C0; offset += 4)
+    EXPECT_EQ(u32(offset), 0u) << "lutCustomSeq / reserved at FCB+0x" << std::hex << offset;
+
+  EXPECT_EQ(u32(0x1C0), 256u) << "pageSize";
+  EXPECT_EQ(u32(0x1C4), 4096u) << "sectorSize";
+  EXPECT_EQ(u8(0x1C8), 0) << "ipcmdSerialClkFreq: 0 = as serialClkFreq";
+  EXPECT_EQ(u8(0x1C9), 0) << "isUniformBlockSize";
+  EXPECT_EQ(u8(0x1CC), 0) << "serialNorType";
+  EXPECT_EQ(u8(0x1CD), 0) << "needExitNoCmdMode";
+  EXPECT_EQ(u8(0x1CE), 0) << "halfClkForNonReadCmd";
+  EXPECT_EQ(u8(0x1CF), 0) << "needRestoreNoCmdMode";
+  EXPECT_EQ(u32(0x1D0), 64u * 1024) << "blockSize";
+  for (uint32_t offset = 0x1D4; offset < 0x200; ++offset)
+    EXPECT_EQ(u8(offset), 0) << "reserved FCB byte 0x" << std::hex << offset;
+}
+
+TEST_P(TeensyBootHeader, FlexRamBanksMatchTheLinkerRegions) {
+  // startup.S exports the GPR17 bank configuration and the GPR14 TCM sizes
+  // it writes; the linker exports its ITCM/DTCM lengths. 16 banks of 32 KB,
+  // 2 bits each (bank 0 lowest): 11 ITCM, 10 DTCM, 01 OCRAM, 00 off.
+  const auto banks = elf_.symbol("__teensy_flexram_bank_cfg");
+  const auto gpr14 = elf_.symbol("__teensy_gpr14_tcm_sizes");
+  const auto itcm_length = elf_.symbol("__itcm_region_length");
+  const auto dtcm_length = elf_.symbol("__dtcm_region_length");
+  ASSERT_TRUE(banks && gpr14 && itcm_length && dtcm_length)
+      << "startup.S / teensy40.ld.in no longer export the FlexRAM configuration";
+  uint32_t count[4] = {0, 0, 0, 0};
+  for (int bank = 0; bank < 16; ++bank) ++count[(*banks >> (2 * bank)) & 3u];
+  const uint32_t kBank = 32 * 1024;
+  const uint32_t itcm_bytes = count[3] * kBank, dtcm_bytes = count[2] * kBank;
+  EXPECT_EQ(*itcm_length, itcm_bytes) << "linker ITCM length vs ITCM banks in GPR17";
+  EXPECT_EQ(*dtcm_length, dtcm_bytes) << "linker DTCM length vs DTCM banks in GPR17";
+  EXPECT_EQ(count[1], 0u) << "FlexRAM OCRAM banks: none is used (the linker's OCRAM is OCRAM2)";
+  // And the memory map these tests check against (board_map).
+  EXPECT_EQ(itcm_bytes, 128u * 1024);
+  EXPECT_EQ(dtcm_bytes, 384u * 1024);
+  EXPECT_EQ(elf_.symbol("__stack_top").value_or(0), 0x20000000u + dtcm_bytes)
+      << "stack top = end of the DTCM banks";
+
+  // GPR14 CM7_CFGITCMSZ [19:16], CM7_CFGDTCMSZ [23:20]: 0 = 0 KB, 3..10 =
+  // 4 KB..512 KB (2^(v-1) KB). The TCM controller decodes a power of two:
+  // it must cover the banks and be the smallest power of two that does.
+  auto tcm_size = [](uint32_t field) -> uint64_t {
+    if (field == 0) return 0;
+    if (field < 3 || field > 10) return ~0ull;  // reserved
+    return 1ull << (field + 9);
+  };
+  auto smallest_cover = [](uint64_t bytes) -> uint64_t {
+    uint64_t size = 0;
+    if (bytes == 0) return 0;
+    for (size = 4096; size < bytes; size *= 2) {
+    }
+    return size;
+  };
+  EXPECT_EQ(*gpr14 & ~0x00FF0000u, 0u) << "GPR14 value sets bits outside the TCM size fields";
+  EXPECT_EQ(tcm_size((*gpr14 >> 16) & 0xFu), smallest_cover(itcm_bytes)) << "GPR14 ITCM size";
+  EXPECT_EQ(tcm_size((*gpr14 >> 20) & 0xFu), smallest_cover(dtcm_bytes)) << "GPR14 DTCM size";
+
+  // The exported bank configuration is the word the reset handler loads
+  // from its literal pool (GPR14's value is a Thumb-2 immediate: a mov.w).
+  const Section* boot = elf_.section_named(".text.boot");
+  ASSERT_NE(boot, nullptr);
+  bool found = false;
+  for (uint32_t at = 0; at + 4 <= boot->size && !found; at += 4)
+    found = le32(elf_.bytes, boot->offset + at) == *banks;
+  EXPECT_TRUE(found) << "0x" << std::hex << *banks << " is not loaded by the start-up code";
 }
 
 TEST_P(TeensyBootHeader, ImageVectorTableAndBootData) {
@@ -526,41 +782,54 @@ TEST_P(TeensyBootHeader, StartUpCodeRunsFromFlashAndItcmImageIsLoaded) {
     ASSERT_NE(r, nullptr) << name;
     EXPECT_STREQ(r->name, "FLASH") << name;
   }
-  // Nor may it call into ITCM: decode every Thumb-2 BL/BLX in .text.boot
-  // (linear sweep; 32-bit encodings start with 0b11101/0b11110/0b11111) and
-  // require a flash target that is not a linker long-branch veneer.
+  // Nor may it call or branch into ITCM: decode every branch with an
+  // immediate target in .text.boot (linear sweep over the Thumb ranges the
+  // mapping symbols give, so literal pools are skipped): BL, BLX, B.W (T4),
+  // B<c>.W (T3), B (T2), B<c> (T1), CBZ/CBNZ. A call, or a branch that
+  // leaves the section, must land in flash and not on a linker long-branch
+  // veneer (a far branch: into ITCM?).
   const Section* boot = elf_.section_named(".text.boot");
   ASSERT_NE(boot, nullptr);
   std::map<uint32_t, std::string> names_at;
   for (const auto& [name, value] : elf_.symbols) names_at[value & ~1u] = name;
-  int calls = 0;
-  for (uint32_t at = 0; at + 4 <= boot->size;) {
-    const uint16_t hw1 = le16(elf_.bytes, boot->offset + at);
-    if ((hw1 >> 11) < 0x1D) {
-      at += 2;
-      continue;
-    }
-    const uint16_t hw2 = le16(elf_.bytes, boot->offset + at + 2);
-    if ((hw1 >> 11) == 0x1E && (hw2 & 0xC000) == 0xC000) {  // BL (bit 12 set) or BLX (clear)
-      const uint32_t s = (hw1 >> 10) & 1u, j1 = (hw2 >> 13) & 1u, j2 = (hw2 >> 11) & 1u;
-      const uint32_t i1 = 1u - (j1 ^ s), i2 = 1u - (j2 ^ s);
-      uint32_t offset = (s << 24) | (i1 << 23) | (i2 << 22) | ((hw1 & 0x3FFu) << 12) | ((hw2 & 0x7FFu) << 1);
-      if (s) offset |= 0xFE000000u;
-      const uint32_t target = boot->addr + at + 4 + offset;
-      const Region* r = region_of(map_, target & ~1u, 2);
-      ++calls;
+  int calls = 0, branches = 0, leaving = 0;
+  for (auto [begin, end] : elf_.thumb_ranges(*boot)) {
+    for (uint32_t address = begin; address + 2 <= end;) {
+      const uint16_t hw1 = le16(elf_.bytes, boot->offset + (address - boot->addr));
+      const uint32_t length = thumb_length(hw1);
+      const uint16_t hw2 =
+          address + 4 <= end ? le16(elf_.bytes, boot->offset + (address - boot->addr) + 2) : 0;
+      const auto branch = decode_thumb_branch(address, hw1, hw2);
+      address += length;
+      if (!branch) continue;
+      const uint32_t from = address - length;
+      EXPECT_NE(branch->kind, BranchKind::kCallToArm)
+          << "BLX (immediate) at 0x" << std::hex << from << ": no ARM state on Cortex-M";
+      const bool inside = branch->target >= boot->addr && branch->target < boot->addr + boot->size;
+      if (branch->kind == BranchKind::kCall) {
+        ++calls;
+      } else {
+        ++branches;
+        if (inside) continue;
+        ++leaving;
+      }
+      const Region* r = region_of(map_, branch->target, 2);
       EXPECT_TRUE(r != nullptr && std::string(r->name) == "FLASH")
-          << "start-up code at 0x" << std::hex << boot->addr + at << " calls 0x" << target
-          << " outside flash";
-      auto it = names_at.find(target & ~3u);
+          << "start-up code at 0x" << std::hex << from << " (" << branch->encoding << ") goes to 0x"
+          << branch->target << " outside flash";
+      auto it = names_at.find(branch->target & ~3u);
       if (it != names_at.end()) {
         EXPECT_EQ(it->second.find("_veneer"), std::string::npos)
-            << "start-up code calls " << it->second << ": a far branch (into ITCM?)";
+            << "start-up code at 0x" << std::hex << from << " (" << branch->encoding << ") goes to "
+            << it->second << ": a far branch (into ITCM?)";
       }
     }
-    at += 4;
   }
   EXPECT_GT(calls, 0) << "no calls found in .text.boot: the decoder is broken";
+  EXPECT_GT(branches, 0) << "no branches found in .text.boot: the decoder is broken";
+  RecordProperty("calls", calls);
+  RecordProperty("branches", branches);
+  RecordProperty("branches_leaving_text_boot", leaving);
 
   const Section* itcm = elf_.section_named(".itcm");
   if (itcm != nullptr && itcm->size != 0) {
@@ -595,10 +864,35 @@ TEST_P(Stm32Image, VectorTableAtTheStartOfFlashAndBinMatches) {
   std::ifstream in(bin_path, std::ios::binary);
   ASSERT_TRUE(in) << "no " << bin_path;
   std::vector<uint8_t> bin(std::istreambuf_iterator<char>(in), {});
-  ASSERT_GE(bin.size(), 8u);
-  EXPECT_EQ(le32(bin, 0), elf_.word_at(0x08000000).value_or(0));
-  EXPECT_EQ(le32(bin, 4), elf_.word_at(0x08000004).value_or(0));
   EXPECT_LE(bin.size(), 1024u * 1024) << ".bin larger than the flash";
+  // The .bin is what st-flash writes at 0x08000000: byte for byte the ELF's
+  // loaded sections at their load addresses, gaps (alignment) as zeros,
+  // nothing before 0x08000000 and nothing after the last loaded byte.
+  const uint32_t base = 0x08000000;
+  std::vector<uint8_t> expected;
+  std::vector<bool> covered;
+  for (const Section& s : elf_.sections) {
+    if (!(s.flags & kShfAlloc) || s.type == kShtNobits || s.size == 0) continue;
+    ASSERT_GE(s.lma, base) << s.name << " loads below the flash";
+    const size_t at = s.lma - base;
+    if (expected.size() < at + s.size) {
+      expected.resize(at + s.size, 0);
+      covered.resize(at + s.size, false);
+    }
+    for (uint32_t i = 0; i < s.size; ++i) {
+      ASSERT_FALSE(covered[at + i]) << s.name << " overlaps another section";
+      expected[at + i] = elf_.bytes[s.offset + i];
+      covered[at + i] = true;
+    }
+  }
+  ASSERT_FALSE(expected.empty());
+  ASSERT_EQ(bin.size(), expected.size())
+      << ".bin length vs the ELF's flash image (0x08000000 to its last loaded byte)";
+  for (size_t i = 0; i < bin.size(); ++i)
+    ASSERT_EQ(bin[i], expected[i]) << ".bin differs from the ELF at 0x" << std::hex << base + i
+                                   << (covered[i] ? "" : " (a gap between sections)");
+  EXPECT_EQ(le32(bin, 0), elf_.word_at(0x08000000).value_or(0)) << "initial SP";
+  EXPECT_EQ(le32(bin, 4), elf_.word_at(0x08000004).value_or(0)) << "reset vector";
 }
 
 std::vector<Image> images_of(bool (*keep)(const Image&)) {

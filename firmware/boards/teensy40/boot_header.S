@@ -56,7 +56,7 @@ __teensy_fcb:
     .word 0                   /* 0x074 commandInterval */
     .hword 0, 0               /* 0x078 dataValidTime[2] */
     .hword 0                  /* 0x07C busyOffset: WIP is bit 0 of status register 1 */
-    .hword 0                  /* 0x07E busyBitPolarity: 1 = busy */
+    .hword 0                  /* 0x07E busyBitPolarity: 0 = the busy bit reads 1 while busy */
     /* 0x080 lookupTable: 16 sequences x 4 words. The ROM uses the sequence
      * indices below (0 read, 1 read status, 3 write enable, 5 sector erase,
      * 9 page program, 11 chip erase). */

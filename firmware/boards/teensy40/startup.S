@@ -32,6 +32,14 @@
 #define GPR16_DTCM_EN    (1 << 1)
 #define GPR16_BANK_CFG_SEL (1 << 2)
 
+/* The values written, also as absolute symbols in the ELF: tests/boards
+ * decodes them and checks them against the linker's ITCM/DTCM lengths
+ * (__itcm_region_length, __dtcm_region_length in teensy40.ld.in). */
+    .global __teensy_flexram_bank_cfg
+    .set __teensy_flexram_bank_cfg, FLEXRAM_BANK_CFG
+    .global __teensy_gpr14_tcm_sizes
+    .set __teensy_gpr14_tcm_sizes, GPR14_TCM_SIZES
+
     .section .text.boot, "ax", %progbits
 
     .thumb_func
@@ -41,7 +49,7 @@ Reset_Handler:
     cpsid i
     /* FlexRAM banks: GPR17 first, then select it (GPR16), then TCM sizes. */
     ldr r0, =IOMUXC_GPR_GPR17
-    ldr r1, =FLEXRAM_BANK_CFG
+    ldr r1, =__teensy_flexram_bank_cfg
     str r1, [r0]
     ldr r0, =IOMUXC_GPR_GPR16
     ldr r1, [r0]
@@ -50,7 +58,8 @@ Reset_Handler:
     ldr r0, =IOMUXC_GPR_GPR14
     ldr r1, [r0]
     bic r1, r1, #GPR14_TCM_MASK
-    orr r1, r1, #GPR14_TCM_SIZES
+    ldr r2, =__teensy_gpr14_tcm_sizes
+    orr r1, r1, r2
     str r1, [r0]
     dsb
     isb
