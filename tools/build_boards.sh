@@ -10,14 +10,19 @@
 #
 #   tools/build_boards.sh [board...]   boards: teensy40 stm32f746-disco
 # Environment: TINYINFER_SHARED_DIR (default ../shared) for the study's
-# models; BOARD_IMAGE_TESTS=path/to/tinyinfer_board_image_tests to run the
-# static checks on every image built here.
+# models; BOARDS_BUILD_DIR (default build/boards) for the trees and reports;
+# BOARD_IMAGE_TESTS=path/to/tinyinfer_board_image_tests to run the static
+# checks on every image built here.
+#
+# Writes <dir>/memory_report.md (one table per image) and <dir>/summary.md
+# (one row per image, per board: the figures of firmware/boards/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 shared=${TINYINFER_SHARED_DIR:-$root/../shared}
 jobs=$(nproc 2>/dev/null || echo 2)
-out=$root/build/boards
+out=${BOARDS_BUILD_DIR:-$root/build/boards}
+case $out in /*) ;; *) out=$root/$out ;; esac
 
 boards=("$@")
 if [ ${#boards[@]} -eq 0 ]; then
@@ -40,8 +45,23 @@ report=$out/memory_report.md
   echo
   echo "Built and statically checked; never run on silicon."
 } > "$report"
+summary=$out/summary.md
+{
+  echo "# Board memory summary ($(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- . 2>/dev/null || echo ', with uncommitted changes'))"
+  echo
+  echo "text = arm-none-eabi-size's text (code + constants + the model); each region: bytes used (of its size)."
+} > "$summary"
 
 model_set=$(IFS=';'; echo "${models[*]}")
+# 1234567 -> 1,234,567
+commas() { printf "%d" "$1" | sed -E ':a;s/^([0-9]+)([0-9]{3})/\1,\2/;ta'; }
+# The .tflite a label was built from (firmware/CMakeLists.txt's model values).
+model_file_of() {
+  case $1 in
+    mnist_float|mnist_hybrid|mnist_int8) echo "$root/models/$1.tflite" ;;
+    *) echo "$shared/models/mnist_$1.tflite" ;;
+  esac
+}
 for board in "${boards[@]}"; do
   case $board in
     teensy40)        args=(-DTINYINFER_PLACEMENT=itcm -DTINYINFER_FIRMWARE_BOARD_VARIANTS=flash)
@@ -54,6 +74,20 @@ for board in "${boards[@]}"; do
     *) echo "unknown board $board (expected teensy40 or stm32f746-disco)" >&2; exit 2 ;;
   esac
   dir=$out/$board
+  {
+    echo
+    echo "## $board"
+    echo
+    header="| layout | model (file B) | kernels | text (B) |"
+    rule="|---|---|---|---:|"
+    for region in "${regions[@]}"; do
+      IFS=: read -r name _ length <<< "$region"
+      header+=" $name used of $(commas $((length))) B |"
+      rule+="---|"
+    done
+    echo "$header"
+    echo "$rule"
+  } >> "$summary"
   echo "== $board: ${models[*]} x reference, optimized x ${layouts[*]%%:*}"
   cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/cmake/arm-none-eabi.cmake" \
     -DCMAKE_BUILD_TYPE=Release -DTINYINFER_BOARD=$board "${args[@]}" \
@@ -68,6 +102,10 @@ for board in "${boards[@]}"; do
         [ -f "$elf" ] || { echo "expected $elf" >&2; exit 1; }
         echo "$board $elf" >> "$manifest"
         python3 firmware/boards/memory_report.py --board "$board ${layout%%:*}" "$elf" "${regions[@]}"
+        model_file=$(model_file_of "$label")
+        python3 firmware/boards/memory_report.py \
+          --row "${layout%%:*} | $label ($(commas "$(stat -c %s "$model_file")")) | $kernels" \
+          "$elf" "${regions[@]}" >> "$summary"
         {
           echo
           echo "## $board ${layout%%:*}, $label, $kernels kernels"
@@ -81,6 +119,7 @@ done
 
 echo
 echo "Memory reports: $report"
+echo "Summary: $summary"
 if [ -n "${BOARD_IMAGE_TESTS:-}" ]; then
   echo "== static checks of $(wc -l < "$manifest") images"
   TINYINFER_BOARD_MANIFEST=$manifest "$BOARD_IMAGE_TESTS" --gtest_brief=1

@@ -1,18 +1,24 @@
 #!/usr/bin/env python3
 """Memory report of a firmware ELF: bytes used of each memory region.
 
-    memory_report.py [--board NAME] [--markdown] firmware.elf NAME:origin:length ...
+    memory_report.py [--board NAME] [--markdown | --row LABEL] firmware.elf NAME:origin:length ...
 
 A section counts in the region of its run address (VMA) and, when it is
 loaded from elsewhere (.data, ITCM code), also in the region of its load
 address (LMA): flash holds the image, RAM the running copy. The stack is not
 a section; it is reported as what is left of the region holding __stack_top.
+--row prints one markdown table row: LABEL, the Berkeley "text" size (what
+arm-none-eabi-size calls text: code and read-only data, ITCM code included),
+then "used (percent)" per region, with the stack room after the region that
+holds __stack_top. tools/build_boards.sh collects these rows.
 Reads the ELF32 headers itself (no binutils needed)."""
 import argparse
 import struct
 import sys
 
+SHF_WRITE = 0x1
 SHF_ALLOC = 0x2
+SHF_EXECINSTR = 0x4
 SHT_NOBITS = 8
 PT_LOAD = 1
 
@@ -46,7 +52,7 @@ def read_sections(path):
                 if vaddr <= sh_addr < vaddr + memsz:
                     lma = paddr + (sh_addr - vaddr)
                     break
-        sections.append((name_of(sh_name), sh_type, sh_addr, lma, sh_size))
+        sections.append((name_of(sh_name), sh_type, sh_addr, lma, sh_size, sh_flags))
     return sections, data
 
 
@@ -71,6 +77,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--board", default="")
     parser.add_argument("--markdown", action="store_true", help="print a markdown table")
+    parser.add_argument("--row", metavar="LABEL", help="print one summary table row (see above)")
     parser.add_argument("elf")
     parser.add_argument("regions", nargs="+", help="NAME:origin:length (integers, 0x.. allowed)")
     args = parser.parse_args()
@@ -88,7 +95,7 @@ def main():
         return None
 
     outside = []
-    for name, sh_type, vma, lma, size in sections:
+    for name, sh_type, vma, lma, size, _ in sections:
         run = region_of(vma)
         if run is None:
             outside.append(name)
@@ -101,6 +108,22 @@ def main():
             elif load is not run:
                 load[3] += size
     stack_top = symbol(data, b"__stack_top")
+
+    if args.row:
+        # Berkeley text: allocated sections that are code or not writable.
+        text = sum(size for _, _, _, _, size, flags in sections
+                   if flags & SHF_EXECINSTR or not flags & SHF_WRITE)
+        cells = [args.row, f"{text:,}"]
+        for name, origin, length, used in regions:
+            cell = f"{used:,} ({100.0 * used / length:.1f}%)"
+            if stack_top is not None and origin < stack_top <= origin + length:
+                cell += f", {length - used:,} B left for the stack"
+            cells.append(cell)
+        print("| " + " | ".join(cells) + " |")
+        if outside:
+            print("outside every region: " + ", ".join(outside), file=sys.stderr)
+            return 1
+        return 0
 
     title = f"Memory report {args.board} {args.elf.rsplit('/', 1)[-1]}".replace("  ", " ")
     if args.markdown:
