@@ -103,6 +103,12 @@ constexpr uint32_t kIsrTc = 1u << 6;
 constexpr uint32_t kIsrTxe = 1u << 7;
 // Oversampling by 16: BRR = USART clock / baud, rounded.
 constexpr uint32_t kBrr = (kCoreHz + 115200 / 2) / 115200;
+// 216 MHz: BRR 1875, exact; 287.5 MHz: BRR 2496, -0.01 %.
+constexpr uint64_t kBaudTimesBrr = static_cast<uint64_t>(115200) * kBrr;
+static_assert((kBaudTimesBrr > kCoreHz ? kBaudTimesBrr - kCoreHz : kCoreHz - kBaudTimesBrr) * 50 <
+                  kBaudTimesBrr,
+              "115200 baud error below 2 %");
+static_assert(kBrr >= 16 && kBrr <= 0xFFFF, "BRR range for oversampling by 16");
 
 // Configures one pin as alternate function `af` (push-pull, high speed, pull-up).
 void pin_af(uint32_t port, uint32_t pin, uint32_t af) {
