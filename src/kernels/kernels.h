@@ -5,6 +5,7 @@
 // and the optimized kernels are interchangeable and testable side by side.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 namespace tinyinfer::kernels {
@@ -50,46 +51,92 @@ struct Requant {
   int32_t shift(int32_t c) const { return shifts[per_channel ? c : 0]; }
 };
 
+// ---- Scratch: working memory of one conv / depthwise / fully connected call ----
+// Optimized kernels need memory that lives only while they run (im2col
+// columns, sign-extended or transposed filters, requantization tables). At
+// prepare time the op layer asks the kernel set how many bytes the op's
+// geometry needs; the interpreter plans them in the arena, live during that
+// op only, and passes them as the kernels' last argument. So the arena size
+// is the RAM an inference needs, not a figure with the working memory hidden
+// on the stack. Reference kernels need none (they ignore the argument).
+enum class KernelOp : uint8_t { kConv2d, kDepthwise, kFullyConnected };
+enum class KernelType : uint8_t { kFloat, kInt8, kHybrid };
+struct ScratchQuery {
+  KernelOp op = KernelOp::kConv2d;
+  KernelType type = KernelType::kFloat;
+  Window window;
+  int32_t depth_multiplier = 1;
+  // Fully connected: in {batches, 1, 1, depth}, filter {units, 1, 1, depth}.
+  Dims4 in, filter, out;
+};
+using ScratchBytesFn = std::size_t (*)(const ScratchQuery& query);
+
+// Hands out aligned pieces of a kernel's scratch in order; with a null base
+// it only counts, so a kernel's size function and its body share one layout.
+class ScratchCarver {
+ public:
+  explicit ScratchCarver(void* base) : base_(static_cast<uint8_t*>(base)) {}
+  template <typename T>
+  T* take(std::size_t count) {
+    offset_ = (offset_ + kAlign - 1) / kAlign * kAlign;
+    T* piece = base_ != nullptr ? reinterpret_cast<T*>(base_ + offset_) : nullptr;
+    offset_ += sizeof(T) * count;
+    return piece;
+  }
+  std::size_t bytes() const { return offset_; }
+  template <typename T>
+  static std::size_t bytes_of(std::size_t count) {
+    ScratchCarver carve(nullptr);
+    carve.take<T>(count);
+    return carve.bytes();
+  }
+
+ private:
+  static constexpr std::size_t kAlign = 8;
+  uint8_t* base_;
+  std::size_t offset_ = 0;
+};
+
 // ---- Conv 2D: filter [out_c, kh, kw, in_c], bias [out_c] (may be null) ----
 using Conv2dFloatFn = void (*)(const Window& window, const FloatClamp& clamp, const Dims4& in,
                                const float* input, const Dims4& filter, const float* filter_data,
-                               const float* bias, const Dims4& out, float* output);
+                               const float* bias, const Dims4& out, float* output, void* scratch);
 using Conv2dInt8Fn = void (*)(const Window& window, const Requant& rq, const Dims4& in,
                               const int8_t* input, const Dims4& filter, const int8_t* filter_data,
-                              const int32_t* bias, const Dims4& out, int8_t* output);
+                              const int32_t* bias, const Dims4& out, int8_t* output, void* scratch);
 // Hybrid: float activations, symmetric int8 weights with one scale per output
 // channel (filter_scales[out_c]); real weight = scale * q.
 using Conv2dHybridFn = void (*)(const Window& window, const FloatClamp& clamp, const Dims4& in,
                                 const float* input, const Dims4& filter, const int8_t* filter_data,
                                 const float* filter_scales, const float* bias, const Dims4& out,
-                                float* output);
+                                float* output, void* scratch);
 
 // ---- Depthwise conv 2D: filter [1, kh, kw, out_c], out_c = in_c * depth_multiplier ----
 using DepthwiseFloatFn = void (*)(const Window& window, int32_t depth_multiplier,
                                   const FloatClamp& clamp, const Dims4& in, const float* input,
                                   const Dims4& filter, const float* filter_data, const float* bias,
-                                  const Dims4& out, float* output);
+                                  const Dims4& out, float* output, void* scratch);
 using DepthwiseInt8Fn = void (*)(const Window& window, int32_t depth_multiplier, const Requant& rq,
                                  const Dims4& in, const int8_t* input, const Dims4& filter,
                                  const int8_t* filter_data, const int32_t* bias, const Dims4& out,
-                                 int8_t* output);
+                                 int8_t* output, void* scratch);
 using DepthwiseHybridFn = void (*)(const Window& window, int32_t depth_multiplier,
                                    const FloatClamp& clamp, const Dims4& in, const float* input,
                                    const Dims4& filter, const int8_t* filter_data,
                                    const float* filter_scales, const float* bias, const Dims4& out,
-                                   float* output);
+                                   float* output, void* scratch);
 
 // ---- Fully connected: input [batches, depth], filter [units, depth], bias [units] ----
 using FullyConnectedFloatFn = void (*)(const FloatClamp& clamp, int32_t batches, int32_t depth,
                                        int32_t units, const float* input, const float* filter,
-                                       const float* bias, float* output);
+                                       const float* bias, float* output, void* scratch);
 using FullyConnectedInt8Fn = void (*)(const Requant& rq, int32_t batches, int32_t depth,
                                       int32_t units, const int8_t* input, const int8_t* filter,
-                                      const int32_t* bias, int8_t* output);
+                                      const int32_t* bias, int8_t* output, void* scratch);
 using FullyConnectedHybridFn = void (*)(const FloatClamp& clamp, int32_t batches, int32_t depth,
                                         int32_t units, const float* input, const int8_t* filter,
                                         const float* filter_scales, const float* bias,
-                                        float* output);
+                                        float* output, void* scratch);
 
 // ---- Pooling (window.filter_h/w; padding cells are excluded from max and average) ----
 using PoolFloatFn = void (*)(const Window& window, const FloatClamp& clamp, const Dims4& in,
@@ -159,6 +206,7 @@ struct KernelSet {
   SoftmaxInt8Fn softmax_int8;
   QuantizeFn quantize;
   DequantizeFn dequantize;
+  ScratchBytesFn scratch_bytes;
 };
 
 const KernelSet& reference_kernels();

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "quant/fixed_point.h"
+#include "runtime/arena_planner.h"
 
 namespace tinyinfer {
 
@@ -52,28 +53,60 @@ const char* activation_name(ActivationFunctionType act) {
 }
 
 Status prepare_requant_multipliers(PrepareContext& ctx, const Tensor& input, const Tensor& filter,
-                                   const Tensor& output, int32_t channels, kernels::Requant* rq) {
+                                   const Tensor& output, int32_t channels, kernels::Requant* rq,
+                                   RequantSource* source) {
   const bool per_channel = filter.quant.per_channel();
   const int32_t entries = per_channel ? channels : 1;
   if (filter.quant.count != entries)
     return ctx.error(StatusCode::kInvalidModel, "filter '%s' has %d scales for %d channels", filter.name,
                      filter.quant.count, channels);
-  // One allocation: multipliers, then shifts.
-  int32_t* table = ctx.allocate_persistent_array<int32_t>(2 * static_cast<std::size_t>(entries));
-  if (table == nullptr) return ctx.arena_exhausted();
   const double input_scale = input.quant.scale();
   const double output_scale = output.quant.scale();
+  int32_t multiplier = 0;
+  int shift = 0;
   for (int32_t c = 0; c < entries; ++c) {
-    int shift = 0;
-    quant::quantize_multiplier(input_scale * filter.quant.scales[c] / output_scale, &table[c], &shift);
+    quant::quantize_multiplier(input_scale * filter.quant.scales[c] / output_scale, &multiplier, &shift);
     if (!int8_requant_shrinks(shift))
       return ctx.error(StatusCode::kUnsupported, "channel %d: input x filter scale exceeds the output scale", c);
-    table[entries + c] = shift;
   }
-  rq->multipliers = table;
-  rq->shifts = table + entries;
   rq->per_channel = per_channel;
+  *source = RequantSource();
+  if (per_channel) {
+    source->input_scale = input.quant.scale();
+    source->output_scale = output.quant.scale();
+    source->filter_scales = filter.quant.scales;
+    source->channels = entries;
+    rq->multipliers = nullptr;  // derived into the scratch at each invoke
+    rq->shifts = nullptr;
+    return Status::ok();
+  }
+  int32_t* pair = ctx.allocate_persistent_array<int32_t>(2);
+  if (pair == nullptr) return ctx.arena_exhausted();
+  pair[0] = multiplier;
+  pair[1] = shift;
+  rq->multipliers = pair;
+  rq->shifts = pair + 1;
   return Status::ok();
+}
+
+std::size_t RequantSource::table_bytes() const {
+  return align_up(2 * sizeof(int32_t) * static_cast<std::size_t>(channels));
+}
+
+void derive_requant_table(const RequantSource& source, void* scratch, kernels::Requant* rq) {
+  if (source.channels == 0) return;
+  auto* multipliers = static_cast<int32_t*>(scratch);
+  int32_t* shifts = multipliers + source.channels;
+  // The same double-precision expression as at prepare, so the same table.
+  const double input_scale = source.input_scale;
+  const double output_scale = source.output_scale;
+  for (int32_t c = 0; c < source.channels; ++c) {
+    int shift = 0;
+    quant::quantize_multiplier(input_scale * source.filter_scales[c] / output_scale, &multipliers[c], &shift);
+    shifts[c] = shift;
+  }
+  rq->multipliers = multipliers;
+  rq->shifts = shifts;
 }
 
 int32_t window_output_size(Padding padding, int32_t in, int32_t filter, int32_t stride,

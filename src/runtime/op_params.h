@@ -34,13 +34,34 @@ bool int8_bias_fits(const Tensor* bias, int64_t depth);
 // input_scale * weight_scale < output_scale) are refused.
 inline bool int8_requant_shrinks(int shift) { return shift <= 0; }
 
+// Where a per-channel requantization table comes from. Kept in the arena for
+// every layer, 8 bytes per channel add up (kws_ref_model: 4.6 KB, a fifth of
+// its arena); so only the scales are kept (the filter's stay in the model)
+// and derive_requant_table() rebuilds the table into the op's scratch, which
+// the planner shares between ops, at each invoke: one QuantizeMultiplier per
+// channel. Per-tensor requantization keeps its single pair persistent.
+struct RequantSource {
+  float input_scale = 0.0f, output_scale = 0.0f;
+  const float* filter_scales = nullptr;  // into the model
+  int32_t channels = 0;                  // 0: the pair is persistent, nothing to derive
+  // Scratch bytes of the derived table (a multiple of the arena alignment).
+  std::size_t table_bytes() const;
+};
+
 // The requantization multipliers and shifts of an int8 conv, depthwise conv
 // or fully connected op (input x filter scale / output scale, TFLite's
 // QuantizeMultiplier), one per output channel when the filter is quantized
 // per channel, else a single pair (rq->per_channel false). Refuses scales
-// that would make the multiplier exceed 1.
+// that would make the multiplier exceed 1. A per-tensor pair is stored in
+// `rq`; a per-channel table is checked here and described in `source`.
 Status prepare_requant_multipliers(PrepareContext& ctx, const Tensor& input, const Tensor& filter,
-                                   const Tensor& output, int32_t channels, kernels::Requant* rq);
+                                   const Tensor& output, int32_t channels, kernels::Requant* rq,
+                                   RequantSource* source);
+
+// At invoke: writes the per-channel table of `source` to the start of the
+// op's scratch and points `rq` at it (nothing for a persistent pair). The
+// kernel's own scratch follows at scratch + source.table_bytes().
+void derive_requant_table(const RequantSource& source, void* scratch, kernels::Requant* rq);
 
 // Output size of a windowed op along one axis.
 int32_t window_output_size(Padding padding, int32_t in, int32_t filter, int32_t stride,

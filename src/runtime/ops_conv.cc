@@ -20,6 +20,7 @@ struct ConvData {
   kernels::Window window;
   kernels::FloatClamp clamp;
   kernels::Requant requant;
+  RequantSource requant_source;  // per-channel tables are derived into the scratch
   const float* filter_scales;  // hybrid: one per output channel
   ActivationFunctionType activation;
   Padding padding;
@@ -75,7 +76,8 @@ Status prepare_int8_requant(PrepareContext& ctx, ConvData* data, const Tensor& i
     return ctx.error(StatusCode::kInvalidModel, "int8 conv needs an int32 bias, got %s",
                      data_type_name(bias->type));
   kernels::Requant& rq = data->requant;
-  TI_RETURN_IF_ERROR(prepare_requant_multipliers(ctx, input, filter, output, out_channels, &rq));
+  TI_RETURN_IF_ERROR(
+      prepare_requant_multipliers(ctx, input, filter, output, out_channels, &rq, &data->requant_source));
   rq.input_offset = -input.quant.zero_point();
   rq.output_offset = output.quant.zero_point();
   if (!int8_activation(data->activation, output.quant.scale(), output.quant.zero_point(), &rq.act_min,
@@ -203,6 +205,18 @@ Status prepare_conv_family(PrepareContext& ctx, bool depthwise) {
     return ctx.error(StatusCode::kUnsupported, "types %s x %s -> %s", data_type_name(in_t),
                      data_type_name(f_t), data_type_name(out_t));
   }
+  // The kernel's working memory, planned in the arena for this op only.
+  kernels::ScratchQuery query;
+  query.op = depthwise ? kernels::KernelOp::kDepthwise : kernels::KernelOp::kConv2d;
+  query.type = data->kind == ConvKind::kFloat  ? kernels::KernelType::kFloat
+               : data->kind == ConvKind::kInt8 ? kernels::KernelType::kInt8
+                                               : kernels::KernelType::kHybrid;
+  query.window = data->window;
+  query.depth_multiplier = depth_multiplier;
+  query.in = {input.shape.dims[0], input.shape.dims[1], input.shape.dims[2], in_c};
+  query.filter = {filter.shape.dims[0], kh, kw, filter.shape.dims[3]};
+  query.out = {output.shape.dims[0], out_h, out_w, out_c};
+  ctx.request_scratch(data->requant_source.table_bytes() + ctx.kernels().scratch_bytes(query));
   ctx.node().op_data = data;
   return Status::ok();
 }
@@ -210,10 +224,13 @@ Status prepare_conv_family(PrepareContext& ctx, bool depthwise) {
 Status prepare_conv(PrepareContext& ctx) { return prepare_conv_family(ctx, false); }
 Status prepare_depthwise(PrepareContext& ctx) { return prepare_conv_family(ctx, true); }
 
-// Runs the kernel for the given (possibly partial) input/output views.
+// Runs the kernel for the given (possibly partial) input/output views. The
+// per-channel requantization table sits at the start of the op's scratch:
+// derived on the first call of an invoke (derive_table), reused by the
+// later bands of a fused conv.
 void run_conv_kernel(const EvalContext& ctx, const ConvData& d, const kernels::Window& window,
                      const kernels::Dims4& in, const void* input_data, const kernels::Dims4& out,
-                     void* output_data) {
+                     void* output_data, bool derive_table) {
   const TensorSlot& filter = ctx.input(1);
   const TensorSlot* bias = ctx.optional_input(2);
   const kernels::Dims4 f = nhwc(filter);
@@ -222,35 +239,46 @@ void run_conv_kernel(const EvalContext& ctx, const ConvData& d, const kernels::W
   const auto* input_int8 = static_cast<const int8_t*>(input_data);
   auto* output_float = static_cast<float*>(output_data);
   auto* output_int8 = static_cast<int8_t*>(output_data);
+  kernels::Requant requant = d.requant;
+  void* scratch = ctx.node.scratch;
+  if (d.kind == ConvKind::kInt8 && d.requant_source.channels > 0) {
+    if (derive_table) {
+      derive_requant_table(d.requant_source, scratch, &requant);
+    } else {
+      requant.multipliers = static_cast<const int32_t*>(scratch);
+      requant.shifts = requant.multipliers + d.requant_source.channels;
+    }
+    scratch = static_cast<uint8_t*>(scratch) + d.requant_source.table_bytes();
+  }
   switch (d.kind) {
     case ConvKind::kFloat: {
       const float* b = bias ? bias->data_as<const float>() : nullptr;
       if (d.depthwise)
         k.depthwise_float(window, d.depth_multiplier, d.clamp, in, input_float, f,
-                          filter.data_as<const float>(), b, out, output_float);
+                          filter.data_as<const float>(), b, out, output_float, scratch);
       else
         k.conv2d_float(window, d.clamp, in, input_float, f, filter.data_as<const float>(), b, out,
-                       output_float);
+                       output_float, scratch);
       break;
     }
     case ConvKind::kHybrid: {
       const float* b = bias ? bias->data_as<const float>() : nullptr;
       if (d.depthwise)
         k.depthwise_hybrid(window, d.depth_multiplier, d.clamp, in, input_float, f,
-                           filter.data_as<const int8_t>(), d.filter_scales, b, out, output_float);
+                           filter.data_as<const int8_t>(), d.filter_scales, b, out, output_float, scratch);
       else
         k.conv2d_hybrid(window, d.clamp, in, input_float, f, filter.data_as<const int8_t>(),
-                        d.filter_scales, b, out, output_float);
+                        d.filter_scales, b, out, output_float, scratch);
       break;
     }
     case ConvKind::kInt8: {
       const int32_t* b = bias ? bias->data_as<const int32_t>() : nullptr;
       if (d.depthwise)
-        k.depthwise_int8(window, d.depth_multiplier, d.requant, in, input_int8, f,
-                         filter.data_as<const int8_t>(), b, out, output_int8);
+        k.depthwise_int8(window, d.depth_multiplier, requant, in, input_int8, f,
+                         filter.data_as<const int8_t>(), b, out, output_int8, scratch);
       else
-        k.conv2d_int8(window, d.requant, in, input_int8, f, filter.data_as<const int8_t>(), b, out,
-                      output_int8);
+        k.conv2d_int8(window, requant, in, input_int8, f, filter.data_as<const int8_t>(), b, out,
+                      output_int8, scratch);
       break;
     }
   }
@@ -259,7 +287,7 @@ void run_conv_kernel(const EvalContext& ctx, const ConvData& d, const kernels::W
 void eval_conv_family(const EvalContext& ctx) {
   const ConvData& d = *ctx.data<ConvData>();
   run_conv_kernel(ctx, d, d.window, nhwc(ctx.input(0)), ctx.input(0).data, nhwc(ctx.output(0)),
-                  ctx.output(0).data);
+                  ctx.output(0).data, true);
 }
 
 // Output rows [row_begin, row_begin + rows) of a batch-1 conv: the kernel sees
@@ -281,7 +309,7 @@ void eval_conv_rows(const EvalContext& ctx, int32_t row_begin, int32_t rows, voi
     window.pad_top = -first_input_row;
   }
   out.h = rows;
-  run_conv_kernel(ctx, d, window, in, input_bytes, out, rows_out);
+  run_conv_kernel(ctx, d, window, in, input_bytes, out, rows_out, row_begin == 0);
 }
 
 int64_t conv_macs(const Node& node, const TensorSlot* tensors) {

@@ -17,6 +17,7 @@ struct FcData {
   int32_t batches, depth, units;
   kernels::FloatClamp clamp;
   kernels::Requant requant;
+  RequantSource requant_source;  // per-channel tables are derived into the scratch
   const float* filter_scales;
   ActivationFunctionType activation;
 };
@@ -107,7 +108,7 @@ Status prepare_fc(PrepareContext& ctx) {
           return ctx.error(StatusCode::kUnsupported, "per-channel weights must be symmetric");
     }
     kernels::Requant& rq = data->requant;
-    TI_RETURN_IF_ERROR(prepare_requant_multipliers(ctx, input, filter, output, units, &rq));
+    TI_RETURN_IF_ERROR(prepare_requant_multipliers(ctx, input, filter, output, units, &rq, &data->requant_source));
     rq.input_offset = -input.quant.zero_point();
     rq.filter_offset = weights_per_channel ? 0 : -filter.quant.zero_point();
     rq.output_offset = output.quant.zero_point();
@@ -117,6 +118,15 @@ Status prepare_fc(PrepareContext& ctx) {
     return ctx.error(StatusCode::kUnsupported, "types %s x %s -> %s", data_type_name(input.type),
                      data_type_name(filter.type), data_type_name(output.type));
   }
+  kernels::ScratchQuery query;
+  query.op = kernels::KernelOp::kFullyConnected;
+  query.type = data->kind == FcKind::kFloat  ? kernels::KernelType::kFloat
+               : data->kind == FcKind::kInt8 ? kernels::KernelType::kInt8
+                                             : kernels::KernelType::kHybrid;
+  query.in = {data->batches, 1, 1, depth};
+  query.filter = {units, 1, 1, depth};
+  query.out = {data->batches, 1, 1, units};
+  ctx.request_scratch(data->requant_source.table_bytes() + ctx.kernels().scratch_bytes(query));
   ctx.node().op_data = data;
   return Status::ok();
 }
@@ -131,20 +141,24 @@ void eval_fc(const EvalContext& ctx) {
     case FcKind::kFloat:
       ctx.kernels.fully_connected_float(d.clamp, d.batches, d.depth, d.units, input.data_as<const float>(),
                                         filter.data_as<const float>(),
-                                        bias ? bias->data_as<const float>() : nullptr, output.data_as<float>());
+                                        bias ? bias->data_as<const float>() : nullptr, output.data_as<float>(),
+                                        ctx.node.scratch);
       break;
     case FcKind::kHybrid:
       ctx.kernels.fully_connected_hybrid(d.clamp, d.batches, d.depth, d.units, input.data_as<const float>(),
                                          filter.data_as<const int8_t>(), d.filter_scales,
                                          bias ? bias->data_as<const float>() : nullptr,
-                                         output.data_as<float>());
+                                         output.data_as<float>(), ctx.node.scratch);
       break;
-    case FcKind::kInt8:
-      ctx.kernels.fully_connected_int8(d.requant, d.batches, d.depth, d.units, input.data_as<const int8_t>(),
+    case FcKind::kInt8: {
+      kernels::Requant requant = d.requant;
+      derive_requant_table(d.requant_source, ctx.node.scratch, &requant);
+      ctx.kernels.fully_connected_int8(requant, d.batches, d.depth, d.units, input.data_as<const int8_t>(),
                                        filter.data_as<const int8_t>(),
-                                       bias ? bias->data_as<const int32_t>() : nullptr,
-                                       output.data_as<int8_t>());
+                                       bias ? bias->data_as<const int32_t>() : nullptr, output.data_as<int8_t>(),
+                                       static_cast<uint8_t*>(ctx.node.scratch) + d.requant_source.table_bytes());
       break;
+    }
   }
 }
 

@@ -24,11 +24,15 @@
 #include "kernels/kernels.h"
 #include "kernels/optimized/float_kernels.h"
 #include "kernels/reference/reference.h"
+#include "kernel_work.h"
 
 namespace tinyinfer::float_diff {
 
 using kernels::Dims4;
 using kernels::FloatClamp;
+using diff::kernel_work;
+using diff::optimized_work;
+using diff::scratch_query;
 using kernels::Window;
 namespace reference = kernels::reference;
 
@@ -289,17 +293,22 @@ inline void check_conv(Rng& rng, const ConvCase& k, bool hybrid, DiffResult& r) 
   random_floats(rng, s.bias, k.out.c);
   const float* b = k.has_bias ? s.bias : nullptr;
   prepare_outputs(out_n, s);
+  void* work = optimized_work(scratch_query(kernels::KernelOp::kConv2d,
+                                            hybrid ? kernels::KernelType::kHybrid : kernels::KernelType::kFloat,
+                                            k.window, 1, k.in, k.filter, k.out));
+  if (work == nullptr) return record_message(r, "conv case exceeds the kernel work buffer");
   if (hybrid) {
     optimized().conv2d_hybrid(k.window, k.clamp, k.in, s.input, k.filter, s.filter_q, s.scales, b, k.out,
-                              s.got);
+                              s.got, work);
     reference::conv2d_hybrid(k.window, k.clamp, k.in, s.input, k.filter, s.filter_q, s.scales, b, k.out,
                              s.want);
     make_absolute(s.filter_q, filter_n);
   } else {
-    optimized().conv2d_float(k.window, k.clamp, k.in, s.input, k.filter, s.filter, b, k.out, s.got);
+    optimized().conv2d_float(k.window, k.clamp, k.in, s.input, k.filter, s.filter, b, k.out, s.got, work);
     reference::conv2d_float(k.window, k.clamp, k.in, s.input, k.filter, s.filter, b, k.out, s.want);
     make_absolute(s.filter, filter_n);
   }
+  if (!kernel_work().guard_intact()) return record_message(r, "conv wrote past its scratch");
   make_absolute(s.input, in_n);
   make_absolute(s.bias, k.out.c);
   if (hybrid) {
@@ -413,17 +422,23 @@ inline void check_dw(Rng& rng, const DwCase& k, bool hybrid, DiffResult& r) {
   random_floats(rng, s.bias, k.out.c);
   const float* b = k.has_bias ? s.bias : nullptr;
   prepare_outputs(out_n, s);
+  void* work = optimized_work(scratch_query(kernels::KernelOp::kDepthwise,
+                                            hybrid ? kernels::KernelType::kHybrid : kernels::KernelType::kFloat,
+                                            k.window, k.dm, k.in, k.filter, k.out));
+  if (work == nullptr) return record_message(r, "depthwise case exceeds the kernel work buffer");
   if (hybrid) {
     optimized().depthwise_hybrid(k.window, k.dm, k.clamp, k.in, s.input, k.filter, s.filter_q, s.scales, b,
-                                 k.out, s.got);
+                                 k.out, s.got, work);
     reference::depthwise_hybrid(k.window, k.dm, k.clamp, k.in, s.input, k.filter, s.filter_q, s.scales, b,
                                 k.out, s.want);
     make_absolute(s.filter_q, filter_n);
   } else {
-    optimized().depthwise_float(k.window, k.dm, k.clamp, k.in, s.input, k.filter, s.filter, b, k.out, s.got);
+    optimized().depthwise_float(k.window, k.dm, k.clamp, k.in, s.input, k.filter, s.filter, b, k.out, s.got,
+                                work);
     reference::depthwise_float(k.window, k.dm, k.clamp, k.in, s.input, k.filter, s.filter, b, k.out, s.want);
     make_absolute(s.filter, filter_n);
   }
+  if (!kernel_work().guard_intact()) return record_message(r, "depthwise wrote past its scratch");
   make_absolute(s.input, in_n);
   make_absolute(s.bias, k.out.c);
   if (hybrid) {
@@ -494,11 +509,18 @@ inline DiffResult run_fully_connected_cases(int32_t count, uint64_t seed, FcKind
     random_floats(rng, s.bias, units);
     const float* b = has_bias ? s.bias : nullptr;
     prepare_outputs(out_n, s);
+    void* work = optimized_work(scratch_query(
+        kernels::KernelOp::kFullyConnected, hybrid ? kernels::KernelType::kHybrid : kernels::KernelType::kFloat,
+        Window{}, 1, dims(batches, 1, 1, depth), dims(units, 1, 1, depth), dims(batches, 1, 1, units)));
+    if (work == nullptr) {
+      record_message(r, "fully connected case exceeds the kernel work buffer");
+      continue;
+    }
     if (hybrid) {
       random_int8(rng, s.filter_q, filter_n);
       random_floats(rng, s.scales, units, 0.001f, 0.05f);
       optimized().fully_connected_hybrid(clamp, batches, depth, units, s.input, s.filter_q, s.scales, b,
-                                         s.got);
+                                         s.got, work);
       reference::fully_connected_hybrid(clamp, batches, depth, units, s.input, s.filter_q, s.scales, b,
                                         s.want);
       make_absolute(s.input, in_n);
@@ -508,7 +530,7 @@ inline DiffResult run_fully_connected_cases(int32_t count, uint64_t seed, FcKind
                                         s.magnitude);
     } else {
       random_floats(rng, s.filter, filter_n);
-      optimized().fully_connected_float(clamp, batches, depth, units, s.input, s.filter, b, s.got);
+      optimized().fully_connected_float(clamp, batches, depth, units, s.input, s.filter, b, s.got, work);
       reference::fully_connected_float(clamp, batches, depth, units, s.input, s.filter, b, s.want);
       make_absolute(s.input, in_n);
       make_absolute(s.filter, filter_n);

@@ -14,6 +14,7 @@
 
 #include "kernels/arm/int8_kernels.h"
 #include "kernels/reference/reference.h"
+#include "kernel_work.h"
 #include "quant/add_params.h"
 #include "quant/fixed_point.h"
 
@@ -217,9 +218,14 @@ inline DiffResult run_conv_cases(int32_t count, uint64_t seed, const CaseLimits&
     fill_random(rng, s.filter, filter.elements(), -127, 127);
     prepare_outputs(rng, out.elements(), s);
     reference::conv2d_int8(w, rq, in, s.input, filter, s.filter, bias, out, s.expected);
-    kernels::arm::conv2d_int8(w, rq, in, s.input, filter, s.filter, bias, out, s.actual);
+    void* work = optimized_work(
+        scratch_query(kernels::KernelOp::kConv2d, kernels::KernelType::kInt8, w, 1, in, filter, out));
+    if (work == nullptr) continue;
+    kernels::arm::conv2d_int8(w, rq, in, s.input, filter, s.filter, bias, out, s.actual, work);
     int64_t at = 0;
-    if (!outputs_match(out.elements(), s, &at)) {
+    if (!kernel_work().guard_intact()) {
+      record_failure(r, "conv wrote past its scratch", kernel_work().size, 0, 0);
+    } else if (!outputs_match(out.elements(), s, &at)) {
       char what[120];
       std::snprintf(what, sizeof what, "conv n%d in %dx%dx%d filter %dx%dx%dx%d stride %d,%d dil %d,%d pad %d,%d",
                     (int)n, (int)in.h, (int)in.w, (int)in_c, (int)out_c, (int)fh, (int)fw, (int)in_c,
@@ -268,9 +274,14 @@ inline DiffResult run_depthwise_cases(int32_t count, uint64_t seed, const CaseLi
     fill_random(rng, s.filter, filter.elements(), -127, 127);
     prepare_outputs(rng, out.elements(), s);
     reference::depthwise_int8(w, dm, rq, in, s.input, filter, s.filter, bias, out, s.expected);
-    kernels::arm::depthwise_int8(w, dm, rq, in, s.input, filter, s.filter, bias, out, s.actual);
+    void* work = optimized_work(
+        scratch_query(kernels::KernelOp::kDepthwise, kernels::KernelType::kInt8, w, dm, in, filter, out));
+    if (work == nullptr) continue;
+    kernels::arm::depthwise_int8(w, dm, rq, in, s.input, filter, s.filter, bias, out, s.actual, work);
     int64_t at = 0;
-    if (!outputs_match(out.elements(), s, &at)) {
+    if (!kernel_work().guard_intact()) {
+      record_failure(r, "depthwise wrote past its scratch", kernel_work().size, 0, 0);
+    } else if (!outputs_match(out.elements(), s, &at)) {
       char what[120];
       std::snprintf(what, sizeof what, "depthwise n%d in %dx%dx%d dm %d filter %dx%d stride %d,%d dil %d,%d pad %d,%d",
                     (int)n, (int)in.h, (int)in.w, (int)in_c, (int)dm, (int)fh, (int)fw, (int)w.stride_h,
@@ -353,9 +364,15 @@ inline DiffResult run_fully_connected_cases(int32_t count, uint64_t seed, int32_
     const int64_t out_count = int64_t{batches} * units;
     prepare_outputs(rng, out_count, s);
     reference::fully_connected_int8(rq, batches, depth, units, s.input, s.filter, bias, s.expected);
-    kernels::arm::fully_connected_int8(rq, batches, depth, units, s.input, s.filter, bias, s.actual);
+    void* work = optimized_work(scratch_query(kernels::KernelOp::kFullyConnected, kernels::KernelType::kInt8,
+                                              Window{}, 1, dims(batches, 1, 1, depth), dims(units, 1, 1, depth),
+                                              dims(batches, 1, 1, units)));
+    if (work == nullptr) continue;
+    kernels::arm::fully_connected_int8(rq, batches, depth, units, s.input, s.filter, bias, s.actual, work);
     int64_t at = 0;
-    if (!outputs_match(out_count, s, &at)) {
+    if (!kernel_work().guard_intact()) {
+      record_failure(r, "fully connected wrote past its scratch", kernel_work().size, 0, 0);
+    } else if (!outputs_match(out_count, s, &at)) {
       char what[120];
       std::snprintf(what, sizeof what, "fully_connected batches %d depth %d units %d filter_offset %d",
                     (int)batches, (int)depth, (int)units, (int)rq.filter_offset);

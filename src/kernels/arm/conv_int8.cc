@@ -159,12 +159,39 @@ tinyinfer_arm_gemm_2x2:
 namespace tinyinfer::kernels::arm {
 namespace {
 
-// int16 entries per column; the column pair lives on the stack (4 KiB).
-constexpr int32_t kMaxColumn = 1024;
-// Output channels whose fast requantization parameters fit on the stack,
-// and channels per micro-kernel call (accumulator buffer).
-constexpr int32_t kMaxFastChannels = 256;
-constexpr int32_t kChunk = 256;
+// Output channels per micro-kernel call (accumulator buffer).
+constexpr int32_t kMaxChunk = 256;
+
+// The call's working memory, carved from the scratch the op layer planned
+// in the arena (conv2d_int8_scratch_bytes): the column pair of two output
+// pixels, the accumulators of one chunk of channels, a zero bias, the plain
+// order staging column and the two requantization tables.
+struct ConvScratch {
+  uint32_t* columns;      // 4 * groups + 4 words: two int16 columns, interleaved
+  int32_t* acc;           // 2 * chunk
+  int32_t* zero_bias;     // chunk
+  int16_t* plain;         // 4 * groups + 4
+  FastChannel* channels;  // out_c
+  int32_t* kernel_table;  // 3 * out_c
+  std::size_t bytes;
+};
+
+int32_t chunk_of(int32_t out_c) { return out_c < kMaxChunk ? (out_c < 2 ? 2 : out_c) : kMaxChunk; }
+
+ConvScratch carve_conv_scratch(void* base, int32_t k, int32_t out_c) {
+  const std::size_t groups = static_cast<std::size_t>((k + 3) >> 2);
+  const std::size_t chunk = static_cast<std::size_t>(chunk_of(out_c));
+  ScratchCarver carve(base);
+  ConvScratch s;
+  s.columns = carve.take<uint32_t>(4 * groups + 4);
+  s.acc = carve.take<int32_t>(2 * chunk);
+  s.zero_bias = carve.take<int32_t>(chunk);
+  s.plain = carve.take<int16_t>(4 * groups + 4);
+  s.channels = carve.take<FastChannel>(static_cast<std::size_t>(out_c));
+  s.kernel_table = carve.take<int32_t>(3 * static_cast<std::size_t>(out_c));
+  s.bytes = carve.bytes();
+  return s;
+}
 
 void gemm_2x2(Gemm2x2Args* a) {
 #if defined(__ARM_FEATURE_DSP) && defined(__thumb2__)
@@ -388,15 +415,16 @@ struct InKernelRequant {
 template <typename Rq>
 void conv_pixels(const Window& window, int32_t input_offset, const Dims4& in, const int8_t* input,
                  const Dims4& filter, const int8_t* filter_data, const int32_t* bias,
-                 const Dims4& out, int8_t* output, const Rq& orq, const InKernelRequant& kr) {
+                 const Dims4& out, int8_t* output, const Rq& orq, const InKernelRequant& kr,
+                 const ConvScratch& work) {
   const int32_t k = filter.h * filter.w * filter.c;
   const int32_t groups = (k + 3) >> 2;  // the last one padded when k % 4 != 0
-  alignas(8) uint32_t columns[kMaxColumn + 4];
-  alignas(8) int32_t acc[2 * kChunk];
-  int32_t zero_bias[kChunk];
-  if (bias == nullptr) std::memset(zero_bias, 0, sizeof zero_bias);
-  alignas(4) int16_t scratch[kMaxColumn + 4];
-  const ConvGeometry g{&window, &in, &filter, input_offset, groups, scratch};
+  const int32_t chunk = chunk_of(out.c);  // channels per micro-kernel call (work.acc)
+  uint32_t* const columns = work.columns;
+  int32_t* const acc = work.acc;
+  int32_t* const zero_bias = work.zero_bias;
+  if (bias == nullptr) std::memset(zero_bias, 0, sizeof(int32_t) * static_cast<std::size_t>(chunk));
+  const ConvGeometry g{&window, &in, &filter, input_offset, groups, work.plain};
   const bool requant_in_kernel = kr.table != nullptr;
   const int32_t out_c = out.c;
   const int32_t even_c = out_c & ~1;
@@ -435,8 +463,8 @@ void conv_pixels(const Window& window, int32_t input_offset, const Dims4& in, co
         out1[oc + 1] = orq(a11, oc + 1);
       }
     };
-    for (int32_t c0 = 0; c0 < even_c; c0 += kChunk) {
-      const int32_t n = even_c - c0 < kChunk ? even_c - c0 : kChunk;
+    for (int32_t c0 = 0; c0 < even_c; c0 += chunk) {
+      const int32_t n = even_c - c0 < chunk ? even_c - c0 : chunk;
       int32_t kernel_pairs = n >> 1;
       if (last_safe_oc < c0 + n - 2) kernel_pairs = last_safe_oc < c0 ? 0 : ((last_safe_oc - c0) >> 1) + 1;
       if (kernel_pairs > 0) {
@@ -480,22 +508,29 @@ void conv_pixels(const Window& window, int32_t input_offset, const Dims4& in, co
 
 }  // namespace
 
+std::size_t conv2d_int8_scratch_bytes(const Dims4& in, const Dims4& filter, const Dims4& out) {
+  const int32_t k = filter.h * filter.w * filter.c;
+  if (filter.c != in.c || k <= 0) return 0;
+  return carve_conv_scratch(nullptr, k, out.c).bytes;
+}
+
 void conv2d_int8(const Window& window, const Requant& rq, const Dims4& in, const int8_t* input,
                  const Dims4& filter, const int8_t* filter_data, const int32_t* bias,
-                 const Dims4& out, int8_t* output) {
+                 const Dims4& out, int8_t* output, void* scratch) {
   const int32_t k = filter.h * filter.w * filter.c;
-  // Grouped convolutions and very long dot products keep the reference.
-  if (filter.c != in.c || k > kMaxColumn || k <= 0) {
+  // Grouped convolutions keep the reference.
+  if (filter.c != in.c || k <= 0) {
     reference::conv2d_int8(window, rq, in, input, filter, filter_data, bias, out, output);
     return;
   }
+  const ConvScratch work = carve_conv_scratch(scratch, k, out.c);
   const int64_t bound = accumulator_bound(k, rq.input_offset, 0, bias, out.c);
-  if (out.c <= kMaxFastChannels && fits_fast_requant(bound, rq, out.c)) {
-    FastChannel table[kMaxFastChannels];
+  if (fits_fast_requant(bound, rq, out.c)) {
+    FastChannel* table = work.channels;
     for (int32_t c = 0; c < out.c; ++c) table[c] = make_fast_channel(rq.multiplier(c), rq.shift(c));
     const FastRequant fast{table, 1 + 2 * rq.output_offset, rq.act_min, rq.act_max};
     // In-kernel requantization: y = x - [x<0] and (z >> e) = (y >> (e-1)) for e >= 1 (dsp.h).
-    int32_t kernel_table[3 * kMaxFastChannels];
+    int32_t* kernel_table = work.kernel_table;
     InKernelRequant kr{nullptr, 1 + 2 * rq.output_offset, splat16(rq.act_min), splat16(rq.act_max)};
     bool all_right = true;
     for (int32_t c = 0; c < out.c; ++c) all_right = all_right && table[c].post_shift >= 1;
@@ -507,11 +542,12 @@ void conv2d_int8(const Window& window, const Requant& rq, const Dims4& in, const
       }
       kr.table = kernel_table;
     }
-    conv_pixels(window, rq.input_offset, in, input, filter, filter_data, bias, out, output, fast, kr);
+    conv_pixels(window, rq.input_offset, in, input, filter, filter_data, bias, out, output, fast, kr, work);
   } else {
     const GeneralRequant general{rq};
     const InKernelRequant none{nullptr, 0, 0, 0};
-    conv_pixels(window, rq.input_offset, in, input, filter, filter_data, bias, out, output, general, none);
+    conv_pixels(window, rq.input_offset, in, input, filter, filter_data, bias, out, output, general, none,
+                work);
   }
 }
 

@@ -165,7 +165,9 @@ void fc_2x8(Fc2x8Args* a) {
 #endif
 }
 
-constexpr int32_t kMaxDepth = 2048;  // int16 entries of the converted input (4 KiB of stack)
+// The converted input row (int16, offset added) lives in the call's scratch:
+// depth entries plus a word of slack, planned in the arena.
+std::size_t row_entries(int32_t depth) { return static_cast<std::size_t>(depth) + 2; }
 
 // Returns sum(x + offset) over the row.
 int32_t convert_row(const int8_t* __restrict src, int32_t depth, int32_t offset,
@@ -250,14 +252,18 @@ bool fc_fits_fast(int64_t product_bound, const int32_t* bias, const Requant& rq,
 
 }  // namespace
 
+std::size_t fully_connected_int8_scratch_bytes(int32_t depth) {
+  return depth > 0 ? sizeof(int16_t) * row_entries(depth) : 0;
+}
+
 void fully_connected_int8(const Requant& rq, int32_t batches, int32_t depth, int32_t units,
                           const int8_t* input, const int8_t* filter, const int32_t* bias,
-                          int8_t* output) {
-  if (depth > kMaxDepth || depth <= 0) {
+                          int8_t* output, void* scratch) {
+  if (depth <= 0) {
     reference::fully_connected_int8(rq, batches, depth, units, input, filter, bias, output);
     return;
   }
-  alignas(8) int16_t row[kMaxDepth];
+  int16_t* const row = ScratchCarver(scratch).take<int16_t>(row_entries(depth));
   // The micro-kernel path: whole blocks of 8 word-aligned weights per row,
   // a bias, no filter offset and the fast requantization's bound.
   const int64_t x_max = 128 + (rq.input_offset < 0 ? -int64_t{rq.input_offset} : rq.input_offset);

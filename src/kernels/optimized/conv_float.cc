@@ -212,15 +212,20 @@ ConvGeometry make_geometry(const Window& window, const Dims4& in, const Dims4& f
   return g;
 }
 
-// Hybrid weights of one 4-channel block widened to float on the stack; larger
-// filters convert on the fly inside the dot products instead.
+// Hybrid weights of one 4-channel block widened to float in the call's
+// scratch; larger filters convert on the fly inside the dot products instead
+// (so the scratch stays at most 12 KiB).
 constexpr int32_t kHybridBlockFloats = 3072;
+
+bool hybrid_widens(const Dims4& filter) {
+  return 4 * int64_t{filter.h} * filter.w * filter.c <= kHybridBlockFloats;
+}
 
 }  // namespace
 
 void conv2d_float(const Window& window, const FloatClamp& clamp, const Dims4& in,
                   const float* input, const Dims4& filter, const float* filter_data,
-                  const float* bias, const Dims4& out, float* output) {
+                  const float* bias, const Dims4& out, float* output, void*) {
   if (filter.c != in.c) {  // grouped convolution: rare, keep the reference
     reference::conv2d_float(window, clamp, in, input, filter, filter_data, bias, out, output);
     return;
@@ -237,19 +242,20 @@ void conv2d_float(const Window& window, const FloatClamp& clamp, const Dims4& in
 
 void conv2d_hybrid(const Window& window, const FloatClamp& clamp, const Dims4& in,
                    const float* input, const Dims4& filter, const int8_t* filter_data,
-                   const float* filter_scales, const float* bias, const Dims4& out, float* output) {
+                   const float* filter_scales, const float* bias, const Dims4& out, float* output,
+                   void* scratch) {
   if (filter.c != in.c) {
     reference::conv2d_hybrid(window, clamp, in, input, filter, filter_data, filter_scales, bias,
                              out, output);
     return;
   }
   const ConvGeometry g = make_geometry(window, in, filter, out);
-  const bool widen = 4 * g.w_oc_stride <= kHybridBlockFloats;
+  const bool widen = hybrid_widens(filter);
+  float* const block = ScratchCarver(scratch).take<float>(widen ? 4 * static_cast<std::size_t>(g.w_oc_stride) : 0);
   for (int32_t oc = 0; oc < out.c; oc += 4) {
     const int32_t count = std::min<int32_t>(4, out.c - oc);
     const int8_t* q = filter_data + static_cast<std::ptrdiff_t>(oc) * g.w_oc_stride;
     if (widen) {
-      float block[kHybridBlockFloats];
       const int32_t n = count * g.w_oc_stride;
       widen_int8(q, n, block);
       for (int32_t b = 0; b < out.n; ++b) {
@@ -261,6 +267,11 @@ void conv2d_hybrid(const Window& window, const FloatClamp& clamp, const Dims4& i
       }
     }
   }
+}
+
+std::size_t conv2d_hybrid_scratch_bytes(const Dims4& in, const Dims4& filter) {
+  if (filter.c != in.c || !hybrid_widens(filter)) return 0;
+  return ScratchCarver::bytes_of<float>(4 * static_cast<std::size_t>(filter.h) * filter.w * filter.c);
 }
 
 }  // namespace tinyinfer::kernels::optimized

@@ -237,12 +237,10 @@ void dw_generic(const DwArgs& a) {
 // Packed 3x3 single-input-channel path: blocks of 8 output channels laid out
 // [bias 8][tap0 8]...[tap8 8].
 constexpr int32_t kPackedBlockFloats = 8 + 9 * 8;
-constexpr int32_t kPackedMaxFloats = 32 * kPackedBlockFloats;  // out_c <= 256 (10 KB stack)
 
 bool packed_3x3_applies(const DwArgs& a) {
   return a.in.c == 1 && a.filter.h == 3 && a.filter.w == 3 && a.win.dilation_h == 1 &&
-         a.win.dilation_w == 1 && a.out.c % 8 == 0 &&
-         (a.out.c / 8) * kPackedBlockFloats <= kPackedMaxFloats;
+         a.win.dilation_w == 1 && a.out.c % 8 == 0 && a.out.c > 0;
 }
 
 // One interior pixel: r0..r2 point at the 3 inputs of each filter row.
@@ -264,11 +262,15 @@ inline void dw3x3_c1_pixel(const float* r0, const float* r1, const float* r2, co
 #endif
 }
 
-void dw_packed_3x3(const DwArgs& a) {
+std::size_t packed_floats(const DwArgs& a) {
+  return static_cast<std::size_t>(a.out.c / 8) * kPackedBlockFloats;
+}
+
+// `packed`: packed_floats(a) floats of the call's scratch.
+void dw_packed_3x3(const DwArgs& a, float* packed) {
   const Dims4& in = a.in;
   const Dims4& out = a.out;
   const int32_t blocks = out.c / 8;
-  float packed[kPackedMaxFloats];
   for (int32_t blk = 0; blk < blocks; ++blk) {
     float* p = packed + blk * kPackedBlockFloats;
     for (int k = 0; k < 8; ++k) p[k] = a.bias ? a.bias[blk * 8 + k] : 0.0f;
@@ -294,42 +296,56 @@ void dw_packed_3x3(const DwArgs& a) {
   }
 }
 
-void dw_run(const DwArgs& a) {
+// The scratch of dw_run: the packed 3x3 filter when that path applies.
+std::size_t dw_run_floats(const DwArgs& a) { return packed_3x3_applies(a) ? packed_floats(a) : 0; }
+
+void dw_run(const DwArgs& a, float* packed) {
   if (packed_3x3_applies(a)) {
-    dw_packed_3x3(a);
+    dw_packed_3x3(a, packed);
   } else {
     dw_generic(a);
   }
 }
 
-// Hybrid filters up to this size get their scale folded in on the stack.
-constexpr int32_t kHybridMaxFloats = 4096;
 
 }  // namespace
 
 void depthwise_float(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp,
                      const Dims4& in, const float* input, const Dims4& filter,
-                     const float* filter_data, const float* bias, const Dims4& out, float* output) {
+                     const float* filter_data, const float* bias, const Dims4& out, float* output,
+                     void* scratch) {
   const DwArgs a{window, depth_multiplier, clamp, in,    filter, out,
                  input,  filter_data,      bias,  output};
-  dw_run(a);
+  dw_run(a, ScratchCarver(scratch).take<float>(dw_run_floats(a)));
+}
+
+std::size_t depthwise_float_scratch_bytes(const Window& window, int32_t depth_multiplier, const Dims4& in,
+                                          const Dims4& filter, const Dims4& out) {
+  const DwArgs a{window, depth_multiplier, FloatClamp{}, in, filter, out, nullptr, nullptr, nullptr, nullptr};
+  return ScratchCarver::bytes_of<float>(dw_run_floats(a));
+}
+
+// Hybrid: the filter with its scales folded in, then dw_run's own scratch.
+std::size_t depthwise_hybrid_scratch_bytes(const Window& window, int32_t depth_multiplier, const Dims4& in,
+                                           const Dims4& filter, const Dims4& out) {
+  const DwArgs a{window, depth_multiplier, FloatClamp{}, in, filter, out, nullptr, nullptr, nullptr, nullptr};
+  ScratchCarver carve(nullptr);
+  carve.take<float>(static_cast<std::size_t>(filter.h) * filter.w * filter.c);
+  carve.take<float>(dw_run_floats(a));
+  return carve.bytes();
 }
 
 void depthwise_hybrid(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp,
                       const Dims4& in, const float* input, const Dims4& filter,
                       const int8_t* filter_data, const float* filter_scales, const float* bias,
-                      const Dims4& out, float* output) {
+                      const Dims4& out, float* output, void* scratch) {
   const int64_t n = int64_t{filter.h} * filter.w * filter.c;
-  if (n > kHybridMaxFloats) {
-    reference::depthwise_hybrid(window, depth_multiplier, clamp, in, input, filter, filter_data,
-                                filter_scales, bias, out, output);
-    return;
-  }
-  float w[kHybridMaxFloats];
+  ScratchCarver carve(scratch);
+  float* const w = carve.take<float>(static_cast<std::size_t>(n));
   for (int32_t i = 0; i < static_cast<int32_t>(n); ++i)
     w[i] = filter_scales[i % filter.c] * static_cast<float>(filter_data[i]);
   const DwArgs a{window, depth_multiplier, clamp, in, filter, out, input, w, bias, output};
-  dw_run(a);
+  dw_run(a, carve.take<float>(dw_run_floats(a)));
 }
 
 }  // namespace tinyinfer::kernels::optimized

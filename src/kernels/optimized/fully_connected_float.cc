@@ -75,13 +75,13 @@ void fc(const FloatClamp& clamp, int32_t batches, int32_t depth, int32_t units, 
 
 void fully_connected_float(const FloatClamp& clamp, int32_t batches, int32_t depth, int32_t units,
                            const float* input, const float* filter, const float* bias,
-                           float* output) {
+                           float* output, void*) {
   fc<float>(clamp, batches, depth, units, input, filter, nullptr, bias, output);
 }
 
 void fully_connected_hybrid(const FloatClamp& clamp, int32_t batches, int32_t depth, int32_t units,
                             const float* input, const int8_t* filter, const float* filter_scales,
-                            const float* bias, float* output) {
+                            const float* bias, float* output, void*) {
   fc<int8_t>(clamp, batches, depth, units, input, filter, filter_scales, bias, output);
 }
 

@@ -1,19 +1,33 @@
 #include "kernels/reference/reference.h"
 
 namespace tinyinfer::kernels {
+namespace {
+
+// The reference kernels need no working memory: the set's entries take the
+// scratch argument and drop it.
+template <auto Kernel>
+struct WithoutScratch;
+template <typename... Args, void (*Kernel)(Args...)>
+struct WithoutScratch<Kernel> {
+  static void call(Args... args, void*) { Kernel(args...); }
+};
+
+std::size_t no_scratch(const ScratchQuery&) { return 0; }
+
+}  // namespace
 
 const KernelSet& reference_kernels() {
   static const KernelSet set = {
       "reference",
-      reference::conv2d_float,
-      reference::conv2d_int8,
-      reference::conv2d_hybrid,
-      reference::depthwise_float,
-      reference::depthwise_int8,
-      reference::depthwise_hybrid,
-      reference::fully_connected_float,
-      reference::fully_connected_int8,
-      reference::fully_connected_hybrid,
+      WithoutScratch<reference::conv2d_float>::call,
+      WithoutScratch<reference::conv2d_int8>::call,
+      WithoutScratch<reference::conv2d_hybrid>::call,
+      WithoutScratch<reference::depthwise_float>::call,
+      WithoutScratch<reference::depthwise_int8>::call,
+      WithoutScratch<reference::depthwise_hybrid>::call,
+      WithoutScratch<reference::fully_connected_float>::call,
+      WithoutScratch<reference::fully_connected_int8>::call,
+      WithoutScratch<reference::fully_connected_hybrid>::call,
       reference::max_pool_float,
       reference::max_pool_int8,
       reference::average_pool_float,
@@ -24,6 +38,7 @@ const KernelSet& reference_kernels() {
       reference::softmax_int8,
       reference::quantize,
       reference::dequantize,
+      no_scratch,
   };
   return set;
 }
