@@ -169,9 +169,11 @@ def m7(args):
                       "both kernel sets, the harness and the board layer (the model is loaded into RAM)."]
     lines += ["", "## Arena vs TFLM", "",
               "Ours on the M7 (optimized kernels; unfused, and fused where a conv feeds a pool) split into the",
-              "runtime tables (metadata), per-op prepared data (persistent) and the planned activations.", "",
-              "| model | ours | fused | metadata | persistent | activations | TFLM M7 (issue) | TFLM host (manifest) | ours <= TFLM |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+              "runtime tables (metadata), per-op prepared data (persistent) and the planned activations, which",
+              "include the kernels' working memory (scratch, planned per op). \"stack\": bytes of stack the",
+              "optimized invoke() used below its caller (painted high-water mark in the bench firmware).", "",
+              "| model | ours | fused | metadata | persistent | activations | stack (invoke) | TFLM M7 (issue) | TFLM host (manifest) | ours <= TFLM |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for e in models:
         u = e["runs"]["unfused"]
         if e["summary"] is None or not u:
@@ -182,7 +184,8 @@ def m7(args):
         verdict = "—" if not tflm else ("yes" if best <= tflm else f"no (+{commas(best - tflm)})")
         lines.append(f"| {e['model']} | {commas(o['arena_bytes'])} | {commas(o['arena_bytes_fused'])} | "
                      f"{commas(o['arena']['metadata'])} | {commas(o['arena']['persistent'])} | "
-                     f"{commas(o['arena']['activations'])} | {commas((e['tflm'] or {}).get('arena'))} | "
+                     f"{commas(o['arena']['activations'])} | {commas(o.get('stack_peak_bytes'))} | "
+                     f"{commas((e['tflm'] or {}).get('arena'))} | "
                      f"{commas(e['tflm_host_arena_bytes'])} | {verdict} |")
     lines += ["", "## Per op (unfused, optimized vs reference)", "",
               "Fused runs and all fields are in `m7_instructions.json`.", ""]

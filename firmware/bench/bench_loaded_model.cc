@@ -234,6 +234,47 @@ bool compare_with_kept() {
   return all_ok;
 }
 
+// ---- stack high-water mark -------------------------------------------------
+
+// Kernels keep their scratch on the stack, so "arena bytes" alone does not
+// say how much RAM an inference needs. Before the profiled invoke the free
+// stack below the caller is painted with a pattern; afterwards the lowest
+// overwritten word gives the deepest point invoke() reached.
+extern "C" uint8_t __bss_end[];
+constexpr uint32_t kStackPaint = 0xC5A5A5C5u;
+constexpr uint32_t kStackPaintMaxBytes = 256u * 1024u;
+constexpr uint32_t kStackPaintGuard = 256;  // left alone below the painter's own frame
+
+struct StackMark {
+  uint32_t* low = nullptr;   // first painted word
+  uint32_t* high = nullptr;  // one past the last painted word
+  uintptr_t caller_sp = 0;   // the caller's stack pointer when it painted
+};
+
+__attribute__((noinline)) StackMark paint_stack() {
+  uintptr_t sp;
+  asm volatile("mov %0, sp" : "=r"(sp));
+  StackMark mark;
+  mark.caller_sp = sp;
+  const uintptr_t limit = (reinterpret_cast<uintptr_t>(__bss_end) + 3u) & ~uintptr_t{3};
+  uintptr_t high = (sp - kStackPaintGuard) & ~uintptr_t{3};
+  uintptr_t low = high > limit + kStackPaintMaxBytes ? high - kStackPaintMaxBytes : limit;
+  mark.low = reinterpret_cast<uint32_t*>(low);
+  mark.high = reinterpret_cast<uint32_t*>(high);
+  for (volatile uint32_t* p = mark.low; p < mark.high; ++p) *p = kStackPaint;
+  return mark;
+}
+
+// Bytes of stack below the painter's caller that were written since the
+// paint (the painted range starts kStackPaintGuard below it, so a use of
+// less than that reads as kStackPaintGuard).
+uint32_t stack_used(const StackMark& mark) {
+  const volatile uint32_t* p = mark.low;
+  while (p < mark.high && *p == kStackPaint) ++p;
+  if (p == mark.high) return kStackPaintGuard;
+  return static_cast<uint32_t>(mark.caller_sp - reinterpret_cast<uintptr_t>(p));
+}
+
 // ---- one kernel set --------------------------------------------------------
 
 int report_init_error(const char* set, const tinyinfer::Status& status) {
@@ -271,11 +312,14 @@ int run_set(const tinyinfer::Model& model, const Job& job, int set, tinyinfer::O
   if (!fill_inputs(job)) return kExitBadJob;
 
   // The first invoke warms up (as TFLM's benchmarks report the second).
+  uint32_t stack_peak = 0;
   status = g_interpreter.invoke();
   if (status.is_ok()) {
     if (!fill_inputs(job)) return kExitBadJob;  // invoke() consumed the inputs
     profile->reset();
+    const StackMark mark = paint_stack();
     status = g_interpreter.invoke(profile);
+    stack_peak = stack_used(mark);
   }
   // Once more without the profiler, counted around invoke() as a whole: the
   // per-inference figure comparable with TFLM's (interpreter overhead
@@ -300,6 +344,8 @@ int run_set(const tinyinfer::Model& model, const Job& job, int set, tinyinfer::O
   print("total %s macs %lld count %llu %s\n", name, static_cast<long long>(g_interpreter.total_macs()),
         static_cast<unsigned long long>(profile->total()), profile->unit());
   print("invoke %s count %llu %s\n", name, static_cast<unsigned long long>(whole_invoke), profile->unit());
+  print("stack %s peak %lu bytes (invoke, painted below the caller)\n", name,
+        static_cast<unsigned long>(stack_peak));
   print("checksum %s fnv1a 0x%x bytes %lu\n", name, static_cast<unsigned>(output_checksum()),
         static_cast<unsigned long>(output_bytes_total()));
   print_outputs(name);

@@ -1,6 +1,8 @@
 # ctest script: `tinyinfer bench-m7 --kernels both --json` on one model gives
 # JSON that bench/run_m7.sh can use: both kernel sets with instructions, MACs,
-# arena bytes and one entry per op, outputs_match true, exit_code 0.
+# arena bytes and one entry per op, outputs_match true, exit_code 0; and the
+# kernels keep their working memory in the arena: invoke() stays under 4 KiB
+# of stack (the firmware's painted high-water mark).
 #   cmake -DCLI=... -DELF=... -DMODEL=... -P json_check.cmake
 execute_process(
   COMMAND ${CLI} bench-m7 ${MODEL} --kernels both --json --firmware ${ELF} --timeout 120
@@ -16,12 +18,16 @@ if(NOT match)
   message(FATAL_ERROR "outputs_match is ${match}")
 endif()
 foreach(set reference optimized)
-  foreach(key instructions macs arena_bytes)
+  foreach(key instructions macs arena_bytes stack_peak_bytes)
     string(JSON value GET "${json}" ${set} ${key})
     if(NOT value GREATER 0)
       message(FATAL_ERROR "${set}.${key} = ${value}, want > 0")
     endif()
   endforeach()
+  string(JSON stack GET "${json}" ${set} stack_peak_bytes)
+  if(NOT stack LESS 4096)
+    message(FATAL_ERROR "${set}: invoke() used ${stack} bytes of stack (kernel scratch belongs in the arena)")
+  endif()
   string(JSON ops LENGTH "${json}" ${set} ops)
   string(JSON first_op GET "${json}" ${set} ops 0 op)
   message("${set}: ${ops} ops, first ${first_op}")

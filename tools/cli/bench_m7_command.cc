@@ -237,6 +237,7 @@ struct SetReport {
   std::string unit;
   int64_t arena = -1, arena_fused = -1, arena_unfused = -1;
   int64_t metadata = 0, persistent = 0, activations = 0;
+  int64_t stack_peak = -1;  // bytes of stack invoke() used (painted high-water mark)
   std::string checksum;
   std::vector<std::string> outputs;  // "int8 12 -128 ..." per output
 };
@@ -311,6 +312,8 @@ void parse_report(const std::string& text, Report* r) {
         }
       } else if (w[0] == "invoke" && w.size() >= 4) {
         s.whole_invoke = to_u64(w[3]);
+      } else if (w[0] == "stack" && w.size() >= 4 && w[2] == "peak") {
+        s.stack_peak = to_i64(w[3]);
       } else if (w[0] == "checksum" && w.size() >= 4) {
         s.checksum = w[3];
       } else if (w[0] == "output" && w.size() >= 3) {
@@ -343,6 +346,10 @@ std::string arena_text(const SetReport& s) {
   text += " (unfused " + (s.arena_unfused >= 0 ? with_commas(s.arena_unfused) : std::string("n/a"));
   text += ", fused " + (s.arena_fused >= 0 ? with_commas(s.arena_fused) : std::string("n/a")) + ")";
   return text;
+}
+
+std::string stack_text(const SetReport& s) {
+  return s.stack_peak >= 0 ? with_commas(s.stack_peak) + " bytes" : std::string("n/a");
 }
 
 void print_text(const std::string& model, const std::string& firmware, bool fuse, const Report& r) {
@@ -381,6 +388,8 @@ void print_text(const std::string& model, const std::string& firmware, bool fuse
                 per_mac(r.sets[1].whole_invoke, r.sets[1].macs).c_str());
     std::printf("arena: reference %s\n       optimized %s\n", arena_text(r.sets[0]).c_str(),
                 arena_text(r.sets[1]).c_str());
+    std::printf("stack used by invoke: reference %s, optimized %s\n", stack_text(r.sets[0]).c_str(),
+                stack_text(r.sets[1]).c_str());
     std::printf("outputs: reference %s, optimized %s -> %s\n", r.sets[0].checksum.c_str(),
                 r.sets[1].checksum.c_str(), r.outputs_match ? "match" : "DIFFER");
     for (const std::string& c : r.compares) std::printf("  output %s\n", c.c_str());
@@ -403,6 +412,7 @@ void print_text(const std::string& model, const std::string& firmware, bool fuse
         "\n(total: sum of the per-op counts; whole invoke: one invoke counted around invoke()\n"
         " without the profiler, interpreter overhead included - the per-inference figure)\n");
     std::printf("arena: %s\n", arena_text(first).c_str());
+    std::printf("stack used by invoke: %s\n", stack_text(first).c_str());
     std::printf("outputs: checksum %s\n", first.checksum.c_str());
   }
 }
@@ -426,6 +436,7 @@ void json_set(JsonWriter& json, const char* key, const SetReport& s) {
   json.field("persistent", s.persistent);
   json.field("activations", s.activations);
   json.end_object();
+  json.field("stack_peak_bytes", s.stack_peak);
   json.field("output_checksum_fnv1a", s.checksum);
   json.begin_array("outputs");
   for (const std::string& o : s.outputs) json.element(o);
