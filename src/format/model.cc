@@ -280,6 +280,38 @@ Status validate_graph(const fb::Model* model, const fb::SubGraph* graph) {
   return Status::ok();
 }
 
+// Signatures name tensors by index into subgraphs[subgraph_index]; readers
+// (TFLite's SignatureRunner, our quantizer) index with them directly.
+Status validate_signatures(const fb::Model* model) {
+  const auto* defs = model->signature_defs();
+  if (defs == nullptr) return Status::ok();
+  const uint32_t subgraph_count = model->subgraphs()->size();
+  for (uint32_t s = 0; s < defs->size(); ++s) {
+    const fb::SignatureDef* def = defs->Get(s);
+    const char* key = def->signature_key() ? def->signature_key()->c_str() : "";
+    if (def->subgraph_index() >= subgraph_count) {
+      return Status::error(StatusCode::kInvalidModel,
+                           "signature %u '%s': subgraph_index %u out of range (%u subgraphs)", s, key,
+                           def->subgraph_index(), subgraph_count);
+    }
+    const auto* tensors = model->subgraphs()->Get(def->subgraph_index())->tensors();
+    const uint32_t tensor_count = tensors ? tensors->size() : 0;
+    const flatbuffers::Vector<flatbuffers::Offset<fb::TensorMap>>* lists[] = {def->inputs(), def->outputs()};
+    const char* what[] = {"input", "output"};
+    for (int l = 0; l < 2; ++l) {
+      if (lists[l] == nullptr) continue;
+      for (uint32_t i = 0; i < lists[l]->size(); ++i) {
+        const fb::TensorMap* entry = lists[l]->Get(i);
+        if (entry->tensor_index() < tensor_count) continue;
+        return Status::error(StatusCode::kInvalidModel,
+                             "signature %u '%s': %s %u '%s' refers to tensor %u (%u tensors)", s, key, what[l], i,
+                             entry->name() ? entry->name()->c_str() : "", entry->tensor_index(), tensor_count);
+      }
+    }
+  }
+  return Status::ok();
+}
+
 int32_t effective_builtin_code(const fb::OperatorCode* code) {
   // Old files only set the byte-sized deprecated code; newer ones set both,
   // with 127 as a placeholder in the old field for codes above 127.
@@ -355,6 +387,7 @@ Status Model::load(const void* data, std::size_t size, Model* out) {
   }
   TI_RETURN_IF_ERROR(validate_tensors(model, graph));
   TI_RETURN_IF_ERROR(validate_graph(model, graph));
+  TI_RETURN_IF_ERROR(validate_signatures(model));
 
   out->root_ = model;
   out->subgraph_ = graph;

@@ -49,9 +49,10 @@ Status write_model(tflite::ModelT* model, ModelBytes* out);
 // The object API (UnPack -> ModelT -> Pack) keeps only what our schema subset
 // declares. Before a model read from a file is rewritten, this refuses
 // (kUnsupported, naming the table, its index and the TFLite field) anything a
-// round trip would silently lose: fields past the subset (Model.signature_defs,
-// Tensor.variant_tensors, Operator.builtin_options_2, debug_metadata_index,
-// options such as quantized_bias_type, ...), sparse tensors, quantization
+// round trip would silently lose: fields past the subset (Tensor.variant_tensors,
+// Operator.builtin_options_2, debug_metadata_index, options such as
+// quantized_bias_type, fields of SignatureDef/TensorMap past TFLite's, ...;
+// signature_defs themselves are carried), sparse tensors, quantization
 // details other than CustomQuantization, builtin options of types the subset
 // lacks, and buffers whose data lies outside the flatbuffer. Tensor.has_rank is
 // accepted where the shape already says the rank (non-empty shape, or false).

@@ -74,8 +74,11 @@ struct QuantizeSummary {
 // ops outside the supported set in int8 mode, builtin options our schema
 // subset does not declare, inputs that are already integer, and any field a
 // rewrite through our schema subset would drop (format::check_round_trip_preserves:
-// signature_defs, sparsity, ...). Metadata is kept, except
+// sparsity, builtin_options_2, ...). Metadata is kept, except
 // "min_runtime_version", which described the float model (a summary note says so).
+// signature_defs are kept, each entry pointed at the quantized model's input or
+// output in the same position (with --io int8 that tensor is now int8); a
+// signature naming a tensor that is not a model input/output is refused.
 Status quantize_model(const void* bytes, std::size_t size, const QuantizeOptions& options,
                       const std::vector<CalibrationSample>& calibration, format::ModelBytes* out,
                       QuantizeSummary* summary);

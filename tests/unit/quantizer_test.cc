@@ -561,7 +561,7 @@ TEST(ModelWriterTest, RefusesFieldsARewriteWouldDrop) {
     Extra extra;
     const char* message;
   } cases[] = {
-      {{Where::kModel, 0, 7, 1}, "Model.signature_defs"},
+      {{Where::kModel, 0, 8, 1}, "Model field 8"},  // 7 is signature_defs, carried
       {{Where::kModel, 0, 12, 1}, "Model field 12"},
       {{Where::kSubGraph, 0, 5, 1}, "SubGraph.debug_metadata_index"},
       {{Where::kTensor, 0, 9, 1}, "tensor 0 't0': Tensor.variant_tensors"},
