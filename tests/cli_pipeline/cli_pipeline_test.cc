@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -18,6 +19,10 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "format/model_writer.h"
+#include "format/tflite_schema_generated.h"
+#include "tinyinfer/model.h"
 
 namespace fs = std::filesystem;
 
@@ -588,15 +593,115 @@ TEST_F(CliPipelineTest, QuantizeCalibratesOnTheStandardMnistTrainingFileNames) {
               1, "train-images-idx3-ubyte[.gz] and train10k-images-idx3-ubyte[.gz]");
 }
 
-TEST_F(CliPipelineTest, QuantizeRefusesFieldsItWouldDrop) {
-  // A current converter's file: hello_world_float carries signature_defs,
-  // which our schema subset does not hold.
+// The signature_defs of a .tflite file as one line per signature, read with
+// the generated reader once Model::load has verified the file:
+// "KEY: in NAME=tINDEX TYPE (model input K) ...; out ...". An entry that is no
+// model input/output reads "(not a model input)".
+std::string signatures_of(const fs::path& path) {
+  namespace fb = ::tinyinfer::tflite;
+  const std::string raw = slurp(path);
+  tinyinfer::format::ModelBytes bytes(raw.size());
+  std::memcpy(bytes.data(), raw.data(), raw.size());
+  tinyinfer::Model model;
+  const tinyinfer::Status status = tinyinfer::Model::load(bytes.data(), bytes.size(), &model);
+  if (!status.is_ok()) return std::string("load failed: ") + status.message();
+  const fb::Model* root = fb::GetModel(bytes.data());
+  if (root->signature_defs() == nullptr || root->signature_defs()->size() == 0) return "no signature_defs";
+  const fb::SubGraph* graph = root->subgraphs()->Get(0);
+  std::ostringstream text;
+  for (const fb::SignatureDef* def : *root->signature_defs()) {
+    text << (def->signature_key() ? def->signature_key()->str() : "") << ":";
+    for (int l = 0; l < 2; ++l) {
+      const auto* entries = l == 0 ? def->inputs() : def->outputs();
+      const auto* io = l == 0 ? graph->inputs() : graph->outputs();
+      text << (l == 0 ? " in" : "; out");
+      for (uint32_t e = 0; entries != nullptr && e < entries->size(); ++e) {
+        const fb::TensorMap* entry = entries->Get(e);
+        const uint32_t t = entry->tensor_index();
+        text << " " << (entry->name() ? entry->name()->str() : "") << "=t" << t << " "
+             << fb::EnumNameTensorType(graph->tensors()->Get(t)->type());
+        int32_t position = -1;
+        for (uint32_t k = 0; k < io->size(); ++k)
+          if (io->Get(k) == static_cast<int32_t>(t)) position = static_cast<int32_t>(k);
+        if (position < 0)
+          text << (l == 0 ? " (not a model input)" : " (not a model output)");
+        else
+          text << (l == 0 ? " (model input " : " (model output ") << position << ")";
+      }
+    }
+    text << "\n";
+  }
+  return text.str();
+}
+
+void write_floats(const fs::path& p, const std::vector<float>& values) {
+  std::vector<uint8_t> bytes(values.size() * sizeof(float));
+  std::memcpy(bytes.data(), values.data(), bytes.size());
+  write_bytes(p, bytes);
+}
+
+float read_float(const fs::path& p) {
+  const std::string raw = slurp(p);
+  float value = 0;
+  if (raw.size() == sizeof(float)) std::memcpy(&value, raw.data(), sizeof(float));
+  return raw.size() == sizeof(float) ? value : std::nanf("");
+}
+
+TEST_F(CliPipelineTest, QuantizeKeepsTheSignatureDefsOfAConverterFile) {
+  // A current converter's file: hello_world_float (the sine model, input
+  // [1,1] float) carries a serving_default signature over tensors 0 and 9.
   const fs::path model = shared_dir() / "models" / "hello_world_float.tflite";
   if (!fs::exists(model)) GTEST_SKIP() << "needs " << model << " (../shared is absent)";
-  const fs::path out = dir_ / "out.tflite";
-  expect_exit(run({"quantize", model.string(), "-o", out.string(), "--mode", "hybrid"}), 1,
-              "Model.signature_defs is outside tinyinfer's schema subset");
-  EXPECT_FALSE(fs::exists(out)) << "nothing is written";
+  const std::string original = signatures_of(model);
+  ASSERT_EQ(original,
+            "serving_default: in dense_input=t0 FLOAT32 (model input 0); out dense_2=t9 FLOAT32 (model output 0)\n");
+
+  // Calibration: raw float inputs over the sine model's domain [0, 2 pi].
+  const fs::path calibration = dir_ / "calibration";
+  fs::create_directories(calibration);
+  for (int i = 0; i < 32; ++i)
+    write_floats(calibration / ("x" + std::to_string(10 + i) + ".bin"), {6.2831853f * static_cast<float>(i) / 31});
+  const fs::path x = dir_ / "x.bin";
+  write_floats(x, {1.0f});
+  Result r = run({"run", model.string(), "--input", x.string(), "--output", (dir_ / "y_float.bin").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const float y_float = read_float(dir_ / "y_float.bin");
+  ASSERT_NEAR(y_float, std::sin(1.0f), 0.1f);
+
+  struct Variant {
+    const char* name;
+    std::vector<std::string> flags;
+    const char* io_type;
+  } variants[] = {
+      {"hybrid", {"--mode", "hybrid"}, "FLOAT32"},
+      {"int8", {"--mode", "int8", "--calibration", calibration.string()}, "FLOAT32"},
+      {"int8_io", {"--mode", "int8", "--calibration", calibration.string(), "--io", "int8"}, "INT8"},
+  };
+  for (const Variant& v : variants) {
+    SCOPED_TRACE(v.name);
+    const fs::path out = dir_ / (std::string(v.name) + ".tflite");
+    std::vector<std::string> args = {"quantize", model.string(), "-o", out.string()};
+    args.insert(args.end(), v.flags.begin(), v.flags.end());
+    r = run(args);
+    ASSERT_EQ(r.exit_code, 0) << r.describe();
+    EXPECT_NE(r.out.find("signature 'serving_default' kept: 1 input(s), 1 output(s)"), std::string::npos)
+        << r.describe();
+    // Same names, same tensors, still the model's input and output (for
+    // --io float not the int8 side of the added QUANTIZE/DEQUANTIZE).
+    EXPECT_EQ(signatures_of(out), "serving_default: in dense_input=t0 " + std::string(v.io_type) +
+                                      " (model input 0); out dense_2=t9 " + v.io_type + " (model output 0)\n");
+    const Result info = run({"info", out.string()});
+    EXPECT_EQ(info.exit_code, 0) << info.describe();
+    if (std::string(v.io_type) == "FLOAT32") {
+      const fs::path y = dir_ / (std::string(v.name) + "_y.bin");
+      const Result ran = run({"run", out.string(), "--input", x.string(), "--output", y.string()});
+      ASSERT_EQ(ran.exit_code, 0) << ran.describe();
+      EXPECT_NEAR(read_float(y), y_float, 0.05f) << "sin(1) by the float model: " << y_float;
+    } else {
+      const Result ran = run({"run", out.string()});
+      EXPECT_EQ(ran.exit_code, 0) << ran.describe();
+    }
+  }
 }
 
 // Accuracy from `eval --json`.
