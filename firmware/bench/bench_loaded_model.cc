@@ -13,7 +13,7 @@
 //     [-device loader,file=INPUT.bin,addr=0x60c00000,force-raw=on]
 //
 // flags: bit 0 run the reference kernels, bit 1 the optimized kernels, bit 2
-// fuse conv + pool. For each kernel set: init, fill the inputs (the raw input
+// fuse conv + pool, bit 3 InterpreterOptions::small_arena. For each kernel set: init, fill the inputs (the raw input
 // file, else a fixed pseudo-random pattern), invoke twice and report the
 // second invoke's per-op counter (instructions under -icount shift=0), count
 // a third invoke as a whole (no profiler: the per-inference figure), then
@@ -48,6 +48,7 @@ constexpr uint32_t kJobMagic = 0x4D424954;  // "TIBM" little-endian
 constexpr uint32_t kFlagReference = 1u << 0;
 constexpr uint32_t kFlagOptimized = 1u << 1;
 constexpr uint32_t kFlagFuse = 1u << 2;
+constexpr uint32_t kFlagSmallArena = 1u << 3;
 
 enum ExitCode { kExitOk = 0, kExitMismatch = 1, kExitBadJob = 2, kExitArena = 3, kExitInvoke = 4 };
 
@@ -284,9 +285,10 @@ int report_init_error(const char* set, const tinyinfer::Status& status) {
 }
 
 // Arena bytes with the other fusion setting (reported beside the run's).
-void report_other_arena(const tinyinfer::Model& model, int set, bool fuse) {
+void report_other_arena(const tinyinfer::Model& model, int set, bool fuse, bool small_arena) {
   tinyinfer::InterpreterOptions other;
   other.fuse_conv_pool = !fuse;
+  other.small_arena = small_arena;
   const tinyinfer::Status status = g_interpreter.init(model, kSets[set], g_arena, sizeof g_arena, other);
   if (status.is_ok())
     print("arena %s fuse %d used %lu\n", kSetNames[set], other.fuse_conv_pool ? 1 : 0,
@@ -298,10 +300,12 @@ void report_other_arena(const tinyinfer::Model& model, int set, bool fuse) {
 int run_set(const tinyinfer::Model& model, const Job& job, int set, tinyinfer::OpTimeTable* profile) {
   const char* name = kSetNames[set];
   const bool fuse = (job.flags & kFlagFuse) != 0;
-  report_other_arena(model, set, fuse);
+  const bool small_arena = (job.flags & kFlagSmallArena) != 0;
+  report_other_arena(model, set, fuse, small_arena);
 
   tinyinfer::InterpreterOptions options;
   options.fuse_conv_pool = fuse;
+  options.small_arena = small_arena;
   tinyinfer::Status status = g_interpreter.init(model, kSets[set], g_arena, sizeof g_arena, options);
   if (!status.is_ok()) return report_init_error(name, status);
   const tinyinfer::ArenaUsage usage = g_interpreter.arena_usage();

@@ -68,6 +68,9 @@ struct ScratchQuery {
   int32_t depth_multiplier = 1;
   // Fully connected: in {batches, 1, 1, depth}, filter {units, 1, 1, depth}.
   Dims4 in, filter, out;
+  // InterpreterOptions::small_arena: kernels that can run without part of
+  // their scratch (more instructions) ask for less; they then get null.
+  bool small_arena = false;
 };
 using ScratchBytesFn = std::size_t (*)(const ScratchQuery& query);
 

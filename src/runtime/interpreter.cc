@@ -152,7 +152,8 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
     node.input_count = static_cast<int16_t>(info.input_count);
     node.outputs = info.outputs;
     node.output_count = static_cast<int16_t>(info.output_count);
-    PrepareContext ctx(model, tensors_, node, info, i, *kernels_, persistent_floor, &persistent_top);
+    PrepareContext ctx(model, tensors_, node, info, i, *kernels_, persistent_floor, &persistent_top,
+                       options.small_arena);
     const Status status = node.registration->prepare(ctx);
     if (!status.is_ok()) {
       if (status.code() == StatusCode::kArenaTooSmall)

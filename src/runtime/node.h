@@ -74,15 +74,17 @@ class PrepareContext {
  public:
   PrepareContext(const Model& model, const TensorSlot* tensors, Node& node, const OpInfo& info,
                  int32_t op_index, const kernels::KernelSet& kernels, uint8_t* persistent_floor,
-                 uint8_t** persistent_top)
+                 uint8_t** persistent_top, bool small_arena = false)
       : model_(model), tensors_(tensors), node_(node), info_(info), op_index_(op_index), kernels_(kernels),
-        floor_(persistent_floor), top_(persistent_top) {}
+        floor_(persistent_floor), top_(persistent_top), small_arena_(small_arena) {}
 
   int32_t op_index() const { return op_index_; }
   const char* op_name() const;
   const OpInfo& info() const { return info_; }
   Node& node() { return node_; }
   const kernels::KernelSet& kernels() const { return kernels_; }
+  // InterpreterOptions::small_arena: pass it on in kernel scratch queries.
+  bool small_arena() const { return small_arena_; }
 
   int32_t input_count() const { return info_.input_count; }
   int32_t output_count() const { return info_.output_count; }
@@ -119,6 +121,7 @@ class PrepareContext {
   const kernels::KernelSet& kernels_;
   uint8_t* floor_;
   uint8_t** top_;
+  bool small_arena_;
 };
 
 struct EvalContext {

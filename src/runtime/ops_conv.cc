@@ -13,17 +13,18 @@ namespace fb = format::fb;
 
 enum class ConvKind : uint8_t { kFloat, kInt8, kHybrid };
 
+// Persistent per op (the small fields first, no padding holes).
 struct ConvData {
   ConvKind kind;
   bool depthwise;
+  ActivationFunctionType activation;
+  Padding padding;
   int32_t depth_multiplier;
   kernels::Window window;
   kernels::FloatClamp clamp;
   kernels::Requant requant;
   RequantSource requant_source;  // per-channel tables are derived into the scratch
-  const float* filter_scales;  // hybrid: one per output channel
-  ActivationFunctionType activation;
-  Padding padding;
+  const float* filter_scales;    // hybrid: one per output channel
 };
 
 struct WindowOptions {
@@ -216,6 +217,7 @@ Status prepare_conv_family(PrepareContext& ctx, bool depthwise) {
   query.in = {input.shape.dims[0], input.shape.dims[1], input.shape.dims[2], in_c};
   query.filter = {filter.shape.dims[0], kh, kw, filter.shape.dims[3]};
   query.out = {output.shape.dims[0], out_h, out_w, out_c};
+  query.small_arena = ctx.small_arena();
   ctx.request_scratch(data->requant_source.table_bytes() + ctx.kernels().scratch_bytes(query));
   ctx.node().op_data = data;
   return Status::ok();

@@ -199,6 +199,35 @@ TEST_P(CommittedModelTest, ClassifiesTheBuiltInDigitAsEight) {
   }
 }
 
+// InterpreterOptions::small_arena trades instructions for working memory in
+// the kernels that can (int8 FULLY_CONNECTED): the same output bytes, never a
+// bigger arena (smaller where that FC's input row was the peak: ad01_int8,
+// checked on the M7 by tests/bench_m7).
+TEST_P(CommittedModelTest, SmallArenaKeepsTheOutputs) {
+  std::vector<uint8_t> outputs[2];
+  std::size_t arena_used[2] = {0, 0};
+  for (int lean = 0; lean < 2; ++lean) {
+    AlignedBytes arena(512 * 1024);
+    InterpreterOptions options;
+    options.small_arena = lean == 1;
+    Interpreter interpreter;
+    Status status = interpreter.init(model_, KernelChoice::kOptimized, arena.data(), arena.size(), options);
+    ASSERT_TRUE(status.is_ok()) << path_ << ": " << status.message();
+    arena_used[lean] = interpreter.arena_used_bytes();
+    Tensor* input = interpreter.input(0);
+    for (std::size_t i = 0; i < input->bytes; ++i)  // any fixed pattern: the two runs must agree
+      static_cast<uint8_t*>(input->data)[i] = static_cast<uint8_t>(i * 37 + 11);
+    if (input->type == DataType::kFloat32)
+      for (int64_t i = 0; i < input->shape.elements(); ++i) input->data_as<float>()[i] = digit_[i % digit_.size()];
+    ASSERT_TRUE(interpreter.invoke().is_ok());
+    const Tensor* output = interpreter.output(0);
+    const auto* bytes = static_cast<const uint8_t*>(output->data);
+    outputs[lean].assign(bytes, bytes + output->bytes);
+  }
+  EXPECT_EQ(outputs[0], outputs[1]) << path_;
+  EXPECT_LE(arena_used[1], arena_used[0]) << path_;
+}
+
 INSTANTIATE_TEST_SUITE_P(Models, CommittedModelTest,
                          ::testing::Values("mnist_float.tflite", "mnist_hybrid.tflite", "mnist_int8.tflite"),
                          [](const ::testing::TestParamInfo<const char*>& info) {

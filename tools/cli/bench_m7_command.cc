@@ -35,7 +35,7 @@ namespace tinyinfer::cli {
 namespace {
 
 constexpr const char* kBenchUsage =
-    "usage: tinyinfer bench-m7 MODEL.tflite [--kernels reference|optimized|both] [--fuse]\n"
+    "usage: tinyinfer bench-m7 MODEL.tflite [--kernels reference|optimized|both] [--fuse] [--small-arena]\n"
     "                          [--input FILE] [--firmware ELF] [--timeout SECONDS] [--json]\n"
     "  Runs MODEL on the emulated Cortex-M7 (QEMU mps2-an500, -icount shift=0) and prints\n"
     "  per-layer and total executed instructions of the second invoke, MACs, instructions\n"
@@ -43,6 +43,7 @@ constexpr const char* kBenchUsage =
     "  --kernels K     reference, optimized (default) or both (side by side, with the ratio\n"
     "                  and a check that both kernel sets give the same outputs)\n"
     "  --fuse          run each conv + following pool band by band (smaller arena)\n"
+    "  --small-arena   kernels that can, run with less working memory (slower)\n"
     "  --input FILE    raw bytes of the input tensors (in order); default: a fixed\n"
     "                  pseudo-random pattern (floats in [-1,1), integers full range)\n"
     "  --firmware ELF  the benchmark firmware (default: $TINYINFER_BENCH_FIRMWARE, else\n"
@@ -62,6 +63,7 @@ constexpr uint32_t kJobMagic = 0x4D424954;
 constexpr uint32_t kFlagReference = 1u << 0;
 constexpr uint32_t kFlagOptimized = 1u << 1;
 constexpr uint32_t kFlagFuse = 1u << 2;
+constexpr uint32_t kFlagSmallArena = 1u << 3;  // InterpreterOptions::small_arena
 
 bool is_file(const std::string& path) {
   struct stat st;
@@ -492,6 +494,7 @@ int cmd_bench_m7(int argc, char** argv) {
   if (!args.parse(argc, argv, 2,
                   {{"--kernels", true},
                    {"--fuse", false},
+                   {"--small-arena", false},
                    {"--input", true},
                    {"--firmware", true},
                    {"--timeout", true},
@@ -525,6 +528,7 @@ int cmd_bench_m7(int argc, char** argv) {
   }
   const bool fuse = args.has("--fuse");
   if (fuse) flags |= kFlagFuse;
+  if (args.has("--small-arena")) flags |= kFlagSmallArena;
   int64_t timeout_s = 600;
   if (const char* t = args.value("--timeout"); t != nullptr) {
     std::string error;

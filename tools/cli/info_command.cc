@@ -14,7 +14,7 @@ namespace tinyinfer::cli {
 namespace {
 
 constexpr const char* kInfoUsage =
-    "usage: tinyinfer info MODEL [--kernels reference|optimized] [--fuse] [--json]\n"
+    "usage: tinyinfer info MODEL [--kernels reference|optimized] [--fuse] [--small-arena] [--json]\n"
     "  Describes a .tflite model: inputs/outputs, every op (tensors, quantization,\n"
     "  parameters, MACs, weight bytes) and the arena the interpreter plans for it.\n";
 
@@ -244,7 +244,7 @@ void print_json(const OpenedModel& m, KernelChoice kernels, const std::string& i
 
 int cmd_info(int argc, char** argv) {
   Args args;
-  if (!args.parse(argc, argv, 2, {{"--json", false}, {"--kernels", true}, {"--fuse", false}, {"--help", false},
+  if (!args.parse(argc, argv, 2, {{"--json", false}, {"--kernels", true}, {"--fuse", false}, {"--small-arena", false}, {"--help", false},
                                   {"-h", false}})) {
     std::fprintf(stderr, "tinyinfer info: %s\n%s", args.error().c_str(), kInfoUsage);
     return 2;

@@ -75,11 +75,12 @@ bool load_model_file(const std::string& path, OpenedModel* opened, std::string* 
 // engine's status message) when the model cannot run.
 bool init_interpreter(OpenedModel* opened, KernelChoice kernels, std::string* error,
                       const InterpreterOptions& options = InterpreterOptions());
-// --fuse on the command line -> InterpreterOptions::fuse_conv_pool.
+// --fuse / --small-arena on the command line -> InterpreterOptions.
 template <typename Args>
 InterpreterOptions fuse_options(const Args& args) {
   InterpreterOptions options;
   options.fuse_conv_pool = args.has("--fuse");
+  options.small_arena = args.has("--small-arena");
   return options;
 }
 // "reference" / "optimized" -> KernelChoice; false for anything else.

@@ -22,7 +22,7 @@ namespace {
 
 constexpr const char* kRunUsage =
     "usage: tinyinfer run MODEL [--input FILE] [--output FILE] [--repeat N]\n"
-    "                           [--kernels reference|optimized] [--fuse] [--json]\n"
+    "                           [--kernels reference|optimized] [--fuse] [--small-arena] [--json]\n"
     "  --input FILE   raw tensor bytes (exactly the input tensor's size), or a PGM/PNG\n"
     "                 image scaled to the input (float: pixel/255; int8: quantized).\n"
     "                 Without it the input is all zeros.\n"
@@ -31,6 +31,7 @@ constexpr const char* kRunUsage =
     "  --kernels K    reference (default) or optimized\n"
     "  --fuse         run each conv + following pool band by band (smaller arena;\n"
     "                 the pool's time is then counted in the conv's line)\n"
+    "  --small-arena  kernels that can, run with less working memory (slower)\n"
     "  --json         machine-readable output\n";
 
 constexpr int64_t kMaxRepeat = 10000;
@@ -287,7 +288,7 @@ void print_json(OpenedModel& m, const RunResult& r, const std::string& output_fi
 int cmd_run(int argc, char** argv) {
   Args args;
   if (!args.parse(argc, argv, 2,
-                  {{"--input", true}, {"--output", true}, {"--repeat", true}, {"--kernels", true}, {"--fuse", false},
+                  {{"--input", true}, {"--output", true}, {"--repeat", true}, {"--kernels", true}, {"--fuse", false}, {"--small-arena", false},
                    {"--json", false}, {"--help", false}, {"-h", false}})) {
     std::fprintf(stderr, "tinyinfer run: %s\n%s", args.error().c_str(), kRunUsage);
     return 2;

@@ -252,6 +252,58 @@ bool fc_fits_fast(int64_t product_bound, const int32_t* bias, const Requant& rq,
 
 }  // namespace
 
+// Without scratch (InterpreterOptions::small_arena): the input is widened on
+// the fly, four bytes at a time, shared by two units - no int16 row in the
+// arena, ~0.8 instructions per MAC more (C++; four units at a time run out of
+// registers and spill).
+void fully_connected_unwidened(const Requant& rq, int32_t batches, int32_t depth, int32_t units,
+                               const int8_t* input, const int8_t* filter, const int32_t* bias,
+                               int8_t* output) {
+  const uint32_t offset2 = splat16(rq.input_offset);
+  const int32_t groups = depth >> 2;
+  const int32_t tail_start = groups << 2;
+  for (int32_t b = 0; b < batches; ++b) {
+    const int8_t* x = input + static_cast<std::ptrdiff_t>(b) * depth;
+    // Per unit constant: bias + filter_offset * sum(x + input_offset).
+    int32_t extra = 0;
+    if (rq.filter_offset != 0) {
+      int32_t sum = 0;
+      for (int32_t d = 0; d < depth; ++d) sum += x[d] + rq.input_offset;
+      extra = static_cast<int32_t>(static_cast<uint32_t>(rq.filter_offset) * static_cast<uint32_t>(sum));
+    }
+    int8_t* out = output + static_cast<std::ptrdiff_t>(b) * units;
+    int32_t u = 0;
+    for (; u + 1 < units; u += 2) {
+      const int8_t* w0 = filter + static_cast<std::ptrdiff_t>(u) * depth;
+      const int8_t* w1 = w0 + depth;
+      int32_t a0 = extra + (bias ? bias[u] : 0);
+      int32_t a1 = extra + (bias ? bias[u + 1] : 0);
+      for (int32_t g = 0; g < groups; ++g) {
+        const uint32_t xv = load_u32(x + 4 * g);
+        const uint32_t xe = sxtab16(offset2, xv), xo = sxtab16_odd(offset2, xv);
+        const uint32_t v0 = load_u32(w0 + 4 * g), v1 = load_u32(w1 + 4 * g);
+        a0 = smlad(sxtb16(v0), xe, a0);
+        a0 = smlad(sxtb16_odd(v0), xo, a0);
+        a1 = smlad(sxtb16(v1), xe, a1);
+        a1 = smlad(sxtb16_odd(v1), xo, a1);
+      }
+      for (int32_t d = tail_start; d < depth; ++d) {
+        const int32_t xd = x[d] + rq.input_offset;
+        a0 += xd * w0[d];
+        a1 += xd * w1[d];
+      }
+      out[u] = requant_unit(a0, rq, u);
+      out[u + 1] = requant_unit(a1, rq, u + 1);
+    }
+    for (; u < units; ++u) {
+      const int8_t* w0 = filter + static_cast<std::ptrdiff_t>(u) * depth;
+      int32_t a0 = extra + (bias ? bias[u] : 0);
+      for (int32_t d = 0; d < depth; ++d) a0 += (x[d] + rq.input_offset) * w0[d];
+      out[u] = requant_unit(a0, rq, u);
+    }
+  }
+}
+
 std::size_t fully_connected_int8_scratch_bytes(int32_t depth) {
   return depth > 0 ? sizeof(int16_t) * row_entries(depth) : 0;
 }
@@ -261,6 +313,10 @@ void fully_connected_int8(const Requant& rq, int32_t batches, int32_t depth, int
                           int8_t* output, void* scratch) {
   if (depth <= 0) {
     reference::fully_connected_int8(rq, batches, depth, units, input, filter, bias, output);
+    return;
+  }
+  if (scratch == nullptr) {
+    fully_connected_unwidened(rq, batches, depth, units, input, filter, bias, output);
     return;
   }
   int16_t* const row = ScratchCarver(scratch).take<int16_t>(row_entries(depth));

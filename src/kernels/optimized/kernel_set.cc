@@ -22,7 +22,9 @@ std::size_t optimized_scratch_bytes(const ScratchQuery& q) {
         return optimized::depthwise_hybrid_scratch_bytes(q.window, q.depth_multiplier, q.in, q.filter, q.out);
       return optimized::depthwise_float_scratch_bytes(q.window, q.depth_multiplier, q.in, q.filter, q.out);
     case KernelOp::kFullyConnected:
-      if (q.type == KernelType::kInt8) return arm::fully_connected_int8_scratch_bytes(q.in.c);
+      // The int16 input row is the FC kernel's only scratch; without it the
+      // kernel widens the input on the fly.
+      if (q.type == KernelType::kInt8 && !q.small_arena) return arm::fully_connected_int8_scratch_bytes(q.in.c);
       return 0;
   }
   return 0;
