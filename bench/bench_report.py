@@ -75,8 +75,9 @@ def m7(args):
     names = sorted({os.path.basename(p).split(".")[0] for p in glob.glob(os.path.join(args.raw, "*.json"))})
     rows, models = [], []
     for name in names:
-        runs = {mode: load_json(os.path.join(args.raw, f"{name}.{mode}.json")) for mode in ("unfused", "fused")}
-        errors = {mode: read_text(os.path.join(args.raw, f"{name}.{mode}.err")) for mode in ("unfused", "fused")}
+        modes = ("unfused", "fused", "small")
+        runs = {mode: load_json(os.path.join(args.raw, f"{name}.{mode}.json")) for mode in modes}
+        errors = {mode: read_text(os.path.join(args.raw, f"{name}.{mode}.err")) for mode in modes}
         entry = {"model": name, "kind": None, "tflm": TFLM.get(name), "tflm_host_arena_bytes": manifest_arena(args.shared, name),
                  "target_instructions": TARGETS.get(name), "runs": runs, "errors": {k: v for k, v in errors.items() if v}}
         u, f = runs["unfused"], runs["fused"]
@@ -171,18 +172,22 @@ def m7(args):
               "Ours on the M7 (optimized kernels; unfused, and fused where a conv feeds a pool) split into the",
               "runtime tables (metadata), per-op prepared data (persistent) and the planned activations, which",
               "include the kernels' working memory (scratch, planned per op). \"stack\": bytes of stack the",
-              "optimized invoke() used below its caller (painted high-water mark in the bench firmware).", "",
-              "| model | ours | fused | metadata | persistent | activations | stack (invoke) | TFLM M7 (issue) | TFLM host (manifest) | ours <= TFLM |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+              "optimized invoke() used below its caller (painted high-water mark in the bench firmware).",
+              "\"small-arena\": arena and instructions with `--small-arena` (kernels that can trade",
+              "instructions for working memory do; \"ours <= TFLM\" takes the smallest of the three arenas).", "",
+              "| model | ours | fused | small-arena (instructions) | metadata | persistent | activations | stack (invoke) | TFLM M7 (issue) | TFLM host (manifest) | ours <= TFLM |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for e in models:
         u = e["runs"]["unfused"]
         if e["summary"] is None or not u:
             continue
         o = u["optimized"]
-        best = min(x for x in (o["arena_bytes"], o["arena_bytes_fused"]) if x and x > 0)
+        small = ((e["runs"].get("small") or {}).get("optimized") or {}) if (e["runs"].get("small") or {}).get("exit_code") == 0 else {}
+        best = min(x for x in (o["arena_bytes"], o["arena_bytes_fused"], small.get("arena_bytes")) if x and x > 0)
+        small_text = (f"{commas(small['arena_bytes'])} ({commas(per_inference(small))})" if small else "—")
         tflm = (e["tflm"] or {}).get("arena") or e["tflm_host_arena_bytes"]
         verdict = "—" if not tflm else ("yes" if best <= tflm else f"no (+{commas(best - tflm)})")
-        lines.append(f"| {e['model']} | {commas(o['arena_bytes'])} | {commas(o['arena_bytes_fused'])} | "
+        lines.append(f"| {e['model']} | {commas(o['arena_bytes'])} | {commas(o['arena_bytes_fused'])} | {small_text} | "
                      f"{commas(o['arena']['metadata'])} | {commas(o['arena']['persistent'])} | "
                      f"{commas(o['arena']['activations'])} | {commas(o.get('stack_peak_bytes'))} | "
                      f"{commas((e['tflm'] or {}).get('arena'))} | "

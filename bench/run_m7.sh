@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Instruction counts of every model on the emulated Cortex-M7 (QEMU mps2-an500,
-# -icount shift=0, second invoke), reference vs optimized kernels, unfused and
-# with conv+pool fusion, beside TensorFlow Lite Micro + CMSIS-NN (issue 4).
+# -icount shift=0, second invoke), reference vs optimized kernels, unfused, with
+# conv+pool fusion and with --small-arena, beside TensorFlow Lite Micro +
+# CMSIS-NN (issue 4).
 #
 #   bench/run_m7.sh [--head]   -> bench/results/m7_instructions.{json,md}
 #     --head: measure a pristine snapshot of HEAD (git archive), not the working tree
@@ -32,9 +33,10 @@ raw=$root/build/bench-raw/m7
 rm -rf "$raw" && mkdir -p "$raw"
 for model in "${models[@]}"; do
   name=$(basename "$model" .tflite)
-  for mode in unfused fused; do
+  for mode in unfused fused small; do
     flags=(--kernels both --json)
     [[ $mode == fused ]] && flags+=(--fuse)
+    [[ $mode == small ]] && flags+=(--small-arena)
     echo "bench-m7 $name ($mode)" >&2
     # A model the engine refuses still gets a row (its JSON carries the error).
     "$cli" bench-m7 "$model" "${flags[@]}" >"$raw/$name.$mode.json" 2>"$raw/$name.$mode.err" || true
