@@ -181,12 +181,21 @@ inline float input_for(const float* pixel, int32_t oc, int32_t dm) {
 // [ky0, ky1) x [kx0, kx1): named accumulators, so that they stay in FPU
 // registers (an acc[8] array indexed in a loop went to the stack: 5 memory
 // operations per multiply-accumulate, 7.8 instructions per MAC on kws).
-template <InputOf mode>
+// kInside3x3: a 3x3 window wholly inside the input, the taps unrolled.
+template <InputOf mode, bool kInside3x3>
 inline void dw_block8(const DwArgs& a, const float* first_tap, int32_t ky0, int32_t ky1, int32_t kx0,
                       int32_t kx1, std::ptrdiff_t row_step, std::ptrdiff_t col_step, int32_t oc0,
                       float* out_px) {
+  if constexpr (kInside3x3) {
+    ky0 = 0;
+    ky1 = 3;
+    kx0 = 0;
+    kx1 = 3;
+  }
   const Dims4& f = a.filter;
-  float a0 = 0.0f, a1 = 0.0f, a2 = 0.0f, a3 = 0.0f, a4 = 0.0f, a5 = 0.0f, a6 = 0.0f, a7 = 0.0f;
+  float acc[8];
+  for (int k = 0; k < 8; ++k) acc[k] = a.bias ? a.bias[oc0 + k] : 0.0f;
+  float a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3], a4 = acc[4], a5 = acc[5], a6 = acc[6], a7 = acc[7];
   const float* in_row = first_tap;
   for (int32_t ky = ky0; ky < ky1; ++ky, in_row += row_step) {
     const float* px = in_row;
@@ -214,44 +223,8 @@ inline void dw_block8(const DwArgs& a, const float* first_tap, int32_t ky0, int3
       }
     }
   }
-  const float acc[8] = {a0, a1, a2, a3, a4, a5, a6, a7};
-  for (int k = 0; k < 8; ++k) {
-    const float v = acc[k] + (a.bias ? a.bias[oc0 + k] : 0.0f);
-    out_px[oc0 + k] = std::fmin(std::fmax(v, a.clamp.min), a.clamp.max);
-  }
-}
-
-// dm 1, a 3x3 window wholly inside the input: the nine taps unrolled (no
-// tap loops, no clipping), eight channels of accumulators in registers.
-inline void dw3x3_inside_block8(const DwArgs& a, const float* first_tap, std::ptrdiff_t row_step,
-                                std::ptrdiff_t col_step, int32_t oc0, float* out_px) {
-  const int32_t fc = a.filter.c;
-  float acc[8];
-  for (int k = 0; k < 8; ++k) acc[k] = a.bias ? a.bias[oc0 + k] : 0.0f;
-  float a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3], a4 = acc[4], a5 = acc[5], a6 = acc[6], a7 = acc[7];
-  const float* wt = a.w + oc0;
-  for (int32_t ky = 0; ky < 3; ++ky) {
-    const float* x = first_tap + ky * row_step + oc0;
-    for (int32_t kx = 0; kx < 3; ++kx, x += col_step, wt += fc) {
-      a0 += x[0] * wt[0];
-      a1 += x[1] * wt[1];
-      a2 += x[2] * wt[2];
-      a3 += x[3] * wt[3];
-      a4 += x[4] * wt[4];
-      a5 += x[5] * wt[5];
-      a6 += x[6] * wt[6];
-      a7 += x[7] * wt[7];
-    }
-  }
-  const float lo = a.clamp.min, hi = a.clamp.max;
-  out_px[oc0 + 0] = std::fmin(std::fmax(a0, lo), hi);
-  out_px[oc0 + 1] = std::fmin(std::fmax(a1, lo), hi);
-  out_px[oc0 + 2] = std::fmin(std::fmax(a2, lo), hi);
-  out_px[oc0 + 3] = std::fmin(std::fmax(a3, lo), hi);
-  out_px[oc0 + 4] = std::fmin(std::fmax(a4, lo), hi);
-  out_px[oc0 + 5] = std::fmin(std::fmax(a5, lo), hi);
-  out_px[oc0 + 6] = std::fmin(std::fmax(a6, lo), hi);
-  out_px[oc0 + 7] = std::fmin(std::fmax(a7, lo), hi);
+  const float sums[8] = {a0, a1, a2, a3, a4, a5, a6, a7};
+  for (int k = 0; k < 8; ++k) out_px[oc0 + k] = std::fmin(std::fmax(sums[k], a.clamp.min), a.clamp.max);
 }
 
 // One output pixel, all output channels, taps clipped to the input.
@@ -273,12 +246,12 @@ void dw_pixel(const DwArgs& a, int32_t b, int32_t oy, int32_t ox) {
                     in.c;
   float* out_px = a.output + ((static_cast<std::ptrdiff_t>(b) * out.h + oy) * out.w + ox) * out.c;
   const int32_t full_blocks = out.c / 8;
-  if (mode == InputOf::kSameChannel && f.h == 3 && f.w == 3 && ky0 == 0 && ky1 == 3 && kx0 == 0 && kx1 == 3) {
+  if (f.h == 3 && f.w == 3 && ky0 == 0 && ky1 == 3 && kx0 == 0 && kx1 == 3) {
     for (int32_t blk = 0; blk < full_blocks; ++blk)
-      dw3x3_inside_block8(a, first_tap, row_step, col_step, 8 * blk, out_px);
+      dw_block8<mode, true>(a, first_tap, ky0, ky1, kx0, kx1, row_step, col_step, 8 * blk, out_px);
   } else {
     for (int32_t blk = 0; blk < full_blocks; ++blk)
-      dw_block8<mode>(a, first_tap, ky0, ky1, kx0, kx1, row_step, col_step, 8 * blk, out_px);
+      dw_block8<mode, false>(a, first_tap, ky0, ky1, kx0, kx1, row_step, col_step, 8 * blk, out_px);
   }
   for (int32_t oc0 = 8 * full_blocks; oc0 < out.c; oc0 += 8) {
     const int32_t n = std::min<int32_t>(8, out.c - oc0);
