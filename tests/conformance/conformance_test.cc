@@ -101,10 +101,14 @@ class LayerRecorder : public Profiler {
   const Interpreter& interpreter_;
 };
 
-class Conformance : public ::testing::TestWithParam<std::tuple<std::string, KernelChoice, bool>> {};
+// Interpreter settings a case runs with: as planned, with conv + pool fusion,
+// or with InterpreterOptions::small_arena (the lean kernel variants).
+enum class Setting { kPlain, kFused, kSmallArena };
+
+class Conformance : public ::testing::TestWithParam<std::tuple<std::string, KernelChoice, Setting>> {};
 
 TEST_P(Conformance, MatchesTfliteMicroReference) {
-  const auto& [name, kernels, fuse] = GetParam();
+  const auto& [name, kernels, setting] = GetParam();
   if (name == "shared_folder_absent")
     GTEST_SKIP() << conformance_dir() << " is absent: conformance cases are third-party data read from "
                  << "../shared at test time (set TINYINFER_SHARED_DIR to point elsewhere)";
@@ -127,7 +131,8 @@ TEST_P(Conformance, MatchesTfliteMicroReference) {
   AlignedBytes arena(8 << 20);
   Interpreter interpreter;
   InterpreterOptions options;
-  options.fuse_conv_pool = fuse;
+  options.fuse_conv_pool = setting == Setting::kFused;
+  options.small_arena = setting == Setting::kSmallArena;
   const Status init = interpreter.init(model, kernels, arena.data(), arena.size(), options);
   ASSERT_TRUE(init.is_ok()) << init.message();
   ASSERT_EQ(interpreter.input_count(), 1);
@@ -176,14 +181,21 @@ TEST_P(Conformance, MatchesTfliteMicroReference) {
 }
 
 std::string test_name(const ::testing::TestParamInfo<Conformance::ParamType>& info) {
+  const Setting setting = std::get<2>(info.param);
   return std::get<0>(info.param) + "_" + kernel_choice_name(std::get<1>(info.param)) +
-         (std::get<2>(info.param) ? "_fused" : "");
+         (setting == Setting::kFused ? "_fused" : setting == Setting::kSmallArena ? "_small_arena" : "");
 }
 
 INSTANTIATE_TEST_SUITE_P(SharedModels, Conformance,
                          ::testing::Combine(::testing::ValuesIn(discover_models()),
                                             ::testing::Values(KernelChoice::kReference, KernelChoice::kOptimized),
-                                            ::testing::Bool()),
+                                            ::testing::Values(Setting::kPlain, Setting::kFused)),
+                         test_name);
+// small_arena changes only optimized kernels.
+INSTANTIATE_TEST_SUITE_P(SharedModelsSmallArena, Conformance,
+                         ::testing::Combine(::testing::ValuesIn(discover_models()),
+                                            ::testing::Values(KernelChoice::kOptimized),
+                                            ::testing::Values(Setting::kSmallArena)),
                          test_name);
 
 }  // namespace
