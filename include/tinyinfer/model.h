@@ -69,6 +69,18 @@ class Model {
   const int32_t* tensor_dims(int32_t index, int32_t* rank) const;
   OpInfo op(int32_t index) const;
 
+  // Signatures (TFLite SignatureDef, e.g. "serving_default"): the names a
+  // converter gave the graph's inputs and outputs. Indices are validated at
+  // load. Preconditions: 0 <= s < signature_count(), 0 <= i < the count.
+  struct SignatureEntry {
+    const char* name;      // "" when absent
+    int32_t tensor_index;  // into this model's tensors
+  };
+  int32_t signature_count() const;
+  const char* signature_key(int32_t s) const;  // "" when absent
+  int32_t signature_entry_count(int32_t s, bool outputs) const;
+  SignatureEntry signature_entry(int32_t s, bool outputs, int32_t i) const;
+
   std::size_t size_bytes() const { return size_; }
   const void* flatbuffer_root() const { return root_; }
 

@@ -403,6 +403,28 @@ const char* Model::description() const {
   return d ? d->c_str() : "";
 }
 
+int32_t Model::signature_count() const {
+  const auto* defs = static_cast<const fb::Model*>(root_)->signature_defs();
+  return defs ? static_cast<int32_t>(defs->size()) : 0;
+}
+
+const char* Model::signature_key(int32_t s) const {
+  const auto* key = static_cast<const fb::Model*>(root_)->signature_defs()->Get(s)->signature_key();
+  return key ? key->c_str() : "";
+}
+
+int32_t Model::signature_entry_count(int32_t s, bool outputs) const {
+  const auto* def = static_cast<const fb::Model*>(root_)->signature_defs()->Get(s);
+  const auto* list = outputs ? def->outputs() : def->inputs();
+  return list ? static_cast<int32_t>(list->size()) : 0;
+}
+
+Model::SignatureEntry Model::signature_entry(int32_t s, bool outputs, int32_t i) const {
+  const auto* def = static_cast<const fb::Model*>(root_)->signature_defs()->Get(s);
+  const auto* map = (outputs ? def->outputs() : def->inputs())->Get(i);
+  return {map->name() ? map->name()->c_str() : "", static_cast<int32_t>(map->tensor_index())};
+}
+
 int32_t Model::tensor_count() const {
   return static_cast<int32_t>(static_cast<const fb::SubGraph*>(subgraph_)->tensors()->size());
 }

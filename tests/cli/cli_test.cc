@@ -2,6 +2,7 @@
 // codes, messages, the per-layer table, outputs against the conformance cases,
 // and that PGM/PNG inputs classify like the raw tensor they were made from.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <png.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -342,6 +343,29 @@ TEST_F(CliTest, InfoShowsQuantizationOfInt8Model) {
       << r.describe();
   EXPECT_TRUE(std::regex_search(r.out, std::regex("per-channel \\([0-9]+\\) on dim [0-9], scale [0-9.e-]+\\.\\.[0-9.e-]+ zp ")))
       << r.describe();
+}
+
+// A converter's signature (hello_world_float carries "serving_default")
+// shows in text and JSON with the names and the tensors they map to.
+TEST_F(CliTest, InfoShowsSignatures) {
+  REQUIRE_SHARED();
+  const std::string model = (kShared / "models" / "hello_world_float.tflite").string();
+  const Result text = run({"info", model});
+  ASSERT_EQ(text.exit_code, 0) << text.describe();
+  EXPECT_NE(text.out.find("signature 'serving_default': inputs 'dense_input' = tensor 0; outputs 'dense_2' = tensor 9"),
+            std::string::npos)
+      << text.describe();
+  const Result json = run({"info", model, "--json"});
+  ASSERT_EQ(json.exit_code, 0) << json.describe();
+  const nlohmann::json doc = nlohmann::json::parse(json.out);
+  ASSERT_EQ(doc.at("signatures").size(), 1u) << json.out;
+  EXPECT_EQ(doc["signatures"][0]["key"], "serving_default");
+  EXPECT_EQ(doc["signatures"][0]["inputs"][0]["tensor"], 0);
+  EXPECT_EQ(doc["signatures"][0]["outputs"][0]["name"], "dense_2");
+  // A model without signatures has an empty list.
+  const Result own = run({"info", (kSource / "models" / "mnist_int8.tflite").string(), "--json"});
+  ASSERT_EQ(own.exit_code, 0) << own.describe();
+  EXPECT_TRUE(nlohmann::json::parse(own.out).at("signatures").empty());
 }
 
 // Our own int8 model (models/, no ../shared): per-channel tensors show their

@@ -112,6 +112,17 @@ void print_text(const OpenedModel& m, KernelChoice kernels, const std::string& i
   std::printf("\n\n");
   print_io_text(m, "input", true);
   print_io_text(m, "output", false);
+  for (int32_t s = 0; s < m.model.signature_count(); ++s) {
+    std::printf("  signature '%s':", m.model.signature_key(s));
+    for (const bool outputs : {false, true}) {
+      std::printf("%s", outputs ? "; outputs" : " inputs");
+      for (int32_t i = 0; i < m.model.signature_entry_count(s, outputs); ++i) {
+        const Model::SignatureEntry e = m.model.signature_entry(s, outputs, i);
+        std::printf("%s '%s' = tensor %d", i > 0 ? "," : "", e.name, e.tensor_index);
+      }
+    }
+    std::printf("\n");
+  }
 
   std::printf("\nOps (%d):\n", m.model.op_count());
   for (int32_t i = 0; i < m.model.op_count(); ++i) {
@@ -181,6 +192,24 @@ void print_json(const OpenedModel& m, KernelChoice kernels, const std::string& i
   json.end_array();
   json.begin_array("outputs");
   for (int32_t i = 0; i < m.model.output_count(); ++i) json_tensor(json, m, m.model.output_tensor_index(i));
+  json.end_array();
+  json.begin_array("signatures");
+  for (int32_t s = 0; s < m.model.signature_count(); ++s) {
+    json.begin_object();
+    json.field("key", m.model.signature_key(s));
+    for (const bool outputs : {false, true}) {
+      json.begin_array(outputs ? "outputs" : "inputs");
+      for (int32_t i = 0; i < m.model.signature_entry_count(s, outputs); ++i) {
+        const Model::SignatureEntry e = m.model.signature_entry(s, outputs, i);
+        json.begin_object();
+        json.field("name", e.name);
+        json.field("tensor", e.tensor_index);
+        json.end_object();
+      }
+      json.end_array();
+    }
+    json.end_object();
+  }
   json.end_array();
   json.begin_array("ops");
   for (int32_t i = 0; i < m.model.op_count(); ++i) {
