@@ -59,7 +59,7 @@ struct Requant {
 // op only, and passes them as the kernels' last argument. So the arena size
 // is the RAM an inference needs, not a figure with the working memory hidden
 // on the stack. Reference kernels need none (they ignore the argument).
-enum class KernelOp : uint8_t { kConv2d, kDepthwise, kFullyConnected };
+enum class KernelOp : uint8_t { kConv2d, kDepthwise, kFullyConnected, kAdd };
 enum class KernelType : uint8_t { kFloat, kInt8, kHybrid };
 struct ScratchQuery {
   KernelOp op = KernelOp::kConv2d;
@@ -67,6 +67,7 @@ struct ScratchQuery {
   Window window;
   int32_t depth_multiplier = 1;
   // Fully connected: in {batches, 1, 1, depth}, filter {units, 1, 1, depth}.
+  // ADD: in / filter / out {1, 1, 1, elements} of input 1 / input 2 / output.
   Dims4 in, filter, out;
   // InterpreterOptions::small_arena: kernels that can run without part of
   // their scratch (more instructions) ask for less; they then get null.
@@ -167,7 +168,7 @@ struct AddInt8Params {
 using AddFloatFn = void (*)(const FloatClamp& clamp, const BroadcastShape& shape,
                             const float* input1, const float* input2, float* output);
 using AddInt8Fn = void (*)(const AddInt8Params& params, const BroadcastShape& shape,
-                           const int8_t* input1, const int8_t* input2, int8_t* output);
+                           const int8_t* input1, const int8_t* input2, int8_t* output, void* scratch);
 
 // ---- Softmax over the last dimension (rows x depth) ----
 struct SoftmaxInt8Params {

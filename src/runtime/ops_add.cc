@@ -64,6 +64,15 @@ Status prepare_add(PrepareContext& ctx) {
       return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(act));
     quant::prepare_add_int8(a.quant.scale(), a.quant.zero_point(), b.quant.scale(), b.quant.zero_point(),
                             out.quant.scale(), out.quant.zero_point(), act_min, act_max, &data->params);
+    // The optimized kernel's per-byte tables, planned in the arena for this op.
+    kernels::ScratchQuery query;
+    query.op = kernels::KernelOp::kAdd;
+    query.type = kernels::KernelType::kInt8;
+    query.in = {1, 1, 1, static_cast<int32_t>(a.shape.elements())};
+    query.filter = {1, 1, 1, static_cast<int32_t>(b.shape.elements())};
+    query.out = {1, 1, 1, static_cast<int32_t>(out.shape.elements())};
+    query.small_arena = ctx.small_arena();
+    ctx.request_scratch(ctx.kernels().scratch_bytes(query));
   } else {
     return ctx.error(StatusCode::kUnsupported, "type %s", data_type_name(out.type));
   }
@@ -75,7 +84,7 @@ void eval_add(const EvalContext& ctx) {
   const AddData& d = *ctx.data<AddData>();
   if (d.is_int8)
     ctx.kernels.add_int8(d.params, d.shape, ctx.input(0).data_as<const int8_t>(),
-                         ctx.input(1).data_as<const int8_t>(), ctx.output(0).data_as<int8_t>());
+                         ctx.input(1).data_as<const int8_t>(), ctx.output(0).data_as<int8_t>(), ctx.node.scratch);
   else
     ctx.kernels.add_float(d.clamp, d.shape, ctx.input(0).data_as<const float>(),
                           ctx.input(1).data_as<const float>(), ctx.output(0).data_as<float>());

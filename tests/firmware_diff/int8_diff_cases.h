@@ -418,9 +418,18 @@ inline DiffResult run_add_cases(int32_t count, uint64_t seed) {
     fill_random(rng, s.filter, total, -128, 127);
     prepare_outputs(rng, total, s);
     reference::add_int8(p, shape, s.input, s.filter, s.expected);
-    kernels::arm::add_int8(p, shape, s.input, s.filter, s.actual);
+    int64_t in2_elements = 1;
+    for (int32_t d = 0; d < shape.rank; ++d) in2_elements *= shape.in2[d];
+    void* work = optimized_work(scratch_query(kernels::KernelOp::kAdd, kernels::KernelType::kInt8, Window{}, 1,
+                                              dims(1, 1, 1, static_cast<int32_t>(total)),
+                                              dims(1, 1, 1, static_cast<int32_t>(in2_elements)),
+                                              dims(1, 1, 1, static_cast<int32_t>(total))));
+    if (work == nullptr) continue;
+    kernels::arm::add_int8(p, shape, s.input, s.filter, s.actual, kernel_work().size > 0 ? work : nullptr);
     int64_t at = 0;
-    if (!outputs_match(total, s, &at)) {
+    if (!kernel_work().guard_intact()) {
+      record_failure(r, "add wrote past its scratch", kernel_work().size, 0, 0);
+    } else if (!outputs_match(total, s, &at)) {
       char what[120];
       std::snprintf(what, sizeof what, "add rank %d elements %ld scales %g %g -> %g", (int)shape.rank,
                     (long)total, s1, s2, so);

@@ -40,14 +40,23 @@ void add_elements(const int8_t* __restrict in1, const int8_t* __restrict in2, in
 
 }  // namespace
 
+// The two 256-entry tables live in the op's scratch (planned in the arena).
+std::size_t add_int8_scratch_bytes(int64_t input1_elements, int64_t input2_elements, int64_t output_elements) {
+  // Broadcasting only ever repeats an input, so equal counts mean equal shapes.
+  const bool same = input1_elements == output_elements && input2_elements == output_elements;
+  return same && output_elements >= kTableThreshold ? ScratchCarver::bytes_of<int32_t>(2 * 256) : 0;
+}
+
 void add_int8(const AddInt8Params& p, const BroadcastShape& shape, const int8_t* input1,
-              const int8_t* input2, int8_t* output) {
+              const int8_t* input2, int8_t* output, void* scratch) {
   int64_t count = 0;
-  if (!same_shapes(shape, &count) || count < kTableThreshold || p.left_shift < 0 || p.left_shift > 22) {
+  if (scratch == nullptr || !same_shapes(shape, &count) || count < kTableThreshold || p.left_shift < 0 ||
+      p.left_shift > 22) {
     reference::add_int8(p, shape, input1, input2, output);
     return;
   }
-  int32_t table1[256], table2[256];
+  int32_t* const table1 = static_cast<int32_t*>(scratch);
+  int32_t* const table2 = table1 + 256;
   const ChannelRequant r1 = make_channel_requant(p.input1_multiplier, p.input1_shift);
   const ChannelRequant r2 = make_channel_requant(p.input2_multiplier, p.input2_shift);
   for (int32_t q = -128; q < 128; ++q) {

@@ -28,7 +28,9 @@ void average_pool_int8(const Window& window, int32_t act_min, int32_t act_max, c
 void max_pool_int8(const Window& window, int32_t act_min, int32_t act_max, const Dims4& in,
                    const int8_t* input, const Dims4& out, int8_t* output);
 
+// scratch: add_int8_scratch_bytes(...) bytes (null: the reference's path).
 void add_int8(const AddInt8Params& params, const BroadcastShape& shape, const int8_t* input1,
-              const int8_t* input2, int8_t* output);
+              const int8_t* input2, int8_t* output, void* scratch);
+std::size_t add_int8_scratch_bytes(int64_t input1_elements, int64_t input2_elements, int64_t output_elements);
 
 }  // namespace tinyinfer::kernels::arm

@@ -21,6 +21,8 @@ std::size_t optimized_scratch_bytes(const ScratchQuery& q) {
       if (q.type == KernelType::kHybrid)
         return optimized::depthwise_hybrid_scratch_bytes(q.window, q.depth_multiplier, q.in, q.filter, q.out);
       return optimized::depthwise_float_scratch_bytes(q.window, q.depth_multiplier, q.in, q.filter, q.out);
+    case KernelOp::kAdd:
+      return q.type == KernelType::kInt8 ? arm::add_int8_scratch_bytes(q.in.c, q.filter.c, q.out.c) : 0;
     case KernelOp::kFullyConnected:
       // The int16 input row is the FC kernel's only scratch; without it the
       // kernel widens the input on the fly.

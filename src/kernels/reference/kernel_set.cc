@@ -33,7 +33,7 @@ const KernelSet& reference_kernels() {
       reference::average_pool_float,
       reference::average_pool_int8,
       reference::add_float,
-      reference::add_int8,
+      WithoutScratch<reference::add_int8>::call,
       reference::softmax_float,
       reference::softmax_int8,
       reference::quantize,
