@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "support/exec_cli.h"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -82,12 +84,7 @@ class CliTest : public ::testing::Test {
       // the CLI's own exit 1: give it a distinct exit code.
       setenv("ASAN_OPTIONS", "exitcode=99", 0);
       setenv("UBSAN_OPTIONS", "exitcode=99:print_stacktrace=1", 0);
-      std::vector<char*> argv;
-      argv.push_back(const_cast<char*>(kCli.c_str()));
-      for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-      argv.push_back(nullptr);
-      execv(kCli.c_str(), argv.data());
-      _exit(127);
+      tinyinfer::testing::exec_cli(kCli, args);
     }
     Result r;
     int status = 0;

@@ -22,6 +22,7 @@
 
 #include "format/model_writer.h"
 #include "format/tflite_schema_generated.h"
+#include "support/exec_cli.h"
 #include "tinyinfer/model.h"
 
 namespace fs = std::filesystem;
@@ -103,12 +104,7 @@ class CliPipelineTest : public ::testing::Test {
     const pid_t pid = fork();
     if (pid == 0) {
       if (!std::freopen(out.c_str(), "w", stdout) || !std::freopen(err.c_str(), "w", stderr)) _exit(127);
-      std::vector<char*> argv;
-      argv.push_back(const_cast<char*>(kCli.c_str()));
-      for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-      argv.push_back(nullptr);
-      execv(kCli.c_str(), argv.data());
-      _exit(127);
+      tinyinfer::testing::exec_cli(kCli, args);
     }
     int status = 0;
     waitpid(pid, &status, 0);
@@ -136,12 +132,7 @@ class CliPipelineTest : public ::testing::Test {
       close(master);
       if (!std::freopen(out.c_str(), "w", stdout) || dup2(slave, STDERR_FILENO) < 0) _exit(127);
       close(slave);
-      std::vector<char*> argv;
-      argv.push_back(const_cast<char*>(kCli.c_str()));
-      for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-      argv.push_back(nullptr);
-      execv(kCli.c_str(), argv.data());
-      _exit(127);
+      tinyinfer::testing::exec_cli(kCli, args);
     }
     close(slave);
     // Read until the child's side closes (EIO on Linux once no process holds it).
