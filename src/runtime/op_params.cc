@@ -52,6 +52,17 @@ const char* activation_name(ActivationFunctionType act) {
   return "UNKNOWN";
 }
 
+namespace {
+
+// One channel's multiplier: the same double-precision expression at prepare
+// (to validate) and at invoke (to derive), so both give the same table.
+inline void channel_multiplier(double input_scale, float filter_scale, double output_scale, int32_t* multiplier,
+                        int* shift) {
+  quant::quantize_multiplier(input_scale * filter_scale / output_scale, multiplier, shift);
+}
+
+}  // namespace
+
 Status prepare_requant_multipliers(PrepareContext& ctx, const Tensor& input, const Tensor& filter,
                                    const Tensor& output, int32_t channels, kernels::Requant* rq,
                                    RequantSource* source) {
@@ -60,12 +71,10 @@ Status prepare_requant_multipliers(PrepareContext& ctx, const Tensor& input, con
   if (filter.quant.count != entries)
     return ctx.error(StatusCode::kInvalidModel, "filter '%s' has %d scales for %d channels", filter.name,
                      filter.quant.count, channels);
-  const double input_scale = input.quant.scale();
-  const double output_scale = output.quant.scale();
   int32_t multiplier = 0;
   int shift = 0;
   for (int32_t c = 0; c < entries; ++c) {
-    quant::quantize_multiplier(input_scale * filter.quant.scales[c] / output_scale, &multiplier, &shift);
+    channel_multiplier(input.quant.scale(), filter.quant.scales[c], output.quant.scale(), &multiplier, &shift);
     if (!int8_requant_shrinks(shift))
       return ctx.error(StatusCode::kUnsupported, "channel %d: input x filter scale exceeds the output scale", c);
   }
@@ -93,20 +102,21 @@ std::size_t RequantSource::table_bytes() const {
   return align_up(2 * sizeof(int32_t) * static_cast<std::size_t>(channels));
 }
 
-void derive_requant_table(const RequantSource& source, void* scratch, kernels::Requant* rq) {
-  if (source.channels == 0) return;
+void* requant_table_in_scratch(const RequantSource& source, void* scratch, bool derive, kernels::Requant* rq) {
+  if (source.channels == 0) return scratch;
   auto* multipliers = static_cast<int32_t*>(scratch);
   int32_t* shifts = multipliers + source.channels;
-  // The same double-precision expression as at prepare, so the same table.
-  const double input_scale = source.input_scale;
-  const double output_scale = source.output_scale;
-  for (int32_t c = 0; c < source.channels; ++c) {
-    int shift = 0;
-    quant::quantize_multiplier(input_scale * source.filter_scales[c] / output_scale, &multipliers[c], &shift);
-    shifts[c] = shift;
+  if (derive) {
+    const double input_scale = source.input_scale, output_scale = source.output_scale;
+    for (int32_t c = 0; c < source.channels; ++c) {
+      int shift = 0;
+      channel_multiplier(input_scale, source.filter_scales[c], output_scale, &multipliers[c], &shift);
+      shifts[c] = shift;
+    }
   }
   rq->multipliers = multipliers;
   rq->shifts = shifts;
+  return static_cast<uint8_t*>(scratch) + source.table_bytes();
 }
 
 int32_t window_output_size(Padding padding, int32_t in, int32_t filter, int32_t stride,

@@ -37,7 +37,7 @@ inline bool int8_requant_shrinks(int shift) { return shift <= 0; }
 // Where a per-channel requantization table comes from. Kept in the arena for
 // every layer, 8 bytes per channel add up (kws_ref_model: 4.6 KB, a fifth of
 // its arena); so only the scales are kept (the filter's stay in the model)
-// and derive_requant_table() rebuilds the table into the op's scratch, which
+// and requant_table_in_scratch() rebuilds the table into the op's scratch, which
 // the planner shares between ops, at each invoke: one QuantizeMultiplier per
 // channel. Per-tensor requantization keeps its single pair persistent.
 struct RequantSource {
@@ -58,10 +58,12 @@ Status prepare_requant_multipliers(PrepareContext& ctx, const Tensor& input, con
                                    const Tensor& output, int32_t channels, kernels::Requant* rq,
                                    RequantSource* source);
 
-// At invoke: writes the per-channel table of `source` to the start of the
-// op's scratch and points `rq` at it (nothing for a persistent pair). The
-// kernel's own scratch follows at scratch + source.table_bytes().
-void derive_requant_table(const RequantSource& source, void* scratch, kernels::Requant* rq);
+// At invoke: the per-channel table of `source` sits at the start of the op's
+// scratch; writes it there when `derive` (the first kernel call of an
+// invoke; later bands of a fused conv reuse it), points `rq` at it and
+// returns the kernel's own scratch after it. Without a table (per-tensor
+// pair, or not an int8 op) returns `scratch` and leaves `rq` alone.
+void* requant_table_in_scratch(const RequantSource& source, void* scratch, bool derive, kernels::Requant* rq);
 
 // Output size of a windowed op along one axis.
 int32_t window_output_size(Padding padding, int32_t in, int32_t filter, int32_t stride,

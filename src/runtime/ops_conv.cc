@@ -242,16 +242,7 @@ void run_conv_kernel(const EvalContext& ctx, const ConvData& d, const kernels::W
   auto* output_float = static_cast<float*>(output_data);
   auto* output_int8 = static_cast<int8_t*>(output_data);
   kernels::Requant requant = d.requant;
-  void* scratch = ctx.node.scratch;
-  if (d.kind == ConvKind::kInt8 && d.requant_source.channels > 0) {
-    if (derive_table) {
-      derive_requant_table(d.requant_source, scratch, &requant);
-    } else {
-      requant.multipliers = static_cast<const int32_t*>(scratch);
-      requant.shifts = requant.multipliers + d.requant_source.channels;
-    }
-    scratch = static_cast<uint8_t*>(scratch) + d.requant_source.table_bytes();
-  }
+  void* const scratch = requant_table_in_scratch(d.requant_source, ctx.node.scratch, derive_table, &requant);
   switch (d.kind) {
     case ConvKind::kFloat: {
       const float* b = bias ? bias->data_as<const float>() : nullptr;

@@ -157,13 +157,11 @@ void eval_fc(const EvalContext& ctx) {
       break;
     case FcKind::kInt8: {
       kernels::Requant requant = d.requant;
-      derive_requant_table(d.requant_source, ctx.node.scratch, &requant);
+      void* const kernel_scratch = requant_table_in_scratch(d.requant_source, ctx.node.scratch, true, &requant);
       ctx.kernels.fully_connected_int8(requant, d.batches, d.depth, d.units, input.data_as<const int8_t>(),
                                        filter.data_as<const int8_t>(),
                                        bias ? bias->data_as<const int32_t>() : nullptr, output.data_as<int8_t>(),
-                                       d.kernel_scratch ? static_cast<uint8_t*>(ctx.node.scratch) +
-                                                              d.requant_source.table_bytes()
-                                                        : nullptr);
+                                       d.kernel_scratch ? kernel_scratch : nullptr);
       break;
     }
   }
