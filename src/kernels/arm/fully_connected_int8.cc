@@ -318,17 +318,24 @@ namespace {
 
 // Two units' dot products over whole blocks of 8 inputs, the input widened
 // on the fly (the assembly kernel on ARMv7E-M).
+// Two units' dot products over the groups of 4 inputs [g_begin, g_end),
+// the input widened on the fly.
+inline void dot2_groups(const int8_t* x, const int8_t* w0, const int8_t* w1, int32_t g_begin, int32_t g_end,
+                        uint32_t offset2, int32_t* a0, int32_t* a1) {
+  for (int32_t g = g_begin; g < g_end; ++g) {
+    const uint32_t xv = load_u32(x + 4 * g);
+    const uint32_t xe = sxtab16(offset2, xv), xo = sxtab16_odd(offset2, xv);
+    const uint32_t v0 = load_u32(w0 + 4 * g), v1 = load_u32(w1 + 4 * g);
+    *a0 = smlad(sxtb16_odd(v0), xo, smlad(sxtb16(v0), xe, *a0));
+    *a1 = smlad(sxtb16_odd(v1), xo, smlad(sxtb16(v1), xe, *a1));
+  }
+}
+
 void fc_dot_2x8(FcDot2x8Args* a) {
 #if defined(__ARM_FEATURE_DSP) && defined(__thumb2__)
   tinyinfer_arm_fc_dot_2x8(a);
 #else
-  for (int32_t g = 0; g < 2 * a->blocks; ++g) {
-    const uint32_t xv = load_u32(a->x + 4 * g);
-    const uint32_t xe = sxtab16(a->offset2, xv), xo = sxtab16_odd(a->offset2, xv);
-    const uint32_t v0 = load_u32(a->w0 + 4 * g), v1 = load_u32(a->w1 + 4 * g);
-    a->acc0 = smlad(sxtb16_odd(v0), xo, smlad(sxtb16(v0), xe, a->acc0));
-    a->acc1 = smlad(sxtb16_odd(v1), xo, smlad(sxtb16(v1), xe, a->acc1));
-  }
+  dot2_groups(a->x, a->w0, a->w1, 0, 2 * a->blocks, a->offset2, &a->acc0, &a->acc1);
 #endif
 }
 
@@ -370,15 +377,7 @@ void fully_connected_unwidened(const Requant& rq, int32_t batches, int32_t depth
         a1 = args.acc1;
         done = 8 * blocks;
       }
-      for (int32_t g = done >> 2; g < groups; ++g) {
-        const uint32_t xv = load_u32(x + 4 * g);
-        const uint32_t xe = sxtab16(offset2, xv), xo = sxtab16_odd(offset2, xv);
-        const uint32_t v0 = load_u32(w0 + 4 * g), v1 = load_u32(w1 + 4 * g);
-        a0 = smlad(sxtb16(v0), xe, a0);
-        a0 = smlad(sxtb16_odd(v0), xo, a0);
-        a1 = smlad(sxtb16(v1), xe, a1);
-        a1 = smlad(sxtb16_odd(v1), xo, a1);
-      }
+      dot2_groups(x, w0, w1, done >> 2, groups, offset2, &a0, &a1);
       for (int32_t d = tail_start; d < depth; ++d) {
         const int32_t xd = x[d] + rq.input_offset;
         a0 += xd * w0[d];
