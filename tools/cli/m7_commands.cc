@@ -480,6 +480,7 @@ int cmd_study(int argc, char** argv) {
   // Emulated Cortex-M7 runs.
   std::vector<FirmwareRun> runs(kConfigCount);
   std::vector<ElfSize> sizes(kConfigCount);
+  std::vector<int64_t> model_bytes(kConfigCount);  // the embedded model's file, for flash without it
   bool failed = false;
   for (int i = 0; i < kConfigCount; ++i) {
     const std::string name = firmware_file_name(kStudyConfigs[i]);
@@ -495,6 +496,7 @@ int cmd_study(int argc, char** argv) {
       return 1;
     }
     sizes[i] = elf_size(elf);
+    model_bytes[i] = file_bytes(models_dir + "/mnist_" + kStudyConfigs[i].model + ".tflite");
   }
 
   // Host runs of the same four.
@@ -524,9 +526,9 @@ int cmd_study(int argc, char** argv) {
     arena.push_back(with_commas(runs[i].details.arena_used));
     flash.push_back(sizes[i].known ? with_commas(sizes[i].text + sizes[i].data) : "?");
     // What the engine, app and board cost: flash minus the embedded model.
-    const int64_t model_bytes = file_bytes(models_dir + "/mnist_" + kStudyConfigs[i].model + ".tflite");
-    code.push_back(sizes[i].known && model_bytes > 0 ? with_commas(sizes[i].text + sizes[i].data - model_bytes)
-                                                     : "?");
+    code.push_back(sizes[i].known && model_bytes[i] > 0
+                       ? with_commas(sizes[i].text + sizes[i].data - model_bytes[i])
+                       : "?");
     ram.push_back(sizes[i].known ? with_commas(sizes[i].data + sizes[i].bss) : "?");
     if (cls != 8) failed = true;
   }
@@ -601,8 +603,7 @@ int cmd_study(int argc, char** argv) {
         json.field("text", sizes[i].text);
         json.field("data", sizes[i].data);
         json.field("bss", sizes[i].bss);
-        json.field("model_bytes",
-                   file_bytes(models_dir + "/mnist_" + kStudyConfigs[i].model + ".tflite"));
+        json.field("model_bytes", model_bytes[i]);
         json.end_object();
       }
       json.end_object();
