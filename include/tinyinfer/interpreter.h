@@ -39,7 +39,7 @@ struct InterpreterOptions {
   // Optimized kernels that can trade instructions for working memory take
   // the variant with less scratch. Today: int8 FULLY_CONNECTED widens its
   // input on the fly instead of keeping an int16 copy of the row (2 bytes per
-  // input element; on ad01_int8 3,856 -> 2,560 arena bytes, 401,160 -> 516,200
+  // input element; on ad01_int8 3,856 -> 2,560 arena bytes, 401,120 -> 516,280
   // instructions on the Cortex-M7). Same results either way.
   bool small_arena = false;
 };
