@@ -10,16 +10,27 @@
 #      per layer and in total (QEMU instructions; host microseconds).
 #      JSON of everything: build/study.json.
 #
-# Needs the study's models in ../shared/models (or TINYINFER_SHARED_DIR).
+# Runs the study's own models from ../shared/models (or TINYINFER_SHARED_DIR);
+# where they are absent (a plain clone) it runs the project's own pair instead,
+# models/mnist_float.tflite and models/mnist_hybrid.tflite (the same Keras
+# architecture trained here, float and int8-weight), and says so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 jobs=$(nproc 2>/dev/null || echo 2)
 shared=${TINYINFER_SHARED_DIR:-$root/../shared}
 
-if [ ! -f "$shared/models/mnist_uncompressed.tflite" ] || [ ! -f "$shared/models/mnist_compressed.tflite" ]; then
-  echo "run_study: the study's models are not in $shared/models (set TINYINFER_SHARED_DIR)" >&2
-  exit 1
+if [ -f "$shared/models/mnist_uncompressed.tflite" ] && [ -f "$shared/models/mnist_compressed.tflite" ]; then
+  models=(uncompressed compressed)  # firmware option values, also the ELF labels
+  labels=(uncompressed compressed)
+  models_dir=$shared/models
+  echo "run_study: the study's models, $models_dir/mnist_{uncompressed,compressed}.tflite"
+else
+  models=(float hybrid)
+  labels=(mnist_float mnist_hybrid)
+  models_dir=$root/models
+  echo "run_study: $shared/models lacks the study's models (a plain clone has no ../shared):"
+  echo "run_study: running the project's own models/mnist_float.tflite and models/mnist_hybrid.tflite instead"
 fi
 
 bash tools/install_deps.sh
@@ -28,9 +39,11 @@ echo "== host CLI (build/host)"
 cmake -S . -B build/host -G Ninja -DCMAKE_BUILD_TYPE=Release -DTINYINFER_SHARED_DIR="$shared" >/dev/null
 cmake --build build/host -j "$jobs" --target tinyinfer_cli
 
-for model in uncompressed compressed; do
+for m in 0 1; do
+  model=${models[$m]}
+  label=${labels[$m]}
   for kernels in reference optimized; do
-    dir=build/m7-$model-$kernels
+    dir=build/m7-$label-$kernels
     echo "== firmware $model / $kernels ($dir)"
     cmake -S . -B "$dir" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/cmake/arm-none-eabi.cmake" \
       -DCMAKE_BUILD_TYPE=Release -DTINYINFER_BOARD=qemu-mps2-an500 \
@@ -43,10 +56,10 @@ for model in uncompressed compressed; do
       exit 1
     fi
     # Size report (also printed by the build's post-build step when it links).
-    arm-none-eabi-size --format=berkeley "$dir"/firmware/tinyinfer-qemu-mps2-an500-$model-$kernels.elf
+    arm-none-eabi-size --format=berkeley "$dir"/firmware/tinyinfer-qemu-mps2-an500-$label-$kernels.elf
   done
 done
 
 echo "== the study: QEMU runs of the four firmwares, host runs of the same four"
-build/host/tools/cli/tinyinfer study --firmware-dir build \
-  --models-dir "$shared/models" --json build/study.json
+build/host/tools/cli/tinyinfer study --firmware-dir build --models "${labels[0]},${labels[1]}" \
+  --models-dir "$models_dir" --json build/study.json

@@ -39,13 +39,15 @@ constexpr const char* kM7Usage =
 
 constexpr const char* kStudyUsage =
     "usage: tinyinfer study --firmware-dir DIR [--json FILE] [--host-runs N]\n"
-    "                       [--models-dir DIR] [--digit FILE] [--timeout S]\n"
-    "  Runs the four firmware builds tinyinfer-qemu-mps2-an500-{uncompressed,compressed}-\n"
-    "  {reference,optimized}.elf found under DIR in QEMU, and the host engine on the same\n"
-    "  four, and prints the study's table per layer and in total.\n"
+    "                       [--models-dir DIR] [--models A,B] [--digit FILE] [--timeout S]\n"
+    "  Runs the four firmware builds tinyinfer-qemu-mps2-an500-{A,B}-{reference,optimized}.elf\n"
+    "  found under DIR in QEMU (A,B default uncompressed,compressed: the study's models),\n"
+    "  and the host engine on the same four, and prints the study's table per layer and in total.\n"
     "  --json FILE       also write all results as JSON\n"
     "  --host-runs N     host invokes per configuration, medians reported (default 51)\n"
-    "  --models-dir DIR  the study's .tflite models (default ../shared/models)\n"
+    "  --models-dir DIR  the models' .tflite files, <label>.tflite or mnist_<label>.tflite\n"
+    "                    (default ../shared/models)\n"
+    "  --models A,B      the float and the compressed model's firmware labels\n"
     "  --digit FILE      the host input image (default models/digit_8.pgm)\n"
     "  --timeout S       seconds allowed per firmware command (default 120)\n";
 
@@ -220,16 +222,20 @@ bool parse_timeout(const Args& args, double* timeout_s, std::string* error) {
 // ---- study --------------------------------------------------------------------
 
 struct StudyConfig {
-  const char* model;    // "uncompressed" | "compressed"
+  std::string model;    // firmware model label: "uncompressed", "compressed", "mnist_float", ...
   const char* kernels;  // "reference" | "optimized"
 };
-constexpr StudyConfig kStudyConfigs[] = {
-    {"uncompressed", "reference"},
-    {"uncompressed", "optimized"},
-    {"compressed", "reference"},
-    {"compressed", "optimized"},
-};
+// The study's two models by default; --models names another pair (the
+// project's own, on a clone without ../shared). Set once in cmd_study.
+std::vector<StudyConfig> study_configs;
 constexpr int kConfigCount = 4;
+
+// A model label's .tflite under DIR: DIR/<label>.tflite, else DIR/mnist_<label>.tflite.
+std::string study_model_file(const std::string& dir, const std::string& label) {
+  std::error_code ec;
+  const std::string plain = dir + "/" + label + ".tflite";
+  return fs::is_regular_file(plain, ec) ? plain : dir + "/mnist_" + label + ".tflite";
+}
 
 std::string firmware_file_name(const StudyConfig& c) {
   return std::string("tinyinfer-qemu-mps2-an500-") + c.model + "-" + c.kernels + ".elf";
@@ -242,7 +248,7 @@ std::string find_firmware(const std::string& dir, const StudyConfig& config) {
   std::error_code ec;
   for (const fs::path& candidate :
        {fs::path(dir) / name,
-        fs::path(dir) / (std::string("m7-") + config.model + "-" + config.kernels) / "firmware" / name}) {
+        fs::path(dir) / ("m7-" + config.model + "-" + config.kernels) / "firmware" / name}) {
     if (fs::is_regular_file(candidate, ec)) return candidate.string();
   }
   for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
@@ -369,9 +375,9 @@ void print_table(const char* title, const std::vector<std::vector<std::string>>&
                  const std::vector<std::vector<std::string>>& extra_rows) {
   std::printf("\n%s\n\n", title);
   std::printf("%-24s", "layer");
-  for (const StudyConfig& c : kStudyConfigs) std::printf(" %14s", c.model);
+  for (const StudyConfig& c : study_configs) std::printf(" %14s", c.model.c_str());
   std::printf("\n%-24s", "");
-  for (const StudyConfig& c : kStudyConfigs) std::printf(" %14s", c.kernels);
+  for (const StudyConfig& c : study_configs) std::printf(" %14s", c.kernels);
   std::printf("\n");
   std::size_t rows = 0;
   for (const auto& column : cells) rows = std::max(rows, column.size());
@@ -448,7 +454,7 @@ int cmd_study(int argc, char** argv) {
   Args args;
   if (!args.parse(argc, argv, 2,
                   {{"--firmware-dir", true}, {"--json", true}, {"--host-runs", true}, {"--models-dir", true},
-                   {"--digit", true}, {"--timeout", true}, {"--help", false}})) {
+                   {"--digit", true}, {"--timeout", true}, {"--models", true}, {"--help", false}})) {
     std::fprintf(stderr, "tinyinfer study: %s\n%s", args.error().c_str(), kStudyUsage);
     return 2;
   }
@@ -469,6 +475,17 @@ int cmd_study(int argc, char** argv) {
     std::fprintf(stderr, "tinyinfer study: %s\n", error.c_str());
     return 2;
   }
+  std::string model_list = args.value("--models") != nullptr ? args.value("--models") : "uncompressed,compressed";
+  const std::size_t comma = model_list.find(',');
+  if (comma == std::string::npos || comma == 0 || comma + 1 == model_list.size() ||
+      model_list.find(',', comma + 1) != std::string::npos) {
+    std::fprintf(stderr, "tinyinfer study: --models %s: expected two model labels, FLOAT,COMPRESSED\n",
+                 model_list.c_str());
+    return 2;
+  }
+  study_configs.clear();
+  for (const std::string& model : {model_list.substr(0, comma), model_list.substr(comma + 1)})
+    for (const char* kernels : {"reference", "optimized"}) study_configs.push_back({model, kernels});
   const std::string firmware_dir = args.value("--firmware-dir");
   const std::string models_dir = args.value("--models-dir") != nullptr
                                      ? args.value("--models-dir")
@@ -483,8 +500,8 @@ int cmd_study(int argc, char** argv) {
   std::vector<int64_t> model_bytes(kConfigCount);  // the embedded model's file, for flash without it
   bool failed = false;
   for (int i = 0; i < kConfigCount; ++i) {
-    const std::string name = firmware_file_name(kStudyConfigs[i]);
-    const std::string elf = find_firmware(firmware_dir, kStudyConfigs[i]);
+    const std::string name = firmware_file_name(study_configs[i]);
+    const std::string elf = find_firmware(firmware_dir, study_configs[i]);
     if (elf.empty()) {
       std::fprintf(stderr, "tinyinfer study: %s not found under %s (build it: tools/run_study.sh)\n",
                    name.c_str(), firmware_dir.c_str());
@@ -496,16 +513,16 @@ int cmd_study(int argc, char** argv) {
       return 1;
     }
     sizes[i] = elf_size(elf);
-    model_bytes[i] = file_bytes(models_dir + "/mnist_" + kStudyConfigs[i].model + ".tflite");
+    model_bytes[i] = file_bytes(study_model_file(models_dir, study_configs[i].model));
   }
 
   // Host runs of the same four.
   std::vector<HostResult> host(kConfigCount);
   for (int i = 0; i < kConfigCount; ++i) {
-    const std::string model = models_dir + "/mnist_" + kStudyConfigs[i].model + ".tflite";
-    std::fprintf(stderr, "study: host %s %s (%lld runs) ...\n", kStudyConfigs[i].model,
-                 kStudyConfigs[i].kernels, static_cast<long long>(host_runs));
-    host[i] = run_host(model, kStudyConfigs[i].kernels, digit, static_cast<int>(host_runs));
+    const std::string model = study_model_file(models_dir, study_configs[i].model);
+    std::fprintf(stderr, "study: host %s %s (%lld runs) ...\n", study_configs[i].model.c_str(),
+                 study_configs[i].kernels, static_cast<long long>(host_runs));
+    host[i] = run_host(model, study_configs[i].kernels, digit, static_cast<int>(host_runs));
     if (!host[i].ok) std::fprintf(stderr, "study: host %s: %s\n", model.c_str(), host[i].error.c_str());
   }
 
@@ -565,11 +582,11 @@ int cmd_study(int argc, char** argv) {
     if (same) {
       std::printf("- %s model: optimized == reference (identical instruction counts in every layer): "
                   "the optimized kernels do not exist yet, so both kernel sets run the same code.\n",
-                  kStudyConfigs[m].model);
+                  study_configs[m].model.c_str());
     } else {
       const double ratio = ref.total > 0 ? static_cast<double>(opt.total) / ref.total : 0.0;
       std::printf("- %s model: optimized runs %.3fx the reference instructions (%.1fx fewer).\n",
-                  kStudyConfigs[m].model, ratio, ratio > 0 ? 1.0 / ratio : 0.0);
+                  study_configs[m].model.c_str(), ratio, ratio > 0 ? 1.0 / ratio : 0.0);
     }
   }
   std::printf("- %s: guest instructions QEMU executed (-icount shift=0: 1 instruction = 1 ns of virtual\n"
@@ -594,8 +611,8 @@ int cmd_study(int argc, char** argv) {
     json.begin_array("configurations");
     for (int i = 0; i < kConfigCount; ++i) {
       json.begin_object();
-      json.field("model", kStudyConfigs[i].model);
-      json.field("kernels", kStudyConfigs[i].kernels);
+      json.field("model", study_configs[i].model);
+      json.field("kernels", study_configs[i].kernels);
       json.begin_object("m7");
       json_run_fields(json, runs[i]);
       if (sizes[i].known) {
