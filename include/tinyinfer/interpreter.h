@@ -20,9 +20,6 @@
 
 namespace tinyinfer {
 
-namespace kernels {
-struct KernelSet;
-}
 
 enum class KernelChoice { kReference, kOptimized };
 const char* kernel_choice_name(KernelChoice choice);
@@ -94,7 +91,7 @@ class Interpreter {
   void eval_fused_conv_pool(int32_t op_index);
 
   const Model* model_ = nullptr;
-  const kernels::KernelSet* kernels_ = nullptr;
+  KernelChoice kernel_choice_ = KernelChoice::kReference;
   TensorSlot* tensors_ = nullptr;
   Tensor* io_tensors_ = nullptr;  // graph inputs, then outputs
   Node* nodes_ = nullptr;

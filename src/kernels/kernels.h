@@ -1,8 +1,9 @@
 // The kernel interface: plain functions over NHWC arrays with explicit
-// parameters, no model or arena knowledge. The interpreter's op layer
-// (src/runtime/ops_*.cc) validates shapes and types, computes the parameters
-// once at prepare time and then calls through a KernelSet, so the reference
-// and the optimized kernels are interchangeable and testable side by side.
+// parameters, no model or arena knowledge. The op layer (src/runtime/ops_*.cc)
+// validates shapes and types, computes the parameters once at prepare time and
+// calls the kernel registered for the node's type signature
+// (runtime/op_kernel.h), so reference and optimized kernels are
+// interchangeable and testable side by side.
 #pragma once
 
 #include <cstddef>
@@ -54,16 +55,12 @@ struct Requant {
 // ---- Scratch: working memory of one conv / depthwise / fully connected call ----
 // Optimized kernels need memory that lives only while they run (im2col
 // columns, sign-extended or transposed filters, requantization tables). At
-// prepare time the op layer asks the kernel set how many bytes the op's
+// prepare time the op layer asks the chosen kernel how many bytes the op's
 // geometry needs; the interpreter plans them in the arena, live during that
 // op only, and passes them as the kernels' last argument. So the arena size
 // is the RAM an inference needs, not a figure with the working memory hidden
 // on the stack. Reference kernels need none (they ignore the argument).
-enum class KernelOp : uint8_t { kConv2d, kDepthwise, kFullyConnected, kAdd };
-enum class KernelType : uint8_t { kFloat, kInt8, kHybrid };
 struct ScratchQuery {
-  KernelOp op = KernelOp::kConv2d;
-  KernelType type = KernelType::kFloat;
   Window window;
   int32_t depth_multiplier = 1;
   // Fully connected: in {batches, 1, 1, depth}, filter {units, 1, 1, depth}.
@@ -188,34 +185,7 @@ using QuantizeFn = void (*)(float scale, int32_t zero_point, int64_t count, cons
 using DequantizeFn = void (*)(float scale, int32_t zero_point, int64_t count, const int8_t* input,
                               float* output);
 
-// One table per kernel family choice. The op layer only calls through this.
-struct KernelSet {
-  const char* name;
-  Conv2dFloatFn conv2d_float;
-  Conv2dInt8Fn conv2d_int8;
-  Conv2dHybridFn conv2d_hybrid;
-  DepthwiseFloatFn depthwise_float;
-  DepthwiseInt8Fn depthwise_int8;
-  DepthwiseHybridFn depthwise_hybrid;
-  FullyConnectedFloatFn fully_connected_float;
-  FullyConnectedInt8Fn fully_connected_int8;
-  FullyConnectedHybridFn fully_connected_hybrid;
-  PoolFloatFn max_pool_float;
-  PoolInt8Fn max_pool_int8;
-  PoolFloatFn average_pool_float;
-  PoolInt8Fn average_pool_int8;
-  AddFloatFn add_float;
-  AddInt8Fn add_int8;
-  SoftmaxFloatFn softmax_float;
-  SoftmaxInt8Fn softmax_int8;
-  QuantizeFn quantize;
-  DequantizeFn dequantize;
-  ScratchBytesFn scratch_bytes;
-};
-
-const KernelSet& reference_kernels();
-// The fast set: every entry an optimized kernel where one exists, else the
-// reference kernel (so it is always complete).
-const KernelSet& optimized_kernels();
+// ---- Moves bytes unchanged (RESHAPE): source and destination may overlap ----
+using CopyFn = void (*)(const void* input, void* output, std::size_t bytes);
 
 }  // namespace tinyinfer::kernels

@@ -21,10 +21,6 @@ const char* kernel_choice_name(KernelChoice choice) {
 
 namespace {
 
-const kernels::KernelSet& kernel_set(KernelChoice choice) {
-  return choice == KernelChoice::kReference ? kernels::reference_kernels() : kernels::optimized_kernels();
-}
-
 uint8_t* align_pointer(uint8_t* p) {
   const uintptr_t v = reinterpret_cast<uintptr_t>(p);
   return reinterpret_cast<uint8_t*>((v + kArenaAlignment - 1) / kArenaAlignment * kArenaAlignment);
@@ -61,14 +57,14 @@ void fuse_conv_pool_pairs(const Model& model, Node* nodes, int32_t op_count, con
   for (int32_t i = 0; i + 1 < op_count; ++i) {
     Node& conv = nodes[i];
     Node& pool = nodes[i + 1];
-    if (conv.fused_into_previous || conv.registration->eval_rows == nullptr ||
-        pool.registration->rows_per_output_row == nullptr)
+    if (conv.fused_into_previous || conv.kernel->op->eval_rows == nullptr ||
+        pool.kernel->op->rows_per_output_row == nullptr)
       continue;
     const int32_t t = conv.outputs[0];
     if (pool.input_count < 1 || pool.inputs[0] != t || is_graph_output(model, t) ||
         reader_count(nodes, op_count, t) != 1 || tensors[t].rank != 4 || tensors[t].dims[0] != 1)
       continue;
-    const int32_t band_rows = pool.registration->rows_per_output_row(pool);
+    const int32_t band_rows = pool.kernel->op->rows_per_output_row(pool);
     if (band_rows <= 0) continue;
     const TensorSlot& s = tensors[t];
     conv.fused_with_next = true;
@@ -86,7 +82,7 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
   model_ = &model;
   if (!model.is_loaded()) return Status::error(StatusCode::kInvalidArgument, "interpreter: model is not loaded");
   if (arena == nullptr) return Status::error(StatusCode::kInvalidArgument, "interpreter: null arena");
-  kernels_ = &kernel_set(kernels_choice);
+  kernel_choice_ = kernels_choice;
   tensor_count_ = model.tensor_count();
   op_count_ = model.op_count();
   const int32_t io_count = model.input_count() + model.output_count();
@@ -138,23 +134,23 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
   for (int32_t i = 0; i < op_count_; ++i) {
     Node& node = *new (&nodes_[i]) Node();
     const OpInfo info = model.op(i);
-    node.registration = find_op(info.builtin_code);
-    if (node.registration == nullptr)
+    const OpRegistration* op = find_op(info.builtin_code);
+    if (op == nullptr)
       return Status::error(StatusCode::kUnsupported, "op %d: operator %s (builtin code %d) is not supported", i,
                            op_code_name(info.builtin_code), info.builtin_code);
-    if (info.version < 1 || info.version > node.registration->max_version)
+    if (info.version < 1 || info.version > op->max_version)
       return Status::error(StatusCode::kUnsupported, "op %d (%s): version %d is not supported (max %d)", i,
-                           node.registration->name, info.version, node.registration->max_version);
+                           op->name, info.version, op->max_version);
     if (info.input_count > INT16_MAX || info.output_count > INT16_MAX)
       return Status::error(StatusCode::kUnsupported, "op %d (%s): %d inputs and %d outputs are too many", i,
-                           node.registration->name, info.input_count, info.output_count);
+                           op->name, info.input_count, info.output_count);
     node.inputs = info.inputs;
     node.input_count = static_cast<int16_t>(info.input_count);
     node.outputs = info.outputs;
     node.output_count = static_cast<int16_t>(info.output_count);
-    PrepareContext ctx(model, tensors_, node, info, i, *kernels_, persistent_floor, &persistent_top,
+    PrepareContext ctx(model, tensors_, node, info, i, *op, kernel_choice_, persistent_floor, &persistent_top,
                        options.small_arena);
-    const Status status = node.registration->prepare(ctx);
+    const Status status = op->prepare(ctx);
     if (!status.is_ok()) {
       if (status.code() == StatusCode::kArenaTooSmall)
         return Status::error(StatusCode::kArenaTooSmall,
@@ -162,9 +158,11 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
                              "(%s) ran out",
                              static_cast<unsigned>(arena_bytes),
                              static_cast<unsigned>(usage_.metadata + (aligned_end - persistent_top)), i,
-                             node.registration->name);
+                             op->name);
       return status;
     }
+    if (node.kernel == nullptr || node.kernel->op != op)
+      return Status::error(StatusCode::kUnsupported, "op %d (%s): prepare chose no kernel", i, op->name);
   }
   usage_.persistent = static_cast<std::size_t>(aligned_end - persistent_top);
 
@@ -277,8 +275,8 @@ Status Interpreter::invoke(Profiler* profiler) {
     if (node.fused_with_next)
       eval_fused_conv_pool(i);
     else if (!node.fused_into_previous)
-      node.registration->eval(EvalContext{node, tensors_, *kernels_});
-    if (profiler) profiler->record(i, node.registration->name, profiler->now() - start);
+      node.kernel->op->eval(EvalContext{node, tensors_});
+    if (profiler) profiler->record(i, node.kernel->op->name, profiler->now() - start);
   }
   return Status::ok();
 }
@@ -286,13 +284,13 @@ Status Interpreter::invoke(Profiler* profiler) {
 void Interpreter::eval_fused_conv_pool(int32_t op_index) {
   Node& conv = nodes_[op_index];
   Node& pool = nodes_[op_index + 1];
-  const EvalContext conv_ctx{conv, tensors_, *kernels_};
-  const EvalContext pool_ctx{pool, tensors_, *kernels_};
-  const int32_t band_rows = pool.registration->rows_per_output_row(pool);
+  const EvalContext conv_ctx{conv, tensors_};
+  const EvalContext pool_ctx{pool, tensors_};
+  const int32_t band_rows = pool.kernel->op->rows_per_output_row(pool);
   const int32_t out_rows = tensors_[pool.outputs[0]].dims[1];
   for (int32_t row = 0; row < out_rows; ++row) {
-    conv.registration->eval_rows(conv_ctx, row * band_rows, band_rows, conv.band);
-    pool.registration->pool_rows(pool_ctx, conv.band, band_rows, row);
+    conv.kernel->op->eval_rows(conv_ctx, row * band_rows, band_rows, conv.band);
+    pool.kernel->op->pool_rows(pool_ctx, conv.band, band_rows, row);
   }
 }
 
@@ -320,8 +318,8 @@ Tensor Interpreter::tensor(int32_t index) const {
 }
 
 const char* Interpreter::op_name(int32_t op_index) const {
-  if (op_index < 0 || op_index >= op_count_ || nodes_[op_index].registration == nullptr) return "?";
-  return nodes_[op_index].registration->name;
+  if (op_index < 0 || op_index >= op_count_ || nodes_[op_index].kernel == nullptr) return "?";
+  return nodes_[op_index].kernel->op->name;
 }
 
 OpInfo Interpreter::op_info(int32_t op_index) const {
@@ -331,14 +329,14 @@ OpInfo Interpreter::op_info(int32_t op_index) const {
 
 int64_t Interpreter::op_macs(int32_t op_index) const {
   if (!ready_ || op_index < 0 || op_index >= op_count_) return 0;
-  return nodes_[op_index].registration->macs(nodes_[op_index], tensors_);
+  return nodes_[op_index].kernel->op->macs(nodes_[op_index], tensors_);
 }
 
 void Interpreter::describe_op(int32_t op_index, char* buffer, std::size_t buffer_size) const {
   if (buffer_size == 0) return;
   buffer[0] = '\0';
   if (!ready_ || op_index < 0 || op_index >= op_count_) return;
-  nodes_[op_index].registration->describe(nodes_[op_index], tensors_, buffer, buffer_size);
+  nodes_[op_index].kernel->op->describe(nodes_[op_index], tensors_, buffer, buffer_size);
 }
 
 int64_t Interpreter::total_macs() const {
@@ -347,6 +345,6 @@ int64_t Interpreter::total_macs() const {
   return sum;
 }
 
-const char* Interpreter::kernel_set_name() const { return kernels_ ? kernels_->name : ""; }
+const char* Interpreter::kernel_set_name() const { return kernel_choice_name(kernel_choice_); }
 
 }  // namespace tinyinfer

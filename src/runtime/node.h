@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "kernels/kernels.h"
+#include "runtime/op_kernel.h"
 #include "tinyinfer/model.h"
 #include "tinyinfer/status.h"
 #include "tinyinfer/tensor.h"
@@ -44,7 +45,7 @@ struct TensorSlot {
 // Runtime state of one op: 32 bytes on a 32-bit MCU. Everything else about
 // the op (code, version, options) is read from the model while preparing.
 struct Node {
-  const OpRegistration* registration = nullptr;
+  const OpKernel* kernel = nullptr;  // chosen at prepare; kernel->op is the op
   const int32_t* inputs = nullptr;  // tensor indices into the model, -1 = optional input absent
   const int32_t* outputs = nullptr;
   void* op_data = nullptr;  // persistent, carved from the arena at prepare
@@ -73,16 +74,24 @@ struct Node {
 class PrepareContext {
  public:
   PrepareContext(const Model& model, const TensorSlot* tensors, Node& node, const OpInfo& info,
-                 int32_t op_index, const kernels::KernelSet& kernels, uint8_t* persistent_floor,
+                 int32_t op_index, const OpRegistration& op, KernelChoice kernel_set, uint8_t* persistent_floor,
                  uint8_t** persistent_top, bool small_arena = false)
-      : model_(model), tensors_(tensors), node_(node), info_(info), op_index_(op_index), kernels_(kernels),
-        floor_(persistent_floor), top_(persistent_top), small_arena_(small_arena) {}
+      : model_(model), tensors_(tensors), node_(node), info_(info), op_index_(op_index), op_(op),
+        kernel_set_(kernel_set), floor_(persistent_floor), top_(persistent_top), small_arena_(small_arena) {}
 
   int32_t op_index() const { return op_index_; }
   const char* op_name() const;
   const OpInfo& info() const { return info_; }
   Node& node() { return node_; }
-  const kernels::KernelSet& kernels() const { return kernels_; }
+
+  // Chooses the node's kernel for its type signature (op_kernel.h); the
+  // error names the signature and lists the ones the image has.
+  Status use_kernel(const TypeSignature& node_types);
+  // The chosen kernel's working memory for a geometry (0 without a size
+  // function). Precondition: use_kernel succeeded.
+  std::size_t kernel_scratch_bytes(const kernels::ScratchQuery& query) const {
+    return node_.kernel->scratch_bytes != nullptr ? node_.kernel->scratch_bytes(query) : 0;
+  }
   // InterpreterOptions::small_arena: pass it on in kernel scratch queries.
   bool small_arena() const { return small_arena_; }
 
@@ -118,7 +127,8 @@ class PrepareContext {
   Node& node_;
   const OpInfo& info_;
   int32_t op_index_;
-  const kernels::KernelSet& kernels_;
+  const OpRegistration& op_;
+  KernelChoice kernel_set_;
   uint8_t* floor_;
   uint8_t** top_;
   bool small_arena_;
@@ -127,8 +137,12 @@ class PrepareContext {
 struct EvalContext {
   Node& node;
   const TensorSlot* tensors;
-  const kernels::KernelSet& kernels;
 
+  // The node's kernel function, chosen at prepare.
+  template <typename Fn>
+  Fn kernel() const {
+    return kernel_function<Fn>(*node.kernel);
+  }
   const TensorSlot& input(int32_t i) const { return tensors[node.inputs[i]]; }
   const TensorSlot* optional_input(int32_t i) const {
     return (i < node.input_count && node.inputs[i] >= 0) ? &tensors[node.inputs[i]] : nullptr;
@@ -156,9 +170,6 @@ struct OpRegistration {
   // Pooling: pools `in_rows` input rows at `rows_in` into output row out_row.
   void (*pool_rows)(const EvalContext& ctx, const void* rows_in, int32_t in_rows, int32_t out_row) = nullptr;
 };
-
-// Null when the engine has no implementation for the code.
-const OpRegistration* find_op(int32_t builtin_code);
 
 // Registrations, one per op family file.
 extern const OpRegistration kConv2dOp;

@@ -26,9 +26,7 @@ Status prepare_add(PrepareContext& ctx) {
   const Tensor out = ctx.output(0);
   const auto* opt = format::options_as<fb::AddOptions>(ctx.info(), fb::BuiltinOptions::AddOptions);
   const ActivationFunctionType act = opt ? opt->fused_activation_function() : ActivationFunctionType::NONE;
-  if (a.type != b.type || a.type != out.type)
-    return ctx.error(StatusCode::kUnsupported, "mixed types %s + %s -> %s", data_type_name(a.type),
-                     data_type_name(b.type), data_type_name(out.type));
+  TI_RETURN_IF_ERROR(ctx.use_kernel(signature({a.type, b.type}, out.type)));
 
   auto* data = ctx.allocate_persistent_array<AddData>(1);
   if (data == nullptr) return ctx.arena_exhausted();
@@ -54,7 +52,7 @@ Status prepare_add(PrepareContext& ctx) {
   if (out.type == DataType::kFloat32) {
     if (!float_activation(act, &data->clamp))
       return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(act));
-  } else if (out.type == DataType::kInt8) {
+  } else {  // int8
     data->is_int8 = true;
     TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, a, "input 1"));
     TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, b, "input 2"));
@@ -66,15 +64,11 @@ Status prepare_add(PrepareContext& ctx) {
                             out.quant.scale(), out.quant.zero_point(), act_min, act_max, &data->params);
     // The optimized kernel's per-byte tables, planned in the arena for this op.
     kernels::ScratchQuery query;
-    query.op = kernels::KernelOp::kAdd;
-    query.type = kernels::KernelType::kInt8;
     query.in = {1, 1, 1, static_cast<int32_t>(a.shape.elements())};
     query.filter = {1, 1, 1, static_cast<int32_t>(b.shape.elements())};
     query.out = {1, 1, 1, static_cast<int32_t>(out.shape.elements())};
     query.small_arena = ctx.small_arena();
-    ctx.request_scratch(ctx.kernels().scratch_bytes(query));
-  } else {
-    return ctx.error(StatusCode::kUnsupported, "type %s", data_type_name(out.type));
+    ctx.request_scratch(ctx.kernel_scratch_bytes(query));
   }
   ctx.node().op_data = data;
   return Status::ok();
@@ -83,10 +77,10 @@ Status prepare_add(PrepareContext& ctx) {
 void eval_add(const EvalContext& ctx) {
   const AddData& d = *ctx.data<AddData>();
   if (d.is_int8)
-    ctx.kernels.add_int8(d.params, d.shape, ctx.input(0).data_as<const int8_t>(),
+    ctx.kernel<kernels::AddInt8Fn>()(d.params, d.shape, ctx.input(0).data_as<const int8_t>(),
                          ctx.input(1).data_as<const int8_t>(), ctx.output(0).data_as<int8_t>(), ctx.node.scratch);
   else
-    ctx.kernels.add_float(d.clamp, d.shape, ctx.input(0).data_as<const float>(),
+    ctx.kernel<kernels::AddFloatFn>()(d.clamp, d.shape, ctx.input(0).data_as<const float>(),
                           ctx.input(1).data_as<const float>(), ctx.output(0).data_as<float>());
 }
 

@@ -73,9 +73,6 @@ Status prepare_int8_requant(PrepareContext& ctx, ConvData* data, const Tensor& i
       return ctx.error(StatusCode::kUnsupported, "filter '%s' has non-zero zero point (int8 weights must be symmetric)",
                        filter.name);
   }
-  if (bias != nullptr && bias->type != DataType::kInt32)
-    return ctx.error(StatusCode::kInvalidModel, "int8 conv needs an int32 bias, got %s",
-                     data_type_name(bias->type));
   kernels::Requant& rq = data->requant;
   TI_RETURN_IF_ERROR(
       prepare_requant_multipliers(ctx, input, filter, output, out_channels, &rq, &data->requant_source));
@@ -183,16 +180,14 @@ Status prepare_conv_family(PrepareContext& ctx, bool depthwise) {
 
   const int32_t channel_dim = depthwise ? 3 : 0;
   const DataType in_t = input.type, f_t = filter.type, out_t = output.type;
-  if (in_t == DataType::kFloat32 && out_t == DataType::kFloat32 &&
-      (f_t == DataType::kFloat32 || f_t == DataType::kInt8)) {
-    if (bias != nullptr && bias->type != DataType::kFloat32)
-      return ctx.error(StatusCode::kInvalidModel, "float conv needs a float32 bias");
+  TI_RETURN_IF_ERROR(ctx.use_kernel(signature({in_t, f_t, bias != nullptr ? bias->type : kAbsent}, out_t)));
+  if (in_t == DataType::kFloat32) {  // float32 or hybrid (int8 filter)
     if (!float_activation(o.activation, &data->clamp))
       return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(o.activation));
     data->kind = f_t == DataType::kFloat32 ? ConvKind::kFloat : ConvKind::kHybrid;
     if (data->kind == ConvKind::kHybrid)
       TI_RETURN_IF_ERROR(prepare_hybrid_scales(ctx, data, filter, out_c, channel_dim));
-  } else if (in_t == DataType::kInt8 && f_t == DataType::kInt8 && out_t == DataType::kInt8) {
+  } else {  // int8
     data->kind = ConvKind::kInt8;
     const int64_t depth = int64_t{kh} * kw * (depthwise ? 1 : in_c);
     if (depth > kMaxInt8AccumulationDepth)
@@ -202,23 +197,16 @@ Status prepare_conv_family(PrepareContext& ctx, bool depthwise) {
       return ctx.error(StatusCode::kInvalidModel, "bias '%s' is so large the int32 accumulator could overflow",
                        bias->name);
     TI_RETURN_IF_ERROR(prepare_int8_requant(ctx, data, input, filter, bias, output, out_c, channel_dim));
-  } else {
-    return ctx.error(StatusCode::kUnsupported, "types %s x %s -> %s", data_type_name(in_t),
-                     data_type_name(f_t), data_type_name(out_t));
   }
   // The kernel's working memory, planned in the arena for this op only.
   kernels::ScratchQuery query;
-  query.op = depthwise ? kernels::KernelOp::kDepthwise : kernels::KernelOp::kConv2d;
-  query.type = data->kind == ConvKind::kFloat  ? kernels::KernelType::kFloat
-               : data->kind == ConvKind::kInt8 ? kernels::KernelType::kInt8
-                                               : kernels::KernelType::kHybrid;
   query.window = data->window;
   query.depth_multiplier = depth_multiplier;
   query.in = {input.shape.dims[0], input.shape.dims[1], input.shape.dims[2], in_c};
   query.filter = {filter.shape.dims[0], kh, kw, filter.shape.dims[3]};
   query.out = {output.shape.dims[0], out_h, out_w, out_c};
   query.small_arena = ctx.small_arena();
-  ctx.request_scratch(data->requant_source.table_bytes() + ctx.kernels().scratch_bytes(query));
+  ctx.request_scratch(data->requant_source.table_bytes() + ctx.kernel_scratch_bytes(query));
   ctx.node().op_data = data;
   return Status::ok();
 }
@@ -236,7 +224,6 @@ void run_conv_kernel(const EvalContext& ctx, const ConvData& d, const kernels::W
   const TensorSlot& filter = ctx.input(1);
   const TensorSlot* bias = ctx.optional_input(2);
   const kernels::Dims4 f = nhwc(filter);
-  const kernels::KernelSet& k = ctx.kernels;
   const auto* input_float = static_cast<const float*>(input_data);
   const auto* input_int8 = static_cast<const int8_t*>(input_data);
   auto* output_float = static_cast<float*>(output_data);
@@ -247,30 +234,30 @@ void run_conv_kernel(const EvalContext& ctx, const ConvData& d, const kernels::W
     case ConvKind::kFloat: {
       const float* b = bias ? bias->data_as<const float>() : nullptr;
       if (d.depthwise)
-        k.depthwise_float(window, d.depth_multiplier, d.clamp, in, input_float, f,
+        ctx.kernel<kernels::DepthwiseFloatFn>()(window, d.depth_multiplier, d.clamp, in, input_float, f,
                           filter.data_as<const float>(), b, out, output_float, scratch);
       else
-        k.conv2d_float(window, d.clamp, in, input_float, f, filter.data_as<const float>(), b, out,
+        ctx.kernel<kernels::Conv2dFloatFn>()(window, d.clamp, in, input_float, f, filter.data_as<const float>(), b, out,
                        output_float, scratch);
       break;
     }
     case ConvKind::kHybrid: {
       const float* b = bias ? bias->data_as<const float>() : nullptr;
       if (d.depthwise)
-        k.depthwise_hybrid(window, d.depth_multiplier, d.clamp, in, input_float, f,
+        ctx.kernel<kernels::DepthwiseHybridFn>()(window, d.depth_multiplier, d.clamp, in, input_float, f,
                            filter.data_as<const int8_t>(), d.filter_scales, b, out, output_float, scratch);
       else
-        k.conv2d_hybrid(window, d.clamp, in, input_float, f, filter.data_as<const int8_t>(),
+        ctx.kernel<kernels::Conv2dHybridFn>()(window, d.clamp, in, input_float, f, filter.data_as<const int8_t>(),
                         d.filter_scales, b, out, output_float, scratch);
       break;
     }
     case ConvKind::kInt8: {
       const int32_t* b = bias ? bias->data_as<const int32_t>() : nullptr;
       if (d.depthwise)
-        k.depthwise_int8(window, d.depth_multiplier, requant, in, input_int8, f,
+        ctx.kernel<kernels::DepthwiseInt8Fn>()(window, d.depth_multiplier, requant, in, input_int8, f,
                          filter.data_as<const int8_t>(), b, out, output_int8, scratch);
       else
-        k.conv2d_int8(window, requant, in, input_int8, f, filter.data_as<const int8_t>(), b, out,
+        ctx.kernel<kernels::Conv2dInt8Fn>()(window, requant, in, input_int8, f, filter.data_as<const int8_t>(), b, out,
                       output_int8, scratch);
       break;
     }

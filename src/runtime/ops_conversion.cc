@@ -23,23 +23,19 @@ Status prepare_reshape(PrepareContext& ctx) {
     return ctx.error(StatusCode::kInvalidModel, "%s of %u bytes cannot reshape to %s of %u bytes",
                      data_type_name(input.type), static_cast<unsigned>(input.bytes),
                      data_type_name(output.type), static_cast<unsigned>(output.bytes));
-  return Status::ok();
+  return ctx.use_kernel(signature({input.type}, output.type));
 }
 
 void eval_reshape(const EvalContext& ctx) {
-  const TensorSlot& input = ctx.input(0);
-  const TensorSlot& output = ctx.output(0);
-  if (output.data != input.data) std::memmove(output.data, input.data, output.bytes());
+  ctx.kernel<kernels::CopyFn>()(ctx.input(0).data, ctx.output(0).data, ctx.output(0).bytes());
 }
 
-Status prepare_quantize_pair(PrepareContext& ctx, DataType from, DataType to) {
+Status prepare_quantize_pair(PrepareContext& ctx, DataType from) {
   if (ctx.input_count() != 1 || !ctx.has_input(0) || ctx.output_count() != 1)
     return ctx.error(StatusCode::kInvalidModel, "expects 1 input and 1 output");
   const Tensor& input = ctx.input(0);
   const Tensor& output = ctx.output(0);
-  if (input.type != from || output.type != to)
-    return ctx.error(StatusCode::kUnsupported, "%s -> %s (supported: %s -> %s)", data_type_name(input.type),
-                     data_type_name(output.type), data_type_name(from), data_type_name(to));
+  TI_RETURN_IF_ERROR(ctx.use_kernel(signature({input.type}, output.type)));
   if (input.shape.elements() != output.shape.elements())
     return ctx.error(StatusCode::kInvalidModel, "element counts differ");
   const Tensor& quantized = from == DataType::kInt8 ? input : output;
@@ -53,21 +49,21 @@ Status prepare_quantize_pair(PrepareContext& ctx, DataType from, DataType to) {
 }
 
 Status prepare_quantize(PrepareContext& ctx) {
-  return prepare_quantize_pair(ctx, DataType::kFloat32, DataType::kInt8);
+  return prepare_quantize_pair(ctx, DataType::kFloat32);
 }
 Status prepare_dequantize(PrepareContext& ctx) {
-  return prepare_quantize_pair(ctx, DataType::kInt8, DataType::kFloat32);
+  return prepare_quantize_pair(ctx, DataType::kInt8);
 }
 
 void eval_quantize(const EvalContext& ctx) {
   const auto& d = *ctx.data<ConversionData>();
-  ctx.kernels.quantize(d.scale, d.zero_point, ctx.input(0).elements(), ctx.input(0).data_as<const float>(),
+  ctx.kernel<kernels::QuantizeFn>()(d.scale, d.zero_point, ctx.input(0).elements(), ctx.input(0).data_as<const float>(),
                        ctx.output(0).data_as<int8_t>());
 }
 
 void eval_dequantize(const EvalContext& ctx) {
   const auto& d = *ctx.data<ConversionData>();
-  ctx.kernels.dequantize(d.scale, d.zero_point, ctx.input(0).elements(),
+  ctx.kernel<kernels::DequantizeFn>()(d.scale, d.zero_point, ctx.input(0).elements(),
                          ctx.input(0).data_as<const int8_t>(), ctx.output(0).data_as<float>());
 }
 

@@ -73,10 +73,9 @@ Status prepare_fc(PrepareContext& ctx) {
     return ctx.error(StatusCode::kUnsupported, "weights quantized along dimension %d",
                      filter.quant.quantized_dimension);
 
-  if (input.type == DataType::kFloat32 && output.type == DataType::kFloat32 &&
-      (filter.type == DataType::kFloat32 || filter.type == DataType::kInt8)) {
-    if (bias != nullptr && bias->type != DataType::kFloat32)
-      return ctx.error(StatusCode::kInvalidModel, "float fully connected needs a float32 bias");
+  TI_RETURN_IF_ERROR(
+      ctx.use_kernel(signature({input.type, filter.type, bias != nullptr ? bias->type : kAbsent}, output.type)));
+  if (input.type == DataType::kFloat32) {  // float32 or hybrid (int8 weights)
     if (!float_activation(act, &data->clamp))
       return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(act));
     data->kind = filter.type == DataType::kFloat32 ? FcKind::kFloat : FcKind::kHybrid;
@@ -90,8 +89,7 @@ Status prepare_fc(PrepareContext& ctx) {
       for (int32_t u = 0; u < units; ++u) scales[u] = filter.quant.scales[weights_per_channel ? u : 0];
       data->filter_scales = scales;
     }
-  } else if (input.type == DataType::kInt8 && filter.type == DataType::kInt8 &&
-             output.type == DataType::kInt8) {
+  } else {  // int8
     data->kind = FcKind::kInt8;
     if (depth > kMaxInt8AccumulationDepth)
       return ctx.error(StatusCode::kUnsupported, "depth %d could overflow the int32 accumulator", depth);
@@ -102,8 +100,6 @@ Status prepare_fc(PrepareContext& ctx) {
     TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, output, "output"));
     if (!filter.quant.is_quantized())
       return ctx.error(StatusCode::kInvalidModel, "weights '%s' are int8 without quantization", filter.name);
-    if (bias != nullptr && bias->type != DataType::kInt32)
-      return ctx.error(StatusCode::kInvalidModel, "int8 fully connected needs an int32 bias");
     if (weights_per_channel) {
       for (int32_t u = 0; u < units; ++u)
         if (filter.quant.zero_points != nullptr && filter.quant.zero_points[u] != 0)
@@ -116,20 +112,13 @@ Status prepare_fc(PrepareContext& ctx) {
     rq.output_offset = output.quant.zero_point();
     if (!int8_activation(act, output.quant.scale(), output.quant.zero_point(), &rq.act_min, &rq.act_max))
       return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(act));
-  } else {
-    return ctx.error(StatusCode::kUnsupported, "types %s x %s -> %s", data_type_name(input.type),
-                     data_type_name(filter.type), data_type_name(output.type));
   }
   kernels::ScratchQuery query;
-  query.op = kernels::KernelOp::kFullyConnected;
-  query.type = data->kind == FcKind::kFloat  ? kernels::KernelType::kFloat
-               : data->kind == FcKind::kInt8 ? kernels::KernelType::kInt8
-                                             : kernels::KernelType::kHybrid;
   query.in = {data->batches, 1, 1, depth};
   query.filter = {units, 1, 1, depth};
   query.out = {data->batches, 1, 1, units};
   query.small_arena = ctx.small_arena();
-  const std::size_t kernel_bytes = ctx.kernels().scratch_bytes(query);
+  const std::size_t kernel_bytes = ctx.kernel_scratch_bytes(query);
   data->kernel_scratch = kernel_bytes > 0;
   ctx.request_scratch(data->requant_source.table_bytes() + kernel_bytes);
   ctx.node().op_data = data;
@@ -144,13 +133,13 @@ void eval_fc(const EvalContext& ctx) {
   const TensorSlot& output = ctx.output(0);
   switch (d.kind) {
     case FcKind::kFloat:
-      ctx.kernels.fully_connected_float(d.clamp, d.batches, d.depth, d.units, input.data_as<const float>(),
+      ctx.kernel<kernels::FullyConnectedFloatFn>()(d.clamp, d.batches, d.depth, d.units, input.data_as<const float>(),
                                         filter.data_as<const float>(),
                                         bias ? bias->data_as<const float>() : nullptr, output.data_as<float>(),
                                         ctx.node.scratch);
       break;
     case FcKind::kHybrid:
-      ctx.kernels.fully_connected_hybrid(d.clamp, d.batches, d.depth, d.units, input.data_as<const float>(),
+      ctx.kernel<kernels::FullyConnectedHybridFn>()(d.clamp, d.batches, d.depth, d.units, input.data_as<const float>(),
                                          filter.data_as<const int8_t>(), d.filter_scales,
                                          bias ? bias->data_as<const float>() : nullptr,
                                          output.data_as<float>(), ctx.node.scratch);
@@ -158,7 +147,7 @@ void eval_fc(const EvalContext& ctx) {
     case FcKind::kInt8: {
       kernels::Requant requant = d.requant;
       void* const kernel_scratch = requant_table_in_scratch(d.requant_source, ctx.node.scratch, true, &requant);
-      ctx.kernels.fully_connected_int8(requant, d.batches, d.depth, d.units, input.data_as<const int8_t>(),
+      ctx.kernel<kernels::FullyConnectedInt8Fn>()(requant, d.batches, d.depth, d.units, input.data_as<const int8_t>(),
                                        filter.data_as<const int8_t>(),
                                        bias ? bias->data_as<const int32_t>() : nullptr, output.data_as<int8_t>(),
                                        d.kernel_scratch ? kernel_scratch : nullptr);

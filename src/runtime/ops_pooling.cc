@@ -56,10 +56,11 @@ Status prepare_pool(PrepareContext& ctx) {
   w.stride_w = sw;
   w.pad_top = window_leading_padding(input.shape.dims[1], fh, sh, 1, out_h);
   w.pad_left = window_leading_padding(input.shape.dims[2], fw, sw, 1, out_w);
+  TI_RETURN_IF_ERROR(ctx.use_kernel(signature({input.type}, output.type)));
   if (input.type == DataType::kFloat32) {
     if (!float_activation(data->activation, &data->clamp))
       return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(data->activation));
-  } else if (input.type == DataType::kInt8) {
+  } else {  // int8
     data->is_int8 = true;
     TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, input, "input"));
     TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, output, "output"));
@@ -69,26 +70,22 @@ Status prepare_pool(PrepareContext& ctx) {
     if (!int8_activation(data->activation, output.quant.scale(), output.quant.zero_point(), &data->act_min,
                          &data->act_max))
       return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(data->activation));
-  } else {
-    return ctx.error(StatusCode::kUnsupported, "type %s", data_type_name(input.type));
   }
   ctx.node().op_data = data;
   return Status::ok();
 }
 
-template <bool kMax>
 void eval_pool(const EvalContext& ctx) {
   const PoolData& d = *ctx.data<PoolData>();
   const TensorSlot& input = ctx.input(0);
   const TensorSlot& output = ctx.output(0);
   const kernels::Dims4 in = nhwc(input), out = nhwc(output);
-  if (d.is_int8) {
-    const kernels::PoolInt8Fn fn = kMax ? ctx.kernels.max_pool_int8 : ctx.kernels.average_pool_int8;
-    fn(d.window, d.act_min, d.act_max, in, input.data_as<const int8_t>(), out, output.data_as<int8_t>());
-  } else {
-    const kernels::PoolFloatFn fn = kMax ? ctx.kernels.max_pool_float : ctx.kernels.average_pool_float;
-    fn(d.window, d.clamp, in, input.data_as<const float>(), out, output.data_as<float>());
-  }
+  if (d.is_int8)
+    ctx.kernel<kernels::PoolInt8Fn>()(d.window, d.act_min, d.act_max, in, input.data_as<const int8_t>(), out,
+                                      output.data_as<int8_t>());
+  else
+    ctx.kernel<kernels::PoolFloatFn>()(d.window, d.clamp, in, input.data_as<const float>(), out,
+                                       output.data_as<float>());
 }
 
 int32_t pool_rows_per_output_row(const Node& node) {
@@ -99,7 +96,6 @@ int32_t pool_rows_per_output_row(const Node& node) {
 
 // Pools one band of input rows (VALID, non-overlapping vertically) into
 // output row out_row.
-template <bool kMax>
 void pool_rows(const EvalContext& ctx, const void* rows_in, int32_t in_rows, int32_t out_row) {
   const PoolData& d = *ctx.data<PoolData>();
   const TensorSlot& output = ctx.output(0);
@@ -109,14 +105,12 @@ void pool_rows(const EvalContext& ctx, const void* rows_in, int32_t in_rows, int
   out.h = 1;
   const std::size_t row_bytes = static_cast<std::size_t>(out.w) * out.c * data_type_size(output.type);
   uint8_t* out_bytes = static_cast<uint8_t*>(output.data) + static_cast<std::size_t>(out_row) * row_bytes;
-  if (d.is_int8) {
-    const kernels::PoolInt8Fn fn = kMax ? ctx.kernels.max_pool_int8 : ctx.kernels.average_pool_int8;
-    fn(d.window, d.act_min, d.act_max, in, static_cast<const int8_t*>(rows_in), out,
-       reinterpret_cast<int8_t*>(out_bytes));
-  } else {
-    const kernels::PoolFloatFn fn = kMax ? ctx.kernels.max_pool_float : ctx.kernels.average_pool_float;
-    fn(d.window, d.clamp, in, static_cast<const float*>(rows_in), out, reinterpret_cast<float*>(out_bytes));
-  }
+  if (d.is_int8)
+    ctx.kernel<kernels::PoolInt8Fn>()(d.window, d.act_min, d.act_max, in, static_cast<const int8_t*>(rows_in), out,
+                                      reinterpret_cast<int8_t*>(out_bytes));
+  else
+    ctx.kernel<kernels::PoolFloatFn>()(d.window, d.clamp, in, static_cast<const float*>(rows_in), out,
+                                       reinterpret_cast<float*>(out_bytes));
 }
 
 int64_t pool_macs(const Node&, const TensorSlot*) { return 0; }
@@ -130,10 +124,10 @@ void describe_pool(const Node& node, const TensorSlot*, char* buffer, std::size_
 
 }  // namespace
 
-const OpRegistration kMaxPool2dOp = {17,        "MAX_POOL_2D", 3,       prepare_pool,           eval_pool<true>,
-                                     pool_macs, describe_pool, nullptr, pool_rows_per_output_row, pool_rows<true>};
+const OpRegistration kMaxPool2dOp = {17,        "MAX_POOL_2D", 3,       prepare_pool,           eval_pool,
+                                     pool_macs, describe_pool, nullptr, pool_rows_per_output_row, pool_rows};
 const OpRegistration kAveragePool2dOp = {1,         "AVERAGE_POOL_2D", 3,       prepare_pool,
-                                         eval_pool<false>, pool_macs,  describe_pool, nullptr,
-                                         pool_rows_per_output_row, pool_rows<false>};
+                                         eval_pool, pool_macs,  describe_pool, nullptr,
+                                         pool_rows_per_output_row, pool_rows};
 
 }  // namespace tinyinfer

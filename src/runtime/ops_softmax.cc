@@ -38,6 +38,7 @@ Status prepare_softmax(PrepareContext& ctx) {
   data->beta = beta;
   data->depth = input.shape.dims[input.shape.rank - 1];
   data->rows = static_cast<int32_t>(input.shape.elements() / data->depth);
+  TI_RETURN_IF_ERROR(ctx.use_kernel(signature({input.type}, output.type)));
   if (input.type == DataType::kInt8) {
     data->is_int8 = true;
     TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, input, "input"));
@@ -54,8 +55,6 @@ Status prepare_softmax(PrepareContext& ctx) {
     if (data->params.input_multiplier == 0 || data->params.input_left_shift < 0)
       return ctx.error(StatusCode::kUnsupported, "beta x input scale %g is too small for int8 softmax",
                        static_cast<double>(beta) * input.quant.scale());
-  } else if (input.type != DataType::kFloat32) {
-    return ctx.error(StatusCode::kUnsupported, "type %s", data_type_name(input.type));
   }
   ctx.node().op_data = data;
   return Status::ok();
@@ -64,10 +63,10 @@ Status prepare_softmax(PrepareContext& ctx) {
 void eval_softmax(const EvalContext& ctx) {
   const SoftmaxData& d = *ctx.data<SoftmaxData>();
   if (d.is_int8)
-    ctx.kernels.softmax_int8(d.params, d.rows, d.depth, ctx.input(0).data_as<const int8_t>(),
+    ctx.kernel<kernels::SoftmaxInt8Fn>()(d.params, d.rows, d.depth, ctx.input(0).data_as<const int8_t>(),
                              ctx.output(0).data_as<int8_t>());
   else
-    ctx.kernels.softmax_float(d.beta, d.rows, d.depth, ctx.input(0).data_as<const float>(),
+    ctx.kernel<kernels::SoftmaxFloatFn>()(d.beta, d.rows, d.depth, ctx.input(0).data_as<const float>(),
                               ctx.output(0).data_as<float>());
 }
 

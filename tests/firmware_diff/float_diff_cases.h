@@ -1,5 +1,5 @@
 // Differential cases of the optimized float and hybrid kernels (every entry
-// install_float_kernels() puts into the optimized KernelSet) against their
+// the optimized set registers) against their
 // reference twins: random shapes, strides, dilations, paddings, channel
 // counts, depth multipliers, batches and clamps, plus the models' shapes.
 // Header-only and heap-free so the same cases run in the host unit test
@@ -22,7 +22,6 @@
 #include <initializer_list>
 
 #include "kernels/kernels.h"
-#include "kernels/optimized/float_kernels.h"
 #include "kernels/reference/reference.h"
 #include "kernel_work.h"
 
@@ -31,6 +30,7 @@ namespace tinyinfer::float_diff {
 using kernels::Dims4;
 using kernels::FloatClamp;
 using diff::kernel_work;
+using diff::optimized;
 using diff::optimized_work;
 using diff::scratch_query;
 using kernels::Window;
@@ -213,20 +213,24 @@ inline bool compare(DiffResult& r, const char* what, int64_t count, const Scratc
   return true;
 }
 
-inline const kernels::KernelSet& optimized() { return kernels::optimized_kernels(); }
-
-// Null when install_float_kernels() put every optimized float/hybrid kernel
-// into the optimized set (else the diff would compare reference with itself).
+// Null when the optimized set has its own float/hybrid variant registered
+// for every kernel under test (else the diff would compare the reference
+// with itself); else the first one missing.
 inline const char* first_missing_kernel() {
-  namespace opt = kernels::optimized;
-  const kernels::KernelSet& k = optimized();
-  if (k.conv2d_float != &opt::conv2d_float) return "conv2d_float";
-  if (k.conv2d_hybrid != &opt::conv2d_hybrid) return "conv2d_hybrid";
-  if (k.depthwise_float != &opt::depthwise_float) return "depthwise_float";
-  if (k.depthwise_hybrid != &opt::depthwise_hybrid) return "depthwise_hybrid";
-  if (k.fully_connected_float != &opt::fully_connected_float) return "fully_connected_float";
-  if (k.fully_connected_hybrid != &opt::fully_connected_hybrid) return "fully_connected_hybrid";
-  if (k.max_pool_float != &opt::max_pool_float) return "max_pool_float";
+  const struct {
+    const diff::KernelUnderTest& kernel;
+    const char* name;
+  } kernels_under_test[] = {
+      {diff::kConv2dFloat, "conv2d_float"},
+      {diff::kConv2dHybrid, "conv2d_hybrid"},
+      {diff::kDepthwiseFloat, "depthwise_float"},
+      {diff::kDepthwiseHybrid, "depthwise_hybrid"},
+      {diff::kFullyConnectedFloat, "fully_connected_float"},
+      {diff::kFullyConnectedHybrid, "fully_connected_hybrid"},
+      {diff::kMaxPoolFloat, "max_pool_float"},
+  };
+  for (const auto& k : kernels_under_test)
+    if (diff::optimized_kernel(k.kernel) == nullptr) return k.name;
   return nullptr;
 }
 
@@ -293,18 +297,17 @@ inline void check_conv(Rng& rng, const ConvCase& k, bool hybrid, DiffResult& r) 
   random_floats(rng, s.bias, k.out.c);
   const float* b = k.has_bias ? s.bias : nullptr;
   prepare_outputs(out_n, s);
-  void* work = optimized_work(scratch_query(kernels::KernelOp::kConv2d,
-                                            hybrid ? kernels::KernelType::kHybrid : kernels::KernelType::kFloat,
-                                            k.window, 1, k.in, k.filter, k.out));
+  void* work = optimized_work(hybrid ? diff::kConv2dHybrid : diff::kConv2dFloat,
+                              scratch_query(k.window, 1, k.in, k.filter, k.out));
   if (work == nullptr) return record_message(r, "conv case exceeds the kernel work buffer");
   if (hybrid) {
-    optimized().conv2d_hybrid(k.window, k.clamp, k.in, s.input, k.filter, s.filter_q, s.scales, b, k.out,
+    optimized<kernels::Conv2dHybridFn>(diff::kConv2dHybrid)(k.window, k.clamp, k.in, s.input, k.filter, s.filter_q, s.scales, b, k.out,
                               s.got, work);
     reference::conv2d_hybrid(k.window, k.clamp, k.in, s.input, k.filter, s.filter_q, s.scales, b, k.out,
                              s.want);
     make_absolute(s.filter_q, filter_n);
   } else {
-    optimized().conv2d_float(k.window, k.clamp, k.in, s.input, k.filter, s.filter, b, k.out, s.got, work);
+    optimized<kernels::Conv2dFloatFn>(diff::kConv2dFloat)(k.window, k.clamp, k.in, s.input, k.filter, s.filter, b, k.out, s.got, work);
     reference::conv2d_float(k.window, k.clamp, k.in, s.input, k.filter, s.filter, b, k.out, s.want);
     make_absolute(s.filter, filter_n);
   }
@@ -422,18 +425,17 @@ inline void check_dw(Rng& rng, const DwCase& k, bool hybrid, DiffResult& r) {
   random_floats(rng, s.bias, k.out.c);
   const float* b = k.has_bias ? s.bias : nullptr;
   prepare_outputs(out_n, s);
-  void* work = optimized_work(scratch_query(kernels::KernelOp::kDepthwise,
-                                            hybrid ? kernels::KernelType::kHybrid : kernels::KernelType::kFloat,
-                                            k.window, k.dm, k.in, k.filter, k.out));
+  void* work = optimized_work(hybrid ? diff::kDepthwiseHybrid : diff::kDepthwiseFloat,
+                              scratch_query(k.window, k.dm, k.in, k.filter, k.out));
   if (work == nullptr) return record_message(r, "depthwise case exceeds the kernel work buffer");
   if (hybrid) {
-    optimized().depthwise_hybrid(k.window, k.dm, k.clamp, k.in, s.input, k.filter, s.filter_q, s.scales, b,
+    optimized<kernels::DepthwiseHybridFn>(diff::kDepthwiseHybrid)(k.window, k.dm, k.clamp, k.in, s.input, k.filter, s.filter_q, s.scales, b,
                                  k.out, s.got, work);
     reference::depthwise_hybrid(k.window, k.dm, k.clamp, k.in, s.input, k.filter, s.filter_q, s.scales, b,
                                 k.out, s.want);
     make_absolute(s.filter_q, filter_n);
   } else {
-    optimized().depthwise_float(k.window, k.dm, k.clamp, k.in, s.input, k.filter, s.filter, b, k.out, s.got,
+    optimized<kernels::DepthwiseFloatFn>(diff::kDepthwiseFloat)(k.window, k.dm, k.clamp, k.in, s.input, k.filter, s.filter, b, k.out, s.got,
                                 work);
     reference::depthwise_float(k.window, k.dm, k.clamp, k.in, s.input, k.filter, s.filter, b, k.out, s.want);
     make_absolute(s.filter, filter_n);
@@ -509,9 +511,9 @@ inline DiffResult run_fully_connected_cases(int32_t count, uint64_t seed, FcKind
     random_floats(rng, s.bias, units);
     const float* b = has_bias ? s.bias : nullptr;
     prepare_outputs(out_n, s);
-    void* work = optimized_work(scratch_query(
-        kernels::KernelOp::kFullyConnected, hybrid ? kernels::KernelType::kHybrid : kernels::KernelType::kFloat,
-        Window{}, 1, dims(batches, 1, 1, depth), dims(units, 1, 1, depth), dims(batches, 1, 1, units)));
+    void* work = optimized_work(
+        hybrid ? diff::kFullyConnectedHybrid : diff::kFullyConnectedFloat,
+        scratch_query(Window{}, 1, dims(batches, 1, 1, depth), dims(units, 1, 1, depth), dims(batches, 1, 1, units)));
     if (work == nullptr) {
       record_message(r, "fully connected case exceeds the kernel work buffer");
       continue;
@@ -519,7 +521,7 @@ inline DiffResult run_fully_connected_cases(int32_t count, uint64_t seed, FcKind
     if (hybrid) {
       random_int8(rng, s.filter_q, filter_n);
       random_floats(rng, s.scales, units, 0.001f, 0.05f);
-      optimized().fully_connected_hybrid(clamp, batches, depth, units, s.input, s.filter_q, s.scales, b,
+      optimized<kernels::FullyConnectedHybridFn>(diff::kFullyConnectedHybrid)(clamp, batches, depth, units, s.input, s.filter_q, s.scales, b,
                                          s.got, work);
       reference::fully_connected_hybrid(clamp, batches, depth, units, s.input, s.filter_q, s.scales, b,
                                         s.want);
@@ -530,7 +532,7 @@ inline DiffResult run_fully_connected_cases(int32_t count, uint64_t seed, FcKind
                                         s.magnitude);
     } else {
       random_floats(rng, s.filter, filter_n);
-      optimized().fully_connected_float(clamp, batches, depth, units, s.input, s.filter, b, s.got, work);
+      optimized<kernels::FullyConnectedFloatFn>(diff::kFullyConnectedFloat)(clamp, batches, depth, units, s.input, s.filter, b, s.got, work);
       reference::fully_connected_float(clamp, batches, depth, units, s.input, s.filter, b, s.want);
       make_absolute(s.input, in_n);
       make_absolute(s.filter, filter_n);
@@ -568,7 +570,7 @@ inline DiffResult run_max_pool_cases(int32_t count, uint64_t seed) {
     const FloatClamp clamp = random_clamp(rng);
     random_floats(rng, s.input, in.elements(), -3.0f, 3.0f);
     prepare_outputs(out.elements(), s);
-    optimized().max_pool_float(w, clamp, in, s.input, out, s.got);
+    optimized<kernels::PoolFloatFn>(diff::kMaxPoolFloat)(w, clamp, in, s.input, out, s.got);
     reference::max_pool_float(w, clamp, in, s.input, out, s.want);
     char what[96];
     std::snprintf(what, sizeof what, "max pool in %dx%dx%dx%d filter %dx%d stride %d,%d pad %d,%d",

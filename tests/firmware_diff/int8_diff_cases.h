@@ -12,7 +12,6 @@
 #include <cstdio>
 #include <cstring>
 
-#include "kernels/arm/int8_kernels.h"
 #include "kernels/reference/reference.h"
 #include "kernel_work.h"
 #include "quant/add_params.h"
@@ -185,6 +184,23 @@ inline void record_failure(DiffResult& r, const char* what, int64_t at, int32_t 
   }
 }
 
+// Null when the optimized set has its own int8 variant registered for every
+// kernel under test (else the diff would compare the reference with itself);
+// else the first one missing.
+inline const char* first_missing_int8_kernel() {
+  const struct {
+    const KernelUnderTest& kernel;
+    const char* name;
+  } kernels_under_test[] = {
+      {kConv2dInt8, "conv_int8"},           {kDepthwiseInt8, "depthwise_int8"},
+      {kFullyConnectedInt8, "fully_connected_int8"}, {kAddInt8, "add_int8"},
+      {kAveragePoolInt8, "average_pool_int8"}, {kMaxPoolInt8, "max_pool_int8"},
+  };
+  for (const auto& k : kernels_under_test)
+    if (optimized_kernel(k.kernel) == nullptr) return k.name;
+  return nullptr;
+}
+
 inline DiffResult run_conv_cases(int32_t count, uint64_t seed, const CaseLimits& lim = {}) {
   Rng rng(seed);
   Scratch& s = scratch();
@@ -218,10 +234,9 @@ inline DiffResult run_conv_cases(int32_t count, uint64_t seed, const CaseLimits&
     fill_random(rng, s.filter, filter.elements(), -127, 127);
     prepare_outputs(rng, out.elements(), s);
     reference::conv2d_int8(w, rq, in, s.input, filter, s.filter, bias, out, s.expected);
-    void* work = optimized_work(
-        scratch_query(kernels::KernelOp::kConv2d, kernels::KernelType::kInt8, w, 1, in, filter, out));
+    void* work = optimized_work(kConv2dInt8, scratch_query(w, 1, in, filter, out));
     if (work == nullptr) continue;
-    kernels::arm::conv2d_int8(w, rq, in, s.input, filter, s.filter, bias, out, s.actual, work);
+    optimized<kernels::Conv2dInt8Fn>(kConv2dInt8)(w, rq, in, s.input, filter, s.filter, bias, out, s.actual, work);
     int64_t at = 0;
     if (!kernel_work().guard_intact()) {
       record_failure(r, "conv wrote past its scratch", kernel_work().size, 0, 0);
@@ -274,10 +289,9 @@ inline DiffResult run_depthwise_cases(int32_t count, uint64_t seed, const CaseLi
     fill_random(rng, s.filter, filter.elements(), -127, 127);
     prepare_outputs(rng, out.elements(), s);
     reference::depthwise_int8(w, dm, rq, in, s.input, filter, s.filter, bias, out, s.expected);
-    void* work = optimized_work(
-        scratch_query(kernels::KernelOp::kDepthwise, kernels::KernelType::kInt8, w, dm, in, filter, out));
+    void* work = optimized_work(kDepthwiseInt8, scratch_query(w, dm, in, filter, out));
     if (work == nullptr) continue;
-    kernels::arm::depthwise_int8(w, dm, rq, in, s.input, filter, s.filter, bias, out, s.actual, work);
+    optimized<kernels::DepthwiseInt8Fn>(kDepthwiseInt8)(w, dm, rq, in, s.input, filter, s.filter, bias, out, s.actual, work);
     int64_t at = 0;
     if (!kernel_work().guard_intact()) {
       record_failure(r, "depthwise wrote past its scratch", kernel_work().size, 0, 0);
@@ -326,10 +340,10 @@ inline DiffResult run_pool_cases(int32_t count, uint64_t seed, bool max_pool, co
     prepare_outputs(rng, out.elements(), s);
     if (max_pool) {
       reference::max_pool_int8(w, lo, hi, in, s.input, out, s.expected);
-      kernels::arm::max_pool_int8(w, lo, hi, in, s.input, out, s.actual);
+      optimized<kernels::PoolInt8Fn>(kMaxPoolInt8)(w, lo, hi, in, s.input, out, s.actual);
     } else {
       reference::average_pool_int8(w, lo, hi, in, s.input, out, s.expected);
-      kernels::arm::average_pool_int8(w, lo, hi, in, s.input, out, s.actual);
+      optimized<kernels::PoolInt8Fn>(kAveragePoolInt8)(w, lo, hi, in, s.input, out, s.actual);
     }
     int64_t at = 0;
     if (!outputs_match(out.elements(), s, &at)) {
@@ -364,13 +378,12 @@ inline DiffResult run_fully_connected_cases(int32_t count, uint64_t seed, int32_
     const int64_t out_count = int64_t{batches} * units;
     prepare_outputs(rng, out_count, s);
     reference::fully_connected_int8(rq, batches, depth, units, s.input, s.filter, bias, s.expected);
-    void* work = optimized_work(scratch_query(kernels::KernelOp::kFullyConnected, kernels::KernelType::kInt8,
-                                              Window{}, 1, dims(batches, 1, 1, depth), dims(units, 1, 1, depth),
-                                              dims(batches, 1, 1, units)));
+    void* work = optimized_work(kFullyConnectedInt8, scratch_query(Window{}, 1, dims(batches, 1, 1, depth),
+                                                                   dims(units, 1, 1, depth), dims(batches, 1, 1, units)));
     if (work == nullptr) continue;
     // Every other case without scratch: the small-arena path widens on the fly.
     const bool unwidened = (r.cases & 1) != 0;
-    kernels::arm::fully_connected_int8(rq, batches, depth, units, s.input, s.filter, bias, s.actual,
+    optimized<kernels::FullyConnectedInt8Fn>(kFullyConnectedInt8)(rq, batches, depth, units, s.input, s.filter, bias, s.actual,
                                        unwidened ? nullptr : work);
     int64_t at = 0;
     if (!kernel_work().guard_intact()) {
@@ -420,12 +433,11 @@ inline DiffResult run_add_cases(int32_t count, uint64_t seed) {
     reference::add_int8(p, shape, s.input, s.filter, s.expected);
     int64_t in2_elements = 1;
     for (int32_t d = 0; d < shape.rank; ++d) in2_elements *= shape.in2[d];
-    void* work = optimized_work(scratch_query(kernels::KernelOp::kAdd, kernels::KernelType::kInt8, Window{}, 1,
-                                              dims(1, 1, 1, static_cast<int32_t>(total)),
+    void* work = optimized_work(kAddInt8, scratch_query(Window{}, 1, dims(1, 1, 1, static_cast<int32_t>(total)),
                                               dims(1, 1, 1, static_cast<int32_t>(in2_elements)),
                                               dims(1, 1, 1, static_cast<int32_t>(total))));
     if (work == nullptr) continue;
-    kernels::arm::add_int8(p, shape, s.input, s.filter, s.actual, kernel_work().size > 0 ? work : nullptr);
+    optimized<kernels::AddInt8Fn>(kAddInt8)(p, shape, s.input, s.filter, s.actual, kernel_work().size > 0 ? work : nullptr);
     int64_t at = 0;
     if (!kernel_work().guard_intact()) {
       record_failure(r, "add wrote past its scratch", kernel_work().size, 0, 0);

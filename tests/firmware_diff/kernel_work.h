@@ -1,5 +1,8 @@
-// Working memory for the optimized kernels under differential test: exactly
-// the bytes the kernel set's size function asks for (kernels.h, "Scratch"),
+// The optimized kernels under differential test, taken from the kernel
+// registry exactly as the interpreter chooses them (runtime/op_kernel.h: op,
+// kernel set, type signature), so the wiring is tested with the kernels. And
+// their working memory: exactly the bytes the registered kernel's size
+// function asks for (kernels.h, "Scratch"),
 // filled with garbage (a kernel must not rely on its scratch being zero) and
 // followed by a guard the kernel must leave alone - so a size function that
 // under-counts fails the case. Static, heap-free: shared by the host unit
@@ -11,6 +14,7 @@
 #include <cstring>
 
 #include "kernels/kernels.h"
+#include "runtime/node.h"
 
 namespace tinyinfer::diff {
 
@@ -42,13 +46,45 @@ inline KernelWork& kernel_work() {
   return work;
 }
 
-inline kernels::ScratchQuery scratch_query(kernels::KernelOp op, kernels::KernelType type,
-                                           const kernels::Window& window, int32_t depth_multiplier,
+// A registered kernel: its op and the node type signature that selects it.
+struct KernelUnderTest {
+  const OpRegistration* op;
+  TypeSignature types;
+};
+constexpr DataType kF32 = DataType::kFloat32, kI8 = DataType::kInt8, kI32 = DataType::kInt32;
+constexpr KernelUnderTest kConv2dFloat{&kConv2dOp, signature({kF32, kF32, kF32}, kF32)};
+constexpr KernelUnderTest kConv2dHybrid{&kConv2dOp, signature({kF32, kI8, kF32}, kF32)};
+constexpr KernelUnderTest kConv2dInt8{&kConv2dOp, signature({kI8, kI8, kI32}, kI8)};
+constexpr KernelUnderTest kDepthwiseFloat{&kDepthwiseConv2dOp, signature({kF32, kF32, kF32}, kF32)};
+constexpr KernelUnderTest kDepthwiseHybrid{&kDepthwiseConv2dOp, signature({kF32, kI8, kF32}, kF32)};
+constexpr KernelUnderTest kDepthwiseInt8{&kDepthwiseConv2dOp, signature({kI8, kI8, kI32}, kI8)};
+constexpr KernelUnderTest kFullyConnectedFloat{&kFullyConnectedOp, signature({kF32, kF32, kF32}, kF32)};
+constexpr KernelUnderTest kFullyConnectedHybrid{&kFullyConnectedOp, signature({kF32, kI8, kF32}, kF32)};
+constexpr KernelUnderTest kFullyConnectedInt8{&kFullyConnectedOp, signature({kI8, kI8, kI32}, kI8)};
+constexpr KernelUnderTest kMaxPoolFloat{&kMaxPool2dOp, signature({kF32}, kF32)};
+constexpr KernelUnderTest kMaxPoolInt8{&kMaxPool2dOp, signature({kI8}, kI8)};
+constexpr KernelUnderTest kAveragePoolInt8{&kAveragePool2dOp, signature({kI8}, kI8)};
+constexpr KernelUnderTest kAddInt8{&kAddOp, signature({kI8, kI8}, kI8)};
+
+// The kernel the optimized set runs for k; null unless it is an optimized
+// variant (a reference fallback would make the diff compare the reference
+// with itself).
+inline const OpKernel* optimized_kernel(const KernelUnderTest& k) {
+  const OpKernel* kernel = select_kernel(*k.op, KernelChoice::kOptimized, k.types);
+  return kernel != nullptr && kernel->set == KernelChoice::kOptimized ? kernel : nullptr;
+}
+
+// The optimized variant's function. Precondition: optimized_kernel(k) is not
+// null (the tests check every kernel under test first).
+template <typename Fn>
+Fn optimized(const KernelUnderTest& k) {
+  return kernel_function<Fn>(*optimized_kernel(k));
+}
+
+inline kernels::ScratchQuery scratch_query(const kernels::Window& window, int32_t depth_multiplier,
                                            const kernels::Dims4& in, const kernels::Dims4& filter,
                                            const kernels::Dims4& out) {
   kernels::ScratchQuery q;
-  q.op = op;
-  q.type = type;
   q.window = window;
   q.depth_multiplier = depth_multiplier;
   q.in = in;
@@ -57,10 +93,11 @@ inline kernels::ScratchQuery scratch_query(kernels::KernelOp op, kernels::Kernel
   return q;
 }
 
-// Scratch for the optimized kernel of this geometry, from the optimized set's
-// own size function (what the interpreter plans in the arena).
-inline void* optimized_work(const kernels::ScratchQuery& q) {
-  return kernel_work().prepare(kernels::optimized_kernels().scratch_bytes(q));
+// Scratch for the optimized kernel of this geometry, from the registered
+// kernel's own size function (what the interpreter plans in the arena).
+inline void* optimized_work(const KernelUnderTest& k, const kernels::ScratchQuery& q) {
+  const OpKernel* kernel = optimized_kernel(k);
+  return kernel_work().prepare(kernel != nullptr && kernel->scratch_bytes != nullptr ? kernel->scratch_bytes(q) : 0);
 }
 
 }  // namespace tinyinfer::diff

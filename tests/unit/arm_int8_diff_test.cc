@@ -5,6 +5,7 @@
 
 #include "firmware_diff/int8_diff_cases.h"
 #include "kernels/arm/dsp.h"
+#include "kernels/arm/int8_kernels.h"
 
 namespace tinyinfer::diff {
 namespace {
@@ -12,6 +13,18 @@ namespace {
 void expect_clean(const DiffResult& r, int32_t cases) {
   EXPECT_EQ(r.cases, cases);
   EXPECT_EQ(r.mismatches, 0) << r.first_failure;
+}
+
+// The diff runs the kernels the optimized set registers; they must be the
+// ARMv7E-M ones, not a reference fallback.
+TEST(ArmInt8Diff, RegistersTheInt8Kernels) {
+  EXPECT_EQ(optimized<kernels::Conv2dInt8Fn>(kConv2dInt8), &kernels::arm::conv2d_int8);
+  EXPECT_EQ(optimized<kernels::DepthwiseInt8Fn>(kDepthwiseInt8), &kernels::arm::depthwise_int8);
+  EXPECT_EQ(optimized<kernels::FullyConnectedInt8Fn>(kFullyConnectedInt8), &kernels::arm::fully_connected_int8);
+  EXPECT_EQ(optimized<kernels::AddInt8Fn>(kAddInt8), &kernels::arm::add_int8);
+  EXPECT_EQ(optimized<kernels::PoolInt8Fn>(kAveragePoolInt8), &kernels::arm::average_pool_int8);
+  EXPECT_EQ(optimized<kernels::PoolInt8Fn>(kMaxPoolInt8), &kernels::arm::max_pool_int8);
+  EXPECT_EQ(first_missing_int8_kernel(), nullptr);
 }
 
 TEST(ArmInt8Diff, Conv2dMatchesReference) { expect_clean(run_conv_cases(3000, 1), 3000); }

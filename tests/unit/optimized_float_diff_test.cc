@@ -1,5 +1,5 @@
 // Host run of the differential cases of every float / hybrid kernel that
-// install_float_kernels() puts into the optimized KernelSet against its
+// the optimized set registers against its
 // reference twin (tests/firmware_diff/float_diff_cases.h: thousands of random
 // shapes, strides, dilations, paddings, channel counts, depth multipliers,
 // batches and clamps; fixed seeds, so failures reproduce). tests/firmware_diff
@@ -19,15 +19,19 @@ void expect_clean(const DiffResult& r, int32_t cases) {
   EXPECT_EQ(r.mismatches, 0) << r.first_failure;
 }
 
-TEST(OptimizedFloatDiffTest, InstallsTheFloatKernels) {
-  const kernels::KernelSet& s = kernels::optimized_kernels();
-  EXPECT_EQ(s.conv2d_float, &kernels::optimized::conv2d_float);
-  EXPECT_EQ(s.conv2d_hybrid, &kernels::optimized::conv2d_hybrid);
-  EXPECT_EQ(s.depthwise_float, &kernels::optimized::depthwise_float);
-  EXPECT_EQ(s.depthwise_hybrid, &kernels::optimized::depthwise_hybrid);
-  EXPECT_EQ(s.fully_connected_float, &kernels::optimized::fully_connected_float);
-  EXPECT_EQ(s.fully_connected_hybrid, &kernels::optimized::fully_connected_hybrid);
-  EXPECT_EQ(s.max_pool_float, &kernels::optimized::max_pool_float);
+// The diff runs the kernels the optimized set registers; they must be the
+// FPv5 ones, not a reference fallback.
+TEST(OptimizedFloatDiffTest, RegistersTheFloatKernels) {
+  using diff::optimized;
+  EXPECT_EQ(optimized<kernels::Conv2dFloatFn>(diff::kConv2dFloat), &kernels::optimized::conv2d_float);
+  EXPECT_EQ(optimized<kernels::Conv2dHybridFn>(diff::kConv2dHybrid), &kernels::optimized::conv2d_hybrid);
+  EXPECT_EQ(optimized<kernels::DepthwiseFloatFn>(diff::kDepthwiseFloat), &kernels::optimized::depthwise_float);
+  EXPECT_EQ(optimized<kernels::DepthwiseHybridFn>(diff::kDepthwiseHybrid), &kernels::optimized::depthwise_hybrid);
+  EXPECT_EQ(optimized<kernels::FullyConnectedFloatFn>(diff::kFullyConnectedFloat),
+            &kernels::optimized::fully_connected_float);
+  EXPECT_EQ(optimized<kernels::FullyConnectedHybridFn>(diff::kFullyConnectedHybrid),
+            &kernels::optimized::fully_connected_hybrid);
+  EXPECT_EQ(optimized<kernels::PoolFloatFn>(diff::kMaxPoolFloat), &kernels::optimized::max_pool_float);
   EXPECT_EQ(first_missing_kernel(), nullptr);
 }
 

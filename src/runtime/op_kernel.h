@@ -1,0 +1,95 @@
+// Registered kernels: each op's kernels are data, keyed by the op, the kernel
+// set they belong to and their full type signature, so that adding a kernel
+// or an op never edits a positional table. At prepare an op builds its node's
+// signature and select_kernel() picks the kernel: in the optimized set its
+// optimized variant if one is registered, else the reference kernel (the
+// fallback rule that `tinyinfer ops` prints); none at all is a clear error.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "kernels/kernels.h"
+#include "tinyinfer/interpreter.h"
+#include "tinyinfer/tensor.h"
+
+namespace tinyinfer {
+
+struct OpRegistration;
+
+// In a kernel's signature: matches any type. In a node's signature: an
+// optional input that is absent (matches any kernel type).
+constexpr DataType kAnyType = static_cast<DataType>(-1);
+constexpr DataType kAbsent = static_cast<DataType>(-2);
+
+// The tensor types a kernel is written for. Which tensors form the key is the
+// op's choice, stated where it registers: the inputs in op order (conv: input,
+// filter, bias; an LSTM would add its state), then the output.
+struct TypeSignature {
+  static constexpr int kMaxInputs = 4;
+  DataType inputs[kMaxInputs] = {kAbsent, kAbsent, kAbsent, kAbsent};
+  int8_t input_count = 0;
+  DataType output = kAbsent;
+
+  // A node's signature against a kernel's (this one).
+  bool accepts(const TypeSignature& node) const;
+  // "int8 x int8 x int32 -> int8".
+  void format(char* buffer, std::size_t size) const;
+};
+
+// Builds a signature: signature({kInt8, kInt8, kInt32}, kInt8).
+template <int N>
+constexpr TypeSignature signature(const DataType (&inputs)[N], DataType output) {
+  static_assert(N <= TypeSignature::kMaxInputs, "too many key inputs");
+  TypeSignature s;
+  for (int i = 0; i < N; ++i) s.inputs[i] = inputs[i];
+  s.input_count = N;
+  s.output = output;
+  return s;
+}
+
+using ErasedKernelFn = void (*)();
+
+struct OpKernel {
+  const OpRegistration* op;
+  const char* name;  // "conv_2d_int8_cortex_m7": what `tinyinfer ops` prints
+  KernelChoice set;  // the kernel set it belongs to
+  TypeSignature types;
+  ErasedKernelFn function;                // the kernel, as its op's own type (kernels.h): see kernel_function()
+  kernels::ScratchBytesFn scratch_bytes;  // its working memory for a geometry; null: none
+};
+
+// Stores a kernel function in an OpKernel (function pointers convert to one
+// another and back without loss).
+template <typename Fn>
+ErasedKernelFn erase_kernel(Fn function) {
+  return reinterpret_cast<ErasedKernelFn>(function);
+}
+// The kernel's function as the type its op calls; Fn must be the type it was
+// registered with (the op's signature guarantees it).
+template <typename Fn>
+Fn kernel_function(const OpKernel& kernel) {
+  return reinterpret_cast<Fn>(kernel.function);
+}
+
+// A group of kernels, as one file registers them.
+struct KernelList {
+  const OpKernel* entries;
+  int32_t count;
+};
+// Every kernel linked into this image (kernel_table.cc), optimized variants
+// before reference ones.
+struct KernelTable {
+  const KernelList* const* lists;
+  int32_t count;
+};
+const KernelTable& linked_kernels();
+
+// The op registered for a builtin code, null when the image has none.
+const OpRegistration* find_op(int32_t builtin_code);
+
+// The kernel that runs `op` for a node of signature `node_types` in kernel
+// set `set`; null when none is registered.
+const OpKernel* select_kernel(const OpRegistration& op, KernelChoice set, const TypeSignature& node_types);
+
+}  // namespace tinyinfer
