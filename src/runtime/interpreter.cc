@@ -9,7 +9,7 @@
 #include <cstring>
 #include <new>
 
-#include "kernels/kernels.h"
+#include "ops/common/kernel_types.h"
 #include "runtime/arena_planner.h"
 #include "runtime/node.h"
 

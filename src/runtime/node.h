@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "kernels/kernels.h"
+#include "ops/common/kernel_types.h"
 #include "runtime/op_kernel.h"
 #include "tinyinfer/model.h"
 #include "tinyinfer/status.h"
@@ -170,17 +170,5 @@ struct OpRegistration {
   // Pooling: pools `in_rows` input rows at `rows_in` into output row out_row.
   void (*pool_rows)(const EvalContext& ctx, const void* rows_in, int32_t in_rows, int32_t out_row) = nullptr;
 };
-
-// Registrations, one per op family file.
-extern const OpRegistration kConv2dOp;
-extern const OpRegistration kDepthwiseConv2dOp;
-extern const OpRegistration kFullyConnectedOp;
-extern const OpRegistration kMaxPool2dOp;
-extern const OpRegistration kAveragePool2dOp;
-extern const OpRegistration kAddOp;
-extern const OpRegistration kSoftmaxOp;
-extern const OpRegistration kReshapeOp;
-extern const OpRegistration kQuantizeOp;
-extern const OpRegistration kDequantizeOp;
 
 }  // namespace tinyinfer

@@ -21,8 +21,13 @@
 #include <cstdio>
 #include <initializer_list>
 
-#include "kernels/kernels.h"
-#include "kernels/reference/reference.h"
+#include "ops/common/kernel_types.h"
+#include "ops/add/add.h"
+#include "ops/average_pool_2d/average_pool_2d.h"
+#include "ops/conv_2d/conv_2d.h"
+#include "ops/depthwise_conv_2d/depthwise_conv_2d.h"
+#include "ops/fully_connected/fully_connected.h"
+#include "ops/max_pool_2d/max_pool_2d.h"
 #include "kernel_work.h"
 
 namespace tinyinfer::float_diff {

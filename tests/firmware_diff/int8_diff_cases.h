@@ -12,10 +12,15 @@
 #include <cstdio>
 #include <cstring>
 
-#include "kernels/reference/reference.h"
+#include "ops/add/add.h"
+#include "ops/average_pool_2d/average_pool_2d.h"
+#include "ops/conv_2d/conv_2d.h"
+#include "ops/depthwise_conv_2d/depthwise_conv_2d.h"
+#include "ops/fully_connected/fully_connected.h"
+#include "ops/max_pool_2d/max_pool_2d.h"
 #include "kernel_work.h"
-#include "quant/add_params.h"
-#include "quant/fixed_point.h"
+#include "ops/add/add_params.h"
+#include "dsp/fixed_point.h"
 
 namespace tinyinfer::diff {
 

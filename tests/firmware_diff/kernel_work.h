@@ -13,7 +13,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "kernels/kernels.h"
+#include "ops/common/kernel_types.h"
 #include "runtime/node.h"
 
 namespace tinyinfer::diff {

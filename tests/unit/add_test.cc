@@ -5,8 +5,8 @@
 
 #include <gtest/gtest.h>
 
-#include "kernels/reference/reference.h"
-#include "quant/add_params.h"
+#include "ops/add/add.h"
+#include "ops/add/add_params.h"
 
 namespace tinyinfer::kernels::reference {
 namespace {

@@ -4,8 +4,13 @@
 #include <gtest/gtest.h>
 
 #include "firmware_diff/int8_diff_cases.h"
-#include "kernels/arm/dsp.h"
-#include "kernels/arm/int8_kernels.h"
+#include "dsp/armv7em_simd.h"
+#include "ops/add/add.h"
+#include "ops/average_pool_2d/average_pool_2d.h"
+#include "ops/conv_2d/conv_2d.h"
+#include "ops/depthwise_conv_2d/depthwise_conv_2d.h"
+#include "ops/fully_connected/fully_connected.h"
+#include "ops/max_pool_2d/max_pool_2d.h"
 
 namespace tinyinfer::diff {
 namespace {

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "kernels/reference/reference.h"
-#include "quant/fixed_point.h"
+#include "ops/conv_2d/conv_2d.h"
+#include "dsp/fixed_point.h"
 
 namespace tinyinfer::kernels {
 namespace {

@@ -6,8 +6,8 @@
 
 #include <gtest/gtest.h>
 
-#include "quant/fixed_point.h"
-#include "quant/softmax_fixed_point.h"
+#include "dsp/fixed_point.h"
+#include "dsp/softmax_fixed_point.h"
 
 namespace tinyinfer::quant {
 namespace {

@@ -5,7 +5,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "kernels/reference/reference.h"
+#include "ops/conv_2d/conv_2d.h"
+#include "ops/fully_connected/fully_connected.h"
 
 namespace tinyinfer::kernels {
 namespace {

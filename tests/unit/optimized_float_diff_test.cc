@@ -8,8 +8,13 @@
 #include <gtest/gtest.h>
 
 #include "firmware_diff/float_diff_cases.h"
-#include "kernels/kernels.h"
-#include "kernels/optimized/float_kernels.h"
+#include "ops/common/kernel_types.h"
+#include "ops/add/add.h"
+#include "ops/average_pool_2d/average_pool_2d.h"
+#include "ops/conv_2d/conv_2d.h"
+#include "ops/depthwise_conv_2d/depthwise_conv_2d.h"
+#include "ops/fully_connected/fully_connected.h"
+#include "ops/max_pool_2d/max_pool_2d.h"
 
 namespace tinyinfer::float_diff {
 namespace {

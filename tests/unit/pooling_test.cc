@@ -4,7 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "kernels/reference/reference.h"
+#include "ops/average_pool_2d/average_pool_2d.h"
+#include "ops/max_pool_2d/max_pool_2d.h"
 
 namespace tinyinfer::kernels::reference {
 namespace {

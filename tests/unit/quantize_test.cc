@@ -6,7 +6,8 @@
 
 #include <gtest/gtest.h>
 
-#include "kernels/reference/reference.h"
+#include "ops/dequantize/dequantize.h"
+#include "ops/quantize/quantize.h"
 
 namespace tinyinfer::kernels::reference {
 namespace {

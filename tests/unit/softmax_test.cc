@@ -5,8 +5,8 @@
 
 #include <gtest/gtest.h>
 
-#include "kernels/reference/reference.h"
-#include "quant/softmax_fixed_point.h"
+#include "ops/softmax/softmax.h"
+#include "dsp/softmax_fixed_point.h"
 
 namespace tinyinfer::kernels::reference {
 namespace {

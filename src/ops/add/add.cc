@@ -1,0 +1,99 @@
+// ADD with TFLite broadcasting (shapes aligned at the innermost dimension,
+// a dimension of 1 repeats), float and int8.
+#include <cstdio>
+
+#include "ops/add/add.h"
+#include "ops/add/add_params.h"
+#include "ops/common/op_params.h"
+
+namespace tinyinfer {
+namespace {
+
+namespace fb = format::fb;
+
+struct AddData {
+  bool is_int8;
+  kernels::BroadcastShape shape;
+  kernels::FloatClamp clamp;
+  kernels::AddInt8Params params;
+  ActivationFunctionType activation;
+};
+
+Status prepare_add(PrepareContext& ctx) {
+  if (ctx.input_count() != 2 || !ctx.has_input(0) || !ctx.has_input(1) || ctx.output_count() != 1)
+    return ctx.error(StatusCode::kInvalidModel, "expects 2 inputs and 1 output");
+  const Tensor& a = ctx.input(0);
+  const Tensor& b = ctx.input(1);
+  const Tensor out = ctx.output(0);
+  const auto* opt = format::options_as<fb::AddOptions>(ctx.info(), fb::BuiltinOptions::AddOptions);
+  const ActivationFunctionType act = opt ? opt->fused_activation_function() : ActivationFunctionType::NONE;
+  TI_RETURN_IF_ERROR(ctx.use_kernel(signature({a.type, b.type}, out.type)));
+
+  auto* data = ctx.allocate_persistent_array<AddData>(1);
+  if (data == nullptr) return ctx.arena_exhausted();
+  *data = AddData();
+  data->activation = act;
+  kernels::BroadcastShape& s = data->shape;
+  s.rank = out.shape.rank;
+  if (a.shape.rank > s.rank || b.shape.rank > s.rank)
+    return ctx.error(StatusCode::kInvalidModel, "output rank %d below input ranks %d and %d", s.rank,
+                     a.shape.rank, b.shape.rank);
+  for (int32_t d = 0; d < s.rank; ++d) {
+    const int32_t ia = d - (s.rank - a.shape.rank);
+    const int32_t ib = d - (s.rank - b.shape.rank);
+    s.out[d] = out.shape.dims[d];
+    s.in1[d] = ia >= 0 ? a.shape.dims[ia] : 1;
+    s.in2[d] = ib >= 0 ? b.shape.dims[ib] : 1;
+    const int32_t expected = s.in1[d] == 1 ? s.in2[d] : s.in1[d];
+    if ((s.in1[d] != 1 && s.in2[d] != 1 && s.in1[d] != s.in2[d]) || s.out[d] != expected)
+      return ctx.error(StatusCode::kInvalidModel, "dimension %d: %d + %d cannot broadcast to %d", d,
+                       s.in1[d], s.in2[d], s.out[d]);
+  }
+
+  if (out.type == DataType::kFloat32) {
+    if (!float_activation(act, &data->clamp))
+      return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(act));
+  } else {  // int8
+    data->is_int8 = true;
+    TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, a, "input 1"));
+    TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, b, "input 2"));
+    TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, out, "output"));
+    int32_t act_min = 0, act_max = 0;
+    if (!int8_activation(act, out.quant.scale(), out.quant.zero_point(), &act_min, &act_max))
+      return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(act));
+    quant::prepare_add_int8(a.quant.scale(), a.quant.zero_point(), b.quant.scale(), b.quant.zero_point(),
+                            out.quant.scale(), out.quant.zero_point(), act_min, act_max, &data->params);
+    // The optimized kernel's per-byte tables, planned in the arena for this op.
+    kernels::ScratchQuery query;
+    query.in = {1, 1, 1, static_cast<int32_t>(a.shape.elements())};
+    query.filter = {1, 1, 1, static_cast<int32_t>(b.shape.elements())};
+    query.out = {1, 1, 1, static_cast<int32_t>(out.shape.elements())};
+    query.small_arena = ctx.small_arena();
+    ctx.request_scratch(ctx.kernel_scratch_bytes(query));
+  }
+  ctx.node().op_data = data;
+  return Status::ok();
+}
+
+void eval_add(const EvalContext& ctx) {
+  const AddData& d = *ctx.data<AddData>();
+  if (d.is_int8)
+    ctx.kernel<kernels::AddInt8Fn>()(d.params, d.shape, ctx.input(0).data_as<const int8_t>(),
+                         ctx.input(1).data_as<const int8_t>(), ctx.output(0).data_as<int8_t>(), ctx.node.scratch);
+  else
+    ctx.kernel<kernels::AddFloatFn>()(d.clamp, d.shape, ctx.input(0).data_as<const float>(),
+                          ctx.input(1).data_as<const float>(), ctx.output(0).data_as<float>());
+}
+
+int64_t add_macs(const Node&, const TensorSlot*) { return 0; }
+
+void describe_add(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
+  const auto* d = static_cast<const AddData*>(node.op_data);
+  std::snprintf(buffer, size, "%s, %s", d->is_int8 ? "int8" : "float", activation_name(d->activation));
+}
+
+}  // namespace
+
+const OpRegistration kAddOp = {0, "ADD", 5, prepare_add, eval_add, add_macs, describe_add};
+
+}  // namespace tinyinfer

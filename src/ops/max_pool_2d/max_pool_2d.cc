@@ -1,0 +1,12 @@
+// MAX_POOL_2D (TFLite op versions 1-3): the op; its checks and dispatch are shared
+// with the other pool (common/pool_family.cc).
+#include "ops/max_pool_2d/max_pool_2d.h"
+
+#include "runtime/node.h"
+
+namespace tinyinfer {
+
+const OpRegistration kMaxPool2dOp = {
+    17, "MAX_POOL_2D", 3, prepare_pool, eval_pool, pool_macs, describe_pool, nullptr, pool_rows_per_output_row, pool_rows};
+
+}  // namespace tinyinfer
