@@ -25,9 +25,13 @@ enum class OpCode : int32_t {
   kQuantize = 114,
 };
 
-// TFLite's upper-case name ("CONV_2D"), or "UNKNOWN_<n>" style text for codes
-// outside our table (written to a static buffer only for unknown codes).
-const char* op_code_name(int32_t builtin_code);
+// TFLite's upper-case name of a builtin op ("CONV_2D"), or "UNKNOWN_<n>" for a
+// code without a name here. Returned by value (no buffer shared between calls,
+// no table of unknown names in flash): op_code_name(code).text.
+struct OpCodeName {
+  char text[28] = {};
+};
+OpCodeName op_code_name(int32_t builtin_code);
 
 // Model bytes must start at an address aligned to this (flatbuffer vectors of
 // int64 zero points are read in place).

@@ -322,10 +322,16 @@ int32_t effective_builtin_code(const fb::OperatorCode* code) {
 
 }  // namespace
 
-const char* op_code_name(int32_t builtin_code) {
-  for (const OpName& entry : kOpNames)
-    if (entry.code == builtin_code) return entry.name;
-  return "UNKNOWN_OP";
+OpCodeName op_code_name(int32_t builtin_code) {
+  OpCodeName name;
+  for (const OpName& entry : kOpNames) {
+    if (entry.code == builtin_code) {
+      std::snprintf(name.text, sizeof(name.text), "%s", entry.name);
+      return name;
+    }
+  }
+  std::snprintf(name.text, sizeof(name.text), "UNKNOWN_%d", static_cast<int>(builtin_code));
+  return name;
 }
 
 Status Model::load(const void* data, std::size_t size, Model* out) {

@@ -148,9 +148,9 @@ Status check_options_known(Graph& g) {
       return Status::error(StatusCode::kUnsupported,
                            "op %zu (%s): builtin options type %d is outside tinyinfer's schema subset; "
                            "refusing to drop them",
-                           i, op_code_name(g.code_of(op)), static_cast<int>(op.builtin_options.type));
+                           i, op_code_name(g.code_of(op)).text, static_cast<int>(op.builtin_options.type));
     if (!op.custom_options.empty())
-      return Status::error(StatusCode::kUnsupported, "op %zu (%s): custom options", i, op_code_name(g.code_of(op)));
+      return Status::error(StatusCode::kUnsupported, "op %zu (%s): custom options", i, op_code_name(g.code_of(op)).text);
   }
   return Status::ok();
 }
@@ -243,7 +243,7 @@ Status quantize_hybrid(Graph& g, const QuantizeOptions& options, QuantizeSummary
       done[static_cast<std::size_t>(w)] = true;
       ++summary->weight_tensors;
       summary->notes.push_back(format_text("op %zu %s: weights '%s' -> int8, %s (%zu scale%s)", i,
-                                           op_code_name(code), wt.name.c_str(),
+                                           op_code_name(code).text, wt.name.c_str(),
                                            per_channel ? "per channel" : "per tensor", q.scales.size(),
                                            q.scales.size() == 1 ? "" : "s"));
     }
@@ -258,7 +258,7 @@ Status quantize_hybrid(Graph& g, const QuantizeOptions& options, QuantizeSummary
       if (t < 0 || !done[static_cast<std::size_t>(t)]) continue;
       if (!(is_weighted_op(g.code_of(op)) && k == 1))
         return Status::error(StatusCode::kUnsupported, "op %zu (%s) also reads weights '%s' as a float input", i,
-                             op_code_name(g.code_of(op)), g.name(t));
+                             op_code_name(g.code_of(op)).text, g.name(t));
     }
   }
   assign_opcodes(g, codes, versions);
@@ -458,10 +458,10 @@ Status quantize_weights_and_bias(Graph& g, std::size_t op_index, const QuantizeO
   const int32_t b = op.inputs.size() > 2 ? op.inputs[2] : -1;
   if (!g.is_constant(w))
     return Status::error(StatusCode::kUnsupported, "op %zu (%s): weights '%s' are not constant", op_index,
-                         op_code_name(code), g.name(w));
+                         op_code_name(code).text, g.name(w));
   if ((*done)[static_cast<std::size_t>(w)] || (b >= 0 && (*done)[static_cast<std::size_t>(b)]))
     return Status::error(StatusCode::kUnsupported, "op %zu (%s): weights or bias shared with another op", op_index,
-                         op_code_name(code));
+                         op_code_name(code).text);
   const int32_t dim = weight_channel_dim(code);
   fb::TensorT& wt = g.tensor(w);
   if (static_cast<std::size_t>(dim) >= wt.shape.size())
@@ -478,7 +478,7 @@ Status quantize_weights_and_bias(Graph& g, std::size_t op_index, const QuantizeO
   if (b >= 0) {
     if (!g.is_constant(b) || g.tensor(b).type != fb::TensorType::FLOAT32)
       return Status::error(StatusCode::kUnsupported, "op %zu (%s): bias '%s' is not a float constant", op_index,
-                           op_code_name(code), g.name(b));
+                           op_code_name(code).text, g.name(b));
     TI_RETURN_IF_ERROR(constant_as_float(g, b, &bias));
     const int32_t channels = wt.shape[static_cast<std::size_t>(dim)];
     if (static_cast<int32_t>(bias.size()) != channels)
@@ -507,7 +507,7 @@ Status quantize_weights_and_bias(Graph& g, std::size_t op_index, const QuantizeO
         q.values[i] = static_cast<int8_t>(std::clamp<long>(r, -kWeightMax, kWeightMax));
       }
       summary->notes.push_back(format_text("op %zu %s: weight scales widened so the bias fits int32", op_index,
-                                           op_code_name(code)));
+                                           op_code_name(code).text));
     }
   }
   store_int8(g, w, q, dim);
@@ -534,7 +534,7 @@ Status quantize_weights_and_bias(Graph& g, std::size_t op_index, const QuantizeO
     ++summary->bias_tensors;
   }
   summary->notes.push_back(format_text("op %zu %s: weights '%s' -> int8 %s, bias -> int32", op_index,
-                                       op_code_name(code), wt.name.c_str(),
+                                       op_code_name(code).text, wt.name.c_str(),
                                        q.scales.size() > 1 ? "per channel" : "per tensor"));
   return Status::ok();
 }
@@ -549,10 +549,10 @@ Status quantize_int8(Graph& g, const ModelBytes& float_bytes, const QuantizeOpti
       if (t >= 0 && g.tensor(t).type != fb::TensorType::FLOAT32)
         return Status::error(StatusCode::kUnsupported,
                              "op %zu (%s): output '%s' is %s; the int8 quantizer needs a float model", i,
-                             op_code_name(code), g.name(t), fb::EnumNameTensorType(g.tensor(t).type));
+                             op_code_name(code).text, g.name(t), fb::EnumNameTensorType(g.tensor(t).type));
     if (!int8_supported(code))
       return Status::error(StatusCode::kUnsupported, "op %zu (%s): not supported by the int8 quantizer", i,
-                           op_code_name(code));
+                           op_code_name(code).text);
   }
   for (int32_t t : g.graph().inputs)
     if (g.tensor(t).type != fb::TensorType::FLOAT32)
@@ -625,12 +625,12 @@ Status quantize_int8(Graph& g, const ModelBytes& float_bytes, const QuantizeOpti
       if (t < 0 || g.is_constant(t)) continue;
       if (!activation_done[static_cast<std::size_t>(t)])
         return Status::error(StatusCode::kInvalidModel, "op %zu (%s): input '%s' is read before it is written", i,
-                             op_code_name(code), g.name(t));
+                             op_code_name(code).text, g.name(t));
     }
     if (is_weighted_op(code)) {
       if (op.inputs.size() < 2 || op.inputs[0] < 0 || op.inputs[1] < 0)
         return Status::error(StatusCode::kInvalidModel, "op %zu (%s): missing input or weights", i,
-                             op_code_name(code));
+                             op_code_name(code).text);
       TI_RETURN_IF_ERROR(quantize_weights_and_bias(g, i, options, &constant_done, summary));
     }
     for (int32_t t : op.outputs) {

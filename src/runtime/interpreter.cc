@@ -137,7 +137,7 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
     const OpRegistration* op = find_op(info.builtin_code);
     if (op == nullptr)
       return Status::error(StatusCode::kUnsupported, "op %d: operator %s (builtin code %d) is not supported", i,
-                           op_code_name(info.builtin_code), info.builtin_code);
+                           op_code_name(info.builtin_code).text, info.builtin_code);
     if (info.version < 1 || info.version > op->max_version)
       return Status::error(StatusCode::kUnsupported, "op %d (%s): version %d is not supported (max %d)", i,
                            op->name, info.version, op->max_version);

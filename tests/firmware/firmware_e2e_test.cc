@@ -50,7 +50,7 @@ std::vector<std::string> model_op_names(const std::string& path) {
   EXPECT_TRUE(status.is_ok()) << path << ": " << status.message();
   std::vector<std::string> names;
   if (!status.is_ok()) return names;
-  for (int32_t i = 0; i < model.op_count(); ++i) names.push_back(op_code_name(model.op(i).builtin_code));
+  for (int32_t i = 0; i < model.op_count(); ++i) names.push_back(op_code_name(model.op(i).builtin_code).text);
   return names;
 }
 

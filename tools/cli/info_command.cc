@@ -39,7 +39,7 @@ bool valid_tensor(const OpenedModel& m, int32_t index) {
 OpSummary summarize_op(const OpenedModel& m, int32_t i) {
   OpSummary s;
   const OpInfo op = m.model.op(i);
-  s.name = m.ready ? m.interpreter.op_name(i) : op_code_name(op.builtin_code);
+  s.name = m.ready ? m.interpreter.op_name(i) : op_code_name(op.builtin_code).text;
   s.version = op.version;
   if (m.ready) {
     char buf[256] = {};
