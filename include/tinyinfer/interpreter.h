@@ -74,6 +74,8 @@ class Interpreter {
 
   int32_t op_count() const { return op_count_; }
   const char* op_name(int32_t op_index) const;
+  // The registered kernel that runs the op ("conv_2d_int8_cortex_m7"), "?" before init.
+  const char* op_kernel_name(int32_t op_index) const;
   OpInfo op_info(int32_t op_index) const;
   // Multiply-accumulates of one op (0 for ops without MACs).
   int64_t op_macs(int32_t op_index) const;
@@ -88,8 +90,6 @@ class Interpreter {
   const char* kernel_set_name() const;
 
  private:
-  void eval_fused_conv_pool(int32_t op_index);
-
   const Model* model_ = nullptr;
   KernelChoice kernel_choice_ = KernelChoice::kReference;
   TensorSlot* tensors_ = nullptr;

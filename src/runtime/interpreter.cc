@@ -12,6 +12,7 @@
 #include "ops/common/kernel_types.h"
 #include "runtime/arena_planner.h"
 #include "runtime/node.h"
+#include "runtime/passes/conv_pool_fusion.h"
 
 namespace tinyinfer {
 
@@ -30,47 +31,6 @@ bool is_aligned_for(const Tensor& t) {
   const std::size_t element = data_type_size(t.type);
   const std::size_t need = element >= 4 ? 4 : element;
   return need == 0 || reinterpret_cast<uintptr_t>(t.data) % need == 0;
-}
-
-}  // namespace
-
-namespace {
-
-// How many ops read tensor t (as any input).
-int32_t reader_count(const Node* nodes, int32_t op_count, int32_t t) {
-  int32_t readers = 0;
-  for (int32_t i = 0; i < op_count; ++i)
-    for (int32_t k = 0; k < nodes[i].input_count; ++k)
-      if (nodes[i].inputs[k] == t) ++readers;
-  return readers;
-}
-
-bool is_graph_output(const Model& model, int32_t t) {
-  for (int32_t k = 0; k < model.output_count(); ++k)
-    if (model.output_tensor_index(k) == t) return true;
-  return false;
-}
-
-// Marks conv -> pool pairs that can run band by band (the conv output is
-// then never stored).
-void fuse_conv_pool_pairs(const Model& model, Node* nodes, int32_t op_count, const TensorSlot* tensors) {
-  for (int32_t i = 0; i + 1 < op_count; ++i) {
-    Node& conv = nodes[i];
-    Node& pool = nodes[i + 1];
-    if (conv.fused_into_previous || conv.kernel->op->eval_rows == nullptr ||
-        pool.kernel->op->rows_per_output_row == nullptr)
-      continue;
-    const int32_t t = conv.outputs[0];
-    if (pool.input_count < 1 || pool.inputs[0] != t || is_graph_output(model, t) ||
-        reader_count(nodes, op_count, t) != 1 || tensors[t].rank != 4 || tensors[t].dims[0] != 1)
-      continue;
-    const int32_t band_rows = pool.kernel->op->rows_per_output_row(pool);
-    if (band_rows <= 0) continue;
-    const TensorSlot& s = tensors[t];
-    conv.fused_with_next = true;
-    pool.fused_into_previous = true;
-    conv.band_bytes = static_cast<std::size_t>(band_rows) * s.dims[2] * s.dims[3] * data_type_size(s.type);
-  }
 }
 
 }  // namespace
@@ -273,25 +233,12 @@ Status Interpreter::invoke(Profiler* profiler) {
     Node& node = nodes_[i];
     const uint64_t start = profiler ? profiler->now() : 0;
     if (node.fused_with_next)
-      eval_fused_conv_pool(i);
+      eval_fused_conv_pool(node, nodes_[i + 1], tensors_);
     else if (!node.fused_into_previous)
       node.kernel->op->eval(EvalContext{node, tensors_});
     if (profiler) profiler->record(i, node.kernel->op->name, profiler->now() - start);
   }
   return Status::ok();
-}
-
-void Interpreter::eval_fused_conv_pool(int32_t op_index) {
-  Node& conv = nodes_[op_index];
-  Node& pool = nodes_[op_index + 1];
-  const EvalContext conv_ctx{conv, tensors_};
-  const EvalContext pool_ctx{pool, tensors_};
-  const int32_t band_rows = pool.kernel->op->rows_per_output_row(pool);
-  const int32_t out_rows = tensors_[pool.outputs[0]].dims[1];
-  for (int32_t row = 0; row < out_rows; ++row) {
-    conv.kernel->op->eval_rows(conv_ctx, row * band_rows, band_rows, conv.band);
-    pool.kernel->op->pool_rows(pool_ctx, conv.band, band_rows, row);
-  }
 }
 
 bool Interpreter::op_fused_into_previous(int32_t op_index) const {
@@ -320,6 +267,11 @@ Tensor Interpreter::tensor(int32_t index) const {
 const char* Interpreter::op_name(int32_t op_index) const {
   if (op_index < 0 || op_index >= op_count_ || nodes_[op_index].kernel == nullptr) return "?";
   return nodes_[op_index].kernel->op->name;
+}
+
+const char* Interpreter::op_kernel_name(int32_t op_index) const {
+  if (!ready_ || op_index < 0 || op_index >= op_count_) return "?";
+  return nodes_[op_index].kernel->name;
 }
 
 OpInfo Interpreter::op_info(int32_t op_index) const {

@@ -14,6 +14,7 @@
 namespace tinyinfer {
 
 struct OpRegistration;
+struct RowFusion;
 
 // A tensor as the runtime keeps it in the arena: 12 bytes on a 32-bit MCU.
 // The shape stays in the model (flatbuffer vector read in place); type,
@@ -55,7 +56,7 @@ struct Node {
     std::size_t scratch_bytes = 0;
     void* scratch;
   };
-  // Conv + pooling fusion (InterpreterOptions::fuse_conv_pool): the conv node
+  // Conv + pool fusion (runtime/passes/conv_pool_fusion.h): the conv node
   // computes its output a band of rows at a time into `band` and pools each
   // band at once, so the full conv output is never stored.
   union {
@@ -161,14 +162,9 @@ struct OpRegistration {
   // Multiply-accumulates (0 if not meaningful) and a one-line description.
   int64_t (*macs)(const Node& node, const TensorSlot* tensors);
   void (*describe)(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size);
-  // Conv family, batch 1: computes output rows [row_begin, row_begin + rows)
-  // into `rows_out` (row-major like the output). Null: cannot run by rows.
-  void (*eval_rows)(const EvalContext& ctx, int32_t row_begin, int32_t rows, void* rows_out) = nullptr;
-  // Pooling: input rows per output row when the op can pool band by band
-  // (VALID, vertical stride == filter height), else 0.
-  int32_t (*rows_per_output_row)(const Node& node) = nullptr;
-  // Pooling: pools `in_rows` input rows at `rows_in` into output row out_row.
-  void (*pool_rows)(const EvalContext& ctx, const void* rows_in, int32_t in_rows, int32_t out_row) = nullptr;
+  // Conv + pool fusion hooks (runtime/passes/conv_pool_fusion.h); null: the
+  // op never fuses.
+  const RowFusion* row_fusion = nullptr;
 };
 
 }  // namespace tinyinfer

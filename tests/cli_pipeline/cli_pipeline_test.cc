@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "format/model_writer.h"
+#include "convert/model_writer.h"
 #include "format/tflite_schema_generated.h"
 #include "support/exec_cli.h"
 #include "tinyinfer/model.h"

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "format/model_writer.h"
+#include "convert/model_writer.h"
 #include "format/tflite_schema_generated.h"
-#include "quant/quantizer.h"
+#include "convert/quantizer.h"
 #include "support/model_builder.h"
 #include "tinyinfer/model.h"
 

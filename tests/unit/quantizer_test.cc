@@ -1,11 +1,11 @@
-// The post-training quantizer (src/quant/quantizer.h) on a small float model
+// The post-training quantizer (src/convert/quantizer.h) on a small float model
 // built here: both modes produce a model that loads, plans and runs; int8
 // outputs stay close to the float ones; weights round-trip within scale/2;
 // biases, softmax and pooling follow the TFLite int8 spec; bad inputs are
 // refused with a message; FULLY_CONNECTED is per tensor in int8 unless asked
 // and gets TFLite's hybrid op versions; fields a rewrite would drop are
 // refused, metadata kept, buffer 0 stays the empty sentinel.
-#include "quant/quantizer.h"
+#include "convert/quantizer.h"
 
 #include <gtest/gtest.h>
 
@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "format/model_writer.h"
+#include "convert/model_writer.h"
 #include "format/tflite_schema_generated.h"
 #include "support/model_builder.h"
 #include "tinyinfer/interpreter.h"

@@ -1,6 +1,6 @@
 // `tinyinfer quantize IN.tflite -o OUT.tflite --mode hybrid|int8 ...`
 // Post-training quantization without TensorFlow (algorithms in
-// src/quant/quantizer.h): hybrid = int8 weights with float activations (the
+// src/convert/quantizer.h): hybrid = int8 weights with float activations (the
 // study's "compressed" model); int8 = full integer, calibrated on images.
 #include <algorithm>
 #include <cstdio>
@@ -15,7 +15,7 @@
 #include "image_input.h"
 #include "mnist_idx.h"
 #include "model_file.h"
-#include "quant/quantizer.h"
+#include "convert/quantizer.h"
 
 namespace tinyinfer::cli {
 namespace {

@@ -4,7 +4,7 @@
 #include <cstring>
 #include <memory>
 
-#include "format/model_writer.h"
+#include "convert/model_writer.h"
 #include "format/tflite_schema_generated.h"
 #include "tinyinfer/interpreter.h"
 #include "tinyinfer/model.h"

@@ -1,5 +1,5 @@
 // Writes the study's MNIST architecture as a float .tflite with the
-// project's model writer (src/format/model_writer.h):
+// project's model writer (src/convert/model_writer.h):
 //
 //   input [1,28,28,1] (pixel / 255)
 //   -> DEPTHWISE_CONV_2D 3x3, multiplier 32, VALID, RELU   [1,26,26,32]

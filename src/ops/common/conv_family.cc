@@ -9,6 +9,7 @@
 #include "ops/common/op_params.h"
 #include "ops/conv_2d/conv_2d.h"
 #include "ops/depthwise_conv_2d/depthwise_conv_2d.h"
+#include "runtime/passes/conv_pool_fusion.h"
 
 namespace tinyinfer {
 namespace {
@@ -277,6 +278,8 @@ void eval_conv_family(const EvalContext& ctx) {
                   ctx.output(0).data, true);
 }
 
+namespace {
+
 // Output rows [row_begin, row_begin + rows) of a batch-1 conv: the kernel sees
 // the input from the first row those outputs read (never a negative padding)
 // and an output of `rows` rows.
@@ -298,6 +301,10 @@ void eval_conv_rows(const EvalContext& ctx, int32_t row_begin, int32_t rows, voi
   out.h = rows;
   run_conv_kernel(ctx, d, window, in, input_bytes, out, rows_out, row_begin == 0);
 }
+
+}  // namespace
+
+const RowFusion kConvRowFusion = {eval_conv_rows, nullptr, nullptr};
 
 int64_t conv_macs(const Node& node, const TensorSlot* tensors) {
   const auto* d = static_cast<const ConvData*>(node.op_data);

@@ -12,13 +12,14 @@ namespace tinyinfer {
 class PrepareContext;
 struct EvalContext;
 struct Node;
+struct RowFusion;
 struct TensorSlot;
 
 Status prepare_conv_family(PrepareContext& ctx, bool depthwise);
 void eval_conv_family(const EvalContext& ctx);
-// Output rows [row_begin, row_begin + rows) of a batch-1 conv into rows_out.
-void eval_conv_rows(const EvalContext& ctx, int32_t row_begin, int32_t rows, void* rows_out);
 int64_t conv_macs(const Node& node, const TensorSlot* tensors);
 void describe_conv(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size);
+// Conv + pool fusion: a conv computes its output by rows.
+extern const RowFusion kConvRowFusion;
 
 }  // namespace tinyinfer

@@ -5,6 +5,7 @@
 
 #include "ops/common/op_params.h"
 #include "ops/common/pooling.h"
+#include "runtime/passes/conv_pool_fusion.h"
 
 namespace tinyinfer {
 namespace {
@@ -93,6 +94,8 @@ void eval_pool(const EvalContext& ctx) {
                                        output.data_as<float>());
 }
 
+namespace {
+
 int32_t pool_rows_per_output_row(const Node& node) {
   const auto* d = static_cast<const PoolData*>(node.op_data);
   const bool bandable = d->padding == Padding::VALID && d->window.stride_h == d->window.filter_h;
@@ -117,6 +120,10 @@ void pool_rows(const EvalContext& ctx, const void* rows_in, int32_t in_rows, int
     ctx.kernel<kernels::PoolFloatFn>()(d.window, d.clamp, in, static_cast<const float*>(rows_in), out,
                                        reinterpret_cast<float*>(out_bytes));
 }
+
+}  // namespace
+
+const RowFusion kPoolRowFusion = {nullptr, pool_rows_per_output_row, pool_rows};
 
 int64_t pool_macs(const Node&, const TensorSlot*) { return 0; }
 

@@ -14,15 +14,15 @@ namespace tinyinfer {
 class PrepareContext;
 struct EvalContext;
 struct Node;
+struct RowFusion;
 struct TensorSlot;
 
 Status prepare_pool(PrepareContext& ctx);
 void eval_pool(const EvalContext& ctx);
 int64_t pool_macs(const Node& node, const TensorSlot* tensors);
 void describe_pool(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size);
-// Conv + pool fusion (InterpreterOptions::fuse_conv_pool).
-int32_t pool_rows_per_output_row(const Node& node);
-void pool_rows(const EvalContext& ctx, const void* rows_in, int32_t in_rows, int32_t out_row);
+// Conv + pool fusion: a pool takes its input band by band.
+extern const RowFusion kPoolRowFusion;
 
 }  // namespace tinyinfer
 

@@ -13,10 +13,8 @@
 //     SOFTMAX output fixed at scale 1/256, zero point -128; pooling and
 //     RESHAPE outputs share their input's quantization.
 //
-// Host-only: works on the flatc object API and std::vector, so on Cortex-M
-// builds quantizer.cc compiles to nothing (the engine there stays heap-free).
-// It lives in src/quant next to the fixed-point helpers because both the CLI
-// and the engine-level unit tests link the engine library.
+// Host-only (library tinyinfer_convert, never in firmware): it works on the
+// flatc object API and std::vector, and the engine must stay heap-free.
 #pragma once
 
 #include <cstddef>
@@ -24,7 +22,7 @@
 #include <string>
 #include <vector>
 
-#include "format/model_writer.h"
+#include "convert/model_writer.h"
 #include "tinyinfer/interpreter.h"
 #include "tinyinfer/status.h"
 

@@ -1,7 +1,7 @@
 // Writing a .tflite file from the flatc object API of our schema subset
-// (tinyinfer::tflite::ModelT): the quantizer's output path. Host-only: the
-// object API and the builder allocate, so on Cortex-M builds the
-// implementation compiles to nothing and the engine stays heap-free.
+// (tinyinfer::tflite::ModelT): the quantizer's output path. Host-only
+// (library tinyinfer_convert): the object API and the builder allocate, and
+// the engine must stay heap-free.
 #pragma once
 
 #include <cstddef>

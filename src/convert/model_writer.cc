@@ -1,8 +1,4 @@
-// Host-only (see model_writer.h): empty on M-profile cores so the
-// Cortex-M7 engine library never carries the allocating builder.
-#if !(defined(__ARM_ARCH_PROFILE) && __ARM_ARCH_PROFILE == 'M')
-
-#include "format/model_writer.h"
+#include "convert/model_writer.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -321,5 +317,3 @@ Status write_and_verify_model(fb::ModelT* model, ModelBytes* out) {
 }
 
 }  // namespace tinyinfer::format
-
-#endif  // not M-profile

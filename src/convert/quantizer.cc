@@ -1,7 +1,4 @@
-// Host-only (see quantizer.h): empty on M-profile cores.
-#if !(defined(__ARM_ARCH_PROFILE) && __ARM_ARCH_PROFILE == 'M')
-
-#include "quant/quantizer.h"
+#include "convert/quantizer.h"
 
 #include <algorithm>
 #include <cstdarg>
@@ -11,7 +8,7 @@
 #include <limits>
 #include <memory>
 
-#include "format/model_writer.h"
+#include "convert/model_writer.h"
 #include "format/tflite_schema_generated.h"
 #include "tinyinfer/model.h"
 #include "tinyinfer/profiler.h"
@@ -883,5 +880,3 @@ Status quantize_model(const void* bytes, std::size_t size, const QuantizeOptions
 }
 
 }  // namespace tinyinfer::quant
-
-#endif  // not M-profile
