@@ -91,7 +91,8 @@ for board in "${boards[@]}"; do
   echo "== $board: ${models[*]} x reference, optimized x ${layouts[*]%%:*}"
   cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/cmake/arm-none-eabi.cmake" \
     -DCMAKE_BUILD_TYPE=Release -DTINYINFER_BOARD=$board "${args[@]}" \
-    -DTINYINFER_FIRMWARE_MODEL_SET="$model_set" -DTINYINFER_SHARED_DIR="$shared" > "$dir.configure.log" 2>&1 ||
+    -DTINYINFER_FIRMWARE_MODEL_SET="$model_set" -DTINYINFER_SHARED_DIR="$shared" \
+    -DTINYINFER_HOST_CLI="${TINYINFER_HOST_CLI:-$root/build/host/tools/cli/tinyinfer}" > "$dir.configure.log" 2>&1 ||
     { cat "$dir.configure.log"; exit 1; }
   cmake --build "$dir" -j "$jobs" --target tinyinfer_firmware > "$dir.build.log" 2>&1 ||
     { tail -n 40 "$dir.build.log"; exit 1; }

@@ -48,6 +48,7 @@ for m in 0 1; do
     cmake -S . -B "$dir" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/cmake/arm-none-eabi.cmake" \
       -DCMAKE_BUILD_TYPE=Release -DTINYINFER_BOARD=qemu-mps2-an500 \
       -DTINYINFER_MODEL="$model" -DTINYINFER_KERNELS="$kernels" \
+      -DTINYINFER_HOST_CLI="$root/build/host/tools/cli/tinyinfer" \
       -DTINYINFER_SHARED_DIR="$shared" >/dev/null
     log=$dir/build.log
     if ! cmake --build "$dir" -j "$jobs" --target tinyinfer_firmware >"$log" 2>&1; then

@@ -52,28 +52,36 @@ constexpr TypeSignature signature(const DataType (&inputs)[N], DataType output) 
   return s;
 }
 
-using ErasedKernelFn = void (*)();
+// A kernel function kept in a constant object, so that the kernel tables
+// are constant-initialized: they stay in flash with no start-up code, and the
+// linker drops every kernel no table entry reaches. Its op reads it back with
+// kernel_function<Fn>().
+template <typename Fn>
+struct KernelFunction {
+  Fn function;
+};
+template <typename Fn, Fn kFunction>
+inline constexpr KernelFunction<Fn> kKernelFunction{kFunction};
+// For OpKernel::function: kernel_entry<kernels::Conv2dInt8Fn, kernels::arm::conv2d_int8>().
+template <typename Fn, Fn kFunction>
+constexpr const void* kernel_entry() {
+  return &kKernelFunction<Fn, kFunction>;
+}
 
 struct OpKernel {
   const OpRegistration* op;
-  const char* name;  // "conv_2d_int8_cortex_m7": what `tinyinfer ops` prints
+  const char* name;  // "conv_2d_int8_cortex_m7" = its list's name: what `tinyinfer ops` prints
   KernelChoice set;  // the kernel set it belongs to
   TypeSignature types;
-  ErasedKernelFn function;                // the kernel, as its op's own type (kernels.h): see kernel_function()
+  const void* function;                   // a KernelFunction of its op's kernel type: see kernel_function()
   kernels::ScratchBytesFn scratch_bytes;  // its working memory for a geometry; null: none
 };
 
-// Stores a kernel function in an OpKernel (function pointers convert to one
-// another and back without loss).
-template <typename Fn>
-ErasedKernelFn erase_kernel(Fn function) {
-  return reinterpret_cast<ErasedKernelFn>(function);
-}
 // The kernel's function as the type its op calls; Fn must be the type it was
 // registered with (the op's signature guarantees it).
 template <typename Fn>
 Fn kernel_function(const OpKernel& kernel) {
-  return reinterpret_cast<Fn>(kernel.function);
+  return static_cast<const KernelFunction<Fn>*>(kernel.function)->function;
 }
 
 // A group of kernels, as one file registers them.
@@ -87,7 +95,7 @@ struct KernelList {
 // lines (cmake/kernel_table.cmake), so a new kernel file needs no other edit.
 #define TINYINFER_KERNEL_LIST(name, ...)                                       \
   namespace {                                                                  \
-  const OpKernel kernels_##name##_entries[] = {__VA_ARGS__};                   \
+  constexpr OpKernel kernels_##name##_entries[] = {__VA_ARGS__};               \
   }                                                                            \
   extern const KernelList kernels_##name = {                                   \
       kernels_##name##_entries,                                                \

@@ -7,7 +7,7 @@
 namespace {
 
 // Keep in step with project(tinyinfer VERSION ...) in the top CMakeLists.txt.
-constexpr const char* kVersion = "0.1.0";
+constexpr const char* kVersion = TINYINFER_VERSION;  // CMake's project version, as the firmware banner
 
 constexpr const char* kUsage =
     "usage: tinyinfer <command> [options]\n"
@@ -22,6 +22,9 @@ constexpr const char* kUsage =
     "                                 int8 weights (hybrid) or full integer model (int8)\n"
     "  eval MODEL --mnist DIR [--limit N] [--kernels reference|optimized] [--json]\n"
     "                                 top-1 accuracy and confusion matrix on MNIST test images\n"
+    "  ops [--for MODEL [--format list|cmake|table]]\n"
+    "                                 which kernel runs per op x types x kernel set; the op\n"
+    "                                 list a firmware image needs for MODEL\n"
     "  m7 ...                         boot the Cortex-M7 firmware (QEMU) and drive its shell\n"
     "  study ...                      the study's 4-configuration table\n"
     "  bench-m7 MODEL [--kernels reference|optimized|both] [--fuse] [--json]\n"
@@ -44,6 +47,7 @@ int main(int argc, char** argv) {
   if (std::strcmp(command, "run") == 0) return cmd_run(argc, argv);
   if (std::strcmp(command, "quantize") == 0) return cmd_quantize(argc, argv);
   if (std::strcmp(command, "eval") == 0) return cmd_eval(argc, argv);
+  if (std::strcmp(command, "ops") == 0) return cmd_ops(argc, argv);
   if (std::strcmp(command, "m7") == 0) return cmd_m7_shell(argc, argv);
   if (std::strcmp(command, "study") == 0) return cmd_study(argc, argv);
   if (std::strcmp(command, "bench-m7") == 0) return cmd_bench_m7(argc, argv);

@@ -19,6 +19,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(add_float32,
     {&kAddOp, "add_float32", KernelChoice::kReference, signature({kF32, kF32}, kF32),
-     erase_kernel<kernels::AddFloatFn>(kernels::reference::add_float), nullptr});
+     kernel_entry<kernels::AddFloatFn, kernels::reference::add_float>(), nullptr});
 
 }  // namespace tinyinfer

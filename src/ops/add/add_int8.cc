@@ -33,6 +33,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(add_int8,
     {&kAddOp, "add_int8", KernelChoice::kReference, signature({kI8, kI8}, kI8),
-     erase_kernel<kernels::AddInt8Fn>(WithoutScratch<kernels::reference::add_int8>::call), nullptr});
+     kernel_entry<kernels::AddInt8Fn, WithoutScratch<kernels::reference::add_int8>::call>(), nullptr});
 
 }  // namespace tinyinfer

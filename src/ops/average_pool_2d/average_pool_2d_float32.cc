@@ -34,6 +34,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(average_pool_2d_float32,
     {&kAveragePool2dOp, "average_pool_2d_float32", KernelChoice::kReference, signature({kF32}, kF32),
-     erase_kernel<kernels::PoolFloatFn>(kernels::reference::average_pool_float), nullptr});
+     kernel_entry<kernels::PoolFloatFn, kernels::reference::average_pool_float>(), nullptr});
 
 }  // namespace tinyinfer

@@ -37,6 +37,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(average_pool_2d_int8,
     {&kAveragePool2dOp, "average_pool_2d_int8", KernelChoice::kReference, signature({kI8}, kI8),
-     erase_kernel<kernels::PoolInt8Fn>(kernels::reference::average_pool_int8), nullptr});
+     kernel_entry<kernels::PoolInt8Fn, kernels::reference::average_pool_int8>(), nullptr});
 
 }  // namespace tinyinfer

@@ -19,6 +19,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(conv_2d_float32,
     {&kConv2dOp, "conv_2d_float32", KernelChoice::kReference, signature({kF32, kF32, kF32}, kF32),
-     erase_kernel<kernels::Conv2dFloatFn>(WithoutScratch<kernels::reference::conv2d_float>::call), nullptr});
+     kernel_entry<kernels::Conv2dFloatFn, WithoutScratch<kernels::reference::conv2d_float>::call>(), nullptr});
 
 }  // namespace tinyinfer

@@ -19,6 +19,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(conv_2d_hybrid,
     {&kConv2dOp, "conv_2d_hybrid", KernelChoice::kReference, signature({kF32, kI8, kF32}, kF32),
-     erase_kernel<kernels::Conv2dHybridFn>(WithoutScratch<kernels::reference::conv2d_hybrid>::call), nullptr});
+     kernel_entry<kernels::Conv2dHybridFn, WithoutScratch<kernels::reference::conv2d_hybrid>::call>(), nullptr});
 
 }  // namespace tinyinfer

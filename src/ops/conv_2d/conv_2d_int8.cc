@@ -19,6 +19,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(conv_2d_int8,
     {&kConv2dOp, "conv_2d_int8", KernelChoice::kReference, signature({kI8, kI8, kI32}, kI8),
-     erase_kernel<kernels::Conv2dInt8Fn>(WithoutScratch<kernels::reference::conv2d_int8>::call), nullptr});
+     kernel_entry<kernels::Conv2dInt8Fn, WithoutScratch<kernels::reference::conv2d_int8>::call>(), nullptr});
 
 }  // namespace tinyinfer

@@ -18,6 +18,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(depthwise_conv_2d_float32,
     {&kDepthwiseConv2dOp, "depthwise_conv_2d_float32", KernelChoice::kReference, signature({kF32, kF32, kF32}, kF32),
-     erase_kernel<kernels::DepthwiseFloatFn>(WithoutScratch<kernels::reference::depthwise_float>::call), nullptr});
+     kernel_entry<kernels::DepthwiseFloatFn, WithoutScratch<kernels::reference::depthwise_float>::call>(), nullptr});
 
 }  // namespace tinyinfer

@@ -18,6 +18,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(depthwise_conv_2d_hybrid,
     {&kDepthwiseConv2dOp, "depthwise_conv_2d_hybrid", KernelChoice::kReference, signature({kF32, kI8, kF32}, kF32),
-     erase_kernel<kernels::DepthwiseHybridFn>(WithoutScratch<kernels::reference::depthwise_hybrid>::call), nullptr});
+     kernel_entry<kernels::DepthwiseHybridFn, WithoutScratch<kernels::reference::depthwise_hybrid>::call>(), nullptr});
 
 }  // namespace tinyinfer

@@ -18,6 +18,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(depthwise_conv_2d_int8,
     {&kDepthwiseConv2dOp, "depthwise_conv_2d_int8", KernelChoice::kReference, signature({kI8, kI8, kI32}, kI8),
-     erase_kernel<kernels::DepthwiseInt8Fn>(WithoutScratch<kernels::reference::depthwise_int8>::call), nullptr});
+     kernel_entry<kernels::DepthwiseInt8Fn, WithoutScratch<kernels::reference::depthwise_int8>::call>(), nullptr});
 
 }  // namespace tinyinfer

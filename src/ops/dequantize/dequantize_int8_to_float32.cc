@@ -20,6 +20,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(dequantize_int8_to_float32,
     {&kDequantizeOp, "dequantize_int8_to_float32", KernelChoice::kReference, signature({kI8}, kF32),
-     erase_kernel<kernels::DequantizeFn>(kernels::reference::dequantize), nullptr});
+     kernel_entry<kernels::DequantizeFn, kernels::reference::dequantize>(), nullptr});
 
 }  // namespace tinyinfer

@@ -36,6 +36,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(fully_connected_float32,
     {&kFullyConnectedOp, "fully_connected_float32", KernelChoice::kReference, signature({kF32, kF32, kF32}, kF32),
-     erase_kernel<kernels::FullyConnectedFloatFn>(WithoutScratch<kernels::reference::fully_connected_float>::call), nullptr});
+     kernel_entry<kernels::FullyConnectedFloatFn, WithoutScratch<kernels::reference::fully_connected_float>::call>(), nullptr});
 
 }  // namespace tinyinfer

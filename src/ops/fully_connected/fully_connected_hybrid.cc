@@ -37,6 +37,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(fully_connected_hybrid,
     {&kFullyConnectedOp, "fully_connected_hybrid", KernelChoice::kReference, signature({kF32, kI8, kF32}, kF32),
-     erase_kernel<kernels::FullyConnectedHybridFn>(WithoutScratch<kernels::reference::fully_connected_hybrid>::call), nullptr});
+     kernel_entry<kernels::FullyConnectedHybridFn, WithoutScratch<kernels::reference::fully_connected_hybrid>::call>(), nullptr});
 
 }  // namespace tinyinfer

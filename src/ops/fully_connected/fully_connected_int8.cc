@@ -42,6 +42,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(fully_connected_int8,
     {&kFullyConnectedOp, "fully_connected_int8", KernelChoice::kReference, signature({kI8, kI8, kI32}, kI8),
-     erase_kernel<kernels::FullyConnectedInt8Fn>(WithoutScratch<kernels::reference::fully_connected_int8>::call), nullptr});
+     kernel_entry<kernels::FullyConnectedInt8Fn, WithoutScratch<kernels::reference::fully_connected_int8>::call>(), nullptr});
 
 }  // namespace tinyinfer

@@ -29,6 +29,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(max_pool_2d_float32,
     {&kMaxPool2dOp, "max_pool_2d_float32", KernelChoice::kReference, signature({kF32}, kF32),
-     erase_kernel<kernels::PoolFloatFn>(kernels::reference::max_pool_float), nullptr});
+     kernel_entry<kernels::PoolFloatFn, kernels::reference::max_pool_float>(), nullptr});
 
 }  // namespace tinyinfer

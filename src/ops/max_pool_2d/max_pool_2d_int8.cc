@@ -30,6 +30,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(max_pool_2d_int8,
     {&kMaxPool2dOp, "max_pool_2d_int8", KernelChoice::kReference, signature({kI8}, kI8),
-     erase_kernel<kernels::PoolInt8Fn>(kernels::reference::max_pool_int8), nullptr});
+     kernel_entry<kernels::PoolInt8Fn, kernels::reference::max_pool_int8>(), nullptr});
 
 }  // namespace tinyinfer

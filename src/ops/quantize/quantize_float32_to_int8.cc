@@ -36,6 +36,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(quantize_float32_to_int8,
     {&kQuantizeOp, "quantize_float32_to_int8", KernelChoice::kReference, signature({kF32}, kI8),
-     erase_kernel<kernels::QuantizeFn>(kernels::reference::quantize), nullptr});
+     kernel_entry<kernels::QuantizeFn, kernels::reference::quantize>(), nullptr});
 
 }  // namespace tinyinfer

@@ -16,6 +16,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(reshape_any,
     {&kReshapeOp, "reshape_any", KernelChoice::kReference, signature({kAnyType}, kAnyType),
-     erase_kernel<kernels::CopyFn>(kernels::reference::copy_bytes), nullptr});
+     kernel_entry<kernels::CopyFn, kernels::reference::copy_bytes>(), nullptr});
 
 }  // namespace tinyinfer

@@ -30,6 +30,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(softmax_float32,
     {&kSoftmaxOp, "softmax_float32", KernelChoice::kReference, signature({kF32}, kF32),
-     erase_kernel<kernels::SoftmaxFloatFn>(kernels::reference::softmax_float), nullptr});
+     kernel_entry<kernels::SoftmaxFloatFn, kernels::reference::softmax_float>(), nullptr});
 
 }  // namespace tinyinfer

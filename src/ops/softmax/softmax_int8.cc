@@ -77,6 +77,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(softmax_int8,
     {&kSoftmaxOp, "softmax_int8", KernelChoice::kReference, signature({kI8}, kI8),
-     erase_kernel<kernels::SoftmaxInt8Fn>(kernels::reference::softmax_int8), nullptr});
+     kernel_entry<kernels::SoftmaxInt8Fn, kernels::reference::softmax_int8>(), nullptr});
 
 }  // namespace tinyinfer

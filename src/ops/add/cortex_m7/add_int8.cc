@@ -102,6 +102,6 @@ std::size_t add_int8_scratch(const kernels::ScratchQuery& q) {
 
 TINYINFER_KERNEL_LIST(add_int8_cortex_m7,
     {&kAddOp, "add_int8_cortex_m7", KernelChoice::kOptimized, signature({kI8, kI8}, kI8),
-     erase_kernel<kernels::AddInt8Fn>(kernels::arm::add_int8), add_int8_scratch});
+     kernel_entry<kernels::AddInt8Fn, kernels::arm::add_int8>(), add_int8_scratch});
 
 }  // namespace tinyinfer

@@ -79,6 +79,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(average_pool_2d_int8_cortex_m7,
     {&kAveragePool2dOp, "average_pool_2d_int8_cortex_m7", KernelChoice::kOptimized, signature({kI8}, kI8),
-     erase_kernel<kernels::PoolInt8Fn>(kernels::arm::average_pool_int8), nullptr});
+     kernel_entry<kernels::PoolInt8Fn, kernels::arm::average_pool_int8>(), nullptr});
 
 }  // namespace tinyinfer

@@ -286,9 +286,10 @@ std::size_t conv_2d_hybrid_scratch(const kernels::ScratchQuery& q) {
 
 TINYINFER_KERNEL_LIST(conv_2d_float32_cortex_m7,
     {&kConv2dOp, "conv_2d_float32_cortex_m7", KernelChoice::kOptimized, signature({kF32, kF32, kF32}, kF32),
-     erase_kernel<kernels::Conv2dFloatFn>(kernels::optimized::conv2d_float), nullptr},
-    // Hybrid: float activations, int8 weights.
+     kernel_entry<kernels::Conv2dFloatFn, kernels::optimized::conv2d_float>(), nullptr});
+// Hybrid: float activations, int8 weights.
+TINYINFER_KERNEL_LIST(conv_2d_hybrid_cortex_m7,
     {&kConv2dOp, "conv_2d_hybrid_cortex_m7", KernelChoice::kOptimized, signature({kF32, kI8, kF32}, kF32),
-     erase_kernel<kernels::Conv2dHybridFn>(kernels::optimized::conv2d_hybrid), conv_2d_hybrid_scratch});
+     kernel_entry<kernels::Conv2dHybridFn, kernels::optimized::conv2d_hybrid>(), conv_2d_hybrid_scratch});
 
 }  // namespace tinyinfer

@@ -563,6 +563,6 @@ std::size_t conv_2d_int8_scratch(const kernels::ScratchQuery& q) {
 
 TINYINFER_KERNEL_LIST(conv_2d_int8_cortex_m7,
     {&kConv2dOp, "conv_2d_int8_cortex_m7", KernelChoice::kOptimized, signature({kI8, kI8, kI32}, kI8),
-     erase_kernel<kernels::Conv2dInt8Fn>(kernels::arm::conv2d_int8), conv_2d_int8_scratch});
+     kernel_entry<kernels::Conv2dInt8Fn, kernels::arm::conv2d_int8>(), conv_2d_int8_scratch});
 
 }  // namespace tinyinfer

@@ -417,11 +417,12 @@ std::size_t depthwise_hybrid_scratch(const kernels::ScratchQuery& q) {
 
 TINYINFER_KERNEL_LIST(depthwise_conv_2d_float32_cortex_m7,
     {&kDepthwiseConv2dOp, "depthwise_conv_2d_float32_cortex_m7", KernelChoice::kOptimized,
-     signature({kF32, kF32, kF32}, kF32), erase_kernel<kernels::DepthwiseFloatFn>(kernels::optimized::depthwise_float),
-     depthwise_float_scratch},
-    // Hybrid: float activations, int8 weights.
+     signature({kF32, kF32, kF32}, kF32), kernel_entry<kernels::DepthwiseFloatFn, kernels::optimized::depthwise_float>(),
+     depthwise_float_scratch});
+// Hybrid: float activations, int8 weights.
+TINYINFER_KERNEL_LIST(depthwise_conv_2d_hybrid_cortex_m7,
     {&kDepthwiseConv2dOp, "depthwise_conv_2d_hybrid_cortex_m7", KernelChoice::kOptimized,
      signature({kF32, kI8, kF32}, kF32),
-     erase_kernel<kernels::DepthwiseHybridFn>(kernels::optimized::depthwise_hybrid), depthwise_hybrid_scratch});
+     kernel_entry<kernels::DepthwiseHybridFn, kernels::optimized::depthwise_hybrid>(), depthwise_hybrid_scratch});
 
 }  // namespace tinyinfer

@@ -596,7 +596,7 @@ std::size_t depthwise_int8_scratch(const kernels::ScratchQuery& q) {
 
 TINYINFER_KERNEL_LIST(depthwise_conv_2d_int8_cortex_m7,
     {&kDepthwiseConv2dOp, "depthwise_conv_2d_int8_cortex_m7", KernelChoice::kOptimized,
-     signature({kI8, kI8, kI32}, kI8), erase_kernel<kernels::DepthwiseInt8Fn>(kernels::arm::depthwise_int8),
+     signature({kI8, kI8, kI32}, kI8), kernel_entry<kernels::DepthwiseInt8Fn, kernels::arm::depthwise_int8>(),
      depthwise_int8_scratch});
 
 }  // namespace tinyinfer

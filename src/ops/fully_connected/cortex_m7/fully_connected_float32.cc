@@ -94,10 +94,11 @@ namespace tinyinfer {
 TINYINFER_KERNEL_LIST(fully_connected_float32_cortex_m7,
     {&kFullyConnectedOp, "fully_connected_float32_cortex_m7", KernelChoice::kOptimized,
      signature({kF32, kF32, kF32}, kF32),
-     erase_kernel<kernels::FullyConnectedFloatFn>(kernels::optimized::fully_connected_float), nullptr},
-    // Hybrid: float activations, int8 weights.
+     kernel_entry<kernels::FullyConnectedFloatFn, kernels::optimized::fully_connected_float>(), nullptr});
+// Hybrid: float activations, int8 weights.
+TINYINFER_KERNEL_LIST(fully_connected_hybrid_cortex_m7,
     {&kFullyConnectedOp, "fully_connected_hybrid_cortex_m7", KernelChoice::kOptimized,
      signature({kF32, kI8, kF32}, kF32),
-     erase_kernel<kernels::FullyConnectedHybridFn>(kernels::optimized::fully_connected_hybrid), nullptr});
+     kernel_entry<kernels::FullyConnectedHybridFn, kernels::optimized::fully_connected_hybrid>(), nullptr});
 
 }  // namespace tinyinfer

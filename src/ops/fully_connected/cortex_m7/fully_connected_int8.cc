@@ -507,7 +507,7 @@ std::size_t fully_connected_int8_scratch(const kernels::ScratchQuery& q) {
 
 TINYINFER_KERNEL_LIST(fully_connected_int8_cortex_m7,
     {&kFullyConnectedOp, "fully_connected_int8_cortex_m7", KernelChoice::kOptimized,
-     signature({kI8, kI8, kI32}, kI8), erase_kernel<kernels::FullyConnectedInt8Fn>(kernels::arm::fully_connected_int8),
+     signature({kI8, kI8, kI32}, kI8), kernel_entry<kernels::FullyConnectedInt8Fn, kernels::arm::fully_connected_int8>(),
      fully_connected_int8_scratch});
 
 }  // namespace tinyinfer

@@ -179,6 +179,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(max_pool_2d_float32_cortex_m7,
     {&kMaxPool2dOp, "max_pool_2d_float32_cortex_m7", KernelChoice::kOptimized, signature({kF32}, kF32),
-     erase_kernel<kernels::PoolFloatFn>(kernels::optimized::max_pool_float), nullptr});
+     kernel_entry<kernels::PoolFloatFn, kernels::optimized::max_pool_float>(), nullptr});
 
 }  // namespace tinyinfer

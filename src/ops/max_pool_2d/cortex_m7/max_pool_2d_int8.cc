@@ -48,6 +48,6 @@ namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(max_pool_2d_int8_cortex_m7,
     {&kMaxPool2dOp, "max_pool_2d_int8_cortex_m7", KernelChoice::kOptimized, signature({kI8}, kI8),
-     erase_kernel<kernels::PoolInt8Fn>(kernels::arm::max_pool_int8), nullptr});
+     kernel_entry<kernels::PoolInt8Fn, kernels::arm::max_pool_int8>(), nullptr});
 
 }  // namespace tinyinfer

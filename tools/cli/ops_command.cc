@@ -1,0 +1,207 @@
+// `tinyinfer ops`: which kernel runs for every op x type signature x kernel
+// set linked into this build; `tinyinfer ops --for MODEL`: the op list a
+// firmware image needs for that model (as a list, as CMake for
+// tinyinfer_kernel_table(), or as the kernel table source itself).
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "model_file.h"
+#include "runtime/node.h"
+#include "runtime/op_kernel.h"
+
+namespace tinyinfer::cli {
+namespace {
+
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::string signature_text(const TypeSignature& types) {
+  char text[96];
+  types.format(text, sizeof(text));
+  return text;
+}
+
+// Every linked kernel, in table order.
+std::vector<const OpKernel*> all_kernels() {
+  std::vector<const OpKernel*> kernels;
+  const KernelTable& table = linked_kernels();
+  for (int32_t l = 0; l < table.count; ++l)
+    for (int32_t i = 0; i < table.lists[l]->count; ++i) kernels.push_back(&table.lists[l]->entries[i]);
+  return kernels;
+}
+
+const OpKernel* kernel_named(const std::string& name) {
+  for (const OpKernel* k : all_kernels())
+    if (name == k->name) return k;
+  return nullptr;
+}
+
+// ---- the matrix ----
+
+struct MatrixRow {
+  std::string op, types, reference, optimized;
+  bool optimized_is_fallback = false;
+};
+
+std::vector<MatrixRow> kernel_matrix() {
+  std::vector<MatrixRow> rows;
+  for (const OpKernel* k : all_kernels()) {
+    if (k->set != KernelChoice::kReference) continue;
+    MatrixRow row;
+    row.op = k->op->name;
+    row.types = signature_text(k->types);
+    row.reference = k->name;
+    const OpKernel* fast = select_kernel(*k->op, KernelChoice::kOptimized, k->types);
+    row.optimized = fast != nullptr ? fast->name : "-";
+    row.optimized_is_fallback = fast == k;
+    rows.push_back(row);
+  }
+  std::sort(rows.begin(), rows.end(),
+            [](const MatrixRow& a, const MatrixRow& b) { return a.op != b.op ? a.op < b.op : a.types < b.types; });
+  return rows;
+}
+
+int print_matrix(bool json) {
+  const std::vector<MatrixRow> rows = kernel_matrix();
+  if (json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const MatrixRow& r : rows)
+      out.push_back({{"op", r.op},
+                     {"types", r.types},
+                     {"reference", r.reference},
+                     {"optimized", r.optimized},
+                     {"optimized_falls_back_to_reference", r.optimized_is_fallback}});
+    std::printf("%s\n", out.dump(2).c_str());
+    return 0;
+  }
+  std::printf("%-18s %-42s %-28s %s\n", "op", "types (inputs -> output)", "reference", "optimized (cortex-m7)");
+  std::set<std::string> ops;
+  int fast = 0;
+  for (const MatrixRow& r : rows) {
+    ops.insert(r.op);
+    fast += r.optimized_is_fallback ? 0 : 1;
+    std::printf("%-18s %-42s %-28s %s%s\n", r.op.c_str(), r.types.c_str(), r.reference.c_str(), r.optimized.c_str(),
+                r.optimized_is_fallback ? " (reference: no variant)" : "");
+  }
+  std::printf("\n%zu ops, %zu op x type signatures, %d with a Cortex-M7 variant; the others run their\n"
+              "reference kernel in the optimized set too. On the host the Cortex-M7 variants run\n"
+              "through their portable twins of the DSP/FPv5 instructions.\n",
+              ops.size(), rows.size(), fast);
+  return 0;
+}
+
+// ---- an image's op list ----
+
+// "CONV_2D:float32" per kernel the model uses (reference names: <op>_<type>).
+bool model_op_list(const std::string& path, std::vector<std::string>* ops, std::vector<std::string>* kernels,
+                   std::string* error) {
+  OpenedModel opened;
+  if (!load_model_file(path, &opened, error)) return false;
+  if (!init_interpreter(&opened, KernelChoice::kReference, error)) return false;
+  std::set<std::string> seen;
+  for (int32_t i = 0; i < opened.interpreter.op_count(); ++i) {
+    const std::string op = opened.interpreter.op_name(i);
+    const std::string kernel = opened.interpreter.op_kernel_name(i);
+    const std::string prefix = lower(op) + "_";
+    if (kernel.compare(0, prefix.size(), prefix) != 0) {
+      *error = "kernel " + kernel + " of op " + op + " is not named " + prefix + "<type>";
+      return false;
+    }
+    const std::string entry = op + ":" + kernel.substr(prefix.size());
+    if (seen.insert(entry).second) {
+      ops->push_back(entry);
+      kernels->push_back(kernel);
+    }
+  }
+  return true;
+}
+
+// The kernel table source for these reference kernels in `set`: an op's
+// Cortex-M7 variant replaces its reference list where one is linked.
+std::string kernel_table_source(const std::string& model, const std::vector<std::string>& ops,
+                                const std::vector<std::string>& reference_kernels, KernelChoice set) {
+  std::vector<std::string> lists;
+  for (const std::string& name : reference_kernels) {
+    const std::string variant = name + "_cortex_m7";
+    lists.push_back(set == KernelChoice::kOptimized && kernel_named(variant) != nullptr ? variant : name);
+  }
+  std::string text = "// Generated by `tinyinfer ops --for " + model + " --format table --kernels " +
+                     kernel_choice_name(set) + "`:\n// ";
+  for (const std::string& op : ops) text += op + " ";
+  text += "\n#include \"runtime/op_kernel.h\"\n\nnamespace tinyinfer {\n\n";
+  for (const std::string& list : lists) text += "extern const KernelList kernels_" + list + ";\n";
+  text += "\nconst KernelTable& linked_kernels() {\n  static const KernelList* const lists[] = {\n";
+  for (const std::string& list : lists) text += "      &kernels_" + list + ",\n";
+  text += "  };\n  static const KernelTable table = {lists, " + std::to_string(lists.size()) +
+          "};\n  return table;\n}\n\n}  // namespace tinyinfer\n";
+  return text;
+}
+
+}  // namespace
+
+int cmd_ops(int argc, char** argv) {
+  CLI::App app{
+      "Without --for: the kernel that runs for every op x type signature in the reference and the\n"
+      "optimized kernel set. With --for MODEL: the ops (with their types) a firmware image needs to\n"
+      "run MODEL, for tinyinfer_kernel_table(OPS ...) in CMake or as the table source itself.",
+      "tinyinfer ops"};
+  std::string model, format = "list", kernels = "optimized";
+  bool json = false;
+  app.add_option("--for", model, "the .tflite model whose op list to print");
+  app.add_option("--format", format, "with --for: list (one OP:type per line), cmake (set(TINYINFER_OPS ...)) "
+                                     "or table (the kernel table's C++ source)")
+      ->check(CLI::IsMember({"list", "cmake", "table"}));
+  app.add_option("--kernels", kernels, "with --format table: the image's kernel set")
+      ->check(CLI::IsMember({"reference", "optimized"}));
+  app.add_flag("--json", json, "without --for: the matrix as JSON");
+  try {
+    app.parse(argc - 1, argv + 1);
+  } catch (const CLI::CallForHelp&) {
+    std::fputs(app.help().c_str(), stdout);
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "tinyinfer ops: %s\n%s", e.what(), app.help().c_str());
+    return 2;
+  }
+  if (model.empty()) {
+    if (format != "list" || kernels != "optimized") {
+      std::fprintf(stderr, "tinyinfer ops: --format and --kernels need --for MODEL\n");
+      return 2;
+    }
+    return print_matrix(json);
+  }
+  if (json) {
+    std::fprintf(stderr, "tinyinfer ops: --json prints the matrix; it does not combine with --for\n");
+    return 2;
+  }
+  std::vector<std::string> ops, reference_kernels;
+  std::string error;
+  if (!model_op_list(model, &ops, &reference_kernels, &error)) {
+    std::fprintf(stderr, "tinyinfer ops: %s\n", error.c_str());
+    return 1;
+  }
+  if (format == "list") {
+    for (const std::string& op : ops) std::printf("%s\n", op.c_str());
+  } else if (format == "cmake") {
+    std::printf("set(TINYINFER_OPS");
+    for (const std::string& op : ops) std::printf(" %s", op.c_str());
+    std::printf(")\n");
+  } else {
+    std::fputs(kernel_table_source(model, ops, reference_kernels,
+                                   kernels == "reference" ? KernelChoice::kReference : KernelChoice::kOptimized)
+                   .c_str(),
+               stdout);
+  }
+  return 0;
+}
+
+}  // namespace tinyinfer::cli
