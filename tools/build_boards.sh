@@ -3,7 +3,11 @@
 # (Teensy 4.0 in both placements, STM32F746-Discovery at 216 and 288 MHz),
 # each with its memory report, then one summary file. One tree per board
 # (TINYINFER_FIRMWARE_MODEL_SET, TINYINFER_FIRMWARE_BOARD_VARIANTS): the
-# engine is compiled once per board, every further image is a link. CI
+# engine is compiled once per board, every further image is a link. Each tree
+# is configured from the board's preset in CMakePresets.json (teensy40,
+# stm32f746-disco: toolchain, Release, board options), the board's other
+# preset (teensy40-flash, stm32f746-disco-288) linked in it as a variant; one
+# image of one preset is `cmake --preset P && cmake --build --preset P`. CI
 # (tests/boards) builds the same models and kernel sets, with the STM32 288 MHz
 # variant on USART6. The images are built and checked statically here; none
 # of them has been run on silicon.
@@ -63,12 +67,15 @@ model_file_of() {
   esac
 }
 for board in "${boards[@]}"; do
+  # The tree is configured from the board's preset (CMakePresets.json: the
+  # toolchain, Release, the board and its default placement/clock/console);
+  # the second layout is the board variant matching the other preset of the
+  # board (teensy40-flash, stm32f746-disco-288), linked in the same tree.
   case $board in
-    teensy40)        args=(-DTINYINFER_PLACEMENT=itcm -DTINYINFER_FIRMWARE_BOARD_VARIANTS=flash)
+    teensy40)        preset=teensy40 variant=flash  # the preset teensy40-flash as a variant
                      layouts=("itcm:" "flash:flash-")
                      regions=(FLASH:0x60000000:0x1F0000 ITCM:0x0:0x20000 DTCM:0x20000000:0x60000 OCRAM:0x20200000:0x80000) ;;
-    stm32f746-disco) args=(-DTINYINFER_STM32_CLOCK_MHZ=216 -DTINYINFER_STM32_CONSOLE=usart1
-                           -DTINYINFER_FIRMWARE_BOARD_VARIANTS=288-usart1)
+    stm32f746-disco) preset=stm32f746-disco variant=288-usart1  # the preset stm32f746-disco-288
                      layouts=("216:" "288:288-usart1-")
                      regions=(FLASH:0x08000000:0x100000 DTCM:0x20000000:0x10000 SRAM:0x20010000:0x40000) ;;
     *) echo "unknown board $board (expected teensy40 or stm32f746-disco)" >&2; exit 2 ;;
@@ -89,8 +96,7 @@ for board in "${boards[@]}"; do
     echo "$rule"
   } >> "$summary"
   echo "== $board: ${models[*]} x reference, optimized x ${layouts[*]%%:*}"
-  cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/cmake/arm-none-eabi.cmake" \
-    -DCMAKE_BUILD_TYPE=Release -DTINYINFER_BOARD=$board "${args[@]}" \
+  cmake -S "$root" --preset "$preset" -B "$dir" -DTINYINFER_FIRMWARE_BOARD_VARIANTS="$variant" \
     -DTINYINFER_FIRMWARE_MODEL_SET="$model_set" -DTINYINFER_SHARED_DIR="$shared" \
     -DTINYINFER_HOST_CLI="${TINYINFER_HOST_CLI:-$root/build/host/tools/cli/tinyinfer}" > "$dir.configure.log" 2>&1 ||
     { cat "$dir.configure.log"; exit 1; }

@@ -8,7 +8,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libpng-dev zlib1g-dev
   libflatbuffers-dev flatbuffers-compiler nlohmann-json3-dev libcli11-dev
   gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib binutils-arm-none-eabi
-  qemu-system-arm python3
+  qemu-system-arm python3 clang-format clang-tidy
 )
 
 missing=()

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Every test of tinyinfer, as CI runs it (.ci/run calls this):
+#   0. formatting (clang-format --dry-run --Werror on every C++ file);
 #   1. sanitizer build (ASan + UBSan): unit, conformance and CLI tests;
 #   2. the model-loader fuzzer for a bounded time on a seed corpus of the
 #      shared models (skipped with a message when ../shared is absent);
 #   3. the Cortex-M7 engine library build with its size report;
-#   4. the main build: unit, conformance, CLI and QEMU end-to-end firmware
-#      tests - last, so the output ends with ctest's summary.
+#   4. the main build, clang-tidy on src/ with its compile commands (nothing
+#      compiled twice), then unit, conformance, CLI and QEMU end-to-end
+#      firmware tests - last, so the output ends with ctest's summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -14,6 +16,9 @@ fuzz_seconds=${TINYINFER_FUZZ_SECONDS:-60}
 shared=${TINYINFER_SHARED_DIR:-$root/../shared}
 
 bash tools/install_deps.sh
+
+echo "== 0/4 formatting"
+bash tools/check_format.sh
 
 echo "== 1/4 sanitizers (ASan + UBSan)"
 cmake --preset host-asan -DTINYINFER_FIRMWARE_TESTS=OFF -DTINYINFER_SHARED_DIR="$shared" >/dev/null
@@ -44,5 +49,6 @@ arm-none-eabi-size -t build/m7-engine/src/libtinyinfer.a | tail -n 1 | \
 echo "== 4/4 main build: unit, conformance, CLI and QEMU firmware tests"
 cmake --preset host -DTINYINFER_SHARED_DIR="$shared" >/dev/null
 cmake --build build/host -j "$jobs"
+bash tools/run_clang_tidy.sh build/host
 cd build/host
 ctest --output-on-failure -j "$jobs"

@@ -26,8 +26,7 @@
 namespace tinyinfer::app {
 namespace {
 
-constexpr KernelChoice kKernels =
-    TINYINFER_FW_KERNELS_OPTIMIZED ? KernelChoice::kOptimized : KernelChoice::kReference;
+constexpr KernelChoice kKernels = TINYINFER_FW_KERNELS_OPTIMIZED ? KernelChoice::kOptimized : KernelChoice::kReference;
 constexpr std::size_t kArenaBytes = TINYINFER_FW_ARENA_BYTES;
 
 // The arena: static, in RAM (.bss), aligned for any tensor type.
@@ -63,12 +62,11 @@ bool read_output(const Tensor& tensor, int64_t i, float* value) {
       *value = tensor.data_as<const float>()[i];
       return true;
     case DataType::kInt8:
-      *value = tensor.quant.scale() *
-               static_cast<float>(tensor.data_as<const int8_t>()[i] - tensor.quant.zero_point());
+      *value = tensor.quant.scale() * static_cast<float>(tensor.data_as<const int8_t>()[i] - tensor.quant.zero_point());
       return true;
     case DataType::kUInt8:
-      *value = tensor.quant.scale() *
-               static_cast<float>(tensor.data_as<const uint8_t>()[i] - tensor.quant.zero_point());
+      *value =
+          tensor.quant.scale() * static_cast<float>(tensor.data_as<const uint8_t>()[i] - tensor.quant.zero_point());
       return true;
     default:
       return false;
@@ -92,8 +90,7 @@ void Benchmark::setup() {
 void Benchmark::print_banner() const {
   print("\ntinyinfer %s benchmark firmware\n", TINYINFER_FW_VERSION);
   print("Board: %s\n", board::name());
-  print("Model: %s (%s.tflite, %zu bytes)\n", TINYINFER_FW_MODEL_LABEL, assets::g_model_name,
-        assets::g_model_size);
+  print("Model: %s (%s.tflite, %zu bytes)\n", TINYINFER_FW_MODEL_LABEL, assets::g_model_name, assets::g_model_size);
   print("Kernels: %s\n", kernel_choice_name(kKernels));
   print("Counter: %s\n", board::counter_unit());
   if (ready_) {
@@ -114,9 +111,8 @@ void Benchmark::print_model_details() const {
   print("\n");
   print_tensor_details("Model output", "output", *interpreter.output(0));
   print("\n");
-  print("Model: %s (%s.tflite, %zu bytes), %d ops, kernels: %s\n", TINYINFER_FW_MODEL_LABEL,
-        assets::g_model_name, assets::g_model_size, static_cast<int>(interpreter.op_count()),
-        interpreter.kernel_set_name());
+  print("Model: %s (%s.tflite, %zu bytes), %d ops, kernels: %s\n", TINYINFER_FW_MODEL_LABEL, assets::g_model_name,
+        assets::g_model_size, static_cast<int>(interpreter.op_count()), interpreter.kernel_set_name());
   print("Arena: %zu of %zu bytes used\n", interpreter.arena_used_bytes(), kArenaBytes);
   print("Counter: %s\n", board::counter_unit());
 }
@@ -125,8 +121,7 @@ Status Benchmark::fill_input_from_digit() {
   Tensor& input = *interpreter_.input(0);
   const int64_t pixels = static_cast<int64_t>(assets::g_digit_width) * assets::g_digit_height;
   if (input.shape.elements() != pixels) {
-    return Status::error(StatusCode::kUnsupported,
-                         "input tensor has %ld elements, the built-in digit %ld pixels",
+    return Status::error(StatusCode::kUnsupported, "input tensor has %ld elements, the built-in digit %ld pixels",
                          static_cast<long>(input.shape.elements()), static_cast<long>(pixels));
   }
   for (int64_t i = 0; i < pixels; ++i) {

@@ -94,7 +94,7 @@ void format_to(Sink* sink, const char* f, va_list args) {
     switch (conversion) {
       case 'd':
       case 'i': {
-        const int64_t v = longs >= 2 ? va_arg(args, long long)
+        const int64_t v = longs >= 2   ? va_arg(args, long long)
                           : longs == 1 ? va_arg(args, long)
                           : size_t_arg ? static_cast<int64_t>(va_arg(args, std::size_t))
                                        : va_arg(args, int);
@@ -103,7 +103,7 @@ void format_to(Sink* sink, const char* f, va_list args) {
       }
       case 'u':
       case 'x': {
-        const uint64_t v = longs >= 2 ? va_arg(args, unsigned long long)
+        const uint64_t v = longs >= 2   ? va_arg(args, unsigned long long)
                            : longs == 1 ? va_arg(args, unsigned long)
                            : size_t_arg ? va_arg(args, std::size_t)
                                         : va_arg(args, unsigned);

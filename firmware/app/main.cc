@@ -25,8 +25,7 @@ void print_unknown_key(uint8_t byte) {
     tinyinfer::app::print("error: unknown key '%c' (0x%x); rest of line ignored; h for help\n", byte,
                           static_cast<unsigned>(byte));
   } else {
-    tinyinfer::app::print("error: unknown key 0x%x; rest of line ignored; h for help\n",
-                          static_cast<unsigned>(byte));
+    tinyinfer::app::print("error: unknown key 0x%x; rest of line ignored; h for help\n", static_cast<unsigned>(byte));
   }
 }
 

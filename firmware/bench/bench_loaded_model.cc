@@ -66,8 +66,7 @@ alignas(16) uint8_t g_arena[kArenaBytes];
 tinyinfer::Interpreter g_interpreter;
 
 const char* const kSetNames[2] = {"reference", "optimized"};
-const tinyinfer::KernelChoice kSets[2] = {tinyinfer::KernelChoice::kReference,
-                                          tinyinfer::KernelChoice::kOptimized};
+const tinyinfer::KernelChoice kSets[2] = {tinyinfer::KernelChoice::kReference, tinyinfer::KernelChoice::kOptimized};
 
 // ---- inputs and outputs ----------------------------------------------------
 
@@ -128,8 +127,8 @@ bool fill_inputs(const Job& job) {
     }
   }
   if (job.input_bytes != 0 && raw_used != job.input_bytes) {
-    print("error: input file has %lu bytes, the model's inputs take %lu\n",
-          static_cast<unsigned long>(job.input_bytes), static_cast<unsigned long>(raw_used));
+    print("error: input file has %lu bytes, the model's inputs take %lu\n", static_cast<unsigned long>(job.input_bytes),
+          static_cast<unsigned long>(raw_used));
     return false;
   }
   return true;
@@ -219,8 +218,8 @@ bool compare_with_kept() {
       }
       const double tolerance = 1e-4 * (max_ref > 1e-6 ? max_ref : 1e-6);
       const bool ok = finite && max_diff <= tolerance;
-      print("compare %d float32 max_abs_diff %.9f tolerance %.9f %s\n", static_cast<int>(i), max_diff,
-            tolerance, ok ? "match" : "MISMATCH");
+      print("compare %d float32 max_abs_diff %.9f tolerance %.9f %s\n", static_cast<int>(i), max_diff, tolerance,
+            ok ? "match" : "MISMATCH");
       all_ok = all_ok && ok;
     } else {
       std::size_t differing = 0;
@@ -279,8 +278,7 @@ uint32_t stack_used(const StackMark& mark) {
 // ---- one kernel set --------------------------------------------------------
 
 int report_init_error(const char* set, const tinyinfer::Status& status) {
-  print("error: init (%s kernels): %s: %s\n", set, tinyinfer::status_code_name(status.code()),
-        status.message());
+  print("error: init (%s kernels): %s: %s\n", set, tinyinfer::status_code_name(status.code()), status.message());
   return status.code() == tinyinfer::StatusCode::kArenaTooSmall ? kExitArena : kExitBadJob;
 }
 
@@ -335,8 +333,7 @@ int run_set(const tinyinfer::Model& model, const Job& job, int set, tinyinfer::O
     whole_invoke = tinyinfer::board::counter() - start;
   }
   if (!status.is_ok()) {
-    print("error: invoke (%s kernels): %s: %s\n", name, tinyinfer::status_code_name(status.code()),
-          status.message());
+    print("error: invoke (%s kernels): %s: %s\n", name, tinyinfer::status_code_name(status.code()), status.message());
     return kExitInvoke;
   }
   for (int32_t i = 0; i < g_interpreter.op_count(); ++i) {
@@ -348,8 +345,7 @@ int run_set(const tinyinfer::Model& model, const Job& job, int set, tinyinfer::O
   print("total %s macs %lld count %llu %s\n", name, static_cast<long long>(g_interpreter.total_macs()),
         static_cast<unsigned long long>(profile->total()), profile->unit());
   print("invoke %s count %llu %s\n", name, static_cast<unsigned long long>(whole_invoke), profile->unit());
-  print("stack %s peak %lu bytes (invoke, painted below the caller)\n", name,
-        static_cast<unsigned long>(stack_peak));
+  print("stack %s peak %lu bytes (invoke, painted below the caller)\n", name, static_cast<unsigned long>(stack_peak));
   print("checksum %s fnv1a 0x%x bytes %lu\n", name, static_cast<unsigned>(output_checksum()),
         static_cast<unsigned long>(output_bytes_total()));
   print_outputs(name);

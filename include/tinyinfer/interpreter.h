@@ -20,7 +20,6 @@
 
 namespace tinyinfer {
 
-
 enum class KernelChoice { kReference, kOptimized };
 const char* kernel_choice_name(KernelChoice choice);
 

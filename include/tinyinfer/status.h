@@ -46,9 +46,9 @@ class Status {
 };
 
 // Propagates a failed Status to the caller.
-#define TI_RETURN_IF_ERROR(expr)            \
-  do {                                      \
-    ::tinyinfer::Status ti_status_ = (expr); \
+#define TI_RETURN_IF_ERROR(expr)                \
+  do {                                          \
+    ::tinyinfer::Status ti_status_ = (expr);    \
     if (!ti_status_.is_ok()) return ti_status_; \
   } while (0)
 

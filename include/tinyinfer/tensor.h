@@ -69,13 +69,15 @@ struct Tensor {
   DataType type = DataType::kFloat32;
   Shape shape;
   Quantization quant;
-  void* data = nullptr;     // null until the arena is planned (activations)
-  std::size_t bytes = 0;    // elements * element size
+  void* data = nullptr;      // null until the arena is planned (activations)
+  std::size_t bytes = 0;     // elements * element size
   bool is_constant = false;  // backed by a model buffer
   const char* name = "";     // points into the model, never null
 
   template <typename T>
-  T* data_as() const { return static_cast<T*>(data); }
+  T* data_as() const {
+    return static_cast<T*>(data);
+  }
 };
 
 }  // namespace tinyinfer

@@ -105,18 +105,25 @@ Status refuse(const std::string& where, const std::string& what) {
 // the subset does not declare.
 int declared_option_fields(fb::BuiltinOptions type) {
   switch (type) {
-    case fb::BuiltinOptions::Conv2DOptions: return declared_through(fb::Conv2DOptions::VT_DILATION_H_FACTOR);
+    case fb::BuiltinOptions::Conv2DOptions:
+      return declared_through(fb::Conv2DOptions::VT_DILATION_H_FACTOR);
     case fb::BuiltinOptions::DepthwiseConv2DOptions:
       return declared_through(fb::DepthwiseConv2DOptions::VT_DILATION_H_FACTOR);
-    case fb::BuiltinOptions::Pool2DOptions: return declared_through(fb::Pool2DOptions::VT_FUSED_ACTIVATION_FUNCTION);
+    case fb::BuiltinOptions::Pool2DOptions:
+      return declared_through(fb::Pool2DOptions::VT_FUSED_ACTIVATION_FUNCTION);
     case fb::BuiltinOptions::FullyConnectedOptions:
       return declared_through(fb::FullyConnectedOptions::VT_ASYMMETRIC_QUANTIZE_INPUTS);
-    case fb::BuiltinOptions::SoftmaxOptions: return declared_through(fb::SoftmaxOptions::VT_BETA);
-    case fb::BuiltinOptions::AddOptions: return declared_through(fb::AddOptions::VT_POT_SCALE_INT16);
-    case fb::BuiltinOptions::ReshapeOptions: return declared_through(fb::ReshapeOptions::VT_NEW_SHAPE);
+    case fb::BuiltinOptions::SoftmaxOptions:
+      return declared_through(fb::SoftmaxOptions::VT_BETA);
+    case fb::BuiltinOptions::AddOptions:
+      return declared_through(fb::AddOptions::VT_POT_SCALE_INT16);
+    case fb::BuiltinOptions::ReshapeOptions:
+      return declared_through(fb::ReshapeOptions::VT_NEW_SHAPE);
     case fb::BuiltinOptions::DequantizeOptions:
-    case fb::BuiltinOptions::QuantizeOptions: return 0;
-    default: return -1;
+    case fb::BuiltinOptions::QuantizeOptions:
+      return 0;
+    default:
+      return -1;
   }
 }
 
@@ -128,13 +135,11 @@ const char* options_table_name(fb::BuiltinOptions type) {
 }  // namespace
 
 ModelBytes::ModelBytes(std::size_t size) : size_(size) {
-  void* p = ::operator new(size == 0 ? 1 : size, std::align_val_t{kModelAlignment});
+  void* p = ::operator new (size == 0 ? 1 : size, std::align_val_t{kModelAlignment});
   data_.reset(static_cast<uint8_t*>(p));
 }
 
-void ModelBytes::Free::operator()(uint8_t* p) const {
-  ::operator delete(p, std::align_val_t{kModelAlignment});
-}
+void ModelBytes::Free::operator()(uint8_t* p) const { ::operator delete (p, std::align_val_t{kModelAlignment}); }
 
 void finalize_model(fb::ModelT* model) {
   model->version = kSchemaVersion;
@@ -144,8 +149,7 @@ void finalize_model(fb::ModelT* model) {
     const int32_t effective =
         std::max(static_cast<int32_t>(code->builtin_code), static_cast<int32_t>(code->deprecated_builtin_code));
     code->builtin_code = static_cast<fb::BuiltinOperator>(effective);
-    code->deprecated_builtin_code =
-        static_cast<int8_t>(std::min(effective, kPlaceholderForGreaterOpCodes));
+    code->deprecated_builtin_code = static_cast<int8_t>(std::min(effective, kPlaceholderForGreaterOpCodes));
     if (code->version < 1) code->version = 1;
   }
 }
@@ -156,17 +160,19 @@ Status write_model(fb::ModelT* model, ModelBytes* out) {
   for (std::size_t i = 0; i < model->buffers.size(); ++i) {
     if (!model->buffers[i]) model->buffers[i] = std::make_unique<fb::BufferT>();
     const fb::BufferT& buffer = *model->buffers[i];
-    if (buffer.offset != 0 || buffer.size != 0)
+    if (buffer.offset != 0 || buffer.size != 0) {
       return Status::error(StatusCode::kUnsupported,
-                           "model writer: buffer %zu keeps its data outside the flatbuffer (offset %llu, size %llu)",
-                           i, static_cast<unsigned long long>(buffer.offset),
+                           "model writer: buffer %zu keeps its data outside the flatbuffer (offset %llu, size %llu)", i,
+                           static_cast<unsigned long long>(buffer.offset),
                            static_cast<unsigned long long>(buffer.size));
+    }
   }
-  if (!model->buffers[0]->data.empty())
+  if (!model->buffers[0]->data.empty()) {
     return Status::error(StatusCode::kInvalidModel,
                          "model writer: buffer 0 holds %zu bytes; TFLite reserves it as the empty buffer of "
                          "tensors without data",
                          model->buffers[0]->data.size());
+  }
   std::size_t payload = 0;
   for (const auto& buffer : model->buffers) payload += buffer ? buffer->data.size() : 0;
   // Leave room for tables and padding; flatbuffers cannot address past 2 GiB.
@@ -280,8 +286,8 @@ Status check_round_trip_preserves(const void* bytes, std::size_t size) {
         if (id >= 0) return refuse(where, field_name("QuantizationParameters", id));
         if (q->details_type() != fb::QuantizationDetails::NONE &&
             q->details_type() != fb::QuantizationDetails::CustomQuantization)
-          return refuse(where, "QuantizationParameters.details of type " +
-                                   std::to_string(static_cast<int>(q->details_type())));
+          return refuse(
+              where, "QuantizationParameters.details of type " + std::to_string(static_cast<int>(q->details_type())));
       }
     }
     const auto* ops = graph->operators();
@@ -293,8 +299,7 @@ Status check_round_trip_preserves(const void* bytes, std::size_t size) {
       const fb::BuiltinOptions type = op->builtin_options_type();
       if (type == fb::BuiltinOptions::NONE) continue;
       const int declared = declared_option_fields(type);
-      if (declared < 0)
-        return refuse(where, "builtin options of type " + std::to_string(static_cast<int>(type)));
+      if (declared < 0) return refuse(where, "builtin options of type " + std::to_string(static_cast<int>(type)));
       if (op->builtin_options() == nullptr) continue;
       id = first_undeclared(reader, op->builtin_options(), declared, none);
       if (id >= 0) return refuse(where, field_name(options_table_name(type), id));
@@ -306,8 +311,7 @@ Status check_round_trip_preserves(const void* bytes, std::size_t size) {
 Status verify_written_model(const ModelBytes& bytes) {
   Model model;
   const Status status = Model::load(bytes.data(), bytes.size(), &model);
-  if (!status.is_ok())
-    return Status::error(status.code(), "written model does not load back: %s", status.message());
+  if (!status.is_ok()) return Status::error(status.code(), "written model does not load back: %s", status.message());
   return Status::ok();
 }
 

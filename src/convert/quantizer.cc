@@ -1,8 +1,8 @@
 #include "convert/quantizer.h"
 
 #include <algorithm>
-#include <cstdarg>
 #include <cmath>
+#include <cstdarg>
 #include <cstdio>
 #include <cstring>
 #include <limits>
@@ -52,9 +52,7 @@ class Graph {
   fb::TensorT& tensor(int32_t i) { return *graph_.tensors[static_cast<std::size_t>(i)]; }
   const char* name(int32_t i) { return tensor(i).name.c_str(); }
 
-  int32_t code_of(const fb::OperatorT& op) const {
-    return effective_code(*model_.operator_codes[op.opcode_index]);
-  }
+  int32_t code_of(const fb::OperatorT& op) const { return effective_code(*model_.operator_codes[op.opcode_index]); }
   int32_t version_of(const fb::OperatorT& op) const { return model_.operator_codes[op.opcode_index]->version; }
 
   bool is_constant(int32_t i) {
@@ -123,8 +121,8 @@ Status constant_as_float(Graph& g, int32_t index, std::vector<float>* out) {
     }
     return Status::ok();
   }
-  return Status::error(StatusCode::kUnsupported, "tensor %d '%s': constant of this type cannot be requantized",
-                       index, t.name.c_str());
+  return Status::error(StatusCode::kUnsupported, "tensor %d '%s': constant of this type cannot be requantized", index,
+                       t.name.c_str());
 }
 
 void store_int8(Graph& g, int32_t index, const SymmetricWeights& w, int32_t channel_dim) {
@@ -141,13 +139,15 @@ void store_int8(Graph& g, int32_t index, const SymmetricWeights& w, int32_t chan
 Status check_options_known(Graph& g) {
   for (std::size_t i = 0; i < g.graph().operators.size(); ++i) {
     const fb::OperatorT& op = *g.graph().operators[i];
-    if (op.builtin_options.type != fb::BuiltinOptions::NONE && op.builtin_options.value == nullptr)
+    if (op.builtin_options.type != fb::BuiltinOptions::NONE && op.builtin_options.value == nullptr) {
       return Status::error(StatusCode::kUnsupported,
                            "op %zu (%s): builtin options type %d is outside tinyinfer's schema subset; "
                            "refusing to drop them",
                            i, op_code_name(g.code_of(op)).text, static_cast<int>(op.builtin_options.type));
+    }
     if (!op.custom_options.empty())
-      return Status::error(StatusCode::kUnsupported, "op %zu (%s): custom options", i, op_code_name(g.code_of(op)).text);
+      return Status::error(StatusCode::kUnsupported, "op %zu (%s): custom options", i,
+                           op_code_name(g.code_of(op)).text);
   }
   return Status::ok();
 }
@@ -191,8 +191,10 @@ int32_t weight_channel_dim(int32_t code) { return code == static_cast<int32_t>(O
 // keep_num_dims 5, asymmetric_quantize_inputs 9, else 3.
 int32_t hybrid_version(int32_t code, bool per_channel, const fb::OperatorT& op) {
   switch (static_cast<OpCode>(code)) {
-    case OpCode::kConv2d: return per_channel ? 5 : 2;
-    case OpCode::kDepthwiseConv2d: return per_channel ? 6 : 4;
+    case OpCode::kConv2d:
+      return per_channel ? 5 : 2;
+    case OpCode::kDepthwiseConv2d:
+      return per_channel ? 6 : 4;
     case OpCode::kFullyConnected: {
       if (per_channel) return 12;
       if (op.inputs.size() == 2) return 6;
@@ -201,7 +203,8 @@ int32_t hybrid_version(int32_t code, bool per_channel, const fb::OperatorT& op) 
       if (o != nullptr && o->asymmetric_quantize_inputs) return 9;
       return 3;
     }
-    default: return 1;
+    default:
+      return 1;
   }
 }
 
@@ -239,10 +242,9 @@ Status quantize_hybrid(Graph& g, const QuantizeOptions& options, QuantizeSummary
       store_int8(g, w, q, dim);
       done[static_cast<std::size_t>(w)] = true;
       ++summary->weight_tensors;
-      summary->notes.push_back(format_text("op %zu %s: weights '%s' -> int8, %s (%zu scale%s)", i,
-                                           op_code_name(code).text, wt.name.c_str(),
-                                           per_channel ? "per channel" : "per tensor", q.scales.size(),
-                                           q.scales.size() == 1 ? "" : "s"));
+      summary->notes.push_back(
+          format_text("op %zu %s: weights '%s' -> int8, %s (%zu scale%s)", i, op_code_name(code).text, wt.name.c_str(),
+                      per_channel ? "per channel" : "per tensor", q.scales.size(), q.scales.size() == 1 ? "" : "s"));
     }
     versions[i] = hybrid_version(code, per_channel, op);
   }
@@ -397,7 +399,8 @@ Status calibrate(const ModelBytes& float_model, const QuantizeOptions& options,
 int32_t int8_version(int32_t code, const fb::OperatorT& op) {
   switch (static_cast<OpCode>(code)) {
     case OpCode::kConv2d:
-    case OpCode::kDepthwiseConv2d: return 3;
+    case OpCode::kDepthwiseConv2d:
+      return 3;
     case OpCode::kFullyConnected: {
       if (op.inputs.size() == 2) return 6;
       const auto* o = op.builtin_options.AsFullyConnectedOptions();
@@ -408,9 +411,11 @@ int32_t int8_version(int32_t code, const fb::OperatorT& op) {
     case OpCode::kAveragePool2d:
     case OpCode::kSoftmax:
     case OpCode::kAdd:
-    case OpCode::kDequantize: return 2;
+    case OpCode::kDequantize:
+      return 2;
     case OpCode::kReshape:
-    case OpCode::kQuantize: return 1;
+    case OpCode::kQuantize:
+      return 1;
   }
   return 1;
 }
@@ -424,8 +429,10 @@ bool int8_supported(int32_t code) {
     case OpCode::kAveragePool2d:
     case OpCode::kSoftmax:
     case OpCode::kAdd:
-    case OpCode::kReshape: return true;
-    default: return false;
+    case OpCode::kReshape:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -497,14 +504,15 @@ Status quantize_weights_and_bias(Graph& g, std::size_t op_index, const QuantizeO
       int64_t inner = 1;
       for (std::size_t d = static_cast<std::size_t>(dim) + 1; d < wt.shape.size(); ++d) inner *= wt.shape[d];
       for (std::size_t i = 0; i < weights.size(); ++i) {
-        const std::size_t c = q.scales.size() > 1 ? static_cast<std::size_t>((static_cast<int64_t>(i) / inner) %
-                                                                              wt.shape[static_cast<std::size_t>(dim)])
-                                                  : 0;
+        const std::size_t c =
+            q.scales.size() > 1
+                ? static_cast<std::size_t>((static_cast<int64_t>(i) / inner) % wt.shape[static_cast<std::size_t>(dim)])
+                : 0;
         const long r = std::lround(weights[i] / q.scales[c]);
         q.values[i] = static_cast<int8_t>(std::clamp<long>(r, -kWeightMax, kWeightMax));
       }
-      summary->notes.push_back(format_text("op %zu %s: weight scales widened so the bias fits int32", op_index,
-                                           op_code_name(code).text));
+      summary->notes.push_back(
+          format_text("op %zu %s: weight scales widened so the bias fits int32", op_index, op_code_name(code).text));
     }
   }
   store_int8(g, w, q, dim);
@@ -542,11 +550,12 @@ Status quantize_int8(Graph& g, const ModelBytes& float_bytes, const QuantizeOpti
   // Refuse before the (slow) calibration.
   for (std::size_t i = 0; i < ops.size(); ++i) {
     const int32_t code = g.code_of(*ops[i]);
-    for (int32_t t : ops[i]->outputs)
+    for (int32_t t : ops[i]->outputs) {
       if (t >= 0 && g.tensor(t).type != fb::TensorType::FLOAT32)
         return Status::error(StatusCode::kUnsupported,
                              "op %zu (%s): output '%s' is %s; the int8 quantizer needs a float model", i,
                              op_code_name(code).text, g.name(t), fb::EnumNameTensorType(g.tensor(t).type));
+    }
     if (!int8_supported(code))
       return Status::error(StatusCode::kUnsupported, "op %zu (%s): not supported by the int8 quantizer", i,
                            op_code_name(code).text);
@@ -568,8 +577,8 @@ Status quantize_int8(Graph& g, const ModelBytes& float_bytes, const QuantizeOpti
       return Status::error(StatusCode::kInvalidArgument, "tensor %d '%s' was never computed during calibration", t,
                            g.name(t));
     if (s.non_finite)
-      return Status::error(StatusCode::kInvalidArgument,
-                           "tensor %d '%s' held NaN or infinity during calibration", t, g.name(t));
+      return Status::error(StatusCode::kInvalidArgument, "tensor %d '%s' held NaN or infinity during calibration", t,
+                           g.name(t));
     if (options.range == RangeMethod::kPercentile)
       s.percentile_range(options.percentile, lo, hi);
     else
@@ -735,8 +744,10 @@ Status signature_positions(const fb::ModelT& model, SignaturePositions* out) {
     const fb::SignatureDefT& def = *model.signature_defs[s];
     // The loader runs single-subgraph models only and checked subgraph_index.
     if (def.subgraph_index != 0)
-      return Status::error(StatusCode::kUnsupported, "signature %zu '%s': subgraph_index %u, the quantizer rewrites "
-                           "subgraph 0 only", s, def.signature_key.c_str(), def.subgraph_index);
+      return Status::error(StatusCode::kUnsupported,
+                           "signature %zu '%s': subgraph_index %u, the quantizer rewrites "
+                           "subgraph 0 only",
+                           s, def.signature_key.c_str(), def.subgraph_index);
     for (int l = 0; l < 2; ++l) {
       const auto& entries = l == 0 ? def.inputs : def.outputs;
       const std::vector<int32_t>& io = l == 0 ? graph.inputs : graph.outputs;
@@ -744,12 +755,13 @@ Status signature_positions(const fb::ModelT& model, SignaturePositions* out) {
       for (std::size_t e = 0; e < entries.size(); ++e) {
         const uint32_t index = entries[e]->tensor_index;
         const auto it = std::find(io.begin(), io.end(), static_cast<int32_t>(index));
-        if (it == io.end())
+        if (it == io.end()) {
           return Status::error(StatusCode::kUnsupported,
                                "signature %zu '%s': %s '%s' names tensor %u, not a model %s; the quantizer keeps "
                                "only signatures over model inputs/outputs",
                                s, def.signature_key.c_str(), l == 0 ? "input" : "output", entries[e]->name.c_str(),
                                index, l == 0 ? "input" : "output");
+        }
         positions.push_back(static_cast<std::size_t>(it - io.begin()));
       }
       (l == 0 ? out->inputs : out->outputs).push_back(std::move(positions));
@@ -770,11 +782,12 @@ Status remap_signatures(fb::ModelT* model, const SignaturePositions& positions, 
       const std::vector<int32_t>& io = l == 0 ? graph.inputs : graph.outputs;
       const std::vector<std::size_t>& where = (l == 0 ? positions.inputs : positions.outputs)[s];
       for (std::size_t e = 0; e < entries.size(); ++e) {
-        if (where[e] >= io.size() || io[where[e]] < 0)
+        if (where[e] >= io.size() || io[where[e]] < 0) {
           return Status::error(StatusCode::kUnsupported,
                                "signature %zu '%s': %s '%s' has no counterpart in the quantized model (%zu %ss)", s,
                                def.signature_key.c_str(), l == 0 ? "input" : "output", entries[e]->name.c_str(),
                                io.size(), l == 0 ? "input" : "output");
+        }
         const auto index = static_cast<uint32_t>(io[where[e]]);
         moved += entries[e]->tensor_index != index ? 1 : 0;
         entries[e]->tensor_index = index;
@@ -846,8 +859,10 @@ Status quantize_model(const void* bytes, std::size_t size, const QuantizeOptions
     constexpr flatbuffers::voffset_t kDeprecatedTag = 4 + 2 * 3;
     for (uint32_t s = 0; s < defs->size(); ++s)
       if (reinterpret_cast<const flatbuffers::Table*>(defs->Get(s))->GetOptionalFieldOffset(kDeprecatedTag) != 0)
-        summary->notes.push_back(format_text("signature %u: its deprecated_tag (deprecated in the TFLite schema) "
-                                             "is not written", s));
+        summary->notes.push_back(
+            format_text("signature %u: its deprecated_tag (deprecated in the TFLite schema) "
+                        "is not written",
+                        s));
   }
 
   fb::ModelT unpacked;

@@ -58,11 +58,11 @@ struct QuantizeOptions {
 using CalibrationSample = std::vector<std::vector<float>>;
 
 struct QuantizeSummary {
-  int32_t weight_tensors = 0;       // constant tensors converted to int8
-  int32_t bias_tensors = 0;         // float biases converted to int32 (int8 mode)
-  int32_t activation_tensors = 0;   // activations given int8 quantization (int8 mode)
+  int32_t weight_tensors = 0;      // constant tensors converted to int8
+  int32_t bias_tensors = 0;        // float biases converted to int32 (int8 mode)
+  int32_t activation_tensors = 0;  // activations given int8 quantization (int8 mode)
   int32_t calibration_samples = 0;
-  std::vector<std::string> notes;   // one line per decision worth telling the user
+  std::vector<std::string> notes;  // one line per decision worth telling the user
 };
 
 // Quantizes the model in `bytes` (any alignment; it is copied). int8 mode
@@ -91,9 +91,8 @@ struct SymmetricWeights {
   std::vector<int8_t> values;
   std::vector<float> scales;
 };
-SymmetricWeights quantize_weights_symmetric(const std::vector<float>& weights,
-                                            const std::vector<int32_t>& shape, int32_t channel_dim,
-                                            bool per_channel);
+SymmetricWeights quantize_weights_symmetric(const std::vector<float>& weights, const std::vector<int32_t>& shape,
+                                            int32_t channel_dim, bool per_channel);
 
 // Asymmetric int8 activation parameters for a calibrated [min, max]: the range
 // is widened to contain 0, scale = (max - min) / 255, zero point =

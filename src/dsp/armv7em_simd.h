@@ -86,9 +86,7 @@ inline uint32_t sxtb16(uint32_t x) {
 inline uint32_t sxtb16_odd(uint32_t x) {
   return pack(static_cast<int8_t>((x >> 8) & 0xFF), static_cast<int8_t>((x >> 24) & 0xFF));
 }
-inline uint32_t sadd16(uint32_t a, uint32_t b) {
-  return pack(lane(a, 0) + lane(b, 0), lane(a, 1) + lane(b, 1));
-}
+inline uint32_t sadd16(uint32_t a, uint32_t b) { return pack(lane(a, 0) + lane(b, 0), lane(a, 1) + lane(b, 1)); }
 inline uint32_t sxtab16(uint32_t a, uint32_t x) { return sadd16(a, sxtb16(x)); }
 inline uint32_t sxtab16_odd(uint32_t a, uint32_t x) { return sadd16(a, sxtb16_odd(x)); }
 inline int32_t smlabb(uint32_t a, uint32_t b, int32_t acc) {
@@ -209,8 +207,8 @@ inline bool fits_fast_requant(int64_t acc_bound, const Requant& rq, int32_t chan
 
 // Largest |acc| of a dot product of `length` terms (x + input_offset) * w
 // with int8 x and w, plus the largest |bias|.
-inline int64_t accumulator_bound(int64_t length, int32_t input_offset, int32_t filter_offset,
-                                 const int32_t* bias, int32_t channels) {
+inline int64_t accumulator_bound(int64_t length, int32_t input_offset, int32_t filter_offset, const int32_t* bias,
+                                 int32_t channels) {
   const int64_t x_max = 128 + (input_offset < 0 ? -int64_t{input_offset} : input_offset);
   const int64_t w_max = 128 + (filter_offset < 0 ? -int64_t{filter_offset} : filter_offset);
   int64_t b_max = 0;

@@ -49,8 +49,7 @@ inline void m7_run_1x4(const float* (&a)[1], const float* (&w)[4], int32_t n4, f
       "subs %[n], %[n], #1\n\t"
       "bne 1b\n\t"
       "vstmia %[acc], {s0-s3}\n\t"
-      : [a0] "+r"(a[0]), [w0] "+r"(w[0]), [w1] "+r"(w[1]), [w2] "+r"(w[2]), [w3] "+r"(w[3]),
-        [n] "+r"(n4)
+      : [a0] "+r"(a[0]), [w0] "+r"(w[0]), [w1] "+r"(w[1]), [w2] "+r"(w[2]), [w3] "+r"(w[3]), [n] "+r"(n4)
       : [acc] "r"(&acc[0][0])
       : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "cc", "memory");
 }
@@ -102,11 +101,11 @@ inline void m7_run_2x4(const float* (&a)[2], const float* (&w)[4], int32_t n4, f
       "subs %[n], %[n], #1\n\t"
       "bne 1b\n\t"
       "vstmia %[acc], {s0-s7}\n\t"
-      : [a0] "+r"(a[0]), [a1] "+r"(a[1]), [w0] "+r"(w[0]), [w1] "+r"(w[1]), [w2] "+r"(w[2]),
-        [w3] "+r"(w[3]), [n] "+r"(n4)
+      :
+      [a0] "+r"(a[0]), [a1] "+r"(a[1]), [w0] "+r"(w[0]), [w1] "+r"(w[1]), [w2] "+r"(w[2]), [w3] "+r"(w[3]), [n] "+r"(n4)
       : [acc] "r"(&acc[0][0])
-      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13",
-        "s14", "s15", "s16", "s17", "s18", "s19", "cc", "memory");
+      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13", "s14", "s15", "s16",
+        "s17", "s18", "s19", "cc", "memory");
 }
 
 // 3 pixel(s) x 4 output channels: acc[p][o] (row-major, 12 floats) lives in
@@ -173,12 +172,11 @@ inline void m7_run_3x4(const float* (&a)[3], const float* (&w)[4], int32_t n4, f
       "subs %[n], %[n], #1\n\t"
       "bne 1b\n\t"
       "vstmia %[acc], {s0-s11}\n\t"
-      : [a0] "+r"(a[0]), [a1] "+r"(a[1]), [a2] "+r"(a[2]), [w0] "+r"(w[0]), [w1] "+r"(w[1]),
-        [w2] "+r"(w[2]), [w3] "+r"(w[3]), [n] "+r"(n4)
+      : [a0] "+r"(a[0]), [a1] "+r"(a[1]), [a2] "+r"(a[2]), [w0] "+r"(w[0]), [w1] "+r"(w[1]), [w2] "+r"(w[2]),
+        [w3] "+r"(w[3]), [n] "+r"(n4)
       : [acc] "r"(&acc[0][0])
-      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13",
-        "s14", "s15", "s16", "s17", "s18", "s19", "s20", "s21", "s22", "s23", "s24", "s25", "s26",
-        "s27", "cc", "memory");
+      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13", "s14", "s15", "s16",
+        "s17", "s18", "s19", "s20", "s21", "s22", "s23", "s24", "s25", "s26", "s27", "cc", "memory");
 }
 
 // Byte steps of m7_rows_*: n4 = run length / 4, then what to add to the input and
@@ -190,8 +188,8 @@ struct M7RowSteps {
 // All rows of one 1-pixel x 4-channel block: zeroes s0-s3, runs `rows` runs of
 // 4 * n4 floats (inputs s4-s7, weights s8-s11), stepping the
 // pointers by the row skips in between, and stores the sums to acc.
-inline void m7_rows_1x4(const float* (&a)[1], const float* (&w)[4], int32_t rows,
-                        const M7RowSteps* steps, float (&acc)[1][4]) {
+inline void m7_rows_1x4(const float* (&a)[1], const float* (&w)[4], int32_t rows, const M7RowSteps* steps,
+                        float (&acc)[1][4]) {
   int32_t t;
   asm volatile(
       "mov %[t], #0\n\t"
@@ -233,8 +231,8 @@ inline void m7_rows_1x4(const float* (&a)[1], const float* (&w)[4], int32_t rows
       "subs %[rows], %[rows], #1\n\t"
       "bne 2b\n\t"
       "vstmia %[acc], {s0-s3}\n\t"
-      : [a0] "+r"(a[0]), [w0] "+r"(w[0]), [w1] "+r"(w[1]), [w2] "+r"(w[2]), [w3] "+r"(w[3]),
-        [rows] "+r"(rows), [t] "=&r"(t)
+      : [a0] "+r"(a[0]), [w0] "+r"(w[0]), [w1] "+r"(w[1]), [w2] "+r"(w[2]), [w3] "+r"(w[3]), [rows] "+r"(rows),
+        [t] "=&r"(t)
       : [steps] "r"(steps), [acc] "r"(&acc[0][0])
       : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "cc", "memory");
 }
@@ -242,8 +240,8 @@ inline void m7_rows_1x4(const float* (&a)[1], const float* (&w)[4], int32_t rows
 // All rows of one 2-pixel x 4-channel block: zeroes s0-s7, runs `rows` runs of
 // 4 * n4 floats (inputs s8-s15, weights s16-s19), stepping the
 // pointers by the row skips in between, and stores the sums to acc.
-inline void m7_rows_2x4(const float* (&a)[2], const float* (&w)[4], int32_t rows,
-                        const M7RowSteps* steps, float (&acc)[2][4]) {
+inline void m7_rows_2x4(const float* (&a)[2], const float* (&w)[4], int32_t rows, const M7RowSteps* steps,
+                        float (&acc)[2][4]) {
   int32_t t;
   asm volatile(
       "mov %[t], #0\n\t"
@@ -305,18 +303,18 @@ inline void m7_rows_2x4(const float* (&a)[2], const float* (&w)[4], int32_t rows
       "subs %[rows], %[rows], #1\n\t"
       "bne 2b\n\t"
       "vstmia %[acc], {s0-s7}\n\t"
-      : [a0] "+r"(a[0]), [a1] "+r"(a[1]), [w0] "+r"(w[0]), [w1] "+r"(w[1]), [w2] "+r"(w[2]),
-        [w3] "+r"(w[3]), [rows] "+r"(rows), [t] "=&r"(t)
+      : [a0] "+r"(a[0]), [a1] "+r"(a[1]), [w0] "+r"(w[0]), [w1] "+r"(w[1]), [w2] "+r"(w[2]), [w3] "+r"(w[3]),
+        [rows] "+r"(rows), [t] "=&r"(t)
       : [steps] "r"(steps), [acc] "r"(&acc[0][0])
-      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13",
-        "s14", "s15", "s16", "s17", "s18", "s19", "cc", "memory");
+      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13", "s14", "s15", "s16",
+        "s17", "s18", "s19", "cc", "memory");
 }
 
 // All rows of one 3-pixel x 4-channel block: zeroes s0-s11, runs `rows` runs of
 // 4 * n4 floats (inputs s12-s23, weights s24-s27), stepping the
 // pointers by the row skips in between, and stores the sums to acc.
-inline void m7_rows_3x4(const float* (&a)[3], const float* (&w)[4], int32_t rows,
-                        const M7RowSteps* steps, float (&acc)[3][4]) {
+inline void m7_rows_3x4(const float* (&a)[3], const float* (&w)[4], int32_t rows, const M7RowSteps* steps,
+                        float (&acc)[3][4]) {
   int32_t t;
   asm volatile(
       "mov %[t], #0\n\t"
@@ -398,19 +396,17 @@ inline void m7_rows_3x4(const float* (&a)[3], const float* (&w)[4], int32_t rows
       "subs %[rows], %[rows], #1\n\t"
       "bne 2b\n\t"
       "vstmia %[acc], {s0-s11}\n\t"
-      : [a0] "+r"(a[0]), [a1] "+r"(a[1]), [a2] "+r"(a[2]), [w0] "+r"(w[0]), [w1] "+r"(w[1]),
-        [w2] "+r"(w[2]), [w3] "+r"(w[3]), [rows] "+r"(rows), [t] "=&r"(t)
+      : [a0] "+r"(a[0]), [a1] "+r"(a[1]), [a2] "+r"(a[2]), [w0] "+r"(w[0]), [w1] "+r"(w[1]), [w2] "+r"(w[2]),
+        [w3] "+r"(w[3]), [rows] "+r"(rows), [t] "=&r"(t)
       : [steps] "r"(steps), [acc] "r"(&acc[0][0])
-      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13",
-        "s14", "s15", "s16", "s17", "s18", "s19", "s20", "s21", "s22", "s23", "s24", "s25", "s26",
-        "s27", "cc", "memory");
+      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13", "s14", "s15", "s16",
+        "s17", "s18", "s19", "s20", "s21", "s22", "s23", "s24", "s25", "s26", "s27", "cc", "memory");
 }
 
 // Hybrid dot product of 1 input run x 4 int8 weight runs, 4 * n4 long: the weights
 // are widened in registers (word load, SXTB with rotation, paired VMOV, VCVT) and
 // used once. acc (4 floats) in s0-s3, inputs s4-s7, widened weights s8-s11.
-inline void m7_run_1x4_int8(const float* (&a)[1], const int8_t* (&w)[4], int32_t n4,
-                            float (&acc)[1][4]) {
+inline void m7_run_1x4_int8(const float* (&a)[1], const int8_t* (&w)[4], int32_t n4, float (&acc)[1][4]) {
   int32_t word, lo, hi;
   asm volatile(
       "vldmia %[acc], {s0-s3}\n\t"
@@ -479,8 +475,8 @@ inline void m7_run_1x4_int8(const float* (&a)[1], const int8_t* (&w)[4], int32_t
       "subs %[n], %[n], #1\n\t"
       "bne 1b\n\t"
       "vstmia %[acc], {s0-s3}\n\t"
-      : [a0] "+r"(a[0]), [w0] "+r"(w[0]), [w1] "+r"(w[1]), [w2] "+r"(w[2]), [w3] "+r"(w[3]),
-        [n] "+r"(n4), [word] "=&r"(word), [lo] "=&r"(lo), [hi] "=&r"(hi)
+      : [a0] "+r"(a[0]), [w0] "+r"(w[0]), [w1] "+r"(w[1]), [w2] "+r"(w[2]), [w3] "+r"(w[3]), [n] "+r"(n4),
+        [word] "=&r"(word), [lo] "=&r"(lo), [hi] "=&r"(hi)
       : [acc] "r"(&acc[0][0])
       : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "cc", "memory");
 }
@@ -505,8 +501,7 @@ inline void m7_widen_int8(const int8_t* q, int32_t n4, float* out) {
       "vstmia %[out]!, {s0-s3}\n\t"
       "subs %[n], %[n], #1\n\t"
       "bne 1b\n\t"
-      :
-      [q] "+r"(q), [out] "+r"(out), [n] "+r"(n4), [word] "=&r"(word), [lo] "=&r"(lo), [hi] "=&r"(hi)
+      : [q] "+r"(q), [out] "+r"(out), [n] "+r"(n4), [word] "=&r"(word), [lo] "=&r"(lo), [hi] "=&r"(hi)
       :
       : "s0", "s1", "s2", "s3", "cc", "memory");
 }
@@ -515,8 +510,7 @@ inline void m7_widen_int8(const int8_t* q, int32_t n4, float* out) {
 
 // acc[p][o] += sum over one run of a[p][j] * w[o][j], j < len.
 template <int P, int O, typename W>
-inline void run_dot(const float* const (&a)[P], const W* const (&w)[O], int32_t len,
-                    float (&acc)[P][O]) {
+inline void run_dot(const float* const (&a)[P], const W* const (&w)[O], int32_t len, float (&acc)[P][O]) {
   const float* ap[P];
   const W* wp[O];
   for (int p = 0; p < P; ++p) ap[p] = a[p];

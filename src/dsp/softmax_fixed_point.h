@@ -70,8 +70,8 @@ inline int32_t rounding_half_sum(int32_t a, int32_t b) {
 }
 
 // Q0.31 constants, each round(value * 2^31) (or 2^29 for Q2 ones):
-constexpr int32_t kQ0ExpMinusOneEighth = 1895147668;  // exp(-1/8)
-constexpr int32_t kQ0OneThird = 715827883;            // 1/3
+constexpr int32_t kQ0ExpMinusOneEighth = 1895147668;             // exp(-1/8)
+constexpr int32_t kQ0OneThird = 715827883;                       // 1/3
 constexpr int32_t kQ2FortyEightOverSeventeen = 1515870810;       // 48/17 in Q2.29
 constexpr int32_t kQ2MinusThirtyTwoOverSeventeen = -1010580540;  // -32/17 in Q2.29
 // exp(-2^k) for k = -2..4, in Q0.31: round(exp(-2^k) * 2^31).
@@ -95,8 +95,8 @@ inline int32_t exp_on_interval_between_negative_one_quarter_and_0_excl(int32_t a
   const int32_t x4 = fixed_mul(x2, x2);
   const int32_t x4_over_4 = saturating_rounding_multiply_by_pot<-2>(x4);
   // ((x^4/4 + x^3) / 3 + x^2) / 2 = x^4/24 + x^3/6 + x^2/2
-  const int32_t x4_over_24_plus_x3_over_6_plus_x2_over_2 = saturating_rounding_multiply_by_pot<-1>(
-      fixed_add(fixed_mul(fixed_add(x4_over_4, x3), kQ0OneThird), x2));
+  const int32_t x4_over_24_plus_x3_over_6_plus_x2_over_2 =
+      saturating_rounding_multiply_by_pot<-1>(fixed_add(fixed_mul(fixed_add(x4_over_4, x3), kQ0OneThird), x2));
   return fixed_add(kQ0ExpMinusOneEighth,
                    fixed_mul(kQ0ExpMinusOneEighth, fixed_add(x, x4_over_24_plus_x3_over_6_plus_x2_over_2)));
 }
@@ -140,11 +140,10 @@ inline int32_t exp_on_negative_values(int32_t a) {
 // the half denominator d = (1 + a)/2 in [1/2, 1): initial guess
 // 48/17 - 32/17 * d, then 3 iterations x += x * (1 - d * x); 1/(1+a) = x/2.
 inline int32_t one_over_one_plus_x_for_x_in_0_1(int32_t a) {
-  const int32_t half_denominator = rounding_half_sum(a, fixed_one<0>());  // Q0
-  int32_t x = fixed_add(kQ2FortyEightOverSeventeen,
-                        fixed_mul(half_denominator, kQ2MinusThirtyTwoOverSeventeen));  // Q2
+  const int32_t half_denominator = rounding_half_sum(a, fixed_one<0>());                                           // Q0
+  int32_t x = fixed_add(kQ2FortyEightOverSeventeen, fixed_mul(half_denominator, kQ2MinusThirtyTwoOverSeventeen));  // Q2
   for (int i = 0; i < 3; ++i) {
-    const int32_t half_denominator_times_x = fixed_mul(half_denominator, x);            // Q2
+    const int32_t half_denominator_times_x = fixed_mul(half_denominator, x);                                 // Q2
     const int32_t one_minus_half_denominator_times_x = fixed_sub(fixed_one<2>(), half_denominator_times_x);  // Q2
     x = fixed_add(x, rescale<2, 4>(fixed_mul(x, one_minus_half_denominator_times_x)));  // Q2*Q2 = Q4
   }
@@ -169,10 +168,9 @@ inline int count_leading_zeros(uint32_t x) {
 inline int32_t softmax_reciprocal(int32_t x, int integer_bits, int* num_bits_over_unit) {
   const int headroom_plus_one = count_leading_zeros(static_cast<uint32_t>(x));
   *num_bits_over_unit = integer_bits - headroom_plus_one;
-  const int32_t shifted_sum_minus_one = static_cast<int32_t>(
-      (static_cast<uint32_t>(x) << headroom_plus_one) - (uint32_t{1} << 31));
+  const int32_t shifted_sum_minus_one =
+      static_cast<int32_t>((static_cast<uint32_t>(x) << headroom_plus_one) - (uint32_t{1} << 31));
   return one_over_one_plus_x_for_x_in_0_1(shifted_sum_minus_one);
 }
-
 
 }  // namespace tinyinfer::quant

@@ -7,11 +7,16 @@ namespace tinyinfer {
 
 const char* status_code_name(StatusCode code) {
   switch (code) {
-    case StatusCode::kOk: return "ok";
-    case StatusCode::kInvalidModel: return "invalid model";
-    case StatusCode::kUnsupported: return "unsupported";
-    case StatusCode::kArenaTooSmall: return "arena too small";
-    case StatusCode::kInvalidArgument: return "invalid argument";
+    case StatusCode::kOk:
+      return "ok";
+    case StatusCode::kInvalidModel:
+      return "invalid model";
+    case StatusCode::kUnsupported:
+      return "unsupported";
+    case StatusCode::kArenaTooSmall:
+      return "arena too small";
+    case StatusCode::kInvalidArgument:
+      return "invalid argument";
   }
   return "unknown";
 }

@@ -8,9 +8,7 @@ namespace tinyinfer::format {
 
 namespace fb = ::tinyinfer::tflite;
 
-inline const fb::Model* root_of(const Model& model) {
-  return static_cast<const fb::Model*>(model.flatbuffer_root());
-}
+inline const fb::Model* root_of(const Model& model) { return static_cast<const fb::Model*>(model.flatbuffer_root()); }
 
 // The options table of an op, typed; null when absent or of another type.
 template <typename OptionsT>

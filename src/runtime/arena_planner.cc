@@ -30,8 +30,7 @@ std::size_t plan_buffers(PlannedBuffer* buffers, int32_t count, int32_t* order, 
     int32_t m = 0;
     for (int32_t p = 0; p < k; ++p)
       if (lifetimes_overlap(cur, buffers[order[p]])) neighbours[m++] = order[p];
-    std::sort(neighbours, neighbours + m,
-              [&](int32_t a, int32_t b) { return buffers[a].offset < buffers[b].offset; });
+    std::sort(neighbours, neighbours + m, [&](int32_t a, int32_t b) { return buffers[a].offset < buffers[b].offset; });
     std::size_t candidate = 0;
     for (int32_t p = 0; p < m; ++p) {
       const PlannedBuffer& other = buffers[neighbours[p]];

@@ -11,9 +11,7 @@ namespace tinyinfer {
 
 constexpr std::size_t kArenaAlignment = 16;
 
-inline std::size_t align_up(std::size_t n, std::size_t a = kArenaAlignment) {
-  return (n + a - 1) / a * a;
-}
+inline std::size_t align_up(std::size_t n, std::size_t a = kArenaAlignment) { return (n + a - 1) / a * a; }
 
 struct PlannedBuffer {
   std::size_t size = 0;    // bytes (0 = not placed)

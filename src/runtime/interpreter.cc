@@ -35,8 +35,8 @@ bool is_aligned_for(const Tensor& t) {
 
 }  // namespace
 
-Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* arena,
-                         std::size_t arena_bytes, const InterpreterOptions& options) {
+Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* arena, std::size_t arena_bytes,
+                         const InterpreterOptions& options) {
   ready_ = false;
   usage_ = ArenaUsage();
   model_ = &model;
@@ -49,8 +49,8 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
 
   uint8_t* const begin = align_pointer(static_cast<uint8_t*>(arena));
   uint8_t* const end = static_cast<uint8_t*>(arena) + arena_bytes;
-  if (begin >= end) return Status::error(StatusCode::kArenaTooSmall, "arena too small: %u bytes",
-                                         static_cast<unsigned>(arena_bytes));
+  if (begin >= end)
+    return Status::error(StatusCode::kArenaTooSmall, "arena too small: %u bytes", static_cast<unsigned>(arena_bytes));
   const std::size_t available = static_cast<std::size_t>(end - begin);
   const std::size_t tensor_table = align_up(sizeof(TensorSlot) * tensor_count_);
   const std::size_t node_table = align_up(sizeof(Node) * op_count_);
@@ -99,11 +99,11 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
       return Status::error(StatusCode::kUnsupported, "op %d: operator %s (builtin code %d) is not supported", i,
                            op_code_name(info.builtin_code).text, info.builtin_code);
     if (info.version < 1 || info.version > op->max_version)
-      return Status::error(StatusCode::kUnsupported, "op %d (%s): version %d is not supported (max %d)", i,
-                           op->name, info.version, op->max_version);
+      return Status::error(StatusCode::kUnsupported, "op %d (%s): version %d is not supported (max %d)", i, op->name,
+                           info.version, op->max_version);
     if (info.input_count > INT16_MAX || info.output_count > INT16_MAX)
-      return Status::error(StatusCode::kUnsupported, "op %d (%s): %d inputs and %d outputs are too many", i,
-                           op->name, info.input_count, info.output_count);
+      return Status::error(StatusCode::kUnsupported, "op %d (%s): %d inputs and %d outputs are too many", i, op->name,
+                           info.input_count, info.output_count);
     node.inputs = info.inputs;
     node.input_count = static_cast<int16_t>(info.input_count);
     node.outputs = info.outputs;
@@ -112,13 +112,13 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
                        options.small_arena);
     const Status status = op->prepare(ctx);
     if (!status.is_ok()) {
-      if (status.code() == StatusCode::kArenaTooSmall)
+      if (status.code() == StatusCode::kArenaTooSmall) {
         return Status::error(StatusCode::kArenaTooSmall,
                              "arena too small: %u bytes given; %u used by tables and op data before op %d "
                              "(%s) ran out",
                              static_cast<unsigned>(arena_bytes),
-                             static_cast<unsigned>(usage_.metadata + (aligned_end - persistent_top)), i,
-                             op->name);
+                             static_cast<unsigned>(usage_.metadata + (aligned_end - persistent_top)), i, op->name);
+      }
       return status;
     }
     if (node.kernel == nullptr || node.kernel->op != op)
@@ -139,11 +139,12 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
   const std::size_t order_tables = 2 * align_up(sizeof(int32_t) * buffer_count);
   const std::size_t map_table = align_up(sizeof(int16_t) * tensor_count_);  // the loader allows 8192 tensors
   const std::size_t planning_tables = plan_table + order_tables + map_table;
-  if (planning_tables > static_cast<std::size_t>(persistent_top - activations_begin))
+  if (planning_tables > static_cast<std::size_t>(persistent_top - activations_begin)) {
     return Status::error(StatusCode::kArenaTooSmall, "arena too small: %u bytes given, at least %u required",
                          static_cast<unsigned>(arena_bytes),
                          static_cast<unsigned>(usage_.metadata + usage_.persistent + planning_tables +
                                                (begin - static_cast<uint8_t*>(arena))));
+  }
   auto* plan = reinterpret_cast<PlannedBuffer*>(activations_begin);
   auto* order = reinterpret_cast<int32_t*>(activations_begin + plan_table);
   int32_t* neighbours = order + order_tables / 2 / sizeof(int32_t);
@@ -217,8 +218,8 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
     if (node.band_bytes > 0) node.band = activations_begin + plan[extra++].offset;
   }
   for (int32_t k = 0; k < io_count; ++k) {
-    const int32_t t = k < model.input_count() ? model.input_tensor_index(k)
-                                              : model.output_tensor_index(k - model.input_count());
+    const int32_t t =
+        k < model.input_count() ? model.input_tensor_index(k) : model.output_tensor_index(k - model.input_count());
     Tensor& io = *new (&io_tensors_[k]) Tensor(model.tensor(t));
     io.data = tensors_[t].data;
   }

@@ -27,7 +27,9 @@ struct TensorSlot {
   bool is_constant = false;
 
   template <typename T>
-  T* data_as() const { return static_cast<T*>(data); }
+  T* data_as() const {
+    return static_cast<T*>(data);
+  }
   int32_t dim(int32_t i) const { return dims[i]; }
   int64_t elements() const {
     int64_t n = 1;
@@ -47,7 +49,7 @@ struct TensorSlot {
 // the op (code, version, options) is read from the model while preparing.
 struct Node {
   const OpKernel* kernel = nullptr;  // chosen at prepare; kernel->op is the op
-  const int32_t* inputs = nullptr;  // tensor indices into the model, -1 = optional input absent
+  const int32_t* inputs = nullptr;   // tensor indices into the model, -1 = optional input absent
   const int32_t* outputs = nullptr;
   void* op_data = nullptr;  // persistent, carved from the arena at prepare
   // Until the arena is planned these hold the byte counts an op requested
@@ -74,11 +76,19 @@ struct Node {
 // long as the interpreter, and a scratch request.
 class PrepareContext {
  public:
-  PrepareContext(const Model& model, const TensorSlot* tensors, Node& node, const OpInfo& info,
-                 int32_t op_index, const OpRegistration& op, KernelChoice kernel_set, uint8_t* persistent_floor,
-                 uint8_t** persistent_top, bool small_arena = false)
-      : model_(model), tensors_(tensors), node_(node), info_(info), op_index_(op_index), op_(op),
-        kernel_set_(kernel_set), floor_(persistent_floor), top_(persistent_top), small_arena_(small_arena) {}
+  PrepareContext(const Model& model, const TensorSlot* tensors, Node& node, const OpInfo& info, int32_t op_index,
+                 const OpRegistration& op, KernelChoice kernel_set, uint8_t* persistent_floor, uint8_t** persistent_top,
+                 bool small_arena = false)
+      : model_(model),
+        tensors_(tensors),
+        node_(node),
+        info_(info),
+        op_index_(op_index),
+        op_(op),
+        kernel_set_(kernel_set),
+        floor_(persistent_floor),
+        top_(persistent_top),
+        small_arena_(small_arena) {}
 
   int32_t op_index() const { return op_index_; }
   const char* op_name() const;
@@ -150,7 +160,9 @@ struct EvalContext {
   }
   const TensorSlot& output(int32_t i) const { return tensors[node.outputs[i]]; }
   template <typename T>
-  T* data() const { return static_cast<T*>(node.op_data); }
+  T* data() const {
+    return static_cast<T*>(node.op_data);
+  }
 };
 
 struct OpRegistration {

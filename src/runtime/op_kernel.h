@@ -18,8 +18,8 @@ namespace tinyinfer {
 struct OpRegistration;
 
 // Short names for signatures: signature({kI8, kI8, kI32}, kI8).
-constexpr DataType kF32 = DataType::kFloat32, kI8 = DataType::kInt8, kI16 = DataType::kInt16,
-                   kI32 = DataType::kInt32, kI64 = DataType::kInt64, kBool = DataType::kBool;
+constexpr DataType kF32 = DataType::kFloat32, kI8 = DataType::kInt8, kI16 = DataType::kInt16, kI32 = DataType::kInt32,
+                   kI64 = DataType::kInt64, kBool = DataType::kBool;
 
 // In a kernel's signature: matches any type. In a node's signature: an
 // optional input that is absent (matches any kernel type).
@@ -93,13 +93,12 @@ struct KernelList {
 // Registers a kernel file's entries as the list kernels_<name>, at namespace
 // tinyinfer scope. The build generates each image's kernel table from these
 // lines (cmake/kernel_table.cmake), so a new kernel file needs no other edit.
-#define TINYINFER_KERNEL_LIST(name, ...)                                       \
-  namespace {                                                                  \
-  constexpr OpKernel kernels_##name##_entries[] = {__VA_ARGS__};               \
-  }                                                                            \
-  extern const KernelList kernels_##name = {                                   \
-      kernels_##name##_entries,                                                \
-      static_cast<int32_t>(sizeof(kernels_##name##_entries) / sizeof(OpKernel))}
+#define TINYINFER_KERNEL_LIST(name, ...)                              \
+  namespace {                                                         \
+  constexpr OpKernel kernels_##name##_entries[] = {__VA_ARGS__};      \
+  }                                                                   \
+  extern const KernelList kernels_##name = {kernels_##name##_entries, \
+                                            static_cast<int32_t>(sizeof(kernels_##name##_entries) / sizeof(OpKernel))}
 // Every kernel list linked into this image (the generated kernel table).
 struct KernelTable {
   const KernelList* const* lists;

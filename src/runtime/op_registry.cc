@@ -16,9 +16,7 @@ const char* signature_type_name(DataType type) {
   return data_type_name(type);
 }
 
-bool type_accepts(DataType kernel, DataType node) {
-  return kernel == kAnyType || node == kAbsent || kernel == node;
-}
+bool type_accepts(DataType kernel, DataType node) { return kernel == kAnyType || node == kAbsent || kernel == node; }
 
 }  // namespace
 
@@ -68,9 +66,8 @@ const OpKernel* select_kernel(const OpRegistration& op, KernelChoice set, const 
   // for the signature, else its reference kernel.
   const KernelChoice passes[2] = {set, KernelChoice::kReference};
   for (int pass = 0; pass < (set == KernelChoice::kReference ? 1 : 2); ++pass) {
-    const OpKernel* k = first_kernel([&](const OpKernel& e) {
-      return e.op == &op && e.set == passes[pass] && e.types.accepts(node_types);
-    });
+    const OpKernel* k = first_kernel(
+        [&](const OpKernel& e) { return e.op == &op && e.set == passes[pass] && e.types.accepts(node_types); });
     if (k != nullptr) return k;
   }
   return nullptr;

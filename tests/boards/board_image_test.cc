@@ -8,8 +8,6 @@
 // The images to check are listed in a manifest (one "board elf" per line)
 // written by tests/boards/CMakeLists.txt; the environment variable
 // TINYINFER_BOARD_MANIFEST overrides it (tools/build_boards.sh).
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -21,6 +19,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #ifndef TINYINFER_BOARD_MANIFEST
 #error "TINYINFER_BOARD_MANIFEST must name the manifest file"
@@ -154,8 +154,7 @@ struct Elf {
   // A word of initialised content at a run address (VMA).
   std::optional<uint32_t> word_at(uint32_t address) const {
     for (const Section& s : sections) {
-      if ((s.flags & kShfAlloc) && s.type != kShtNobits && address >= s.addr &&
-          address + 4 <= s.addr + s.size)
+      if ((s.flags & kShfAlloc) && s.type != kShtNobits && address >= s.addr && address + 4 <= s.addr + s.size)
         return le32(bytes, s.offset + (address - s.addr));
     }
     return std::nullopt;
@@ -178,8 +177,7 @@ struct Elf {
       if (m.section == index && m.address >= section.addr && m.address < section.addr + section.size)
         marks.push_back(m);
     if (marks.empty()) return {{section.addr, section.addr + section.size}};
-    std::sort(marks.begin(), marks.end(),
-              [](const Mapping& a, const Mapping& b) { return a.address < b.address; });
+    std::sort(marks.begin(), marks.end(), [](const Mapping& a, const Mapping& b) { return a.address < b.address; });
     std::vector<std::pair<uint32_t, uint32_t>> ranges;
     for (size_t i = 0; i < marks.size(); ++i) {
       const uint32_t end = i + 1 < marks.size() ? marks[i + 1].address : section.addr + section.size;
@@ -301,15 +299,13 @@ std::optional<Branch> decode_thumb_branch(uint32_t address, uint16_t hw1, uint16
   if (thumb_length(hw1) == 2) {
     const uint32_t cond = (hw1 >> 8) & 0xFu;
     if ((hw1 >> 12) == 0xD && cond < 0xE)  // B<c> T1 (cond 1110 = UDF, 1111 = SVC)
-      return Branch{BranchKind::kBranch, pc + static_cast<uint32_t>(static_cast<int8_t>(hw1 & 0xFF) * 2),
-                    "B<c> (T1)"};
+      return Branch{BranchKind::kBranch, pc + static_cast<uint32_t>(static_cast<int8_t>(hw1 & 0xFF) * 2), "B<c> (T1)"};
     if ((hw1 >> 11) == 0x1C) {  // B T2: imm11, sign-extended
       const int32_t imm11 = static_cast<int32_t>((hw1 & 0x7FFu) ^ 0x400u) - 0x400;
       return Branch{BranchKind::kBranch, pc + static_cast<uint32_t>(imm11 * 2), "B (T2)"};
     }
     if ((hw1 & 0xF500) == 0xB100)  // CBZ/CBNZ: i:imm5:'0', forward only
-      return Branch{BranchKind::kBranch, pc + ((((hw1 >> 9) & 1u) << 6) | (((hw1 >> 3) & 0x1Fu) << 1)),
-                    "CB(N)Z"};
+      return Branch{BranchKind::kBranch, pc + ((((hw1 >> 9) & 1u) << 6) | (((hw1 >> 3) & 0x1Fu) << 1)), "CB(N)Z"};
     return std::nullopt;
   }
   if ((hw1 >> 11) != 0x1E || (hw2 & 0x8000) == 0) return std::nullopt;
@@ -397,16 +393,10 @@ BoardMap board_map(const std::string& board) {
                    {"DTCM", 0x20000000, 64 * 1024, true, false},
                    {"SRAM", 0x20010000, 256 * 1024, true, false}};
     map.flash = "FLASH";
-    map.placement = {{".isr_vector", "FLASH"},
-                     {".text", "FLASH"},
-                     {".ARM.exidx", "FLASH"},
-                     {".ARM.extab", "FLASH"},
-                     {".init_array", "FLASH"},
-                     {".fini_array", "FLASH"},
-                     {".preinit_array", "FLASH"},
-                     {".data", "DTCM"},
-                     {".bss", "DTCM"},
-                     {".sram", "SRAM"}};
+    map.placement = {
+        {".isr_vector", "FLASH"}, {".text", "FLASH"},       {".ARM.exidx", "FLASH"},     {".ARM.extab", "FLASH"},
+        {".init_array", "FLASH"}, {".fini_array", "FLASH"}, {".preinit_array", "FLASH"}, {".data", "DTCM"},
+        {".bss", "DTCM"},         {".sram", "SRAM"}};
     map.arena = "SRAM";  // DTCM (64 KB) is too small: SRAM1+2
   }
   return map;
@@ -414,8 +404,7 @@ BoardMap board_map(const std::string& board) {
 
 const Region* region_of(const BoardMap& map, uint32_t address, uint32_t size) {
   for (const Region& r : map.regions) {
-    if (address >= r.origin &&
-        static_cast<uint64_t>(address) + size <= static_cast<uint64_t>(r.origin) + r.length)
+    if (address >= r.origin && static_cast<uint64_t>(address) + size <= static_cast<uint64_t>(r.origin) + r.length)
       return &r;
   }
   return nullptr;
@@ -530,8 +519,7 @@ TEST_P(BoardImage, EverySectionInItsRegionAndNoOverlap) {
   for (auto* list : {&run, &load}) {
     std::sort(list->begin(), list->end());
     for (size_t i = 1; i < list->size(); ++i)
-      EXPECT_LE((*list)[i - 1].second, (*list)[i].first)
-          << "sections overlap at 0x" << std::hex << (*list)[i].first;
+      EXPECT_LE((*list)[i - 1].second, (*list)[i].first) << "sections overlap at 0x" << std::hex << (*list)[i].first;
   }
 }
 
@@ -559,8 +547,7 @@ TEST_P(BoardImage, ArenaLiesInItsIntendedRam) {
   const auto start = elf_.symbol("__arena_start"), end = elf_.symbol("__arena_end");
   ASSERT_TRUE(start && end) << "the linker script defines no __arena_start/__arena_end";
   EXPECT_LE(*start, address);
-  EXPECT_LE(static_cast<uint64_t>(address) + size, *end)
-      << "the arena is not inside [__arena_start, __arena_end)";
+  EXPECT_LE(static_cast<uint64_t>(address) + size, *end) << "the arena is not inside [__arena_start, __arena_end)";
   EXPECT_EQ(address % 16, 0u) << "arena alignment";
 }
 
@@ -582,8 +569,7 @@ TEST_P(BoardImage, HexParsesAndCarriesExactlyTheLoadImage) {
     for (uint32_t i = 0; i < s.size; ++i) {
       auto it = hex.bytes.find(s.lma + i);
       ASSERT_TRUE(it != hex.bytes.end()) << s.name << ": HEX lacks 0x" << std::hex << s.lma + i;
-      ASSERT_EQ(it->second, elf_.bytes[s.offset + i])
-          << s.name << ": HEX differs at 0x" << std::hex << s.lma + i;
+      ASSERT_EQ(it->second, elf_.bytes[s.offset + i]) << s.name << ": HEX differs at 0x" << std::hex << s.lma + i;
     }
   }
   EXPECT_EQ(hex.bytes.size(), expected) << "HEX carries bytes that no section loads";
@@ -604,11 +590,10 @@ struct LutInstruction {
   }
 };
 std::ostream& operator<<(std::ostream& os, const LutInstruction& i) {
-  return os << "{op 0x" << std::hex << i.opcode << ", " << std::dec << i.pads << " pads, 0x" << std::hex
-            << i.operand << std::dec << "}";
+  return os << "{op 0x" << std::hex << i.opcode << ", " << std::dec << i.pads << " pads, 0x" << std::hex << i.operand
+            << std::dec << "}";
 }
-constexpr uint32_t kLutCmdSdr = 0x01, kLutRaddrSdr = 0x02, kLutWriteSdr = 0x08, kLutReadSdr = 0x09,
-                   kLutDummySdr = 0x0C;
+constexpr uint32_t kLutCmdSdr = 0x01, kLutRaddrSdr = 0x02, kLutWriteSdr = 0x08, kLutReadSdr = 0x09, kLutDummySdr = 0x0C;
 
 TEST_P(TeensyBootHeader, FlexSpiConfigurationBlock) {
   // Every FCB field the RT1062 boot ROM reads for a serial NOR boot, at its
@@ -716,8 +701,7 @@ TEST_P(TeensyBootHeader, FlexRamBanksMatchTheLinkerRegions) {
   // And the memory map these tests check against (board_map).
   EXPECT_EQ(itcm_bytes, 128u * 1024);
   EXPECT_EQ(dtcm_bytes, 384u * 1024);
-  EXPECT_EQ(elf_.symbol("__stack_top").value_or(0), 0x20000000u + dtcm_bytes)
-      << "stack top = end of the DTCM banks";
+  EXPECT_EQ(elf_.symbol("__stack_top").value_or(0), 0x20000000u + dtcm_bytes) << "stack top = end of the DTCM banks";
 
   // GPR14 CM7_CFGITCMSZ [19:16], CM7_CFGDTCMSZ [23:20]: 0 = 0 KB, 3..10 =
   // 4 KB..512 KB (2^(v-1) KB). The TCM controller decodes a power of two:
@@ -743,8 +727,7 @@ TEST_P(TeensyBootHeader, FlexRamBanksMatchTheLinkerRegions) {
   const Section* boot = elf_.section_named(".text.boot");
   ASSERT_NE(boot, nullptr);
   bool found = false;
-  for (uint32_t at = 0; at + 4 <= boot->size && !found; at += 4)
-    found = le32(elf_.bytes, boot->offset + at) == *banks;
+  for (uint32_t at = 0; at + 4 <= boot->size && !found; at += 4) found = le32(elf_.bytes, boot->offset + at) == *banks;
   EXPECT_TRUE(found) << "0x" << std::hex << *banks << " is not loaded by the start-up code";
 }
 
@@ -797,8 +780,7 @@ TEST_P(TeensyBootHeader, StartUpCodeRunsFromFlashAndItcmImageIsLoaded) {
     for (uint32_t address = begin; address + 2 <= end;) {
       const uint16_t hw1 = le16(elf_.bytes, boot->offset + (address - boot->addr));
       const uint32_t length = thumb_length(hw1);
-      const uint16_t hw2 =
-          address + 4 <= end ? le16(elf_.bytes, boot->offset + (address - boot->addr) + 2) : 0;
+      const uint16_t hw2 = address + 4 <= end ? le16(elf_.bytes, boot->offset + (address - boot->addr) + 2) : 0;
       const auto branch = decode_thumb_branch(address, hw1, hw2);
       address += length;
       if (!branch) continue;
@@ -815,13 +797,13 @@ TEST_P(TeensyBootHeader, StartUpCodeRunsFromFlashAndItcmImageIsLoaded) {
       }
       const Region* r = region_of(map_, branch->target, 2);
       EXPECT_TRUE(r != nullptr && std::string(r->name) == "FLASH")
-          << "start-up code at 0x" << std::hex << from << " (" << branch->encoding << ") goes to 0x"
-          << branch->target << " outside flash";
+          << "start-up code at 0x" << std::hex << from << " (" << branch->encoding << ") goes to 0x" << branch->target
+          << " outside flash";
       auto it = names_at.find(branch->target & ~3u);
       if (it != names_at.end()) {
         EXPECT_EQ(it->second.find("_veneer"), std::string::npos)
-            << "start-up code at 0x" << std::hex << from << " (" << branch->encoding << ") goes to "
-            << it->second << ": a far branch (into ITCM?)";
+            << "start-up code at 0x" << std::hex << from << " (" << branch->encoding << ") goes to " << it->second
+            << ": a far branch (into ITCM?)";
       }
     }
   }
@@ -845,8 +827,7 @@ TEST_P(TeensyBootHeader, HexCoversTheBootHeader) {
   Hex hex;
   std::string error;
   ASSERT_TRUE(hex.load(hex_path(GetParam().elf), &error)) << error;
-  for (uint32_t a = 0x60000000; a < 0x60000200; ++a)
-    ASSERT_TRUE(hex.bytes.count(a)) << "FCB byte 0x" << std::hex << a;
+  for (uint32_t a = 0x60000000; a < 0x60000200; ++a) ASSERT_TRUE(hex.bytes.count(a)) << "FCB byte 0x" << std::hex << a;
   for (uint32_t a = 0x60001000; a < 0x6000102C; ++a)
     ASSERT_TRUE(hex.bytes.count(a)) << "IVT/boot data 0x" << std::hex << a;
   EXPECT_EQ(hex.bytes[0x60000000], 0x46);  // 'F'
@@ -886,8 +867,7 @@ TEST_P(Stm32Image, VectorTableAtTheStartOfFlashAndBinMatches) {
     }
   }
   ASSERT_FALSE(expected.empty());
-  ASSERT_EQ(bin.size(), expected.size())
-      << ".bin length vs the ELF's flash image (0x08000000 to its last loaded byte)";
+  ASSERT_EQ(bin.size(), expected.size()) << ".bin length vs the ELF's flash image (0x08000000 to its last loaded byte)";
   for (size_t i = 0; i < bin.size(); ++i)
     ASSERT_EQ(bin[i], expected[i]) << ".bin differs from the ELF at 0x" << std::hex << base + i
                                    << (covered[i] ? "" : " (a gap between sections)");
@@ -919,14 +899,12 @@ std::string image_name(const testing::TestParamInfo<Image>& info) {
   return name;
 }
 
-INSTANTIATE_TEST_SUITE_P(All, BoardImage, testing::ValuesIn(images_of([](const Image&) { return true; })),
-                         image_name);
+INSTANTIATE_TEST_SUITE_P(All, BoardImage, testing::ValuesIn(images_of([](const Image&) { return true; })), image_name);
 INSTANTIATE_TEST_SUITE_P(Teensy, TeensyBootHeader,
                          testing::ValuesIn(images_of([](const Image& i) { return i.board == "teensy40"; })),
                          image_name);
-INSTANTIATE_TEST_SUITE_P(Stm32, Stm32Image, testing::ValuesIn(images_of([](const Image& i) {
-                           return i.board == "stm32f746-disco";
-                         })),
+INSTANTIATE_TEST_SUITE_P(Stm32, Stm32Image,
+                         testing::ValuesIn(images_of([](const Image& i) { return i.board == "stm32f746-disco"; })),
                          image_name);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(TeensyBootHeader);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(Stm32Image);

@@ -1,12 +1,6 @@
 // Spawns the real `tinyinfer` binary and checks what a user would see: exit
 // codes, messages, the per-layer table, outputs against the conformance cases,
 // and that PGM/PNG inputs classify like the raw tensor they were made from.
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-#include <png.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -17,6 +11,12 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <png.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "support/exec_cli.h"
 
@@ -102,27 +102,26 @@ class CliTest : public ::testing::Test {
   fs::path dir_;
 };
 
-#define EXPECT_USAGE_ERROR(r, message)                                              \
-  do {                                                                              \
-    EXPECT_EQ((r).exit_code, 2) << (r).describe();                                   \
-    EXPECT_NE((r).err.find(message), std::string::npos)                             \
-        << "stderr should mention \"" << (message) << "\"\n" << (r).describe();     \
+#define EXPECT_USAGE_ERROR(r, message)                                                                       \
+  do {                                                                                                       \
+    EXPECT_EQ((r).exit_code, 2) << (r).describe();                                                           \
+    EXPECT_NE((r).err.find(message), std::string::npos) << "stderr should mention \"" << (message) << "\"\n" \
+                                                        << (r).describe();                                   \
   } while (0)
 
-#define EXPECT_FAILURE(r, message)                                                  \
-  do {                                                                              \
-    EXPECT_EQ((r).signal, 0) << (r).describe();                                      \
-    EXPECT_EQ((r).exit_code, 1) << (r).describe();                                   \
-    EXPECT_NE((r).err.find(message), std::string::npos)                             \
-        << "stderr should mention \"" << (message) << "\"\n" << (r).describe();     \
+#define EXPECT_FAILURE(r, message)                                                                           \
+  do {                                                                                                       \
+    EXPECT_EQ((r).signal, 0) << (r).describe();                                                              \
+    EXPECT_EQ((r).exit_code, 1) << (r).describe();                                                           \
+    EXPECT_NE((r).err.find(message), std::string::npos) << "stderr should mention \"" << (message) << "\"\n" \
+                                                        << (r).describe();                                   \
   } while (0)
 
-#define REQUIRE_SHARED()                                                                \
-  do {                                                                                  \
-    if (!fs::is_directory(kShared / "models")) {                                        \
-      GTEST_SKIP() << "shared resources not found at " << kShared                       \
-                   << " (set -DTINYINFER_SHARED_DIR=...); skipping";                    \
-    }                                                                                   \
+#define REQUIRE_SHARED()                                                                                            \
+  do {                                                                                                              \
+    if (!fs::is_directory(kShared / "models")) {                                                                    \
+      GTEST_SKIP() << "shared resources not found at " << kShared << " (set -DTINYINFER_SHARED_DIR=...); skipping"; \
+    }                                                                                                               \
   } while (0)
 
 fs::path mnist_model() { return kShared / "models" / "mnist_uncompressed.tflite"; }
@@ -216,8 +215,7 @@ TEST_F(CliTest, RawInputOfWrongSizeFails) {
     std::vector<uint8_t> bytes(n, 0);
     const fs::path p = dir_ / "input.bin";
     write_bytes(p, bytes.data(), bytes.size());
-    EXPECT_FAILURE(run({"run", mnist_model().string(), "--input", p.string()}),
-                   "needs exactly 3136");
+    EXPECT_FAILURE(run({"run", mnist_model().string(), "--input", p.string()}), "needs exactly 3136");
   }
 }
 
@@ -245,23 +243,20 @@ TEST_F(CliTest, UnreadableOrCorruptImagesFail) {
     write_bytes(p, c.content.data(), c.content.size());
     EXPECT_FAILURE(run({"run", mnist_model().string(), "--input", p.string()}), c.message);
   }
-  EXPECT_FAILURE(run({"run", mnist_model().string(), "--input", (dir_ / "nope.png").string()}),
-                 "no such file");
+  EXPECT_FAILURE(run({"run", mnist_model().string(), "--input", (dir_ / "nope.png").string()}), "no such file");
 }
 
 TEST_F(CliTest, ImageForNonImageInputFails) {
   REQUIRE_SHARED();
   const std::string pgm = "P2\n2 2\n255\n1 2 3 4\n";
   write_bytes(dir_ / "x.pgm", pgm.data(), pgm.size());
-  EXPECT_FAILURE(run({"run", (kShared / "models" / "ad01_int8.tflite").string(), "--input",
-                      (dir_ / "x.pgm").string()}),
+  EXPECT_FAILURE(run({"run", (kShared / "models" / "ad01_int8.tflite").string(), "--input", (dir_ / "x.pgm").string()}),
                  "not an image");
 }
 
 TEST_F(CliTest, UnwritableOutputFails) {
   REQUIRE_SHARED();
-  EXPECT_FAILURE(run({"run", mnist_model().string(), "--output",
-                      (dir_ / "no_dir" / "out.bin").string()}),
+  EXPECT_FAILURE(run({"run", mnist_model().string(), "--output", (dir_ / "no_dir" / "out.bin").string()}),
                  "cannot write");
 }
 
@@ -303,8 +298,7 @@ TEST_F(CliTest, InfoListsEveryOpOfEverySharedModel) {
     EXPECT_NE(r.out.find("Model input:"), std::string::npos) << r.describe();
     EXPECT_NE(r.out.find("Model output:"), std::string::npos) << r.describe();
     EXPECT_TRUE(std::regex_search(r.out, std::regex("MACs: +[0-9,]+\n"))) << r.describe();
-    EXPECT_TRUE(std::regex_search(r.out, std::regex("arena bytes: +[1-9][0-9,]* planned")))
-        << r.describe();
+    EXPECT_TRUE(std::regex_search(r.out, std::regex("arena bytes: +[1-9][0-9,]* planned"))) << r.describe();
     // One "#i NAME vN" line per op, in order, matching the TFLM manifest.
     std::vector<std::string> listed;
     const std::regex op_line("\n  #([0-9]+) ([A-Z0-9_]+) v[0-9]+");
@@ -336,9 +330,9 @@ TEST_F(CliTest, InfoShowsQuantizationOfInt8Model) {
   REQUIRE_SHARED();
   const Result r = run({"info", (kShared / "models" / "kws_ref_model.tflite").string()});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
-  EXPECT_TRUE(std::regex_search(r.out, std::regex("int8 \\[1,49,10,1\\] \\(scale [0-9.e-]+ zp 83\\)")))
-      << r.describe();
-  EXPECT_TRUE(std::regex_search(r.out, std::regex("per-channel \\([0-9]+\\) on dim [0-9], scale [0-9.e-]+\\.\\.[0-9.e-]+ zp ")))
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("int8 \\[1,49,10,1\\] \\(scale [0-9.e-]+ zp 83\\)"))) << r.describe();
+  EXPECT_TRUE(
+      std::regex_search(r.out, std::regex("per-channel \\([0-9]+\\) on dim [0-9], scale [0-9.e-]+\\.\\.[0-9.e-]+ zp ")))
       << r.describe();
 }
 
@@ -391,9 +385,11 @@ TEST_F(CliTest, InfoShowsPerChannelScaleRangeOfOwnInt8Model) {
                                                   "\\.\\." + number + " zp 0\\) const 256 B 'conv2/bias'")))
       << r.out;
   // FULLY_CONNECTED: one scale per tensor (the TFLite int8 spec), op version 4.
-  EXPECT_TRUE(std::regex_search(r.out, std::regex("int8 \\[64,576\\] \\(scale " + number + " zp 0\\) const 36,864 B 'fc1/weights'")))
+  EXPECT_TRUE(std::regex_search(
+      r.out, std::regex("int8 \\[64,576\\] \\(scale " + number + " zp 0\\) const 36,864 B 'fc1/weights'")))
       << r.out;
-  EXPECT_TRUE(std::regex_search(r.out, std::regex("int8 \\[10,64\\] \\(scale " + number + " zp 0\\) const 640 B 'fc2/weights'")))
+  EXPECT_TRUE(std::regex_search(
+      r.out, std::regex("int8 \\[10,64\\] \\(scale " + number + " zp 0\\) const 640 B 'fc2/weights'")))
       << r.out;
   EXPECT_NE(r.out.find("#6 FULLY_CONNECTED v4  int8"), std::string::npos) << r.out;
   EXPECT_TRUE(std::regex_search(r.out, std::regex("arena bytes: +[1-9][0-9,]* planned"))) << r.out;
@@ -422,18 +418,16 @@ TEST_F(CliTest, RunStudyDigitPrintsClass2AndPerLayerTable) {
   const Result r = run({"run", mnist_model().string(), "--input", study_digit().string()});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_NE(r.out.find("Top class: 2 "), std::string::npos) << r.describe();
-  const std::vector<std::string> expected = manifest_ops(kShared / "conformance" /
-                                                         "mnist_uncompressed" / "manifest.json");
+  const std::vector<std::string> expected =
+      manifest_ops(kShared / "conformance" / "mnist_uncompressed" / "manifest.json");
   ASSERT_EQ(expected.size(), 8u);
   EXPECT_EQ(table_ops(r.out), expected) << r.describe();
-  EXPECT_TRUE(std::regex_search(r.out, std::regex("\nDone in [0-9]+\\.[0-9]+ msec")))
-      << r.describe();
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("\nDone in [0-9]+\\.[0-9]+ msec"))) << r.describe();
 }
 
 TEST_F(CliTest, RunRepeatReportsMedian) {
   REQUIRE_SHARED();
-  const Result r =
-      run({"run", mnist_model().string(), "--input", study_digit().string(), "--repeat", "3"});
+  const Result r = run({"run", mnist_model().string(), "--input", study_digit().string(), "--repeat", "3"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_NE(r.out.find("median of 3 invokes"), std::string::npos) << r.describe();
   EXPECT_EQ(table_ops(r.out).size(), 8u) << r.describe();
@@ -449,8 +443,7 @@ TEST_F(CliTest, RunWithoutInputSaysZeros) {
 
 TEST_F(CliTest, RunJsonCarriesTopClassAndTiming) {
   REQUIRE_SHARED();
-  const Result r = run({"run", mnist_model().string(), "--input", study_digit().string(), "--json",
-                        "--repeat", "2"});
+  const Result r = run({"run", mnist_model().string(), "--input", study_digit().string(), "--json", "--repeat", "2"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_TRUE(std::regex_search(r.out, std::regex("\"top\": \\{\\s*\"class\": 2,"))) << r.describe();
   EXPECT_NE(r.out.find("\"statistic\": \"median\""), std::string::npos) << r.describe();
@@ -480,8 +473,7 @@ void expect_output_matches(const fs::path& got_path, const fs::path& case_dir) {
     std::memcpy(&g, &got[i * 4], 4);
     std::memcpy(&w, &want[i * 4], 4);
     ASSERT_LE(std::fabs(double{g} - w), atol + rtol * std::fabs(double{w}))
-        << "element " << i << ": got " << g << ", want " << w << " (atol " << atol << ", rtol "
-        << rtol << ")";
+        << "element " << i << ": got " << g << ", want " << w << " (atol " << atol << ", rtol " << rtol << ")";
   }
 }
 
@@ -493,8 +485,8 @@ TEST_F(CliTest, OutputFileMatchesConformanceCase0) {
     if (!fs::exists(case_dir / "in_0.bin")) continue;
     SCOPED_TRACE(model.filename().string());
     const fs::path out = dir_ / (model.stem().string() + ".out");
-    const Result r = run({"run", model.string(), "--input", (case_dir / "in_0.bin").string(),
-                          "--output", out.string()});
+    const Result r =
+        run({"run", model.string(), "--input", (case_dir / "in_0.bin").string(), "--output", out.string()});
     ASSERT_EQ(r.exit_code, 0) << r.describe();
     expect_output_matches(out, case_dir);
     ++checked;
@@ -523,8 +515,7 @@ void write_png(const fs::path& p, int w, int h, int channels, const std::vector<
   image.width = static_cast<png_uint_32>(w);
   image.height = static_cast<png_uint_32>(h);
   image.format = channels == 3 ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY;
-  ASSERT_TRUE(png_image_write_to_file(&image, p.c_str(), 0, px.data(), 0, nullptr))
-      << image.message;
+  ASSERT_TRUE(png_image_write_to_file(&image, p.c_str(), 0, px.data(), 0, nullptr)) << image.message;
 }
 
 // Nearest-neighbour upscale by an integer factor (area downscaling undoes it exactly).
@@ -567,20 +558,20 @@ TEST_F(CliTest, PgmAndPngInputsClassifyLikeTheRawTensor) {
   ASSERT_EQ(raw.exit_code, 0) << raw.describe();
   ASSERT_NE(raw.out.find("Top class: 2 "), std::string::npos) << raw.describe();
 
-  for (const char* file : {"digit_p5.pgm", "digit_p2.pgm", "digit.png", "digit_rgb.png",
-                           "digit_112.png", "digit16"}) {
+  for (const char* file : {"digit_p5.pgm", "digit_p2.pgm", "digit.png", "digit_rgb.png", "digit_112.png", "digit16"}) {
     SCOPED_TRACE(file);
     const Result r = run({"run", mnist_model().string(), "--input", (dir_ / file).string()});
     ASSERT_EQ(r.exit_code, 0) << r.describe();
     EXPECT_NE(r.out.find("Top class: 2 "), std::string::npos) << r.describe();
-    EXPECT_NE(r.out.find(" image '"), std::string::npos) << "input should be described\n"
-                                                          << r.describe();
+    EXPECT_NE(r.out.find(" image '"), std::string::npos) << "input should be described\n" << r.describe();
   }
 
   // The 8-bit PGM reproduces the raw tensor within 8-bit rounding.
   const fs::path from_pgm = dir_ / "from_pgm.out";
-  ASSERT_EQ(run({"run", mnist_model().string(), "--input", (dir_ / "digit_p5.pgm").string(),
-                 "--output", from_pgm.string()}).exit_code, 0);
+  ASSERT_EQ(
+      run({"run", mnist_model().string(), "--input", (dir_ / "digit_p5.pgm").string(), "--output", from_pgm.string()})
+          .exit_code,
+      0);
   EXPECT_EQ(read_bytes(from_pgm).size(), 40u);
 }
 
@@ -591,8 +582,8 @@ TEST_F(CliTest, ImageFillsInt8RgbInput) {
   for (int y = 0; y < 48; ++y)
     for (int x = 0; x < 64; ++x) rgb.insert(rgb.end(), {uint8_t(x * 4), uint8_t(y * 5), 128});
   write_png(dir_ / "gradient.png", 64, 48, 3, rgb);
-  const Result r = run({"run", (kShared / "models" / "pretrainedResnet_quant.tflite").string(),
-                        "--input", (dir_ / "gradient.png").string()});
+  const Result r = run({"run", (kShared / "models" / "pretrainedResnet_quant.tflite").string(), "--input",
+                        (dir_ / "gradient.png").string()});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_NE(r.out.find("quantized pixel/255"), std::string::npos) << r.describe();
   EXPECT_NE(r.out.find("Top class: "), std::string::npos) << r.describe();

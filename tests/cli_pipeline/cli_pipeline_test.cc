@@ -1,24 +1,24 @@
 // The model pipeline as a user runs it: `tinyinfer quantize` then
 // `tinyinfer eval`. Exit codes: 0 ok, 1 bad file/data/model, 2 bad usage.
-#include <fcntl.h>
-#include <gtest/gtest.h>
-#include <pty.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <array>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <cstring>
 #include <iterator>
 #include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <pty.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "convert/model_writer.h"
 #include "format/tflite_schema_generated.h"
@@ -172,8 +172,7 @@ class CliPipelineTest : public ::testing::Test {
 void expect_exit(const Result& r, int code, const std::string& message_part) {
   EXPECT_EQ(r.signal, 0) << r.describe();
   EXPECT_EQ(r.exit_code, code) << r.describe();
-  EXPECT_NE(r.err.find(message_part), std::string::npos) << "stderr lacks '" << message_part << "'\n"
-                                                         << r.describe();
+  EXPECT_NE(r.err.find(message_part), std::string::npos) << "stderr lacks '" << message_part << "'\n" << r.describe();
 }
 
 TEST_F(CliPipelineTest, QuantizeUsageErrorsExitTwo) {
@@ -201,13 +200,13 @@ TEST_F(CliPipelineTest, QuantizeUsageErrorsExitTwo) {
 }
 
 TEST_F(CliPipelineTest, QuantizeBadFilesExitOne) {
-  expect_exit(run({"quantize", (dir_ / "missing.tflite").string(), "-o", (dir_ / "o.tflite").string(), "--mode",
-                   "hybrid"}),
-              1, "missing.tflite");
+  expect_exit(
+      run({"quantize", (dir_ / "missing.tflite").string(), "-o", (dir_ / "o.tflite").string(), "--mode", "hybrid"}), 1,
+      "missing.tflite");
   write_bytes(dir_ / "junk.tflite", std::vector<uint8_t>(100, 7));
-  expect_exit(run({"quantize", (dir_ / "junk.tflite").string(), "-o", (dir_ / "o.tflite").string(), "--mode",
-                   "hybrid"}),
-              1, "junk.tflite");
+  expect_exit(
+      run({"quantize", (dir_ / "junk.tflite").string(), "-o", (dir_ / "o.tflite").string(), "--mode", "hybrid"}), 1,
+      "junk.tflite");
   EXPECT_FALSE(fs::exists(dir_ / "o.tflite"));
 }
 
@@ -226,8 +225,7 @@ TEST_F(CliPipelineTest, EvalBadIdxFilesExitOneWithAClearMessage) {
   expect_exit(run({"eval", model, "--mnist", (dir_ / "nowhere").string()}), 1, "does not exist");
 
   fs::create_directories(dir_ / "empty");
-  expect_exit(run({"eval", model, "--mnist", (dir_ / "empty").string()}), 1,
-              "t10k-images-idx3-ubyte[.gz]");
+  expect_exit(run({"eval", model, "--mnist", (dir_ / "empty").string()}), 1, "t10k-images-idx3-ubyte[.gz]");
 
   const std::vector<uint8_t> labels = idx_labels(2, {3, 4});
   // Pixels end early.
@@ -236,19 +234,18 @@ TEST_F(CliPipelineTest, EvalBadIdxFilesExitOneWithAClearMessage) {
   // Header ends early.
   expect_exit(run({"eval", model, "--mnist", mnist_dir({0, 0, 8, 3, 0, 0}, labels).string()}), 1, "truncated");
   // Wrong magic: the labels file where the images belong.
-  expect_exit(run({"eval", model, "--mnist", mnist_dir(labels, labels).string()}), 1,
-              "is not an MNIST images file");
+  expect_exit(run({"eval", model, "--mnist", mnist_dir(labels, labels).string()}), 1, "is not an MNIST images file");
   // Absurd geometry.
   expect_exit(run({"eval", model, "--mnist", mnist_dir(idx_images(2, 100000, 28, 0), labels).string()}), 1,
               "out of range");
   // Counts disagree.
-  expect_exit(run({"eval", model, "--mnist", mnist_dir(idx_images(2, 28, 28, 2 * 28 * 28), idx_labels(3, {1, 2, 3}))
-                                                 .string()}),
-              1, "disagree");
+  expect_exit(
+      run({"eval", model, "--mnist", mnist_dir(idx_images(2, 28, 28, 2 * 28 * 28), idx_labels(3, {1, 2, 3})).string()}),
+      1, "disagree");
   // A label that is not a digit.
-  expect_exit(run({"eval", model, "--mnist", mnist_dir(idx_images(2, 28, 28, 2 * 28 * 28), idx_labels(2, {1, 12}))
-                                                 .string()}),
-              1, "not a digit");
+  expect_exit(
+      run({"eval", model, "--mnist", mnist_dir(idx_images(2, 28, 28, 2 * 28 * 28), idx_labels(2, {1, 12})).string()}),
+      1, "not a digit");
   // A corrupt gzip stream.
   {
     const fs::path d = dir_ / "gz";
@@ -297,8 +294,8 @@ struct DigitSet {
 };
 DigitSet digit_set() {
   const Pixels eight = digit_8();
-  const int shifts[][2] = {{0, 0}, {1, 0}, {-1, 0}, {0, 1}, {0, -1}, {2, 0}, {-2, 0}, {1, 1}, {-1, -2},
-                           {0, 2}, {2, -1}, {-2, 1}};
+  const int shifts[][2] = {{0, 0},  {1, 0}, {-1, 0},  {0, 1}, {0, -1}, {2, 0},
+                           {-2, 0}, {1, 1}, {-1, -2}, {0, 2}, {2, -1}, {-2, 1}};
   DigitSet set;
   for (std::size_t i = 0; i < std::size(shifts); ++i) {
     set.images.push_back(shifted(eight, shifts[i][0], shifts[i][1]));
@@ -434,7 +431,7 @@ TEST_F(CliPipelineTest, EvalDrawsAProgressBarOnlyOnATerminal) {
   EXPECT_NE(tty.err.find("] 100%  12/12"), std::string::npos) << tty.describe();
   EXPECT_NE(tty.err.find("########################################] 100%"), std::string::npos) << tty.describe();
   EXPECT_NE(tty.out.find("Top-1 accuracy: 75.00 %"), std::string::npos) << "the report still goes to stdout\n"
-                                                                         << tty.describe();
+                                                                        << tty.describe();
   EXPECT_EQ(tty.out.find("\r"), std::string::npos) << "no bar in stdout\n" << tty.describe();
 
   const Result file = run({"eval", own_model("int8").string(), "--mnist", data.string()});
@@ -535,8 +532,9 @@ TEST_F(CliPipelineTest, QuantizeOwnFloatModelWithImageCalibrationRangesAndIo) {
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_NE(r.out.find("weights: per channel, 5 tensor(s)"), std::string::npos) << r.out;
   const Result fc_info = run({"info", fc_pc});
-  EXPECT_TRUE(std::regex_search(fc_info.out, std::regex("\\(per-channel \\(64\\) on dim 0, scale [0-9.e-]+\\.\\.[0-9.e-]+ "
-                                                         "zp 0\\) const 36,864 B 'fc1/weights'")))
+  EXPECT_TRUE(
+      std::regex_search(fc_info.out, std::regex("\\(per-channel \\(64\\) on dim 0, scale [0-9.e-]+\\.\\.[0-9.e-]+ "
+                                                "zp 0\\) const 36,864 B 'fc1/weights'")))
       << fc_info.out;
 
   // Every variant still gets the digits right.
@@ -571,8 +569,8 @@ TEST_F(CliPipelineTest, QuantizeCalibratesOnTheStandardMnistTrainingFileNames) {
   fs::create_directories(data);
   write_bytes(data / "train-images-idx3-ubyte", idx_of(set.images));
   write_bytes(data / "train-labels-idx1-ubyte", idx_labels(static_cast<uint32_t>(set.labels.size()), set.labels));
-  const Result r = run({"quantize", own_model("float").string(), "-o", (dir_ / "std.tflite").string(), "--mode",
-                        "int8", "--mnist", data.string(), "--samples", "8"});
+  const Result r = run({"quantize", own_model("float").string(), "-o", (dir_ / "std.tflite").string(), "--mode", "int8",
+                        "--mnist", data.string(), "--samples", "8"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_NE(r.out.find("8 MNIST training images from " + (data / "train-images-idx3-ubyte").string()),
             std::string::npos)
@@ -721,9 +719,10 @@ TEST_F(CliPipelineTest, QuantizedStudyModelKeepsItsAccuracy) {
   EXPECT_NE(r.out.find("CONV_2D v3  int8"), std::string::npos) << r.describe();
 
   const std::string limit = "500";
-  const Result f = run({"eval", model.string(), "--mnist", data.string(), "--limit", limit, "--json",
-                        "--kernels", "optimized"});
-  const Result h = run({"eval", hybrid, "--mnist", data.string(), "--limit", limit, "--json", "--kernels", "optimized"});
+  const Result f =
+      run({"eval", model.string(), "--mnist", data.string(), "--limit", limit, "--json", "--kernels", "optimized"});
+  const Result h =
+      run({"eval", hybrid, "--mnist", data.string(), "--limit", limit, "--json", "--kernels", "optimized"});
   const Result q = run({"eval", int8, "--mnist", data.string(), "--limit", limit, "--json", "--kernels", "optimized"});
   ASSERT_EQ(f.exit_code, 0) << f.describe();
   ASSERT_EQ(h.exit_code, 0) << h.describe();

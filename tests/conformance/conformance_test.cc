@@ -11,14 +11,14 @@
 // in expected_failures.txt with their reason. Such a folder must be refused
 // cleanly at load or init - a wrong answer or a crash is still a failure -
 // and a listed folder that passes fails the test, so the list only shrinks.
-#include <fnmatch.h>
-#include <gtest/gtest.h>
-
 #include <cmath>
 #include <cstring>
 #include <filesystem>
-#include <nlohmann/json.hpp>
 #include <sstream>
+
+#include <fnmatch.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "support/test_files.h"
 #include "tinyinfer/interpreter.h"
@@ -89,7 +89,8 @@ TEST(ExpectedFailureList, EveryEntryHasAReasonAndMatchesAFolder) {
     EXPECT_FALSE(entry.reason.empty()) << entry.pattern << ": every expected failure needs its reason";
     if (!shared_present) continue;
     bool matched = false;
-    for (const std::string& folder : folders) matched = matched || fnmatch(entry.pattern.c_str(), folder.c_str(), FNM_PATHNAME) == 0;
+    for (const std::string& folder : folders)
+      matched = matched || fnmatch(entry.pattern.c_str(), folder.c_str(), FNM_PATHNAME) == 0;
     EXPECT_TRUE(matched) << entry.pattern << " matches no folder of " << conformance_dir() << ": remove it";
   }
 }
@@ -124,8 +125,7 @@ std::string element_text(DataType type, const uint8_t* p) {
 
 // Compares raw tensor bytes; returns "" when equal within tolerance, else a
 // description of the first difference and the count of differing elements.
-std::string compare(DataType type, const uint8_t* got, const uint8_t* want, std::size_t bytes,
-                    const Tolerance& tol) {
+std::string compare(DataType type, const uint8_t* got, const uint8_t* want, std::size_t bytes, const Tolerance& tol) {
   std::size_t bad = 0;
   std::ostringstream first;
   if (type == DataType::kFloat32) {
@@ -192,7 +192,8 @@ std::string first_differing_layer(const fs::path& dir, const LayerRecorder& reco
     if (!testing::read_file(file, &golden) || golden.size() != layer.bytes.size())
       return "op " + std::to_string(i) + " " + layer.name + ": golden dump missing or of another size";
     const std::string layer_diff = compare(layer.type, layer.bytes.data(), golden.data(), golden.size(), tol);
-    if (!layer_diff.empty()) return "first differing layer: op " + std::to_string(i) + " " + layer.name + ": " + layer_diff;
+    if (!layer_diff.empty())
+      return "first differing layer: op " + std::to_string(i) + " " + layer.name + ": " + layer_diff;
   }
   return "(no per-layer difference found)";
 }
@@ -254,7 +255,8 @@ void run_folder(const fs::path& dir, KernelChoice kernels, Setting setting, Fold
     const std::string suffix = std::to_string(k);
     for (int i = 0; i < inputs; ++i) {
       AlignedBytes in;
-      const std::string file = format == 1 ? "in_" + suffix + ".bin" : "in_" + suffix + "_" + std::to_string(i) + ".bin";
+      const std::string file =
+          format == 1 ? "in_" + suffix + ".bin" : "in_" + suffix + "_" + std::to_string(i) + ".bin";
       ASSERT_TRUE(testing::read_file((dir / file).string(), &in)) << file;
       Tensor* input = interpreter.input(i);
       ASSERT_EQ(in.size(), input->bytes) << file << " size";
@@ -304,7 +306,7 @@ TEST_P(Conformance, MatchesTfliteMicroReference) {
   EXPECT_TRUE(run.mismatch.empty()) << name << " is listed as expected to fail (" << expected->reason
                                     << ") but ran to a wrong answer instead of being refused: " << run.mismatch;
   EXPECT_FALSE(run.refusal.empty()) << name << " now passes: remove '" << expected->pattern
-                             << "' from tests/conformance/expected_failures.txt (or narrow it)";
+                                    << "' from tests/conformance/expected_failures.txt (or narrow it)";
   ::testing::Test::RecordProperty("expected_failure", expected->reason);
   std::printf("expected failure (%s): %s\n", expected->reason.c_str(), run.refusal.c_str());
 }
@@ -312,7 +314,9 @@ TEST_P(Conformance, MatchesTfliteMicroReference) {
 std::string test_name(const ::testing::TestParamInfo<Conformance::ParamType>& info) {
   const Setting setting = std::get<2>(info.param);
   std::string name = std::get<0>(info.param) + "_" + kernel_choice_name(std::get<1>(info.param)) +
-                     (setting == Setting::kFused ? "_fused" : setting == Setting::kSmallArena ? "_small_arena" : "");
+                     (setting == Setting::kFused        ? "_fused"
+                      : setting == Setting::kSmallArena ? "_small_arena"
+                                                        : "");
   for (char& c : name)
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
   return name;

@@ -3,8 +3,6 @@
 // (dims and types), key 2 (class 8, every layer of the model in order, total =
 // sum of layers), and that garbage on the UART gets one error reply and
 // leaves the shell working.
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -16,6 +14,8 @@
 #include <random>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "m7_runner.h"
 #include "tinyinfer/model.h"

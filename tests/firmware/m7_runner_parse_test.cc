@@ -1,7 +1,7 @@
 // Parsers of tools/cli/m7_runner.cc on replies captured from the firmware.
-#include "m7_runner.h"
-
 #include <gtest/gtest.h>
+
+#include "m7_runner.h"
 
 namespace tinyinfer::cli::m7 {
 namespace {
@@ -82,9 +82,10 @@ TEST(M7RunnerParse, Inference) {
 TEST(M7RunnerParse, SiliconStyleLinesWithMilliseconds) {
   InferenceResult r;
   std::string error;
-  ASSERT_TRUE(parse_inference("Running inference...\nCONV_2D: 600000 cycles (1.000 ms)\n"
-                              "Done in 600000 cycles (1.000 ms)\nOut[0]: 1.000000\nPredicted: 0\n",
-                              &r, &error))
+  ASSERT_TRUE(
+      parse_inference("Running inference...\nCONV_2D: 600000 cycles (1.000 ms)\n"
+                      "Done in 600000 cycles (1.000 ms)\nOut[0]: 1.000000\nPredicted: 0\n",
+                      &r, &error))
       << error;
   EXPECT_EQ(r.unit, "cycles");
   EXPECT_EQ(r.layers[0].count, 600000u);
@@ -95,12 +96,18 @@ TEST(M7RunnerParse, RejectsBrokenReports) {
   std::string error;
   EXPECT_FALSE(parse_inference("Running inference...\nerror: inference failed: x\n", &r, &error));
   EXPECT_FALSE(parse_inference("Running inference...\nCONV_2D: 1 instructions\n", &r, &error));
-  EXPECT_FALSE(parse_inference("Running inference...\nCONV_2D: 1 instructions\nDone in 1 cycles\n"
-                               "Predicted: 0\n", &r, &error));
-  EXPECT_FALSE(parse_inference("Running inference...\nCONV_2D: x instructions\nDone in 1 instructions\n"
-                               "Predicted: 0\n", &r, &error));
-  EXPECT_FALSE(parse_inference("Running inference...\nDone in 99999999999999999999999 instructions\n"
-                               "Predicted: 0\n", &r, &error));
+  EXPECT_FALSE(
+      parse_inference("Running inference...\nCONV_2D: 1 instructions\nDone in 1 cycles\n"
+                      "Predicted: 0\n",
+                      &r, &error));
+  EXPECT_FALSE(
+      parse_inference("Running inference...\nCONV_2D: x instructions\nDone in 1 instructions\n"
+                      "Predicted: 0\n",
+                      &r, &error));
+  EXPECT_FALSE(
+      parse_inference("Running inference...\nDone in 99999999999999999999999 instructions\n"
+                      "Predicted: 0\n",
+                      &r, &error));
   EXPECT_FALSE(parse_inference("", &r, &error));
 }
 

@@ -1,10 +1,10 @@
 // The firmware shell's input rules (firmware/app/shell_input.h), on the host.
 #include "app/shell_input.h"
 
-#include <gtest/gtest.h>
-
 #include <cstdint>
 #include <random>
+
+#include <gtest/gtest.h>
 
 namespace tinyinfer::app {
 namespace {

@@ -5,8 +5,8 @@
 #include <cstring>
 
 #include "app/console.h"
-#include "boards/board.h"
 #include "bench_models.h"
+#include "boards/board.h"
 #include "tinyinfer/interpreter.h"
 #include "tinyinfer/model.h"
 #include "tinyinfer/profiler.h"
@@ -80,16 +80,14 @@ int main() {
     if (!same) ++failed;
     tinyinfer::app::print("BENCH %s: macs %lld\n", bm.name, static_cast<long long>(g_interpreter.total_macs()));
     for (int32_t i = 0; i < optimized_profile.count(); ++i) {
-      tinyinfer::app::print("  op %d %s macs %lld reference %llu optimized %llu\n",
-                            static_cast<int>(i), optimized_profile.name(i),
-                            static_cast<long long>(g_interpreter.op_macs(i)),
+      tinyinfer::app::print("  op %d %s macs %lld reference %llu optimized %llu\n", static_cast<int>(i),
+                            optimized_profile.name(i), static_cast<long long>(g_interpreter.op_macs(i)),
                             static_cast<unsigned long long>(reference_profile.elapsed(i)),
                             static_cast<unsigned long long>(optimized_profile.elapsed(i)));
     }
     tinyinfer::app::print("BENCH %s: reference %llu optimized %llu instructions, outputs %s\n", bm.name,
                           static_cast<unsigned long long>(reference_profile.total()),
-                          static_cast<unsigned long long>(optimized_profile.total()),
-                          same ? "identical" : "DIFFER");
+                          static_cast<unsigned long long>(optimized_profile.total()), same ? "identical" : "DIFFER");
   }
   tinyinfer::board::exit(failed);
 }

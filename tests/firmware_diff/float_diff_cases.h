@@ -21,23 +21,23 @@
 #include <cstdio>
 #include <initializer_list>
 
-#include "ops/common/kernel_types.h"
+#include "kernel_work.h"
 #include "ops/add/add.h"
 #include "ops/average_pool_2d/average_pool_2d.h"
+#include "ops/common/kernel_types.h"
 #include "ops/conv_2d/conv_2d.h"
 #include "ops/depthwise_conv_2d/depthwise_conv_2d.h"
 #include "ops/fully_connected/fully_connected.h"
 #include "ops/max_pool_2d/max_pool_2d.h"
-#include "kernel_work.h"
 
 namespace tinyinfer::float_diff {
 
-using kernels::Dims4;
-using kernels::FloatClamp;
 using diff::kernel_work;
 using diff::optimized;
 using diff::optimized_work;
 using diff::scratch_query;
+using kernels::Dims4;
+using kernels::FloatClamp;
 using kernels::Window;
 namespace reference = kernels::reference;
 
@@ -139,8 +139,7 @@ struct Axis {
   int32_t in, out, pad;
 };
 
-inline Axis random_axis(Rng& rng, int32_t filter, int32_t stride, int32_t dilation, bool same,
-                        int32_t max_extra) {
+inline Axis random_axis(Rng& rng, int32_t filter, int32_t stride, int32_t dilation, bool same, int32_t max_extra) {
   const int32_t effective = (filter - 1) * dilation + 1;
   Axis a;
   if (same) {
@@ -171,8 +170,7 @@ inline void format_float(char* buffer, int size, double v) {
   std::snprintf(buffer, size, "%s%ld.%07ld", v < 0 ? "-" : "", whole, frac);
 }
 
-inline void record_failure(DiffResult& r, const char* what, int64_t at, float got, float want,
-                           double tolerance) {
+inline void record_failure(DiffResult& r, const char* what, int64_t at, float got, float want, double tolerance) {
   ++r.mismatches;
   if (r.first_failure[0] != '\0') return;
   char g[24], w[24], t[24];
@@ -247,11 +245,10 @@ struct ConvCase {
   Dims4 in, filter, out;
   bool has_bias = true;
   void describe(char* buffer, int size, bool hybrid) const {
-    std::snprintf(buffer, size,
-                  "%s conv in %dx%dx%dx%d filter %dx%dx%dx%d stride %d,%d dilation %d,%d pad %d,%d",
-                  hybrid ? "hybrid" : "float", (int)in.n, (int)in.h, (int)in.w, (int)in.c, (int)filter.n,
-                  (int)filter.h, (int)filter.w, (int)filter.c, (int)window.stride_h, (int)window.stride_w,
-                  (int)window.dilation_h, (int)window.dilation_w, (int)window.pad_top, (int)window.pad_left);
+    std::snprintf(buffer, size, "%s conv in %dx%dx%dx%d filter %dx%dx%dx%d stride %d,%d dilation %d,%d pad %d,%d",
+                  hybrid ? "hybrid" : "float", (int)in.n, (int)in.h, (int)in.w, (int)in.c, (int)filter.n, (int)filter.h,
+                  (int)filter.w, (int)filter.c, (int)window.stride_h, (int)window.stride_w, (int)window.dilation_h,
+                  (int)window.dilation_w, (int)window.pad_top, (int)window.pad_left);
   }
 };
 
@@ -282,8 +279,8 @@ inline ConvCase random_conv(Rng& rng) {
 }
 
 inline bool fits(const Dims4& in, const Dims4& filter, const Dims4& out) {
-  return in.elements() <= kMaxElements && filter.elements() <= kMaxElements &&
-         out.elements() <= kMaxElements && out.c <= kMaxChannels;
+  return in.elements() <= kMaxElements && filter.elements() <= kMaxElements && out.elements() <= kMaxElements &&
+         out.c <= kMaxChannels;
 }
 
 // One conv case, float or hybrid; draws its data from rng in the order the
@@ -306,13 +303,13 @@ inline void check_conv(Rng& rng, const ConvCase& k, bool hybrid, DiffResult& r) 
                               scratch_query(k.window, 1, k.in, k.filter, k.out));
   if (work == nullptr) return record_message(r, "conv case exceeds the kernel work buffer");
   if (hybrid) {
-    optimized<kernels::Conv2dHybridFn>(diff::kConv2dHybrid)(k.window, k.clamp, k.in, s.input, k.filter, s.filter_q, s.scales, b, k.out,
-                              s.got, work);
-    reference::conv2d_hybrid(k.window, k.clamp, k.in, s.input, k.filter, s.filter_q, s.scales, b, k.out,
-                             s.want);
+    optimized<kernels::Conv2dHybridFn>(diff::kConv2dHybrid)(k.window, k.clamp, k.in, s.input, k.filter, s.filter_q,
+                                                            s.scales, b, k.out, s.got, work);
+    reference::conv2d_hybrid(k.window, k.clamp, k.in, s.input, k.filter, s.filter_q, s.scales, b, k.out, s.want);
     make_absolute(s.filter_q, filter_n);
   } else {
-    optimized<kernels::Conv2dFloatFn>(diff::kConv2dFloat)(k.window, k.clamp, k.in, s.input, k.filter, s.filter, b, k.out, s.got, work);
+    optimized<kernels::Conv2dFloatFn>(diff::kConv2dFloat)(k.window, k.clamp, k.in, s.input, k.filter, s.filter, b,
+                                                          k.out, s.got, work);
     reference::conv2d_float(k.window, k.clamp, k.in, s.input, k.filter, s.filter, b, k.out, s.want);
     make_absolute(s.filter, filter_n);
   }
@@ -383,11 +380,10 @@ struct DwCase {
   Dims4 in, filter, out;
   bool has_bias = true;
   void describe(char* buffer, int size, bool hybrid) const {
-    std::snprintf(buffer, size,
-                  "%s depthwise in %dx%dx%dx%d dm %d filter %dx%d stride %d,%d dilation %d,%d pad %d,%d",
-                  hybrid ? "hybrid" : "float", (int)in.n, (int)in.h, (int)in.w, (int)in.c, (int)dm,
-                  (int)filter.h, (int)filter.w, (int)window.stride_h, (int)window.stride_w,
-                  (int)window.dilation_h, (int)window.dilation_w, (int)window.pad_top, (int)window.pad_left);
+    std::snprintf(buffer, size, "%s depthwise in %dx%dx%dx%d dm %d filter %dx%d stride %d,%d dilation %d,%d pad %d,%d",
+                  hybrid ? "hybrid" : "float", (int)in.n, (int)in.h, (int)in.w, (int)in.c, (int)dm, (int)filter.h,
+                  (int)filter.w, (int)window.stride_h, (int)window.stride_w, (int)window.dilation_h,
+                  (int)window.dilation_w, (int)window.pad_top, (int)window.pad_left);
   }
 };
 
@@ -434,14 +430,14 @@ inline void check_dw(Rng& rng, const DwCase& k, bool hybrid, DiffResult& r) {
                               scratch_query(k.window, k.dm, k.in, k.filter, k.out));
   if (work == nullptr) return record_message(r, "depthwise case exceeds the kernel work buffer");
   if (hybrid) {
-    optimized<kernels::DepthwiseHybridFn>(diff::kDepthwiseHybrid)(k.window, k.dm, k.clamp, k.in, s.input, k.filter, s.filter_q, s.scales, b,
-                                 k.out, s.got, work);
-    reference::depthwise_hybrid(k.window, k.dm, k.clamp, k.in, s.input, k.filter, s.filter_q, s.scales, b,
-                                k.out, s.want);
+    optimized<kernels::DepthwiseHybridFn>(diff::kDepthwiseHybrid)(k.window, k.dm, k.clamp, k.in, s.input, k.filter,
+                                                                  s.filter_q, s.scales, b, k.out, s.got, work);
+    reference::depthwise_hybrid(k.window, k.dm, k.clamp, k.in, s.input, k.filter, s.filter_q, s.scales, b, k.out,
+                                s.want);
     make_absolute(s.filter_q, filter_n);
   } else {
-    optimized<kernels::DepthwiseFloatFn>(diff::kDepthwiseFloat)(k.window, k.dm, k.clamp, k.in, s.input, k.filter, s.filter, b, k.out, s.got,
-                                work);
+    optimized<kernels::DepthwiseFloatFn>(diff::kDepthwiseFloat)(k.window, k.dm, k.clamp, k.in, s.input, k.filter,
+                                                                s.filter, b, k.out, s.got, work);
     reference::depthwise_float(k.window, k.dm, k.clamp, k.in, s.input, k.filter, s.filter, b, k.out, s.want);
     make_absolute(s.filter, filter_n);
   }
@@ -449,11 +445,10 @@ inline void check_dw(Rng& rng, const DwCase& k, bool hybrid, DiffResult& r) {
   make_absolute(s.input, in_n);
   make_absolute(s.bias, k.out.c);
   if (hybrid) {
-    reference::depthwise_hybrid(k.window, k.dm, FloatClamp{}, k.in, s.input, k.filter, s.filter_q, s.scales,
-                                b, k.out, s.magnitude);
+    reference::depthwise_hybrid(k.window, k.dm, FloatClamp{}, k.in, s.input, k.filter, s.filter_q, s.scales, b, k.out,
+                                s.magnitude);
   } else {
-    reference::depthwise_float(k.window, k.dm, FloatClamp{}, k.in, s.input, k.filter, s.filter, b, k.out,
-                               s.magnitude);
+    reference::depthwise_float(k.window, k.dm, FloatClamp{}, k.in, s.input, k.filter, s.filter, b, k.out, s.magnitude);
   }
   char what[160];
   k.describe(what, sizeof what, hybrid);
@@ -510,8 +505,7 @@ inline DiffResult run_fully_connected_cases(int32_t count, uint64_t seed, FcKind
     const bool has_bias = rng.chance(85);
     const bool coin = rng.chance(50);
     const bool hybrid = kinds == FcKinds::kBoth ? coin : kinds == FcKinds::kHybrid;
-    const int64_t in_n = int64_t{batches} * depth, filter_n = int64_t{units} * depth,
-                  out_n = int64_t{batches} * units;
+    const int64_t in_n = int64_t{batches} * depth, filter_n = int64_t{units} * depth, out_n = int64_t{batches} * units;
     random_floats(rng, s.input, in_n);
     random_floats(rng, s.bias, units);
     const float* b = has_bias ? s.bias : nullptr;
@@ -526,10 +520,9 @@ inline DiffResult run_fully_connected_cases(int32_t count, uint64_t seed, FcKind
     if (hybrid) {
       random_int8(rng, s.filter_q, filter_n);
       random_floats(rng, s.scales, units, 0.001f, 0.05f);
-      optimized<kernels::FullyConnectedHybridFn>(diff::kFullyConnectedHybrid)(clamp, batches, depth, units, s.input, s.filter_q, s.scales, b,
-                                         s.got, work);
-      reference::fully_connected_hybrid(clamp, batches, depth, units, s.input, s.filter_q, s.scales, b,
-                                        s.want);
+      optimized<kernels::FullyConnectedHybridFn>(diff::kFullyConnectedHybrid)(clamp, batches, depth, units, s.input,
+                                                                              s.filter_q, s.scales, b, s.got, work);
+      reference::fully_connected_hybrid(clamp, batches, depth, units, s.input, s.filter_q, s.scales, b, s.want);
       make_absolute(s.input, in_n);
       make_absolute(s.filter_q, filter_n);
       make_absolute(s.bias, units);
@@ -537,17 +530,17 @@ inline DiffResult run_fully_connected_cases(int32_t count, uint64_t seed, FcKind
                                         s.magnitude);
     } else {
       random_floats(rng, s.filter, filter_n);
-      optimized<kernels::FullyConnectedFloatFn>(diff::kFullyConnectedFloat)(clamp, batches, depth, units, s.input, s.filter, b, s.got, work);
+      optimized<kernels::FullyConnectedFloatFn>(diff::kFullyConnectedFloat)(clamp, batches, depth, units, s.input,
+                                                                            s.filter, b, s.got, work);
       reference::fully_connected_float(clamp, batches, depth, units, s.input, s.filter, b, s.want);
       make_absolute(s.input, in_n);
       make_absolute(s.filter, filter_n);
       make_absolute(s.bias, units);
-      reference::fully_connected_float(FloatClamp{}, batches, depth, units, s.input, s.filter, b,
-                                       s.magnitude);
+      reference::fully_connected_float(FloatClamp{}, batches, depth, units, s.input, s.filter, b, s.magnitude);
     }
     char what[96];
-    std::snprintf(what, sizeof what, "%s fully connected %dx%d -> %d", hybrid ? "hybrid" : "float",
-                  (int)batches, (int)depth, (int)units);
+    std::snprintf(what, sizeof what, "%s fully connected %dx%d -> %d", hybrid ? "hybrid" : "float", (int)batches,
+                  (int)depth, (int)units);
     compare(r, what, out_n, s, false);
   }
   return r;
@@ -578,9 +571,9 @@ inline DiffResult run_max_pool_cases(int32_t count, uint64_t seed) {
     optimized<kernels::PoolFloatFn>(diff::kMaxPoolFloat)(w, clamp, in, s.input, out, s.got);
     reference::max_pool_float(w, clamp, in, s.input, out, s.want);
     char what[96];
-    std::snprintf(what, sizeof what, "max pool in %dx%dx%dx%d filter %dx%d stride %d,%d pad %d,%d",
-                  (int)batches, (int)y.in, (int)x.in, (int)c, (int)w.filter_h, (int)w.filter_w,
-                  (int)w.stride_h, (int)w.stride_w, (int)w.pad_top, (int)w.pad_left);
+    std::snprintf(what, sizeof what, "max pool in %dx%dx%dx%d filter %dx%d stride %d,%d pad %d,%d", (int)batches,
+                  (int)y.in, (int)x.in, (int)c, (int)w.filter_h, (int)w.filter_w, (int)w.stride_h, (int)w.stride_w,
+                  (int)w.pad_top, (int)w.pad_left);
     compare(r, what, out.elements(), s, true);
   }
   return r;

@@ -12,15 +12,15 @@
 #include <cstdio>
 #include <cstring>
 
+#include "dsp/fixed_point.h"
+#include "kernel_work.h"
 #include "ops/add/add.h"
+#include "ops/add/add_params.h"
 #include "ops/average_pool_2d/average_pool_2d.h"
 #include "ops/conv_2d/conv_2d.h"
 #include "ops/depthwise_conv_2d/depthwise_conv_2d.h"
 #include "ops/fully_connected/fully_connected.h"
 #include "ops/max_pool_2d/max_pool_2d.h"
-#include "kernel_work.h"
-#include "ops/add/add_params.h"
-#include "dsp/fixed_point.h"
 
 namespace tinyinfer::diff {
 
@@ -138,8 +138,8 @@ inline Dims4 dims(int32_t n, int32_t h, int32_t w, int32_t c) {
 }
 
 // Output size and top/left padding as TFLite computes them.
-inline bool resolve_padding(bool same, int32_t in, int32_t filter, int32_t stride, int32_t dilation,
-                            int32_t* out, int32_t* pad) {
+inline bool resolve_padding(bool same, int32_t in, int32_t filter, int32_t stride, int32_t dilation, int32_t* out,
+                            int32_t* pad) {
   const int32_t effective = (filter - 1) * dilation + 1;
   if (same) {
     *out = (in + stride - 1) / stride;
@@ -179,8 +179,7 @@ struct CaseLimits {
   int32_t max_out_c = 24;
 };
 
-inline void record_failure(DiffResult& r, const char* what, int64_t at, int32_t expected,
-                           int32_t actual) {
+inline void record_failure(DiffResult& r, const char* what, int64_t at, int32_t expected, int32_t actual) {
   ++r.mismatches;
   if (r.first_failure[0] == '\0') {
     std::snprintf(r.first_failure, sizeof r.first_failure, "case %d: %s: output %lld expected %d got %d",
@@ -197,9 +196,12 @@ inline const char* first_missing_int8_kernel() {
     const KernelUnderTest& kernel;
     const char* name;
   } kernels_under_test[] = {
-      {kConv2dInt8, "conv_int8"},           {kDepthwiseInt8, "depthwise_int8"},
-      {kFullyConnectedInt8, "fully_connected_int8"}, {kAddInt8, "add_int8"},
-      {kAveragePoolInt8, "average_pool_int8"}, {kMaxPoolInt8, "max_pool_int8"},
+      {kConv2dInt8, "conv_int8"},
+      {kDepthwiseInt8, "depthwise_int8"},
+      {kFullyConnectedInt8, "fully_connected_int8"},
+      {kAddInt8, "add_int8"},
+      {kAveragePoolInt8, "average_pool_int8"},
+      {kMaxPoolInt8, "max_pool_int8"},
   };
   for (const auto& k : kernels_under_test)
     if (optimized_kernel(k.kernel) == nullptr) return k.name;
@@ -220,8 +222,7 @@ inline DiffResult run_conv_cases(int32_t count, uint64_t seed, const CaseLimits&
     w.dilation_h = rng.chance(75) ? 1 : 2;
     w.dilation_w = rng.chance(75) ? 1 : 2;
     const int32_t fh = pointwise ? 1 : kh, fw = pointwise ? 1 : kw;
-    const int32_t in_c = rng.chance(30) ? rng.range(1, 4) * 4 * (rng.chance(30) ? 4 : 1)
-                                        : rng.range(1, lim.max_c);
+    const int32_t in_c = rng.chance(30) ? rng.range(1, 4) * 4 * (rng.chance(30) ? 4 : 1) : rng.range(1, lim.max_c);
     const int32_t out_c = rng.range(1, lim.max_out_c);
     const Dims4 in = dims(n, rng.range(1, lim.max_hw), rng.range(1, lim.max_hw), in_c);
     const bool same = rng.chance(50);
@@ -230,8 +231,7 @@ inline DiffResult run_conv_cases(int32_t count, uint64_t seed, const CaseLimits&
     if (!resolve_padding(same, in.w, fw, w.stride_w, w.dilation_w, &ow, &w.pad_left)) continue;
     const Dims4 filter = dims(out_c, fh, fw, in_c);
     const Dims4 out = dims(n, oh, ow, out_c);
-    if (in.elements() > kMaxInput || filter.elements() > kMaxFilter || out.elements() > kMaxOutput)
-      continue;
+    if (in.elements() > kMaxInput || filter.elements() > kMaxFilter || out.elements() > kMaxOutput) continue;
     Requant rq;
     random_requant(rng, out_c, &rq, s);
     const int32_t* bias = random_bias(rng, out_c, s);
@@ -248,9 +248,8 @@ inline DiffResult run_conv_cases(int32_t count, uint64_t seed, const CaseLimits&
     } else if (!outputs_match(out.elements(), s, &at)) {
       char what[120];
       std::snprintf(what, sizeof what, "conv n%d in %dx%dx%d filter %dx%dx%dx%d stride %d,%d dil %d,%d pad %d,%d",
-                    (int)n, (int)in.h, (int)in.w, (int)in_c, (int)out_c, (int)fh, (int)fw, (int)in_c,
-                    (int)w.stride_h, (int)w.stride_w, (int)w.dilation_h, (int)w.dilation_w,
-                    (int)w.pad_top, (int)w.pad_left);
+                    (int)n, (int)in.h, (int)in.w, (int)in_c, (int)out_c, (int)fh, (int)fw, (int)in_c, (int)w.stride_h,
+                    (int)w.stride_w, (int)w.dilation_h, (int)w.dilation_w, (int)w.pad_top, (int)w.pad_left);
       record_failure(r, what, at, s.expected[at], s.actual[at]);
     }
     ++r.cases;
@@ -285,8 +284,7 @@ inline DiffResult run_depthwise_cases(int32_t count, uint64_t seed, const CaseLi
     if (!resolve_padding(same, in.w, fw, w.stride_w, w.dilation_w, &ow, &w.pad_left)) continue;
     const Dims4 filter = dims(1, fh, fw, out_c);
     const Dims4 out = dims(n, oh, ow, out_c);
-    if (in.elements() > kMaxInput || filter.elements() > kMaxFilter || out.elements() > kMaxOutput)
-      continue;
+    if (in.elements() > kMaxInput || filter.elements() > kMaxFilter || out.elements() > kMaxOutput) continue;
     Requant rq;
     random_requant(rng, out_c, &rq, s);
     const int32_t* bias = random_bias(rng, out_c, s);
@@ -296,7 +294,8 @@ inline DiffResult run_depthwise_cases(int32_t count, uint64_t seed, const CaseLi
     reference::depthwise_int8(w, dm, rq, in, s.input, filter, s.filter, bias, out, s.expected);
     void* work = optimized_work(kDepthwiseInt8, scratch_query(w, dm, in, filter, out));
     if (work == nullptr) continue;
-    optimized<kernels::DepthwiseInt8Fn>(kDepthwiseInt8)(w, dm, rq, in, s.input, filter, s.filter, bias, out, s.actual, work);
+    optimized<kernels::DepthwiseInt8Fn>(kDepthwiseInt8)(w, dm, rq, in, s.input, filter, s.filter, bias, out, s.actual,
+                                                        work);
     int64_t at = 0;
     if (!kernel_work().guard_intact()) {
       record_failure(r, "depthwise wrote past its scratch", kernel_work().size, 0, 0);
@@ -383,21 +382,21 @@ inline DiffResult run_fully_connected_cases(int32_t count, uint64_t seed, int32_
     const int64_t out_count = int64_t{batches} * units;
     prepare_outputs(rng, out_count, s);
     reference::fully_connected_int8(rq, batches, depth, units, s.input, s.filter, bias, s.expected);
-    void* work = optimized_work(kFullyConnectedInt8, scratch_query(Window{}, 1, dims(batches, 1, 1, depth),
-                                                                   dims(units, 1, 1, depth), dims(batches, 1, 1, units)));
+    void* work = optimized_work(
+        kFullyConnectedInt8,
+        scratch_query(Window{}, 1, dims(batches, 1, 1, depth), dims(units, 1, 1, depth), dims(batches, 1, 1, units)));
     if (work == nullptr) continue;
     // Every other case without scratch: the small-arena path widens on the fly.
     const bool unwidened = (r.cases & 1) != 0;
-    optimized<kernels::FullyConnectedInt8Fn>(kFullyConnectedInt8)(rq, batches, depth, units, s.input, s.filter, bias, s.actual,
-                                       unwidened ? nullptr : work);
+    optimized<kernels::FullyConnectedInt8Fn>(kFullyConnectedInt8)(rq, batches, depth, units, s.input, s.filter, bias,
+                                                                  s.actual, unwidened ? nullptr : work);
     int64_t at = 0;
     if (!kernel_work().guard_intact()) {
       record_failure(r, "fully connected wrote past its scratch", kernel_work().size, 0, 0);
     } else if (!outputs_match(out_count, s, &at)) {
       char what[120];
       std::snprintf(what, sizeof what, "fully_connected%s batches %d depth %d units %d filter_offset %d",
-                    unwidened ? " (no scratch)" : "", (int)batches, (int)depth, (int)units,
-                    (int)rq.filter_offset);
+                    unwidened ? " (no scratch)" : "", (int)batches, (int)depth, (int)units, (int)rq.filter_offset);
       record_failure(r, what, at, s.expected[at], s.actual[at]);
     }
     ++r.cases;
@@ -439,17 +438,18 @@ inline DiffResult run_add_cases(int32_t count, uint64_t seed) {
     int64_t in2_elements = 1;
     for (int32_t d = 0; d < shape.rank; ++d) in2_elements *= shape.in2[d];
     void* work = optimized_work(kAddInt8, scratch_query(Window{}, 1, dims(1, 1, 1, static_cast<int32_t>(total)),
-                                              dims(1, 1, 1, static_cast<int32_t>(in2_elements)),
-                                              dims(1, 1, 1, static_cast<int32_t>(total))));
+                                                        dims(1, 1, 1, static_cast<int32_t>(in2_elements)),
+                                                        dims(1, 1, 1, static_cast<int32_t>(total))));
     if (work == nullptr) continue;
-    optimized<kernels::AddInt8Fn>(kAddInt8)(p, shape, s.input, s.filter, s.actual, kernel_work().size > 0 ? work : nullptr);
+    optimized<kernels::AddInt8Fn>(kAddInt8)(p, shape, s.input, s.filter, s.actual,
+                                            kernel_work().size > 0 ? work : nullptr);
     int64_t at = 0;
     if (!kernel_work().guard_intact()) {
       record_failure(r, "add wrote past its scratch", kernel_work().size, 0, 0);
     } else if (!outputs_match(total, s, &at)) {
       char what[120];
-      std::snprintf(what, sizeof what, "add rank %d elements %ld scales %g %g -> %g", (int)shape.rank,
-                    (long)total, s1, s2, so);
+      std::snprintf(what, sizeof what, "add rank %d elements %ld scales %g %g -> %g", (int)shape.rank, (long)total, s1,
+                    s2, so);
       record_failure(r, what, at, s.expected[at], s.actual[at]);
     }
     ++r.cases;

@@ -13,7 +13,13 @@
 #include <cstdint>
 #include <cstring>
 
+#include "ops/add/add.h"
+#include "ops/average_pool_2d/average_pool_2d.h"
 #include "ops/common/kernel_types.h"
+#include "ops/conv_2d/conv_2d.h"
+#include "ops/depthwise_conv_2d/depthwise_conv_2d.h"
+#include "ops/fully_connected/fully_connected.h"
+#include "ops/max_pool_2d/max_pool_2d.h"
 #include "runtime/node.h"
 
 namespace tinyinfer::diff {

@@ -13,12 +13,6 @@
 //
 // Exit code 0 when every input agrees, 1 on a disagreement (the message names
 // the input), 2 on a setup error.
-#include <spawn.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
-#include <zlib.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -31,6 +25,12 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <zlib.h>
 
 #include "tinyinfer/model.h"
 
@@ -137,8 +137,7 @@ std::vector<uint8_t> to_tensor(const uint8_t* pixels, const InputSpec& in) {
     }
     const bool is_signed = in.type == tinyinfer::DataType::kInt8;
     const double q = std::round(static_cast<double>(unit) / in.scale) + in.zero_point;
-    const int32_t v =
-        static_cast<int32_t>(std::clamp(q, is_signed ? -128.0 : 0.0, is_signed ? 127.0 : 255.0));
+    const int32_t v = static_cast<int32_t>(std::clamp(q, is_signed ? -128.0 : 0.0, is_signed ? 127.0 : 255.0));
     raw[i] = static_cast<uint8_t>(v);  // int8 as its two's-complement byte
   }
   return raw;
@@ -311,10 +310,8 @@ Options parse_args(int argc, char** argv) {
       return argv[++i];
     };
     const std::pair<const char*, std::string*> text_options[] = {
-        {"--cli", &o.cli},     {"--firmware", &o.firmware},
-        {"--model", &o.model}, {"--m7-model", &o.m7_model},
-        {"--work", &o.work},   {"--digit", &o.digit},
-        {"--mnist", &o.mnist}, {"--m7-kernels", &o.m7_kernels}};
+        {"--cli", &o.cli},   {"--firmware", &o.firmware}, {"--model", &o.model}, {"--m7-model", &o.m7_model},
+        {"--work", &o.work}, {"--digit", &o.digit},       {"--mnist", &o.mnist}, {"--m7-kernels", &o.m7_kernels}};
     bool known = false;
     for (const auto& [name, target] : text_options) {
       if (a == name) {
@@ -363,8 +360,7 @@ int main(int argc, char** argv) {
     setup_error("this test takes models with one input and one output");
   const tinyinfer::Tensor input = model.tensor(model.input_tensor_index(0));
   const tinyinfer::Tensor output = model.tensor(model.output_tensor_index(0));
-  InputSpec in{input.type, input.shape.elements(), input.bytes, input.quant.scale(),
-               input.quant.zero_point()};
+  InputSpec in{input.type, input.shape.elements(), input.bytes, input.quant.scale(), input.quant.zero_point()};
   const bool integer_in = in.type == tinyinfer::DataType::kInt8 || in.type == tinyinfer::DataType::kUInt8;
   if (in.type != tinyinfer::DataType::kFloat32 && !(integer_in && in.scale > 0))
     setup_error("the input must be float32 or quantized int8/uint8");
@@ -391,14 +387,12 @@ int main(int argc, char** argv) {
     }
   }
 
-  const std::vector<std::string> m7_sets = opt.m7_kernels == "both"
-                                               ? std::vector<std::string>{"reference", "optimized"}
-                                               : std::vector<std::string>{"optimized"};
-  std::printf("model %s: %s input, %s output; host reference kernels vs M7 %s kernels; %s\n",
-              opt.model.c_str(), tinyinfer::data_type_name(in.type), tinyinfer::data_type_name(output.type),
-              opt.m7_kernels.c_str(),
-              opt.exact ? "outputs must be bit-identical"
-                        : ("outputs within " + std::to_string(opt.tolerance)).c_str());
+  const std::vector<std::string> m7_sets = opt.m7_kernels == "both" ? std::vector<std::string>{"reference", "optimized"}
+                                                                    : std::vector<std::string>{"optimized"};
+  std::printf(
+      "model %s: %s input, %s output; host reference kernels vs M7 %s kernels; %s\n", opt.model.c_str(),
+      tinyinfer::data_type_name(in.type), tinyinfer::data_type_name(output.type), opt.m7_kernels.c_str(),
+      opt.exact ? "outputs must be bit-identical" : ("outputs within " + std::to_string(opt.tolerance)).c_str());
 
   if (opt.m7_model != opt.model) std::printf("self-test: the M7 runs %s instead\n", opt.m7_model.c_str());
 
@@ -417,8 +411,7 @@ int main(int argc, char** argv) {
 
     // Host.
     std::remove(out_path.c_str());
-    const std::vector<std::string> host_cmd = {opt.cli, "run",      opt.model, "--input",
-                                               in_path, "--output", out_path};
+    const std::vector<std::string> host_cmd = {opt.cli, "run", opt.model, "--input", in_path, "--output", out_path};
     const Process host = run(host_cmd);
     std::vector<uint8_t> host_bytes;
     if (host.exit_code != 0 || !read_file(out_path, &host_bytes) || host_bytes.size() != output.bytes) {
@@ -439,8 +432,7 @@ int main(int argc, char** argv) {
       const Process p = run({opt.cli, "run", opt.model, "--input", c.image_path, "--output", pgm_out});
       std::vector<uint8_t> pgm_bytes;
       if (p.exit_code != 0 || !read_file(pgm_out, &pgm_bytes) || pgm_bytes != host_bytes) {
-        fail("`tinyinfer run --input " + c.image_path + "` does not give the output of its raw pixels\n" +
-             p.output);
+        fail("`tinyinfer run --input " + c.image_path + "` does not give the output of its raw pixels\n" + p.output);
         continue;
       }
     }
@@ -451,8 +443,7 @@ int main(int argc, char** argv) {
                                              opt.m7_kernels, "--timeout",  "60",         "--json"};
     const Process m7 = run(m7_cmd);
     if (m7.exit_code != 0) {
-      fail("bench-m7 failed (exit " + std::to_string(m7.exit_code) + "): " + command_text(m7_cmd) + "\n" +
-           m7.output);
+      fail("bench-m7 failed (exit " + std::to_string(m7.exit_code) + "): " + command_text(m7_cmd) + "\n" + m7.output);
       continue;
     }
     std::string line = c.name + ": host " + std::to_string(h.top);
@@ -465,8 +456,7 @@ int main(int argc, char** argv) {
         break;
       }
       double diff = 0;
-      for (std::size_t i = 0; i < m.values.size(); ++i)
-        diff = std::max(diff, std::fabs(m.values[i] - h.values[i]));
+      for (std::size_t i = 0; i < m.values.size(); ++i) diff = std::max(diff, std::fabs(m.values[i] - h.values[i]));
       max_diff = std::max(max_diff, diff);
       const bool same_bits = m.checksum == h.checksum;
       case_identical = case_identical && same_bits;
@@ -492,8 +482,7 @@ int main(int argc, char** argv) {
           line += " (near tie)";
         } else {
           case_top = false;
-          fail("host top-1 " + std::to_string(h.top) + ", M7 " + set + " top-1 " + std::to_string(m.top) +
-               hex);
+          fail("host top-1 " + std::to_string(h.top) + ", M7 " + set + " top-1 " + std::to_string(m.top) + hex);
           case_ok = false;
         }
       }
@@ -506,8 +495,8 @@ int main(int argc, char** argv) {
   }
 
   const int n = static_cast<int>(cases.size());
-  std::printf("\n%d input(s): top-1 agrees on %d; outputs bit-identical on %d; max |M7 - host| %.3g", n,
-              top_agree, identical, max_diff);
+  std::printf("\n%d input(s): top-1 agrees on %d; outputs bit-identical on %d; max |M7 - host| %.3g", n, top_agree,
+              identical, max_diff);
   if (!labels.empty()) std::printf("; %d/%d MNIST images classified correctly", correct, opt.count);
   if (near_ties > 0) std::printf("; %d near tie(s)", near_ties);
   std::printf("\n");

@@ -4,14 +4,14 @@
 // per tensor for FULLY_CONNECTED), and classify models/digit_8.pgm as 8 with
 // the reference and the optimized kernels. Reads only files of this
 // repository, so it runs on a fresh clone.
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstring>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "support/test_files.h"
 #include "tinyinfer/interpreter.h"

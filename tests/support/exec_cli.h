@@ -2,10 +2,10 @@
 // tinyinfer command and its arguments (exit code 127 if it cannot start).
 #pragma once
 
-#include <unistd.h>
-
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 namespace tinyinfer::testing {
 

@@ -61,7 +61,8 @@ class ModelBuilder {
   int32_t opcode(fb::BuiltinOperator op, int32_t version = 1) {
     auto code = std::make_unique<fb::OperatorCodeT>();
     code->builtin_code = op;
-    code->deprecated_builtin_code = static_cast<int8_t>(static_cast<int32_t>(op) < 127 ? static_cast<int32_t>(op) : 127);
+    code->deprecated_builtin_code =
+        static_cast<int8_t>(static_cast<int32_t>(op) < 127 ? static_cast<int32_t>(op) : 127);
     code->version = version;
     model_.operator_codes.push_back(std::move(code));
     return static_cast<int32_t>(model_.operator_codes.size() - 1);
@@ -101,8 +102,7 @@ class ModelBuilder {
 inline ModelBuilder small_float_model() {
   ModelBuilder b;
   const int32_t in = b.tensor(fb::TensorType::FLOAT32, {1, 4});
-  const int32_t w = b.constant<float>(fb::TensorType::FLOAT32, {3, 4},
-                                      {1, 0, 0, 0, /**/ 0, 1, 0, 0, /**/ 1, 1, 1, 1});
+  const int32_t w = b.constant<float>(fb::TensorType::FLOAT32, {3, 4}, {1, 0, 0, 0, /**/ 0, 1, 0, 0, /**/ 1, 1, 1, 1});
   const int32_t bias = b.constant<float>(fb::TensorType::FLOAT32, {3}, {0, 0, -10});
   const int32_t hidden = b.tensor(fb::TensorType::FLOAT32, {1, 3});
   const int32_t out = b.tensor(fb::TensorType::FLOAT32, {1, 3});

@@ -1,11 +1,12 @@
 // Reference ADD: broadcasting over the output rank, the fused clamp, and the
 // int8 scheme (inputs << 20, rescaled to a common scale, then to the output).
+#include "ops/add/add.h"
+
 #include <cstdint>
 #include <initializer_list>
 
 #include <gtest/gtest.h>
 
-#include "ops/add/add.h"
 #include "ops/add/add_params.h"
 
 namespace tinyinfer::kernels::reference {
@@ -79,8 +80,7 @@ TEST(AddTest, FloatRankZeroAndRankSix) {
   const float a6[4] = {1, 2, 3, 4};
   const float b6[2] = {10, 20};
   float out6[4] = {};
-  add_float(FloatClamp{}, make_shape({2, 1, 1, 1, 1, 2}, {2, 1, 1, 1, 1, 2}, {1, 1, 1, 1, 1, 2}),
-            a6, b6, out6);
+  add_float(FloatClamp{}, make_shape({2, 1, 1, 1, 1, 2}, {2, 1, 1, 1, 1, 2}, {1, 1, 1, 1, 1, 2}), a6, b6, out6);
   const float expected[4] = {11, 22, 13, 24};
   for (int i = 0; i < 4; ++i) EXPECT_FLOAT_EQ(out6[i], expected[i]) << i;
 }

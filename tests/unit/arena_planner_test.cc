@@ -1,9 +1,9 @@
 #include "runtime/arena_planner.h"
 
-#include <gtest/gtest.h>
-
 #include <random>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 namespace tinyinfer {
 namespace {

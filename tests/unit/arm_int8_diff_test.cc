@@ -3,8 +3,8 @@
 // tests/firmware_diff runs the same cases on the emulated Cortex-M7).
 #include <gtest/gtest.h>
 
-#include "firmware_diff/int8_diff_cases.h"
 #include "dsp/armv7em_simd.h"
+#include "firmware_diff/int8_diff_cases.h"
 #include "ops/add/add.h"
 #include "ops/average_pool_2d/average_pool_2d.h"
 #include "ops/conv_2d/conv_2d.h"
@@ -44,13 +44,9 @@ TEST(ArmInt8Diff, Conv2dLargeChannelsMatchReference) {
 
 TEST(ArmInt8Diff, DepthwiseMatchesReference) { expect_clean(run_depthwise_cases(3000, 3), 3000); }
 
-TEST(ArmInt8Diff, FullyConnectedMatchesReference) {
-  expect_clean(run_fully_connected_cases(3000, 4), 3000);
-}
+TEST(ArmInt8Diff, FullyConnectedMatchesReference) { expect_clean(run_fully_connected_cases(3000, 4), 3000); }
 
-TEST(ArmInt8Diff, FullyConnectedDeepRowsMatchReference) {
-  expect_clean(run_fully_connected_cases(100, 5, 4000), 100);
-}
+TEST(ArmInt8Diff, FullyConnectedDeepRowsMatchReference) { expect_clean(run_fully_connected_cases(100, 5, 4000), 100); }
 
 TEST(ArmInt8Diff, AveragePoolMatchesReference) { expect_clean(run_pool_cases(2000, 9, false), 2000); }
 
@@ -69,8 +65,7 @@ TEST(ArmInt8Diff, FastRequantizeMatchesMultiplyByQuantizedMultiplier) {
     const int32_t offset = rng.range(-128, 127);
     const kernels::arm::FastChannel f = kernels::arm::make_fast_channel(multiplier, shift);
     const int32_t expected = quant::multiply_by_quantized_multiplier(acc, multiplier, shift) + offset;
-    ASSERT_EQ(kernels::arm::fast_requantize(acc, f.multiplier, f.pre_shift, f.post_shift, 1 + 2 * offset),
-              expected)
+    ASSERT_EQ(kernels::arm::fast_requantize(acc, f.multiplier, f.pre_shift, f.post_shift, 1 + 2 * offset), expected)
         << "acc " << acc << " shift " << shift;
   }
 }

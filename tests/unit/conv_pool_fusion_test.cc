@@ -1,9 +1,9 @@
 // Conv + pool fusion: the same outputs as running the two ops separately,
 // in a smaller arena.
-#include <gtest/gtest.h>
-
 #include <cstring>
 #include <random>
+
+#include <gtest/gtest.h>
 
 #include "support/model_builder.h"
 #include "tinyinfer/interpreter.h"
@@ -23,15 +23,16 @@ AlignedBytes conv_pool_model(bool depthwise, fb::Padding conv_padding, bool max_
   const int32_t in = b.tensor(fb::TensorType::FLOAT32, {1, 9, 7, 2});
   std::vector<float> weights(depthwise ? 3 * 3 * 4 : 4 * 3 * 3 * 2);
   for (float& w : weights) w = value(rng);
-  const int32_t filter = b.constant<float>(fb::TensorType::FLOAT32,
-                                           depthwise ? std::vector<int32_t>{1, 3, 3, 4} : std::vector<int32_t>{4, 3, 3, 2},
-                                           weights);
+  const int32_t filter =
+      b.constant<float>(fb::TensorType::FLOAT32,
+                        depthwise ? std::vector<int32_t>{1, 3, 3, 4} : std::vector<int32_t>{4, 3, 3, 2}, weights);
   const int32_t bias = b.constant<float>(fb::TensorType::FLOAT32, {4}, {0.1f, -0.2f, 0.3f, 0.0f});
   const int32_t h = conv_padding == fb::Padding::SAME ? 9 : 7, w = conv_padding == fb::Padding::SAME ? 7 : 5;
   const int32_t conv_out = b.tensor(fb::TensorType::FLOAT32, {1, h, w, 4});
   const int32_t pooled = b.tensor(fb::TensorType::FLOAT32, {1, h / 2, w / 2, 4});
-  fb::OperatorT& conv = b.op(b.opcode(depthwise ? fb::BuiltinOperator::DEPTHWISE_CONV_2D : fb::BuiltinOperator::CONV_2D),
-                             {in, filter, bias}, {conv_out});
+  fb::OperatorT& conv =
+      b.op(b.opcode(depthwise ? fb::BuiltinOperator::DEPTHWISE_CONV_2D : fb::BuiltinOperator::CONV_2D),
+           {in, filter, bias}, {conv_out});
   if (depthwise) {
     fb::DepthwiseConv2DOptionsT o;
     o.padding = conv_padding;
@@ -45,8 +46,9 @@ AlignedBytes conv_pool_model(bool depthwise, fb::Padding conv_padding, bool max_
     o.stride_h = o.stride_w = 1;
     conv.builtin_options.Set(o);
   }
-  fb::OperatorT& pool = b.op(b.opcode(max_pool ? fb::BuiltinOperator::MAX_POOL_2D : fb::BuiltinOperator::AVERAGE_POOL_2D),
-                             {conv_out}, {pooled});
+  fb::OperatorT& pool =
+      b.op(b.opcode(max_pool ? fb::BuiltinOperator::MAX_POOL_2D : fb::BuiltinOperator::AVERAGE_POOL_2D), {conv_out},
+           {pooled});
   fb::Pool2DOptionsT p;
   p.padding = fb::Padding::VALID;
   p.stride_h = p.stride_w = p.filter_height = p.filter_width = 2;
@@ -79,8 +81,8 @@ TEST(ConvPoolFusion, SameOutputsSmallerArena) {
   for (bool depthwise : {false, true}) {
     for (fb::Padding padding : {fb::Padding::SAME, fb::Padding::VALID}) {
       for (bool max_pool : {true, false}) {
-        SCOPED_TRACE(std::string(depthwise ? "depthwise" : "conv") + (padding == fb::Padding::SAME ? " SAME" : " VALID") +
-                     (max_pool ? " max" : " average"));
+        SCOPED_TRACE(std::string(depthwise ? "depthwise" : "conv") +
+                     (padding == fb::Padding::SAME ? " SAME" : " VALID") + (max_pool ? " max" : " average"));
         const AlignedBytes bytes = conv_pool_model(depthwise, padding, max_pool);
         std::size_t plain_arena = 0, fused_arena = 0;
         bool plain_fused = true, fused = false;

@@ -1,12 +1,12 @@
 // Reference CONV_2D: hand-checked cases (expected values worked out in the
 // comments) plus an im2col + GEMM formulation written independently here.
-#include <gtest/gtest.h>
-
 #include <cstdint>
 #include <vector>
 
-#include "ops/conv_2d/conv_2d.h"
+#include <gtest/gtest.h>
+
 #include "dsp/fixed_point.h"
+#include "ops/conv_2d/conv_2d.h"
 
 namespace tinyinfer::kernels {
 namespace {
@@ -24,9 +24,8 @@ Dims4 dims(int32_t n, int32_t h, int32_t w, int32_t c) {
   return d;
 }
 
-Requant requant(const std::vector<int32_t>& multipliers, const std::vector<int32_t>& shifts,
-                int32_t input_offset, int32_t output_offset, int32_t act_min = -128,
-                int32_t act_max = 127) {
+Requant requant(const std::vector<int32_t>& multipliers, const std::vector<int32_t>& shifts, int32_t input_offset,
+                int32_t output_offset, int32_t act_min = -128, int32_t act_max = 127) {
   Requant rq;
   rq.input_offset = input_offset;
   rq.output_offset = output_offset;
@@ -52,9 +51,8 @@ TEST(ConvTest, FloatValidOrientationAndBias) {
   const std::vector<float> filter = {1, 2, 3, 4};
   const float bias[] = {0.5f};
   std::vector<float> output(4, -1.0f);
-  reference::conv2d_float(Window{}, FloatClamp{}, dims(1, 3, 3, 1), input.data(),
-                          dims(1, 2, 2, 1), filter.data(), bias, dims(1, 2, 2, 1),
-                          output.data());
+  reference::conv2d_float(Window{}, FloatClamp{}, dims(1, 3, 3, 1), input.data(), dims(1, 2, 2, 1), filter.data(), bias,
+                          dims(1, 2, 2, 1), output.data());
   // (0,0): 1*1+2*2+4*3+5*4 = 37   (0,1): 2*1+3*2+5*3+6*4 = 47
   // (1,0): 4*1+5*2+7*3+8*4 = 67   (1,1): 5*1+6*2+8*3+9*4 = 77
   EXPECT_EQ(output, (std::vector<float>{37.5f, 47.5f, 67.5f, 77.5f}));
@@ -65,9 +63,8 @@ TEST(ConvTest, FloatChannelsAndNullBias) {
   const std::vector<float> input = {1, 2, 3, 4};
   const std::vector<float> filter = {1, -1, 0.5f, 2};
   std::vector<float> output(4);
-  reference::conv2d_float(Window{}, FloatClamp{}, dims(1, 1, 2, 2), input.data(),
-                          dims(2, 1, 1, 2), filter.data(), nullptr, dims(1, 1, 2, 2),
-                          output.data());
+  reference::conv2d_float(Window{}, FloatClamp{}, dims(1, 1, 2, 2), input.data(), dims(2, 1, 1, 2), filter.data(),
+                          nullptr, dims(1, 1, 2, 2), output.data());
   // pixel0: 1-2 = -1, 0.5+4 = 4.5; pixel1: 3-4 = -1, 1.5+8 = 9.5
   EXPECT_EQ(output, (std::vector<float>{-1, 4.5f, -1, 9.5f}));
 }
@@ -77,9 +74,8 @@ TEST(ConvTest, FloatGroupedFilterReadsItsGroupsChannels) {
   const std::vector<float> input = {1, 2, 3, 4};
   const std::vector<float> filter = {1, 0, 0, 1, 1, 0, 1, 1};
   std::vector<float> output(4);
-  reference::conv2d_float(Window{}, FloatClamp{}, dims(1, 1, 1, 4), input.data(),
-                          dims(4, 1, 1, 2), filter.data(), nullptr, dims(1, 1, 1, 4),
-                          output.data());
+  reference::conv2d_float(Window{}, FloatClamp{}, dims(1, 1, 1, 4), input.data(), dims(4, 1, 1, 2), filter.data(),
+                          nullptr, dims(1, 1, 1, 4), output.data());
   // oc0 = 1, oc1 = 2, oc2 = 3, oc3 = 3+4 = 7
   EXPECT_EQ(output, (std::vector<float>{1, 2, 3, 7}));
 }
@@ -92,9 +88,8 @@ TEST(ConvTest, FloatSamePaddingAtBorders) {
   window.pad_top = 1;
   window.pad_left = 1;
   std::vector<float> output(9);
-  reference::conv2d_float(window, FloatClamp{}, dims(1, 3, 3, 1), input.data(),
-                          dims(1, 3, 3, 1), filter.data(), nullptr, dims(1, 3, 3, 1),
-                          output.data());
+  reference::conv2d_float(window, FloatClamp{}, dims(1, 3, 3, 1), input.data(), dims(1, 3, 3, 1), filter.data(),
+                          nullptr, dims(1, 3, 3, 1), output.data());
   // corners 1+2+4+5=12, 2+3+5+6=16, 4+5+7+8=24, 5+6+8+9=28
   // edges 1..6=21, 1+2+4+5+7+8=27, 2+3+5+6+8+9=33, 4..9=39; centre 45
   EXPECT_EQ(output, (std::vector<float>{12, 21, 16, 27, 45, 33, 24, 39, 28}));
@@ -109,9 +104,8 @@ TEST(ConvTest, FloatStride2) {
   window.stride_h = 2;
   window.stride_w = 2;
   std::vector<float> output(4);
-  reference::conv2d_float(window, FloatClamp{}, dims(1, 4, 4, 1), input.data(),
-                          dims(1, 2, 2, 1), filter.data(), nullptr, dims(1, 2, 2, 1),
-                          output.data());
+  reference::conv2d_float(window, FloatClamp{}, dims(1, 4, 4, 1), input.data(), dims(1, 2, 2, 1), filter.data(),
+                          nullptr, dims(1, 2, 2, 1), output.data());
   // (0,0): 0+5  (0,1): 2+7  (1,0): 8+13  (1,1): 10+15
   EXPECT_EQ(output, (std::vector<float>{5, 9, 21, 25}));
 }
@@ -125,9 +119,8 @@ TEST(ConvTest, FloatStrideOnlyInHeight) {
   Window window;
   window.stride_h = 2;
   std::vector<float> output(6);
-  reference::conv2d_float(window, FloatClamp{}, dims(1, 4, 4, 1), input.data(),
-                          dims(1, 2, 2, 1), filter.data(), nullptr, dims(1, 2, 3, 1),
-                          output.data());
+  reference::conv2d_float(window, FloatClamp{}, dims(1, 4, 4, 1), input.data(), dims(1, 2, 2, 1), filter.data(),
+                          nullptr, dims(1, 2, 3, 1), output.data());
   EXPECT_EQ(output, (std::vector<float>{5, 7, 9, 21, 23, 25}));
 }
 
@@ -142,9 +135,8 @@ TEST(ConvTest, FloatDilation2) {
   window.dilation_h = 2;
   window.dilation_w = 2;
   std::vector<float> output(9);
-  reference::conv2d_float(window, FloatClamp{}, dims(1, 5, 5, 1), input.data(),
-                          dims(1, 2, 2, 1), filter.data(), nullptr, dims(1, 3, 3, 1),
-                          output.data());
+  reference::conv2d_float(window, FloatClamp{}, dims(1, 5, 5, 1), input.data(), dims(1, 2, 2, 1), filter.data(),
+                          nullptr, dims(1, 3, 3, 1), output.data());
   EXPECT_EQ(output, (std::vector<float>{82, 92, 102, 132, 142, 152, 182, 192, 202}));
 }
 
@@ -157,9 +149,8 @@ TEST(ConvTest, FloatDilationOnlyInHeight) {
   Window window;
   window.dilation_h = 2;
   std::vector<float> output(12);
-  reference::conv2d_float(window, FloatClamp{}, dims(1, 5, 5, 1), input.data(),
-                          dims(1, 2, 2, 1), filter.data(), nullptr, dims(1, 3, 4, 1),
-                          output.data());
+  reference::conv2d_float(window, FloatClamp{}, dims(1, 5, 5, 1), input.data(), dims(1, 2, 2, 1), filter.data(),
+                          nullptr, dims(1, 3, 4, 1), output.data());
   for (int oy = 0; oy < 3; ++oy) {
     for (int ox = 0; ox < 4; ++ox) {
       EXPECT_EQ(output[oy * 4 + ox], 50.0f * oy + 10.0f * ox + 76.0f) << oy << "," << ox;
@@ -176,8 +167,8 @@ TEST(ConvTest, FloatRelu6ClampAndBatches) {
   relu6.min = 0;
   relu6.max = 6;
   std::vector<float> output(6);
-  reference::conv2d_float(Window{}, relu6, dims(2, 1, 3, 1), input.data(), dims(1, 1, 1, 1),
-                          filter, bias, dims(2, 1, 3, 1), output.data());
+  reference::conv2d_float(Window{}, relu6, dims(2, 1, 3, 1), input.data(), dims(1, 1, 1, 1), filter, bias,
+                          dims(2, 1, 3, 1), output.data());
   // -1.5->0, 3.5, 10.5->6 | 6->6, 6.5->6, 0.25
   EXPECT_EQ(output, (std::vector<float>{0, 3.5f, 6, 6, 6, 0.25f}));
 }
@@ -191,9 +182,8 @@ TEST(ConvTest, Int8OffsetsBiasPerChannel) {
   const int32_t bias[] = {10, -1};
   const std::vector<int32_t> multipliers = {kHalf, kHalf}, shifts = {0, 1};
   std::vector<int8_t> output(2);
-  reference::conv2d_int8(Window{}, requant(multipliers, shifts, 1, 3), dims(1, 2, 2, 1),
-                         input.data(), dims(2, 2, 2, 1), filter.data(), bias, dims(1, 1, 1, 2),
-                         output.data());
+  reference::conv2d_int8(Window{}, requant(multipliers, shifts, 1, 3), dims(1, 2, 2, 1), input.data(), dims(2, 2, 2, 1),
+                         filter.data(), bias, dims(1, 1, 1, 2), output.data());
   EXPECT_EQ(output, (std::vector<int8_t>{28, 6}));
 }
 
@@ -205,9 +195,8 @@ TEST(ConvTest, Int8NegativeShiftRoundsHalfAwayFromZero) {
   const int8_t filter[] = {1};
   const std::vector<int32_t> multipliers = {kHalf}, shifts = {-2};
   std::vector<int8_t> output(4);
-  reference::conv2d_int8(Window{}, requant(multipliers, shifts, 0, 0), dims(1, 1, 4, 1),
-                         input.data(), dims(1, 1, 1, 1), filter, nullptr, dims(1, 1, 4, 1),
-                         output.data());
+  reference::conv2d_int8(Window{}, requant(multipliers, shifts, 0, 0), dims(1, 1, 4, 1), input.data(), dims(1, 1, 1, 1),
+                         filter, nullptr, dims(1, 1, 4, 1), output.data());
   EXPECT_EQ(output, (std::vector<int8_t>{2, -2, 1, -1}));
 }
 
@@ -217,12 +206,11 @@ TEST(ConvTest, Int8PositiveShiftAndNonPowerOfTwoMultiplier) {
   // (the nudge for negatives is 1 - 2^30, so exact negative ties go toward zero);
   // 40 -> 30 exactly.
   const std::vector<int8_t> input = {3, 10, -5, -10, 40, 40};  // 3 pixels x 2 channels
-  const std::vector<int8_t> filter = {1, 0, 0, 1};           // oc0 <- ic0, oc1 <- ic1
+  const std::vector<int8_t> filter = {1, 0, 0, 1};             // oc0 <- ic0, oc1 <- ic1
   const std::vector<int32_t> multipliers = {kHalf, kThreeQuarters}, shifts = {3, 0};
   std::vector<int8_t> output(6);
-  reference::conv2d_int8(Window{}, requant(multipliers, shifts, 0, 0), dims(1, 1, 3, 2),
-                         input.data(), dims(2, 1, 1, 2), filter.data(), nullptr,
-                         dims(1, 1, 3, 2), output.data());
+  reference::conv2d_int8(Window{}, requant(multipliers, shifts, 0, 0), dims(1, 1, 3, 2), input.data(), dims(2, 1, 1, 2),
+                         filter.data(), nullptr, dims(1, 1, 3, 2), output.data());
   EXPECT_EQ(output, (std::vector<int8_t>{12, 8, -20, -7, 127, 30}));
 }
 
@@ -239,9 +227,8 @@ TEST(ConvTest, Int8SamePaddingSkipsTapsInsteadOfAddingOffset) {
   window.pad_top = 1;
   window.pad_left = 1;
   std::vector<int8_t> output(9);
-  reference::conv2d_int8(window, requant(multipliers, shifts, -1, -2), dims(1, 3, 3, 1),
-                         input.data(), dims(1, 3, 3, 1), filter.data(), nullptr,
-                         dims(1, 3, 3, 1), output.data());
+  reference::conv2d_int8(window, requant(multipliers, shifts, -1, -2), dims(1, 3, 3, 1), input.data(), dims(1, 3, 3, 1),
+                         filter.data(), nullptr, dims(1, 3, 3, 1), output.data());
   EXPECT_EQ(output, (std::vector<int8_t>{6, 13, 10, 19, 34, 25, 18, 31, 22}));
 }
 
@@ -252,9 +239,8 @@ TEST(ConvTest, Int8ActivationClampRelu6Like) {
   const int8_t filter[] = {1};
   const std::vector<int32_t> multipliers = {kHalf}, shifts = {1};
   std::vector<int8_t> output(4);
-  reference::conv2d_int8(Window{}, requant(multipliers, shifts, 0, -10, -10, 20),
-                         dims(1, 1, 4, 1), input.data(), dims(1, 1, 1, 1), filter, nullptr,
-                         dims(1, 1, 4, 1), output.data());
+  reference::conv2d_int8(Window{}, requant(multipliers, shifts, 0, -10, -10, 20), dims(1, 1, 4, 1), input.data(),
+                         dims(1, 1, 1, 1), filter, nullptr, dims(1, 1, 4, 1), output.data());
   EXPECT_EQ(output, (std::vector<int8_t>{-10, -10, 10, 20}));
 }
 
@@ -265,9 +251,8 @@ TEST(ConvTest, Int8SaturatesAtInt8Range) {
   const std::vector<int8_t> filter = {-128, -128};
   const std::vector<int32_t> multipliers = {kHalf}, shifts = {1};
   std::vector<int8_t> output(3);
-  reference::conv2d_int8(Window{}, requant(multipliers, shifts, 0, 0), dims(1, 1, 3, 2),
-                         input.data(), dims(1, 1, 1, 2), filter.data(), nullptr,
-                         dims(1, 1, 3, 1), output.data());
+  reference::conv2d_int8(Window{}, requant(multipliers, shifts, 0, 0), dims(1, 1, 3, 2), input.data(), dims(1, 1, 1, 2),
+                         filter.data(), nullptr, dims(1, 1, 3, 1), output.data());
   EXPECT_EQ(output, (std::vector<int8_t>{127, -128, 0}));
 }
 
@@ -279,16 +264,15 @@ TEST(ConvTest, HybridAppliesPerChannelScaleAndBias) {
   const float scales[] = {0.5f, 0.25f};
   const float bias[] = {1, -1};
   std::vector<float> output(2);
-  reference::conv2d_hybrid(Window{}, FloatClamp{}, dims(1, 2, 2, 1), input.data(),
-                           dims(2, 2, 2, 1), filter.data(), scales, bias, dims(1, 1, 1, 2),
-                           output.data());
+  reference::conv2d_hybrid(Window{}, FloatClamp{}, dims(1, 2, 2, 1), input.data(), dims(2, 2, 2, 1), filter.data(),
+                           scales, bias, dims(1, 1, 1, 2), output.data());
   EXPECT_EQ(output, (std::vector<float>{16, 0}));
 
   FloatClamp clamp;  // clamp [2, 10]: 16 -> 10, 0 -> 2; no bias: 15 -> 10, 1 -> 2
   clamp.min = 2;
   clamp.max = 10;
-  reference::conv2d_hybrid(Window{}, clamp, dims(1, 2, 2, 1), input.data(), dims(2, 2, 2, 1),
-                           filter.data(), scales, nullptr, dims(1, 1, 1, 2), output.data());
+  reference::conv2d_hybrid(Window{}, clamp, dims(1, 2, 2, 1), input.data(), dims(2, 2, 2, 1), filter.data(), scales,
+                           nullptr, dims(1, 1, 1, 2), output.data());
   EXPECT_EQ(output, (std::vector<float>{10, 2}));
 }
 
@@ -331,8 +315,8 @@ std::vector<T> im2col(const Geometry& g, const std::vector<T>& input, T input_ad
               const int32_t y = oy * g.window.stride_h - g.window.pad_top + ky * g.window.dilation_h;
               const int32_t x = ox * g.window.stride_w - g.window.pad_left + kx * g.window.dilation_w;
               const bool in_image = y >= 0 && y < g.in.h && x >= 0 && x < g.in.w;
-              patches.push_back(in_image ? static_cast<T>(input[((b * g.in.h + y) * g.in.w + x) * g.in.c + ic] + input_add)
-                                         : pad);
+              patches.push_back(
+                  in_image ? static_cast<T>(input[((b * g.in.h + y) * g.in.w + x) * g.in.c + ic] + input_add) : pad);
             }
   return patches;
 }
@@ -352,9 +336,8 @@ TEST(ConvTest, Int8MatchesIm2colGemm) {
   }
   const int32_t input_offset = 37, output_offset = -9;
   std::vector<int8_t> output(static_cast<size_t>(g.out.elements()));
-  reference::conv2d_int8(g.window, requant(multipliers, shifts, input_offset, output_offset),
-                         g.in, input.data(), g.filter, filter.data(), bias.data(), g.out,
-                         output.data());
+  reference::conv2d_int8(g.window, requant(multipliers, shifts, input_offset, output_offset), g.in, input.data(),
+                         g.filter, filter.data(), bias.data(), g.out, output.data());
 
   // Offsetting the input first makes a padded tap exactly 0.
   std::vector<int32_t> wide_input(input.begin(), input.end());
@@ -384,8 +367,8 @@ TEST(ConvTest, FloatMatchesIm2colGemm) {
   for (auto& v : filter) v = static_cast<float>(rng.next(-1000, 1000)) / 128.0f;
   const std::vector<float> bias = {0.25f, -1.5f, 3.0f, 0.0f};
   std::vector<float> output(static_cast<size_t>(g.out.elements()));
-  reference::conv2d_float(g.window, FloatClamp{}, g.in, input.data(), g.filter, filter.data(),
-                          bias.data(), g.out, output.data());
+  reference::conv2d_float(g.window, FloatClamp{}, g.in, input.data(), g.filter, filter.data(), bias.data(), g.out,
+                          output.data());
 
   const std::vector<float> patches = im2col<float>(g, input, 0.0f, 0.0f);
   const int32_t cols = g.filter.h * g.filter.w * g.in.c;
@@ -418,10 +401,10 @@ TEST(ConvTest, HybridEqualsFloatWithDequantizedWeights) {
 
   std::vector<float> hybrid(static_cast<size_t>(g.out.elements()));
   std::vector<float> expected(hybrid.size());
-  reference::conv2d_hybrid(g.window, clamp, g.in, input.data(), g.filter, quantized.data(),
-                           scales.data(), bias.data(), g.out, hybrid.data());
-  reference::conv2d_float(g.window, clamp, g.in, input.data(), g.filter, dequantized.data(),
-                          bias.data(), g.out, expected.data());
+  reference::conv2d_hybrid(g.window, clamp, g.in, input.data(), g.filter, quantized.data(), scales.data(), bias.data(),
+                           g.out, hybrid.data());
+  reference::conv2d_float(g.window, clamp, g.in, input.data(), g.filter, dequantized.data(), bias.data(), g.out,
+                          expected.data());
   EXPECT_EQ(hybrid, expected);
 }
 

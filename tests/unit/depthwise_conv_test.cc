@@ -1,13 +1,13 @@
 // Reference DEPTHWISE_CONV_2D: hand-checked cases plus a cross-check that
 // builds each output channel as a one-channel CONV_2D of its input channel.
-#include <gtest/gtest.h>
-
 #include <cstdint>
 #include <vector>
 
+#include <gtest/gtest.h>
+
+#include "dsp/fixed_point.h"
 #include "ops/conv_2d/conv_2d.h"
 #include "ops/depthwise_conv_2d/depthwise_conv_2d.h"
-#include "dsp/fixed_point.h"
 
 namespace tinyinfer::kernels {
 namespace {
@@ -23,9 +23,8 @@ Dims4 dims(int32_t n, int32_t h, int32_t w, int32_t c) {
   return d;
 }
 
-Requant requant(const std::vector<int32_t>& multipliers, const std::vector<int32_t>& shifts,
-                int32_t input_offset, int32_t output_offset, int32_t act_min = -128,
-                int32_t act_max = 127) {
+Requant requant(const std::vector<int32_t>& multipliers, const std::vector<int32_t>& shifts, int32_t input_offset,
+                int32_t output_offset, int32_t act_min = -128, int32_t act_max = 127) {
   Requant rq;
   rq.input_offset = input_offset;
   rq.output_offset = output_offset;
@@ -52,9 +51,8 @@ TEST(DepthwiseConvTest, FloatChannelsStaySeparate) {
   const std::vector<float> filter = {1, -1, 2, 0, 0, 1, 1, 2};
   const float bias[] = {0.5f, -0.5f};
   std::vector<float> output(2);
-  reference::depthwise_float(Window{}, 1, FloatClamp{}, dims(1, 2, 2, 2), input.data(),
-                             dims(1, 2, 2, 2), filter.data(), bias, dims(1, 1, 1, 2),
-                             output.data());
+  reference::depthwise_float(Window{}, 1, FloatClamp{}, dims(1, 2, 2, 2), input.data(), dims(1, 2, 2, 2), filter.data(),
+                             bias, dims(1, 1, 1, 2), output.data());
   EXPECT_EQ(output, (std::vector<float>{9.5f, 99.5f}));
 }
 
@@ -66,9 +64,8 @@ TEST(DepthwiseConvTest, FloatDepthMultiplierChannelOrder) {
   const std::vector<float> input = {1, 2, 3, 4};
   const std::vector<float> filter = {1, 2, 3, 4, 5, 6, 7, 8};
   std::vector<float> output(4);
-  reference::depthwise_float(Window{}, 2, FloatClamp{}, dims(1, 1, 2, 2), input.data(),
-                             dims(1, 1, 2, 4), filter.data(), nullptr, dims(1, 1, 1, 4),
-                             output.data());
+  reference::depthwise_float(Window{}, 2, FloatClamp{}, dims(1, 1, 2, 2), input.data(), dims(1, 1, 2, 4), filter.data(),
+                             nullptr, dims(1, 1, 1, 4), output.data());
   EXPECT_EQ(output, (std::vector<float>{16, 20, 34, 40}));
 }
 
@@ -80,9 +77,8 @@ TEST(DepthwiseConvTest, FloatSamePaddingAtBorders) {
   window.pad_top = 1;
   window.pad_left = 1;
   std::vector<float> output(9);
-  reference::depthwise_float(window, 1, FloatClamp{}, dims(1, 3, 3, 1), input.data(),
-                             dims(1, 3, 3, 1), filter.data(), nullptr, dims(1, 3, 3, 1),
-                             output.data());
+  reference::depthwise_float(window, 1, FloatClamp{}, dims(1, 3, 3, 1), input.data(), dims(1, 3, 3, 1), filter.data(),
+                             nullptr, dims(1, 3, 3, 1), output.data());
   EXPECT_EQ(output, (std::vector<float>{12, 21, 16, 27, 45, 33, 24, 39, 28}));
 }
 
@@ -96,9 +92,8 @@ TEST(DepthwiseConvTest, FloatStride2Dilation2) {
   window.stride_h = window.stride_w = 2;
   window.dilation_h = window.dilation_w = 2;
   std::vector<float> output(4);
-  reference::depthwise_float(window, 1, FloatClamp{}, dims(1, 5, 5, 1), input.data(),
-                             dims(1, 2, 2, 1), filter.data(), nullptr, dims(1, 2, 2, 1),
-                             output.data());
+  reference::depthwise_float(window, 1, FloatClamp{}, dims(1, 5, 5, 1), input.data(), dims(1, 2, 2, 1), filter.data(),
+                             nullptr, dims(1, 2, 2, 1), output.data());
   EXPECT_EQ(output, (std::vector<float>{82, 102, 182, 202}));
 }
 
@@ -112,9 +107,8 @@ TEST(DepthwiseConvTest, FloatRelu6Clamp) {
   relu6.min = 0;
   relu6.max = 6;
   std::vector<float> output(3);
-  reference::depthwise_float(Window{}, 1, relu6, dims(1, 1, 1, 3), input.data(),
-                             dims(1, 1, 1, 3), filter.data(), bias, dims(1, 1, 1, 3),
-                             output.data());
+  reference::depthwise_float(Window{}, 1, relu6, dims(1, 1, 1, 3), input.data(), dims(1, 1, 1, 3), filter.data(), bias,
+                             dims(1, 1, 1, 3), output.data());
   EXPECT_EQ(output, (std::vector<float>{0, 3, 6}));
 }
 
@@ -134,9 +128,8 @@ TEST(DepthwiseConvTest, Int8PaddingOffsetsMultiplierAndShifts) {
   Window window;
   window.pad_left = 1;
   std::vector<int8_t> output(6);
-  reference::depthwise_int8(window, 2, requant(multipliers, shifts, -10, 5), dims(1, 1, 3, 1),
-                            input.data(), dims(1, 1, 3, 2), filter.data(), bias,
-                            dims(1, 1, 3, 2), output.data());
+  reference::depthwise_int8(window, 2, requant(multipliers, shifts, -10, 5), dims(1, 1, 3, 1), input.data(),
+                            dims(1, 1, 3, 2), filter.data(), bias, dims(1, 1, 3, 2), output.data());
   EXPECT_EQ(output, (std::vector<int8_t>{22, 21, 47, 41, 32, -19}));
 }
 
@@ -147,9 +140,8 @@ TEST(DepthwiseConvTest, Int8NegativeShiftRounding) {
   const std::vector<int8_t> filter = {1, 1, 1, 1};
   const std::vector<int32_t> multipliers(4, kHalf), shifts(4, -3);
   std::vector<int8_t> output(4);
-  reference::depthwise_int8(Window{}, 1, requant(multipliers, shifts, 0, 0), dims(1, 1, 1, 4),
-                            input.data(), dims(1, 1, 1, 4), filter.data(), nullptr,
-                            dims(1, 1, 1, 4), output.data());
+  reference::depthwise_int8(Window{}, 1, requant(multipliers, shifts, 0, 0), dims(1, 1, 1, 4), input.data(),
+                            dims(1, 1, 1, 4), filter.data(), nullptr, dims(1, 1, 1, 4), output.data());
   EXPECT_EQ(output, (std::vector<int8_t>{2, -2, 3, 1}));
 }
 
@@ -160,14 +152,12 @@ TEST(DepthwiseConvTest, Int8SaturationAndActivationClamp) {
   const std::vector<int8_t> filter = {100, 100, 1, 1};
   const std::vector<int32_t> multipliers(4, kHalf), shifts(4, 1);
   std::vector<int8_t> output(4);
-  reference::depthwise_int8(Window{}, 1, requant(multipliers, shifts, 0, 0), dims(1, 1, 1, 4),
-                            input.data(), dims(1, 1, 1, 4), filter.data(), nullptr,
-                            dims(1, 1, 1, 4), output.data());
+  reference::depthwise_int8(Window{}, 1, requant(multipliers, shifts, 0, 0), dims(1, 1, 1, 4), input.data(),
+                            dims(1, 1, 1, 4), filter.data(), nullptr, dims(1, 1, 1, 4), output.data());
   EXPECT_EQ(output, (std::vector<int8_t>{127, -128, 5, -5}));
   // ReLU6-like range [0, 6]: 10000 -> 6, -10000 -> 0, 5, -5 -> 0.
-  reference::depthwise_int8(Window{}, 1, requant(multipliers, shifts, 0, 0, 0, 6),
-                            dims(1, 1, 1, 4), input.data(), dims(1, 1, 1, 4), filter.data(),
-                            nullptr, dims(1, 1, 1, 4), output.data());
+  reference::depthwise_int8(Window{}, 1, requant(multipliers, shifts, 0, 0, 0, 6), dims(1, 1, 1, 4), input.data(),
+                            dims(1, 1, 1, 4), filter.data(), nullptr, dims(1, 1, 1, 4), output.data());
   EXPECT_EQ(output, (std::vector<int8_t>{6, 0, 5, 0}));
 }
 
@@ -179,9 +169,8 @@ TEST(DepthwiseConvTest, HybridScalesPerOutputChannel) {
   const float scales[] = {0.5f, 0.25f, 2.0f, 1.0f};
   const float bias[] = {1, 0, 0, -40};
   std::vector<float> output(4);
-  reference::depthwise_hybrid(Window{}, 2, FloatClamp{}, dims(1, 1, 2, 2), input.data(),
-                              dims(1, 1, 2, 4), filter.data(), scales, bias, dims(1, 1, 1, 4),
-                              output.data());
+  reference::depthwise_hybrid(Window{}, 2, FloatClamp{}, dims(1, 1, 2, 2), input.data(), dims(1, 1, 2, 4),
+                              filter.data(), scales, bias, dims(1, 1, 1, 4), output.data());
   EXPECT_EQ(output, (std::vector<float>{9, 5, 68, 0}));
 }
 
@@ -206,9 +195,8 @@ struct Geometry {
 // The output channel oc = ic*dm + m of a depthwise conv is a one-channel
 // conv of input channel ic with filter slice oc.
 template <typename T>
-void split_channel(const Geometry& g, const std::vector<T>& input, const std::vector<T>& filter,
-                   int32_t ic, int32_t oc, std::vector<T>* input_channel,
-                   std::vector<T>* filter_channel) {
+void split_channel(const Geometry& g, const std::vector<T>& input, const std::vector<T>& filter, int32_t ic, int32_t oc,
+                   std::vector<T>* input_channel, std::vector<T>* filter_channel) {
   input_channel->clear();
   for (int64_t i = ic; i < g.in.elements(); i += g.in.c) input_channel->push_back(input[i]);
   filter_channel->clear();
@@ -230,10 +218,8 @@ TEST(DepthwiseConvTest, Int8MatchesPerChannelConv) {
   }
   const int32_t input_offset = -20, output_offset = 7;
   std::vector<int8_t> output(static_cast<size_t>(g.out.elements()));
-  reference::depthwise_int8(g.window, g.depth_multiplier,
-                            requant(multipliers, shifts, input_offset, output_offset), g.in,
-                            input.data(), g.filter, filter.data(), bias.data(), g.out,
-                            output.data());
+  reference::depthwise_int8(g.window, g.depth_multiplier, requant(multipliers, shifts, input_offset, output_offset),
+                            g.in, input.data(), g.filter, filter.data(), bias.data(), g.out, output.data());
 
   const Dims4 in1 = dims(g.in.n, g.in.h, g.in.w, 1);
   const Dims4 filter1 = dims(1, g.filter.h, g.filter.w, 1);
@@ -245,9 +231,8 @@ TEST(DepthwiseConvTest, Int8MatchesPerChannelConv) {
       const int32_t oc = ic * g.depth_multiplier + m;
       split_channel(g, input, filter, ic, oc, &input_channel, &filter_channel);
       const std::vector<int32_t> one_multiplier = {multipliers[oc]}, one_shift = {shifts[oc]};
-      reference::conv2d_int8(g.window, requant(one_multiplier, one_shift, input_offset, output_offset),
-                             in1, input_channel.data(), filter1, filter_channel.data(), &bias[oc],
-                             out1, expected.data());
+      reference::conv2d_int8(g.window, requant(one_multiplier, one_shift, input_offset, output_offset), in1,
+                             input_channel.data(), filter1, filter_channel.data(), &bias[oc], out1, expected.data());
       for (int64_t p = 0; p < out1.elements(); ++p) {
         EXPECT_EQ(output[p * g.out.c + oc], expected[p]) << "pixel " << p << " oc " << oc;
         unsaturated += (expected[p] != -128 && expected[p] != 127);
@@ -275,11 +260,10 @@ TEST(DepthwiseConvTest, FloatAndHybridMatchPerChannelConv) {
 
   std::vector<float> float_out(static_cast<size_t>(g.out.elements()));
   std::vector<float> hybrid_out(float_out.size());
-  reference::depthwise_float(g.window, g.depth_multiplier, clamp, g.in, input.data(), g.filter,
-                             dequantized.data(), bias.data(), g.out, float_out.data());
-  reference::depthwise_hybrid(g.window, g.depth_multiplier, clamp, g.in, input.data(),
-                              g.filter, quantized.data(), scales.data(), bias.data(), g.out,
-                              hybrid_out.data());
+  reference::depthwise_float(g.window, g.depth_multiplier, clamp, g.in, input.data(), g.filter, dequantized.data(),
+                             bias.data(), g.out, float_out.data());
+  reference::depthwise_hybrid(g.window, g.depth_multiplier, clamp, g.in, input.data(), g.filter, quantized.data(),
+                              scales.data(), bias.data(), g.out, hybrid_out.data());
   EXPECT_EQ(hybrid_out, float_out);
 
   const Dims4 in1 = dims(g.in.n, g.in.h, g.in.w, 1);
@@ -290,8 +274,8 @@ TEST(DepthwiseConvTest, FloatAndHybridMatchPerChannelConv) {
     for (int32_t m = 0; m < g.depth_multiplier; ++m) {
       const int32_t oc = ic * g.depth_multiplier + m;
       split_channel(g, input, dequantized, ic, oc, &input_channel, &filter_channel);
-      reference::conv2d_float(g.window, clamp, in1, input_channel.data(), filter1,
-                              filter_channel.data(), &bias[oc], out1, expected.data());
+      reference::conv2d_float(g.window, clamp, in1, input_channel.data(), filter1, filter_channel.data(), &bias[oc],
+                              out1, expected.data());
       for (int64_t p = 0; p < out1.elements(); ++p) {
         EXPECT_EQ(float_out[p * g.out.c + oc], expected[p]) << "pixel " << p << " oc " << oc;
       }

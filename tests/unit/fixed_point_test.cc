@@ -1,12 +1,13 @@
 // Fixed-point helpers of the int8 spec and of the softmax. Expected values are
 // worked by hand in the comments; real = raw / 2^31 for Q0.31 values.
+#include "dsp/fixed_point.h"
+
 #include <cmath>
 #include <cstdint>
 #include <limits>
 
 #include <gtest/gtest.h>
 
-#include "dsp/fixed_point.h"
 #include "dsp/softmax_fixed_point.h"
 
 namespace tinyinfer::quant {
@@ -35,7 +36,7 @@ TEST(FixedPointTest, SrdhmRounding) {
   EXPECT_EQ(saturating_rounding_doubling_high_mul(-1, 1 << 30), 0);
   EXPECT_EQ(saturating_rounding_doubling_high_mul(-5, 1 << 30), -2);
   EXPECT_EQ(saturating_rounding_doubling_high_mul(-7, 1 << 30 | 1 << 29), -5);  // -7*0.75=-5.25
-  EXPECT_EQ(saturating_rounding_doubling_high_mul(-7, 1 << 29), -2);  // -7*0.25 = -1.75
+  EXPECT_EQ(saturating_rounding_doubling_high_mul(-7, 1 << 29), -2);            // -7*0.25 = -1.75
 }
 
 TEST(FixedPointTest, RoundingDivideByPotTiesAwayFromZero) {
@@ -49,7 +50,7 @@ TEST(FixedPointTest, RoundingDivideByPotTiesAwayFromZero) {
   EXPECT_EQ(rounding_divide_by_pot(-7, 2), -2);  // -1.75
   EXPECT_EQ(rounding_divide_by_pot(7, 0), 7);
   EXPECT_EQ(rounding_divide_by_pot(kMin, 31), -1);
-  EXPECT_EQ(rounding_divide_by_pot(kMax, 31), 1);  // 0.99999...
+  EXPECT_EQ(rounding_divide_by_pot(kMax, 31), 1);     // 0.99999...
   EXPECT_EQ(rounding_divide_by_pot(1 << 29, 31), 0);  // 0.25
 }
 
@@ -129,7 +130,7 @@ TEST(FixedPointTest, ExpConstantsAreRoundedExpOfPowersOfTwo) {
 }
 
 TEST(FixedPointTest, ExpOnNegativeValues) {
-  constexpr int kBits = 5;  // Q5.26: 1.0 = 2^26
+  constexpr int kBits = 5;                            // Q5.26: 1.0 = 2^26
   EXPECT_EQ(exp_on_negative_values<kBits>(0), kMax);  // exp(0) = "one" of Q0.31
   // -1/4 is exactly the series' lower end: no barrel-shifter factor. The
   // 4th-order Taylor error there is exp(-1/8) * (1/8)^5 / 120 = 2.2e-7,

@@ -1,12 +1,13 @@
 // Reference FULLY_CONNECTED: hand-checked cases plus a cross-check against
 // CONV_2D with 1x1 filters (batches become pixels).
-#include <gtest/gtest.h>
+#include "ops/fully_connected/fully_connected.h"
 
 #include <cstdint>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "ops/conv_2d/conv_2d.h"
-#include "ops/fully_connected/fully_connected.h"
 
 namespace tinyinfer::kernels {
 namespace {
@@ -22,9 +23,8 @@ Dims4 dims(int32_t n, int32_t h, int32_t w, int32_t c) {
   return d;
 }
 
-Requant requant(const std::vector<int32_t>& multipliers, const std::vector<int32_t>& shifts,
-                int32_t input_offset, int32_t filter_offset, int32_t output_offset,
-                int32_t act_min = -128, int32_t act_max = 127) {
+Requant requant(const std::vector<int32_t>& multipliers, const std::vector<int32_t>& shifts, int32_t input_offset,
+                int32_t filter_offset, int32_t output_offset, int32_t act_min = -128, int32_t act_max = 127) {
   Requant rq;
   rq.input_offset = input_offset;
   rq.filter_offset = filter_offset;
@@ -51,8 +51,7 @@ TEST(FullyConnectedTest, FloatBatchesAndBias) {
   const std::vector<float> filter = {1, 0, -1, 0.5f, 0.5f, 0.5f};
   const float bias[] = {1, -1};
   std::vector<float> output(4);
-  reference::fully_connected_float(FloatClamp{}, 2, 3, 2, input.data(), filter.data(), bias,
-                                   output.data());
+  reference::fully_connected_float(FloatClamp{}, 2, 3, 2, input.data(), filter.data(), bias, output.data());
   EXPECT_EQ(output, (std::vector<float>{-1, 2, -2, -0.5f}));
 }
 
@@ -65,8 +64,7 @@ TEST(FullyConnectedTest, FloatNullBiasAndRelu6Clamp) {
   relu6.min = 0;
   relu6.max = 6;
   std::vector<float> output(3);
-  reference::fully_connected_float(relu6, 1, 2, 3, input.data(), filter.data(), nullptr,
-                                   output.data());
+  reference::fully_connected_float(relu6, 1, 2, 3, input.data(), filter.data(), nullptr, output.data());
   EXPECT_EQ(output, (std::vector<float>{3.5f, 0, 6}));
 }
 
@@ -82,8 +80,8 @@ TEST(FullyConnectedTest, Int8AllOffsetsBatchesPerUnitRequant) {
   const int32_t bias[] = {5, -4};
   const std::vector<int32_t> multipliers = {kHalf, kHalf}, shifts = {0, -1};
   std::vector<int8_t> output(4);
-  reference::fully_connected_int8(requant(multipliers, shifts, 1, -2, -3), 2, 3, 2,
-                                  input.data(), filter.data(), bias, output.data());
+  reference::fully_connected_int8(requant(multipliers, shifts, 1, -2, -3), 2, 3, 2, input.data(), filter.data(), bias,
+                                  output.data());
   EXPECT_EQ(output, (std::vector<int8_t>{5, -8, 6, -4}));
 }
 
@@ -93,8 +91,8 @@ TEST(FullyConnectedTest, Int8PositiveShiftNullBias) {
   const std::vector<int8_t> filter = {5, 2};
   const std::vector<int32_t> multipliers = {kHalf}, shifts = {2};
   int8_t output = 0;
-  reference::fully_connected_int8(requant(multipliers, shifts, 0, 0, 100), 1, 2, 1,
-                                  input.data(), filter.data(), nullptr, &output);
+  reference::fully_connected_int8(requant(multipliers, shifts, 0, 0, 100), 1, 2, 1, input.data(), filter.data(),
+                                  nullptr, &output);
   EXPECT_EQ(output, 114);
 }
 
@@ -105,13 +103,13 @@ TEST(FullyConnectedTest, Int8SaturationAndActivationClamp) {
   const std::vector<int8_t> filter = {127, 127, -128, -128, 1, -1, 1, 0};
   const std::vector<int32_t> multipliers(4, kHalf), shifts(4, 1);
   std::vector<int8_t> output(4);
-  reference::fully_connected_int8(requant(multipliers, shifts, 0, 0, 0), 1, 2, 4, input.data(),
-                                  filter.data(), nullptr, output.data());
+  reference::fully_connected_int8(requant(multipliers, shifts, 0, 0, 0), 1, 2, 4, input.data(), filter.data(), nullptr,
+                                  output.data());
   EXPECT_EQ(output, (std::vector<int8_t>{127, -128, 0, 127}));
   // act range [-20, 20] with out_offset -20 (ReLU-like, zero point -20):
   // 32258-20 -> 20, -32512-20 -> -20, 0-20 = -20, 127-20 = 107 -> 20
-  reference::fully_connected_int8(requant(multipliers, shifts, 0, 0, -20, -20, 20), 1, 2, 4,
-                                  input.data(), filter.data(), nullptr, output.data());
+  reference::fully_connected_int8(requant(multipliers, shifts, 0, 0, -20, -20, 20), 1, 2, 4, input.data(),
+                                  filter.data(), nullptr, output.data());
   EXPECT_EQ(output, (std::vector<int8_t>{20, -20, -20, 20}));
 }
 
@@ -131,11 +129,9 @@ TEST(FullyConnectedTest, Int8MatchesOneByOneConv) {
   }
   const Requant rq = requant(multipliers, shifts, 11, 0, -6);
   std::vector<int8_t> output(batches * units), expected(batches * units);
-  reference::fully_connected_int8(rq, batches, depth, units, input.data(), filter.data(),
-                                  bias.data(), output.data());
-  reference::conv2d_int8(Window{}, rq, dims(batches, 1, 1, depth), input.data(),
-                         dims(units, 1, 1, depth), filter.data(), bias.data(),
-                         dims(batches, 1, 1, units), expected.data());
+  reference::fully_connected_int8(rq, batches, depth, units, input.data(), filter.data(), bias.data(), output.data());
+  reference::conv2d_int8(Window{}, rq, dims(batches, 1, 1, depth), input.data(), dims(units, 1, 1, depth),
+                         filter.data(), bias.data(), dims(batches, 1, 1, units), expected.data());
   EXPECT_EQ(output, expected);
   int unsaturated = 0;
   for (int8_t v : expected) unsaturated += (v != -128 && v != 127);
@@ -150,11 +146,10 @@ TEST(FullyConnectedTest, FloatMatchesOneByOneConv) {
   for (auto& v : filter) v = static_cast<float>(rng.next(-999, 999)) / 300.0f;
   const std::vector<float> bias = {0.1f, -0.2f, 0.3f, 0};
   std::vector<float> output(batches * units), expected(batches * units);
-  reference::fully_connected_float(FloatClamp{}, batches, depth, units, input.data(),
-                                   filter.data(), bias.data(), output.data());
-  reference::conv2d_float(Window{}, FloatClamp{}, dims(batches, 1, 1, depth), input.data(),
-                          dims(units, 1, 1, depth), filter.data(), bias.data(),
-                          dims(batches, 1, 1, units), expected.data());
+  reference::fully_connected_float(FloatClamp{}, batches, depth, units, input.data(), filter.data(), bias.data(),
+                                   output.data());
+  reference::conv2d_float(Window{}, FloatClamp{}, dims(batches, 1, 1, depth), input.data(), dims(units, 1, 1, depth),
+                          filter.data(), bias.data(), dims(batches, 1, 1, units), expected.data());
   EXPECT_EQ(output, expected);
 }
 
@@ -166,15 +161,13 @@ TEST(FullyConnectedTest, HybridHandChecked) {
   const float scales[] = {0.5f, 0.25f};
   const float bias[] = {0, 1};
   std::vector<float> output(4);
-  reference::fully_connected_hybrid(FloatClamp{}, 2, 2, 2, input.data(), filter.data(), scales,
-                                    bias, output.data());
+  reference::fully_connected_hybrid(FloatClamp{}, 2, 2, 2, input.data(), filter.data(), scales, bias, output.data());
   EXPECT_EQ(output, (std::vector<float>{0.5f, 2.5f, -3.5f, 2.5f}));
   // No bias, clamp [-1, 2]: 0.5, 1.5, -3.5 -> -1, 1.5
   FloatClamp clamp;
   clamp.min = -1;
   clamp.max = 2;
-  reference::fully_connected_hybrid(clamp, 2, 2, 2, input.data(), filter.data(), scales, nullptr,
-                                    output.data());
+  reference::fully_connected_hybrid(clamp, 2, 2, 2, input.data(), filter.data(), scales, nullptr, output.data());
   EXPECT_EQ(output, (std::vector<float>{0.5f, 1.5f, -1, 1.5f}));
 }
 
@@ -191,10 +184,10 @@ TEST(FullyConnectedTest, HybridEqualsFloatWithDequantizedWeights) {
   std::vector<float> dequantized(quantized.size());
   for (size_t i = 0; i < quantized.size(); ++i) dequantized[i] = quantized[i] * scales[i / depth];
   std::vector<float> hybrid(batches * units), expected(batches * units);
-  reference::fully_connected_hybrid(FloatClamp{}, batches, depth, units, input.data(),
-                                    quantized.data(), scales.data(), bias.data(), hybrid.data());
-  reference::fully_connected_float(FloatClamp{}, batches, depth, units, input.data(),
-                                   dequantized.data(), bias.data(), expected.data());
+  reference::fully_connected_hybrid(FloatClamp{}, batches, depth, units, input.data(), quantized.data(), scales.data(),
+                                    bias.data(), hybrid.data());
+  reference::fully_connected_float(FloatClamp{}, batches, depth, units, input.data(), dequantized.data(), bias.data(),
+                                   expected.data());
   EXPECT_EQ(hybrid, expected);
 }
 

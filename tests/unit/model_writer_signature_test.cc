@@ -4,15 +4,15 @@
 // SignatureDef / TensorMap; the deprecated tag is dropped on purpose), and the
 // quantizer keeps every entry on the model input/output it named, in hybrid
 // and int8 with either I/O, refusing signatures over other tensors.
-#include <gtest/gtest.h>
-
 #include <cstring>
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "convert/model_writer.h"
-#include "format/tflite_schema_generated.h"
 #include "convert/quantizer.h"
+#include "format/tflite_schema_generated.h"
 #include "support/model_builder.h"
 #include "tinyinfer/model.h"
 
@@ -69,8 +69,8 @@ AlignedBytes pack_signature_with(const fb::ModelT& m, int sig_field, int map_fie
     if (extra) fbb.AddElement<uint8_t>(vt(map_field), 1, 0);
     return tb.Finish();
   };
-  const auto inputs = fbb.CreateVector(std::vector<flatbuffers::Offset<fb::TensorMap>>{
-      make_map(*def.inputs[0], map_field >= 0)});
+  const auto inputs =
+      fbb.CreateVector(std::vector<flatbuffers::Offset<fb::TensorMap>>{make_map(*def.inputs[0], map_field >= 0)});
   const auto outputs =
       fbb.CreateVector(std::vector<flatbuffers::Offset<fb::TensorMap>>{make_map(*def.outputs[0], false)});
   const auto key = fbb.CreateString(def.signature_key);
@@ -275,8 +275,8 @@ TEST(QuantizerSignatureTest, RefusesSignaturesOverOtherTensors) {
     for (bool int8 : {false, true}) {
       format::ModelBytes out;
       quant::QuantizeSummary summary;
-      const Status s = quantize(bytes, int8 ? quant::QuantizeMode::kInt8 : quant::QuantizeMode::kHybrid, false,
-                                &out, &summary);
+      const Status s =
+          quantize(bytes, int8 ? quant::QuantizeMode::kInt8 : quant::QuantizeMode::kHybrid, false, &out, &summary);
       EXPECT_EQ(s.code(), StatusCode::kUnsupported) << message_of(s);
       EXPECT_TRUE(contains(message_of(s), c.message)) << message_of(s);
     }

@@ -8,9 +8,9 @@
 #include <gtest/gtest.h>
 
 #include "firmware_diff/float_diff_cases.h"
-#include "ops/common/kernel_types.h"
 #include "ops/add/add.h"
 #include "ops/average_pool_2d/average_pool_2d.h"
+#include "ops/common/kernel_types.h"
 #include "ops/conv_2d/conv_2d.h"
 #include "ops/depthwise_conv_2d/depthwise_conv_2d.h"
 #include "ops/fully_connected/fully_connected.h"
@@ -40,24 +40,16 @@ TEST(OptimizedFloatDiffTest, RegistersTheFloatKernels) {
   EXPECT_EQ(first_missing_kernel(), nullptr);
 }
 
-TEST(OptimizedFloatDiffTest, Conv2dFloatRandom) {
-  expect_clean(run_conv_cases(3000, 0xC0FFEE01, false), 3000);
-}
+TEST(OptimizedFloatDiffTest, Conv2dFloatRandom) { expect_clean(run_conv_cases(3000, 0xC0FFEE01, false), 3000); }
 
-TEST(OptimizedFloatDiffTest, Conv2dHybridRandom) {
-  expect_clean(run_conv_cases(3000, 0xC0FFEE02, true), 3000);
-}
+TEST(OptimizedFloatDiffTest, Conv2dHybridRandom) { expect_clean(run_conv_cases(3000, 0xC0FFEE02, true), 3000); }
 
 // The study's and the MLPerf Tiny models' convolution shapes (7, float and hybrid).
 TEST(OptimizedFloatDiffTest, Conv2dModelShapes) { expect_clean(run_conv_model_shapes(0xC0FFEE03), 14); }
 
-TEST(OptimizedFloatDiffTest, DepthwiseFloatRandom) {
-  expect_clean(run_depthwise_cases(3000, 0xD3E701, false), 3000);
-}
+TEST(OptimizedFloatDiffTest, DepthwiseFloatRandom) { expect_clean(run_depthwise_cases(3000, 0xD3E701, false), 3000); }
 
-TEST(OptimizedFloatDiffTest, DepthwiseHybridRandom) {
-  expect_clean(run_depthwise_cases(3000, 0xD3E702, true), 3000);
-}
+TEST(OptimizedFloatDiffTest, DepthwiseHybridRandom) { expect_clean(run_depthwise_cases(3000, 0xD3E702, true), 3000); }
 
 TEST(OptimizedFloatDiffTest, DepthwiseModelShapes) { expect_clean(run_depthwise_model_shapes(0xD3E703), 4); }
 

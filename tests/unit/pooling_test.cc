@@ -35,19 +35,17 @@ constexpr float kGrid3x3[9] = {1, 2, 3, 4, 5, 6, 7, 8, 9};
 TEST(PoolingTest, AverageFloatSamePaddingCountsOnlyValidCells) {
   // 3x3 filter, stride 1, pad 1 (SAME): corners see 4 cells, edges 6.
   float out[9] = {};
-  average_pool_float(pool_window(3, 1, 1), FloatClamp{}, nhwc(1, 3, 3, 1), kGrid3x3,
-                     nhwc(1, 3, 3, 1), out);
-  EXPECT_FLOAT_EQ(out[0], 3.0f);   // (1+2+4+5)/4
-  EXPECT_FLOAT_EQ(out[1], 3.5f);   // (1+2+3+4+5+6)/6
-  EXPECT_FLOAT_EQ(out[3], 4.5f);   // (1+2+4+5+7+8)/6
-  EXPECT_FLOAT_EQ(out[4], 5.0f);   // 45/9
-  EXPECT_FLOAT_EQ(out[8], 7.0f);   // (5+6+8+9)/4
+  average_pool_float(pool_window(3, 1, 1), FloatClamp{}, nhwc(1, 3, 3, 1), kGrid3x3, nhwc(1, 3, 3, 1), out);
+  EXPECT_FLOAT_EQ(out[0], 3.0f);  // (1+2+4+5)/4
+  EXPECT_FLOAT_EQ(out[1], 3.5f);  // (1+2+3+4+5+6)/6
+  EXPECT_FLOAT_EQ(out[3], 4.5f);  // (1+2+4+5+7+8)/6
+  EXPECT_FLOAT_EQ(out[4], 5.0f);  // 45/9
+  EXPECT_FLOAT_EQ(out[8], 7.0f);  // (5+6+8+9)/4
 }
 
 TEST(PoolingTest, MaxFloatSamePadding) {
   float out[9] = {};
-  max_pool_float(pool_window(3, 1, 1), FloatClamp{}, nhwc(1, 3, 3, 1), kGrid3x3,
-                 nhwc(1, 3, 3, 1), out);
+  max_pool_float(pool_window(3, 1, 1), FloatClamp{}, nhwc(1, 3, 3, 1), kGrid3x3, nhwc(1, 3, 3, 1), out);
   const float expected[9] = {5, 6, 6, 8, 9, 9, 8, 9, 9};
   for (int i = 0; i < 9; ++i) EXPECT_FLOAT_EQ(out[i], expected[i]) << i;
 }
@@ -64,10 +62,8 @@ TEST(PoolingTest, StrideTwoSameUnevenBorder) {
   // 3x3 input, 2x2 filter, stride 2, TF SAME: out 2x2, total pad 1 goes to
   // bottom/right (pad_top = pad_left = 0). The last row/col windows are cut.
   float avg[4] = {}, mx[4] = {};
-  average_pool_float(pool_window(2, 2, 0), FloatClamp{}, nhwc(1, 3, 3, 1), kGrid3x3,
-                     nhwc(1, 2, 2, 1), avg);
-  max_pool_float(pool_window(2, 2, 0), FloatClamp{}, nhwc(1, 3, 3, 1), kGrid3x3,
-                 nhwc(1, 2, 2, 1), mx);
+  average_pool_float(pool_window(2, 2, 0), FloatClamp{}, nhwc(1, 3, 3, 1), kGrid3x3, nhwc(1, 2, 2, 1), avg);
+  max_pool_float(pool_window(2, 2, 0), FloatClamp{}, nhwc(1, 3, 3, 1), kGrid3x3, nhwc(1, 2, 2, 1), mx);
   EXPECT_FLOAT_EQ(avg[0], 3.0f);  // (1+2+4+5)/4
   EXPECT_FLOAT_EQ(avg[1], 4.5f);  // (3+6)/2
   EXPECT_FLOAT_EQ(avg[2], 7.5f);  // (7+8)/2
@@ -105,8 +101,8 @@ TEST(PoolingTest, AverageInt8RoundsHalfAwayFromZero) {
   //         {0,0,1,1} 2 -> 0.5 -> 1;        {0,0,0,1} 1 -> 0.25 -> 0.
   // Laid out as a 2x6 input, row-major.
   const int8_t in[24] = {
-      1,  2,  -1, -2, 1, 2,  -1, -2, 0, 0, 0, 0,   // row 0
-      3,  5,  -3, -5, 3, 4,  -3, -4, 1, 1, 0, 1,   // row 1
+      1, 2, -1, -2, 1, 2, -1, -2, 0, 0, 0, 0,  // row 0
+      3, 5, -3, -5, 3, 4, -3, -4, 1, 1, 0, 1,  // row 1
   };
   int8_t out[6] = {};
   average_pool_int8(pool_window(2, 2, 0), -128, 127, nhwc(1, 2, 12, 1), in, nhwc(1, 1, 6, 1), out);

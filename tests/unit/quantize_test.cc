@@ -1,5 +1,7 @@
 // Reference QUANTIZE / DEQUANTIZE: rounding half away from zero, zero point,
 // saturation and round trips.
+#include "ops/quantize/quantize.h"
+
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -7,7 +9,6 @@
 #include <gtest/gtest.h>
 
 #include "ops/dequantize/dequantize.h"
-#include "ops/quantize/quantize.h"
 
 namespace tinyinfer::kernels::reference {
 namespace {
@@ -49,7 +50,7 @@ TEST(QuantizeTest, Dequantize) {
   const int8_t in[4] = {20, 10, -128, 127};
   float out[4] = {};
   dequantize(0.5f, 10, 4, in, out);
-  EXPECT_FLOAT_EQ(out[0], 5.0f);    // 0.5 * 10
+  EXPECT_FLOAT_EQ(out[0], 5.0f);  // 0.5 * 10
   EXPECT_FLOAT_EQ(out[1], 0.0f);
   EXPECT_FLOAT_EQ(out[2], -69.0f);  // 0.5 * -138
   EXPECT_FLOAT_EQ(out[3], 58.5f);   // 0.5 * 117

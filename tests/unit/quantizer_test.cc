@@ -7,14 +7,14 @@
 // refused, metadata kept, buffer 0 stays the empty sentinel.
 #include "convert/quantizer.h"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
 #include <cstring>
 #include <functional>
 #include <random>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "convert/model_writer.h"
 #include "format/tflite_schema_generated.h"
@@ -222,7 +222,7 @@ TEST(QuantizerTest, HybridKeepsFloatActivationsAndMatchesFloat) {
   EXPECT_EQ(tensors[1]->quantization->quantized_dimension, 3);
   EXPECT_EQ(tensors[4]->quantization->scale.size(), 4u);
   EXPECT_EQ(tensors[4]->quantization->quantized_dimension, 0);
-  EXPECT_EQ(tensors[2]->type, fb::TensorType::FLOAT32);  // bias stays float
+  EXPECT_EQ(tensors[2]->type, fb::TensorType::FLOAT32);   // bias stays float
   EXPECT_EQ(tensors[9]->quantization->scale.size(), 1u);  // FC: per tensor
   ASSERT_FALSE(m.buffers.empty());
   EXPECT_TRUE(m.buffers[0]->data.empty()) << "buffer 0 is TFLite's empty sentinel";
@@ -324,9 +324,9 @@ TEST(QuantizerTest, PercentileRangeIsNoWiderThanMinMax) {
   options.mode = quant::QuantizeMode::kInt8;
   format::ModelBytes minmax, percentile;
   quant::QuantizeSummary summary;
-  ASSERT_TRUE(quant::quantize_model(float_model.data(), float_model.size(), options, calibration_set(1, 64), &minmax,
-                                    &summary)
-                  .is_ok());
+  ASSERT_TRUE(
+      quant::quantize_model(float_model.data(), float_model.size(), options, calibration_set(1, 64), &minmax, &summary)
+          .is_ok());
   options.range = quant::RangeMethod::kPercentile;
   options.percentile = 99.0;
   ASSERT_TRUE(quant::quantize_model(float_model.data(), float_model.size(), options, calibration_set(1, 64),
@@ -355,8 +355,7 @@ TEST(QuantizerTest, RefusesWhatItCannotConvert) {
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument) << s.message();
 
   // An already-int8 model.
-  ASSERT_TRUE(quant::quantize_model(float_model.data(), float_model.size(), int8, calibration_set(1, 8), &out,
-                                    &summary)
+  ASSERT_TRUE(quant::quantize_model(float_model.data(), float_model.size(), int8, calibration_set(1, 8), &out, &summary)
                   .is_ok());
   format::ModelBytes again;
   s = quant::quantize_model(out.data(), out.size(), int8, calibration_set(1, 8), &again, &summary);
@@ -394,7 +393,8 @@ std::vector<std::size_t> int8_scale_counts(const quant::QuantizeOptions& base) {
   Runner r;
   EXPECT_TRUE(r.open(out.data(), out.size()));
   std::vector<std::size_t> counts;
-  for (int32_t i : {1, 4, 9, 10}) counts.push_back(m.subgraphs[0]->tensors[static_cast<std::size_t>(i)]->quantization->scale.size());
+  for (int32_t i : {1, 4, 9, 10})
+    counts.push_back(m.subgraphs[0]->tensors[static_cast<std::size_t>(i)]->quantization->scale.size());
   return counts;
 }
 
@@ -414,8 +414,8 @@ int32_t hybrid_fc_version(const std::function<void(testing::ModelBuilder*)>& edi
   const AlignedBytes float_model = b.finish();
   format::ModelBytes out;
   quant::QuantizeSummary summary;
-  const Status s = quant::quantize_model(float_model.data(), float_model.size(), quant::QuantizeOptions(), {}, &out,
-                                         &summary);
+  const Status s =
+      quant::quantize_model(float_model.data(), float_model.size(), quant::QuantizeOptions(), {}, &out, &summary);
   EXPECT_TRUE(s.is_ok()) << s.message();
   if (!s.is_ok()) return -1;
   const fb::ModelT m = unpack(out);
@@ -589,7 +589,8 @@ TEST(ModelWriterTest, RefusesFieldsARewriteWouldDrop) {
   EXPECT_TRUE(round_trip_check(ranked).is_ok());
   format::ModelBytes out;
   quant::QuantizeSummary summary;
-  EXPECT_TRUE(quant::quantize_model(ranked.data(), ranked.size(), quant::QuantizeOptions(), {}, &out, &summary).is_ok());
+  EXPECT_TRUE(
+      quant::quantize_model(ranked.data(), ranked.size(), quant::QuantizeOptions(), {}, &out, &summary).is_ok());
 
   // has_rank on a scalar (empty shape) tells rank 0 from unranked: refused.
   ModelBuilder with_scalar = conv_model();
@@ -609,8 +610,7 @@ TEST(ModelWriterTest, RefusesFieldsARewriteWouldDrop) {
   external.model().buffers[1]->offset = 4096;
   external.model().buffers[1]->size = 16;
   const Status ex = round_trip_check(external.finish());
-  EXPECT_NE(std::string(ex.message()).find("buffer 1: data outside the flatbuffer"), std::string::npos)
-      << ex.message();
+  EXPECT_NE(std::string(ex.message()).find("buffer 1: data outside the flatbuffer"), std::string::npos) << ex.message();
   EXPECT_EQ(format::write_model(&external.model(), &out).code(), StatusCode::kUnsupported);
 }
 
@@ -656,9 +656,9 @@ TEST(QuantizerTest, KeepsMetadataButTheFloatModelsRuntimeVersion) {
   const AlignedBytes float_model = b.finish();
   format::ModelBytes out;
   quant::QuantizeSummary summary;
-  ASSERT_TRUE(quant::quantize_model(float_model.data(), float_model.size(), quant::QuantizeOptions(), {}, &out,
-                                    &summary)
-                  .is_ok());
+  ASSERT_TRUE(
+      quant::quantize_model(float_model.data(), float_model.size(), quant::QuantizeOptions(), {}, &out, &summary)
+          .is_ok());
   const fb::ModelT m = unpack(out);
   EXPECT_EQ(m.description, "a description");
   ASSERT_EQ(m.metadata.size(), 1u);
@@ -672,9 +672,9 @@ TEST(QuantizerTest, KeepsMetadataButTheFloatModelsRuntimeVersion) {
 
 TEST(ModelWriterTest, WritesSchemaV3WithAlignedBuffersAndBothOpcodeFields) {
   ModelBuilder b = conv_model();
-  b.model().version = 1;  // finalize fixes it
+  b.model().version = 1;                                                 // finalize fixes it
   b.model().operator_codes[0]->builtin_code = fb::BuiltinOperator::ADD;  // an old converter's file:
-  b.model().operator_codes[0]->deprecated_builtin_code = 4;             // only the byte field set
+  b.model().operator_codes[0]->deprecated_builtin_code = 4;              // only the byte field set
   format::ModelBytes out;
   const Status s = format::write_and_verify_model(&b.model(), &out);
   ASSERT_TRUE(s.is_ok()) << s.message();

@@ -1,11 +1,12 @@
 // Reference softmax: float sums to one; int8 follows TFLite's fixed-point
 // scheme with output scale 1/256, zero point -128 (q = 256 * p - 128).
+#include "ops/softmax/softmax.h"
+
 #include <cmath>
 #include <cstdint>
 
 #include <gtest/gtest.h>
 
-#include "ops/softmax/softmax.h"
 #include "dsp/softmax_fixed_point.h"
 
 namespace tinyinfer::kernels::reference {

@@ -7,14 +7,6 @@
 // firmware (firmware/bench/bench_loaded_model.cc) picks them up. Under
 // `-icount shift=0` the firmware's counter reads executed instructions; the
 // numbers are those of the second invoke.
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -23,6 +15,14 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "cli_args.h"
 #include "commands.h"
@@ -93,22 +93,19 @@ std::vector<std::string> firmware_candidates() {
   }
 #ifdef TINYINFER_SOURCE_DIR
   candidates.push_back(std::string(TINYINFER_SOURCE_DIR) + "/build/bench-m7/" + kFirmwareName);
-  candidates.push_back(std::string(TINYINFER_SOURCE_DIR) + "/build/host/tests/bench_m7/cross/" +
-                       kFirmwareName);
+  candidates.push_back(std::string(TINYINFER_SOURCE_DIR) + "/build/host/tests/bench_m7/cross/" + kFirmwareName);
 #endif
   return candidates;
 }
 
 bool find_firmware(const char* flag_value, std::string* path, std::string* error) {
   if (flag_value != nullptr) {
-    if (!is_file(flag_value))
-      return *error = std::string("--firmware ") + flag_value + ": no such file", false;
+    if (!is_file(flag_value)) return *error = std::string("--firmware ") + flag_value + ": no such file", false;
     *path = flag_value;
     return true;
   }
   if (const char* env = std::getenv("TINYINFER_BENCH_FIRMWARE"); env != nullptr && *env != '\0') {
-    if (!is_file(env))
-      return *error = std::string("TINYINFER_BENCH_FIRMWARE=") + env + ": no such file", false;
+    if (!is_file(env)) return *error = std::string("TINYINFER_BENCH_FIRMWARE=") + env + ": no such file", false;
     *path = env;
     return true;
   }
@@ -120,11 +117,10 @@ bool find_firmware(const char* flag_value, std::string* path, std::string* error
     }
     looked += "\n  " + candidate;
   }
-  *error =
-      std::string("benchmark firmware ") + kFirmwareName + " not found; looked in:" + looked +
-      "\nbuild it (cmake -S firmware/bench -B build/bench-m7 -G Ninja "
-      "-DCMAKE_TOOLCHAIN_FILE=cmake/arm-none-eabi.cmake && cmake --build build/bench-m7, or the host "
-      "build with TINYINFER_FIRMWARE_TESTS=ON) and/or pass --firmware ELF or set TINYINFER_BENCH_FIRMWARE";
+  *error = std::string("benchmark firmware ") + kFirmwareName + " not found; looked in:" + looked +
+           "\nbuild it (cmake -S firmware/bench -B build/bench-m7 -G Ninja "
+           "-DCMAKE_TOOLCHAIN_FILE=cmake/arm-none-eabi.cmake && cmake --build build/bench-m7, or the host "
+           "build with TINYINFER_FIRMWARE_TESTS=ON) and/or pass --firmware ELF or set TINYINFER_BENCH_FIRMWARE";
   return false;
 }
 
@@ -375,8 +371,7 @@ void print_text(const std::string& model, const std::string& firmware, bool fuse
     std::printf("%3s  %-20s %12s %14s %14s %8s %8s\n", "", "total", with_commas(r.sets[1].macs).c_str(),
                 with_commas(static_cast<int64_t>(r.sets[0].total)).c_str(),
                 with_commas(static_cast<int64_t>(r.sets[1].total)).c_str(),
-                ratio(r.sets[0].total, r.sets[1].total).c_str(),
-                per_mac(r.sets[1].total, r.sets[1].macs).c_str());
+                ratio(r.sets[0].total, r.sets[1].total).c_str(), per_mac(r.sets[1].total, r.sets[1].macs).c_str());
     std::printf("%3s  %-20s %12s %14s %14s %8s %8s\n", "", "whole invoke", "",
                 with_commas(static_cast<int64_t>(r.sets[0].whole_invoke)).c_str(),
                 with_commas(static_cast<int64_t>(r.sets[1].whole_invoke)).c_str(),
@@ -392,8 +387,8 @@ void print_text(const std::string& model, const std::string& firmware, bool fuse
                 arena_text(r.sets[1]).c_str());
     std::printf("stack used by invoke: reference %s, optimized %s\n", stack_text(r.sets[0]).c_str(),
                 stack_text(r.sets[1]).c_str());
-    std::printf("outputs: reference %s, optimized %s -> %s\n", r.sets[0].checksum.c_str(),
-                r.sets[1].checksum.c_str(), r.outputs_match ? "match" : "DIFFER");
+    std::printf("outputs: reference %s, optimized %s -> %s\n", r.sets[0].checksum.c_str(), r.sets[1].checksum.c_str(),
+                r.outputs_match ? "match" : "DIFFER");
     for (const std::string& c : r.compares) std::printf("  output %s\n", c.c_str());
   } else {
     std::printf("kernels: %s\n", only == 0 ? "reference" : "optimized");
@@ -405,8 +400,7 @@ void print_text(const std::string& model, const std::string& firmware, bool fuse
                   op.fused ? "  (fused)" : "");
     }
     std::printf("%3s  %-20s %12s %14s %8s\n", "", "total", with_commas(first.macs).c_str(),
-                with_commas(static_cast<int64_t>(first.total)).c_str(),
-                per_mac(first.total, first.macs).c_str());
+                with_commas(static_cast<int64_t>(first.total)).c_str(), per_mac(first.total, first.macs).c_str());
     std::printf("%3s  %-20s %12s %14s %8s\n", "", "whole invoke", "",
                 with_commas(static_cast<int64_t>(first.whole_invoke)).c_str(),
                 per_mac(first.whole_invoke, first.macs).c_str());
@@ -428,8 +422,7 @@ void json_set(JsonWriter& json, const char* key, const SetReport& s) {
   json.field("instructions", static_cast<int64_t>(s.total));
   json.field("invoke_instructions", static_cast<int64_t>(s.whole_invoke));
   json.field("macs", s.macs);
-  json.field("instructions_per_mac",
-             s.macs > 0 ? static_cast<double>(s.total) / static_cast<double>(s.macs) : 0.0);
+  json.field("instructions_per_mac", s.macs > 0 ? static_cast<double>(s.total) / static_cast<double>(s.macs) : 0.0);
   json.field("arena_bytes", s.arena);
   json.field("arena_bytes_unfused", s.arena_unfused);
   json.field("arena_bytes_fused", s.arena_fused);
@@ -457,8 +450,7 @@ void json_set(JsonWriter& json, const char* key, const SetReport& s) {
   json.end_object();
 }
 
-void print_json(const std::string& model, const std::string& firmware, bool fuse, const Report& r,
-                int exit_code) {
+void print_json(const std::string& model, const std::string& firmware, bool fuse, const Report& r, int exit_code) {
   JsonWriter json(stdout);
   json.begin_object();
   json.field("model", model);
@@ -521,8 +513,7 @@ int cmd_bench_m7(int argc, char** argv) {
     else if (std::strcmp(k, "both") == 0)
       flags = kFlagReference | kFlagOptimized;
     else {
-      std::fprintf(stderr, "tinyinfer bench-m7: --kernels must be reference, optimized or both, not '%s'\n",
-                   k);
+      std::fprintf(stderr, "tinyinfer bench-m7: --kernels must be reference, optimized or both, not '%s'\n", k);
       return 2;
     }
   }
@@ -546,8 +537,8 @@ int cmd_bench_m7(int argc, char** argv) {
     return 1;
   }
   if (st.st_size <= 0 || static_cast<uint64_t>(st.st_size) > kInputAddress - kModelAddress) {
-    std::fprintf(stderr, "tinyinfer bench-m7: %s: %lld bytes; the firmware takes 1..%u bytes\n",
-                 model.c_str(), static_cast<long long>(st.st_size), kInputAddress - kModelAddress);
+    std::fprintf(stderr, "tinyinfer bench-m7: %s: %lld bytes; the firmware takes 1..%u bytes\n", model.c_str(),
+                 static_cast<long long>(st.st_size), kInputAddress - kModelAddress);
     return 1;
   }
   uint32_t input_bytes = 0;
@@ -555,13 +546,12 @@ int cmd_bench_m7(int argc, char** argv) {
   if (input != nullptr) {
     struct stat in_st;
     if (stat(input, &in_st) != 0 || !S_ISREG(in_st.st_mode)) {
-      std::fprintf(stderr, "tinyinfer bench-m7: --input %s: %s\n", input,
-                   std::strerror(errno ? errno : ENOENT));
+      std::fprintf(stderr, "tinyinfer bench-m7: --input %s: %s\n", input, std::strerror(errno ? errno : ENOENT));
       return 1;
     }
     if (in_st.st_size <= 0 || static_cast<uint64_t>(in_st.st_size) > kScratchAddress - kInputAddress) {
-      std::fprintf(stderr, "tinyinfer bench-m7: --input %s: %lld bytes; the firmware takes 1..%u bytes\n",
-                   input, static_cast<long long>(in_st.st_size), kScratchAddress - kInputAddress);
+      std::fprintf(stderr, "tinyinfer bench-m7: --input %s: %lld bytes; the firmware takes 1..%u bytes\n", input,
+                   static_cast<long long>(in_st.st_size), kScratchAddress - kInputAddress);
       return 1;
     }
     input_bytes = static_cast<uint32_t>(in_st.st_size);
@@ -585,8 +575,7 @@ int cmd_bench_m7(int argc, char** argv) {
   }
   if (input != nullptr) {
     command.push_back("-device");
-    command.push_back("loader,file=" + qemu_option_value(input) + ",addr=" + hex32(kInputAddress) +
-                      ",force-raw=on");
+    command.push_back("loader,file=" + qemu_option_value(input) + ",addr=" + hex32(kInputAddress) + ",force-raw=on");
   }
 
   QemuRun run;

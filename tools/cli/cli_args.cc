@@ -72,8 +72,8 @@ const char* Args::value(const char* name) const {
   return nullptr;
 }
 
-bool parse_int_in_range(const char* flag, const char* text, int64_t min, int64_t max,
-                        int64_t* out, std::string* error) {
+bool parse_int_in_range(const char* flag, const char* text, int64_t min, int64_t max, int64_t* out,
+                        std::string* error) {
   const std::string range = std::to_string(min) + ".." + std::to_string(max);
   if (text == nullptr || *text == '\0') {
     *error = std::string(flag) + " needs an integer in " + range;

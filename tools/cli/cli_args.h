@@ -39,7 +39,6 @@ class Args {
 
 // Parses a decimal integer in [min, max] with nothing after it ("10", not
 // "10x", "", "-" or "1e3"). On failure *error names the flag and the range.
-bool parse_int_in_range(const char* flag, const char* text, int64_t min, int64_t max,
-                        int64_t* out, std::string* error);
+bool parse_int_in_range(const char* flag, const char* text, int64_t min, int64_t max, int64_t* out, std::string* error);
 
 }  // namespace tinyinfer::cli

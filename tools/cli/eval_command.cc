@@ -3,14 +3,14 @@
 // confusion matrix and per-class accuracy. Inputs are pixel/255 for float
 // models and quantized with the input tensor's scale and zero point for int8
 // models (the same conversion as `tinyinfer run --input image.pgm`).
-#include <unistd.h>
-
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 #include "cli_args.h"
 #include "commands.h"
@@ -36,14 +36,16 @@ constexpr int kClasses = 10;
 // The model's score of class c (dequantized for int8 outputs).
 double output_score(const Tensor& t, int c) {
   switch (t.type) {
-    case DataType::kFloat32: return t.data_as<const float>()[c];
+    case DataType::kFloat32:
+      return t.data_as<const float>()[c];
     case DataType::kInt8:
       return t.quant.is_quantized() ? t.quant.scale() * (t.data_as<const int8_t>()[c] - t.quant.zero_point())
                                     : t.data_as<const int8_t>()[c];
     case DataType::kUInt8:
       return t.quant.is_quantized() ? t.quant.scale() * (t.data_as<const uint8_t>()[c] - t.quant.zero_point())
                                     : t.data_as<const uint8_t>()[c];
-    default: return 0;
+    default:
+      return 0;
   }
 }
 
@@ -88,8 +90,8 @@ struct EvalResult {
 void print_text(const std::string& model_path, const MnistSet& set, const char* kernels, const std::string& input_text,
                 const EvalResult& r) {
   std::printf("Model: %s\n", model_path.c_str());
-  std::printf("Data:  %s (%d of %u images), %s kernels\n", set.images_path.c_str(), r.total,
-              set.images.file_count, kernels);
+  std::printf("Data:  %s (%d of %u images), %s kernels\n", set.images_path.c_str(), r.total, set.images.file_count,
+              kernels);
   std::printf("Input: %s\n\n", input_text.c_str());
   std::printf("Top-1 accuracy: %.2f %% (%d / %d correct)\n\n", r.accuracy(), r.correct, r.total);
   std::printf("Confusion matrix (rows: true digit, columns: predicted):\n      ");
@@ -104,8 +106,7 @@ void print_text(const std::string& model_path, const MnistSet& set, const char* 
   for (int c = 0; c < kClasses; ++c)
     std::printf("  %d: %6.2f %% (%lld / %lld)\n", c, r.class_accuracy(c), static_cast<long long>(r.confusion[c][c]),
                 static_cast<long long>(r.class_total(c)));
-  std::printf("\nHost time: %.2f s (%.3f ms per image)\n", r.seconds,
-              r.total > 0 ? 1000.0 * r.seconds / r.total : 0.0);
+  std::printf("\nHost time: %.2f s (%.3f ms per image)\n", r.seconds, r.total > 0 ? 1000.0 * r.seconds / r.total : 0.0);
 }
 
 void print_json(const std::string& model_path, const MnistSet& set, const char* kernels, const std::string& input_text,
@@ -134,7 +135,11 @@ void print_json(const std::string& model_path, const MnistSet& set, const char* 
 int cmd_eval(int argc, char** argv) {
   Args args;
   if (!args.parse(argc, argv, 2,
-                  {{"--mnist", true}, {"--limit", true}, {"--kernels", true}, {"--json", false}, {"--help", false},
+                  {{"--mnist", true},
+                   {"--limit", true},
+                   {"--kernels", true},
+                   {"--json", false},
+                   {"--help", false},
                    {"-h", false}})) {
     std::fprintf(stderr, "tinyinfer eval: %s\n%s", args.error().c_str(), kEvalUsage);
     return 2;

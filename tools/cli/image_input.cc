@@ -1,11 +1,11 @@
 #include "image_input.h"
 
-#include <png.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstring>
+
+#include <png.h>
 
 #include "model_file.h"
 #include "report_format.h"
@@ -37,9 +37,7 @@ bool is_pgm(const uint8_t* b, std::size_t n) {
   return n >= 3 && b[0] == 'P' && (b[1] == '2' || b[1] == '5') && std::isspace(b[2]);
 }
 
-bool is_png(const uint8_t* b, std::size_t n) {
-  return n >= 8 && png_sig_cmp(b, 0, 8) == 0;
-}
+bool is_png(const uint8_t* b, std::size_t n) { return n >= 8 && png_sig_cmp(b, 0, 8) == 0; }
 
 namespace {
 
@@ -94,8 +92,7 @@ bool decode_pgm(const uint8_t* bytes, std::size_t size, Image* image, std::strin
   PgmReader r(bytes, size);
   r.set_pos(2);
   int64_t width = 0, height = 0, maxval = 0;
-  if (!r.number(kMaxImageSide, &width) || !r.number(kMaxImageSide, &height) ||
-      !r.number(65535, &maxval)) {
+  if (!r.number(kMaxImageSide, &width) || !r.number(kMaxImageSide, &height) || !r.number(65535, &maxval)) {
     *error = "malformed PGM header (width, height and maxval must be decimals; at most " +
              std::to_string(kMaxImageSide) + " pixels a side, maxval <= 65535)";
     return false;
@@ -105,8 +102,8 @@ bool decode_pgm(const uint8_t* bytes, std::size_t size, Image* image, std::strin
     return false;
   }
   if (width * height > kMaxImagePixels) {
-    *error = "PGM image " + std::to_string(width) + "x" + std::to_string(height) +
-             " has more than " + std::to_string(kMaxImagePixels) + " pixels";
+    *error = "PGM image " + std::to_string(width) + "x" + std::to_string(height) + " has more than " +
+             std::to_string(kMaxImagePixels) + " pixels";
     return false;
   }
   const std::size_t count = static_cast<std::size_t>(width * height);
@@ -114,26 +111,23 @@ bool decode_pgm(const uint8_t* bytes, std::size_t size, Image* image, std::strin
   image->height = static_cast<int>(height);
   image->channels = 1;
   image->pixels.assign(count, 0.0f);
-  image->source = std::string(maxval < 256 ? "8-bit" : "16-bit") + " gray, maxval " +
-                  std::to_string(maxval);
+  image->source = std::string(maxval < 256 ? "8-bit" : "16-bit") + " gray, maxval " + std::to_string(maxval);
   const float to_255 = 255.0f / static_cast<float>(maxval);
   if (binary) {
     // Exactly one whitespace byte separates maxval from the raster.
     const std::size_t start = r.pos() + 1;
     const std::size_t sample_bytes = maxval < 256 ? 1 : 2;
-    if (r.pos() >= size || !std::isspace(bytes[r.pos()]) || start > size ||
-        (size - start) / sample_bytes < count) {
+    if (r.pos() >= size || !std::isspace(bytes[r.pos()]) || start > size || (size - start) / sample_bytes < count) {
       *error = "PGM raster is truncated: need " + std::to_string(count * sample_bytes) +
-               " bytes after the header for " + std::to_string(width) + "x" +
-               std::to_string(height) + " pixels";
+               " bytes after the header for " + std::to_string(width) + "x" + std::to_string(height) + " pixels";
       return false;
     }
     const uint8_t* p = bytes + start;
     for (std::size_t i = 0; i < count; ++i) {
       const int64_t v = sample_bytes == 1 ? p[i] : (int64_t{p[2 * i]} << 8) | p[2 * i + 1];
       if (v > maxval) {
-        *error = "PGM pixel " + std::to_string(i) + " is " + std::to_string(v) +
-                 ", above maxval " + std::to_string(maxval);
+        *error =
+            "PGM pixel " + std::to_string(i) + " is " + std::to_string(v) + ", above maxval " + std::to_string(maxval);
         return false;
       }
       image->pixels[i] = static_cast<float>(v) * to_255;
@@ -152,8 +146,7 @@ bool decode_pgm(const uint8_t* bytes, std::size_t size, Image* image, std::strin
   return true;
 }
 
-bool decode_png(const uint8_t* bytes, std::size_t size, int want_channels, Image* out,
-                std::string* error) {
+bool decode_png(const uint8_t* bytes, std::size_t size, int want_channels, Image* out, std::string* error) {
   // libpng's simplified API reports errors in png.message instead of longjmp
   // through our frames, and handles palette/alpha/bit-depth conversions.
   png_image png;
@@ -164,11 +157,10 @@ bool decode_png(const uint8_t* bytes, std::size_t size, int want_channels, Image
     png_image_free(&png);
     return false;
   }
-  if (png.width == 0 || png.height == 0 || png.width > kMaxImageSide ||
-      png.height > kMaxImageSide ||
+  if (png.width == 0 || png.height == 0 || png.width > kMaxImageSide || png.height > kMaxImageSide ||
       int64_t{png.width} * png.height > kMaxImagePixels) {
-    *error = "PNG image " + std::to_string(png.width) + "x" + std::to_string(png.height) +
-             " is empty or larger than " + std::to_string(kMaxImageSide) + " pixels a side";
+    *error = "PNG image " + std::to_string(png.width) + "x" + std::to_string(png.height) + " is empty or larger than " +
+             std::to_string(kMaxImageSide) + " pixels a side";
     png_image_free(&png);
     return false;
   }
@@ -295,8 +287,8 @@ bool image_to_tensor(const Image& image, const Tensor& input, void* dst, std::st
   const std::size_t n = image.pixels.size();
   const std::size_t elem = data_type_size(input.type);
   if (elem == 0 || n * elem != input.bytes) {
-    *error = "internal: image of " + std::to_string(n) + " values does not fill input tensor '" +
-             input.name + "' (" + std::to_string(input.bytes) + " bytes)";
+    *error = "internal: image of " + std::to_string(n) + " values does not fill input tensor '" + input.name + "' (" +
+             std::to_string(input.bytes) + " bytes)";
     return false;
   }
   if (input.type == DataType::kFloat32) {
@@ -305,8 +297,8 @@ bool image_to_tensor(const Image& image, const Tensor& input, void* dst, std::st
     return true;
   }
   if (input.type != DataType::kInt8 && input.type != DataType::kUInt8) {
-    *error = std::string("images can fill float32, int8 or uint8 inputs; input tensor '") +
-             input.name + "' is " + data_type_name(input.type) + "; give a raw tensor file";
+    *error = std::string("images can fill float32, int8 or uint8 inputs; input tensor '") + input.name + "' is " +
+             data_type_name(input.type) + "; give a raw tensor file";
     return false;
   }
   const float scale = input.quant.scale();
@@ -321,8 +313,7 @@ bool image_to_tensor(const Image& image, const Tensor& input, void* dst, std::st
   for (std::size_t i = 0; i < n; ++i) {
     // TFLite's Quantize: round(x / scale) + zero_point, round half away from zero.
     const double q = std::round(static_cast<double>(image.pixels[i] / 255.0f) / scale) + zp;
-    const int32_t v = static_cast<int32_t>(std::clamp(q, static_cast<double>(lo),
-                                                      static_cast<double>(hi)));
+    const int32_t v = static_cast<int32_t>(std::clamp(q, static_cast<double>(lo), static_cast<double>(hi)));
     if (input.type == DataType::kInt8) {
       static_cast<int8_t*>(dst)[i] = static_cast<int8_t>(v);
     } else {
@@ -345,8 +336,8 @@ bool has_suffix(const std::string& s, const char* suffix) {
 
 }  // namespace
 
-bool load_input_file(const std::string& path, const Tensor& input, void* dst,
-                     std::string* description, std::string* error) {
+bool load_input_file(const std::string& path, const Tensor& input, void* dst, std::string* description,
+                     std::string* error) {
   AlignedBytes file;
   if (!read_file_aligned(path, "input", kMaxFileBytes, &file, error)) return false;
   const uint8_t* b = file.data();
@@ -355,14 +346,12 @@ bool load_input_file(const std::string& path, const Tensor& input, void* dst,
   const bool force_raw = has_suffix(path, ".bin") || has_suffix(path, ".raw");
   const bool pgm = !force_raw && (is_pgm(b, n) || has_suffix(path, ".pgm"));
   const bool png = !force_raw && !pgm && (is_png(b, n) || has_suffix(path, ".png"));
-  const std::string tensor_text = std::string("input tensor '") + input.name + "' (" +
-                                  data_type_name(input.type) + " " + shape_text(input.shape) +
-                                  ", " + std::to_string(input.bytes) + " bytes)";
+  const std::string tensor_text = std::string("input tensor '") + input.name + "' (" + data_type_name(input.type) +
+                                  " " + shape_text(input.shape) + ", " + std::to_string(input.bytes) + " bytes)";
   if (!pgm && !png) {
     if (n != input.bytes) {
-      *error = "raw input '" + path + "' is " + std::to_string(n) + " bytes but " + tensor_text +
-               " needs exactly " + std::to_string(input.bytes) +
-               " (PGM and PNG images are recognised by their header)";
+      *error = "raw input '" + path + "' is " + std::to_string(n) + " bytes but " + tensor_text + " needs exactly " +
+               std::to_string(input.bytes) + " (PGM and PNG images are recognised by their header)";
       return false;
     }
     std::memcpy(dst, b, n);
@@ -376,8 +365,7 @@ bool load_input_file(const std::string& path, const Tensor& input, void* dst,
   }
   Image image;
   std::string decode_error;
-  const bool ok = pgm ? decode_pgm(b, n, &image, &decode_error)
-                      : decode_png(b, n, g.channels, &image, &decode_error);
+  const bool ok = pgm ? decode_pgm(b, n, &image, &decode_error) : decode_png(b, n, g.channels, &image, &decode_error);
   if (!ok) {
     *error = "cannot use image '" + path + "': " + decode_error;
     return false;
@@ -388,11 +376,10 @@ bool load_input_file(const std::string& path, const Tensor& input, void* dst,
   std::string method;
   image = resize_image(image, g.width, g.height, &method);
   if (!image_to_tensor(image, input, dst, error)) return false;
-  *description = std::string(pgm ? "PGM" : "PNG") + " image '" + path + "' " +
-                 std::to_string(source_w) + "x" + std::to_string(source_h) + " " +
-                 source + " -> " + std::to_string(g.width) + "x" +
-                 std::to_string(g.height) + "x" + std::to_string(g.channels) + " (scaling: " +
-                 method + "), as " + data_type_name(input.type) +
+  *description = std::string(pgm ? "PGM" : "PNG") + " image '" + path + "' " + std::to_string(source_w) + "x" +
+                 std::to_string(source_h) + " " + source + " -> " + std::to_string(g.width) + "x" +
+                 std::to_string(g.height) + "x" + std::to_string(g.channels) + " (scaling: " + method + "), as " +
+                 data_type_name(input.type) +
                  (input.type == DataType::kFloat32 ? " pixel/255" : " quantized pixel/255");
   return true;
 }

@@ -40,8 +40,7 @@ bool is_pgm(const uint8_t* bytes, std::size_t size);
 bool is_png(const uint8_t* bytes, std::size_t size);
 bool decode_pgm(const uint8_t* bytes, std::size_t size, Image* image, std::string* error);
 // want_channels: 1 decodes to gray, 3 to RGB (libpng converts; alpha is dropped).
-bool decode_png(const uint8_t* bytes, std::size_t size, int want_channels, Image* image,
-                std::string* error);
+bool decode_png(const uint8_t* bytes, std::size_t size, int want_channels, Image* image, std::string* error);
 
 // Scales to width x height; returns the method used per axis in *method
 // ("area", "bilinear", "none" or "area/bilinear" style when the axes differ).
@@ -55,7 +54,7 @@ bool image_to_tensor(const Image& image, const Tensor& input, void* dst, std::st
 
 // The whole pipeline for `tinyinfer run --input FILE`. *description tells the
 // user what was done ("PNG 28x28 gray, scaled ... to float32 pixel/255").
-bool load_input_file(const std::string& path, const Tensor& input, void* dst,
-                     std::string* description, std::string* error);
+bool load_input_file(const std::string& path, const Tensor& input, void* dst, std::string* description,
+                     std::string* error);
 
 }  // namespace tinyinfer::cli

@@ -32,9 +32,7 @@ Tensor tensor_at(const OpenedModel& m, int32_t index) {
   return m.ready ? m.interpreter.tensor(index) : m.model.tensor(index);
 }
 
-bool valid_tensor(const OpenedModel& m, int32_t index) {
-  return index >= 0 && index < m.model.tensor_count();
-}
+bool valid_tensor(const OpenedModel& m, int32_t index) { return index >= 0 && index < m.model.tensor_count(); }
 
 OpSummary summarize_op(const OpenedModel& m, int32_t i) {
   OpSummary s;
@@ -77,8 +75,7 @@ std::string tensor_line(const OpenedModel& m, int32_t index) {
   if (index < 0) return "(optional, absent)";
   if (!valid_tensor(m, index)) return "(tensor " + std::to_string(index) + " out of range)";
   const Tensor t = tensor_at(m, index);
-  std::string s = "t" + std::to_string(index) + " " + data_type_name(t.type) + " " +
-                  shape_text(t.shape);
+  std::string s = "t" + std::to_string(index) + " " + data_type_name(t.type) + " " + shape_text(t.shape);
   const std::string q = quant_text(t.quant);
   if (!q.empty()) s += " (" + q + ")";
   if (t.is_constant) s += " const " + with_commas(static_cast<int64_t>(t.bytes)) + " B";
@@ -93,20 +90,19 @@ void print_io_text(const OpenedModel& m, const char* label, bool inputs) {
     const int32_t idx = inputs ? m.model.input_tensor_index(i) : m.model.output_tensor_index(i);
     if (!valid_tensor(m, idx)) continue;
     const Tensor t = tensor_at(m, idx);
-    std::printf("  %s %d: %s %s, dims->size %d", inputs ? "input" : "output", i,
-                data_type_name(t.type), shape_text(t.shape).c_str(), t.shape.rank);
+    std::printf("  %s %d: %s %s, dims->size %d", inputs ? "input" : "output", i, data_type_name(t.type),
+                shape_text(t.shape).c_str(), t.shape.rank);
     const std::string q = quant_text(t.quant);
     if (!q.empty()) std::printf(", %s", q.c_str());
-    std::printf(", %s bytes, tensor %d '%s'\n", with_commas(static_cast<int64_t>(t.bytes)).c_str(),
-                idx, t.name);
+    std::printf(", %s bytes, tensor %d '%s'\n", with_commas(static_cast<int64_t>(t.bytes)).c_str(), idx, t.name);
   }
 }
 
 void print_text(const OpenedModel& m, KernelChoice kernels, const std::string& init_error) {
   std::printf("Model: %s\n", m.path.c_str());
-  std::printf("  %s bytes, schema version %u, %d ops, %d tensors", 
-              with_commas(static_cast<int64_t>(m.model.size_bytes())).c_str(),
-              m.model.schema_version(), m.model.op_count(), m.model.tensor_count());
+  std::printf("  %s bytes, schema version %u, %d ops, %d tensors",
+              with_commas(static_cast<int64_t>(m.model.size_bytes())).c_str(), m.model.schema_version(),
+              m.model.op_count(), m.model.tensor_count());
   const char* description = m.model.description();
   if (description != nullptr && description[0] != '\0') std::printf(", description '%s'", description);
   std::printf("\n\n");
@@ -137,8 +133,7 @@ void print_text(const OpenedModel& m, KernelChoice kernels, const std::string& i
     for (int32_t k = 0; k < op.output_count; ++k) {
       std::printf("      out %s\n", tensor_line(m, op.outputs[k]).c_str());
     }
-    std::printf("      MACs %s, weight bytes %s\n",
-                s.macs >= 0 ? with_commas(s.macs).c_str() : "n/a",
+    std::printf("      MACs %s, weight bytes %s\n", s.macs >= 0 ? with_commas(s.macs).c_str() : "n/a",
                 with_commas(s.weight_bytes).c_str());
   }
 
@@ -153,12 +148,12 @@ void print_text(const OpenedModel& m, KernelChoice kernels, const std::string& i
   std::printf("  model bytes:  %s\n", with_commas(static_cast<int64_t>(m.model.size_bytes())).c_str());
   if (m.ready) {
     const ArenaUsage u = m.interpreter.arena_usage();
-    std::printf("  arena bytes:  %s planned for %s kernels (metadata %s + persistent %s + "
-                "activations %s)\n",
-                with_commas(static_cast<int64_t>(u.total())).c_str(), kernel_choice_name(kernels),
-                with_commas(static_cast<int64_t>(u.metadata)).c_str(),
-                with_commas(static_cast<int64_t>(u.persistent)).c_str(),
-                with_commas(static_cast<int64_t>(u.activations)).c_str());
+    std::printf(
+        "  arena bytes:  %s planned for %s kernels (metadata %s + persistent %s + "
+        "activations %s)\n",
+        with_commas(static_cast<int64_t>(u.total())).c_str(), kernel_choice_name(kernels),
+        with_commas(static_cast<int64_t>(u.metadata)).c_str(), with_commas(static_cast<int64_t>(u.persistent)).c_str(),
+        with_commas(static_cast<int64_t>(u.activations)).c_str());
   } else {
     std::printf("  arena bytes:  n/a (%s)\n", init_error.c_str());
   }
@@ -273,8 +268,13 @@ void print_json(const OpenedModel& m, KernelChoice kernels, const std::string& i
 
 int cmd_info(int argc, char** argv) {
   Args args;
-  if (!args.parse(argc, argv, 2, {{"--json", false}, {"--kernels", true}, {"--fuse", false}, {"--small-arena", false}, {"--help", false},
-                                  {"-h", false}})) {
+  if (!args.parse(argc, argv, 2,
+                  {{"--json", false},
+                   {"--kernels", true},
+                   {"--fuse", false},
+                   {"--small-arena", false},
+                   {"--help", false},
+                   {"-h", false}})) {
     std::fprintf(stderr, "tinyinfer info: %s\n%s", args.error().c_str(), kInfoUsage);
     return 2;
   }

@@ -104,24 +104,20 @@ bool run_firmware(const std::string& elf, const std::string& keys, double timeou
 }
 
 // The unit as printed in reports: QEMU's "instructions" are not cycles.
-std::string unit_label(const std::string& unit) {
-  return unit == "instructions" ? "QEMU instructions" : unit;
-}
+std::string unit_label(const std::string& unit) { return unit == "instructions" ? "QEMU instructions" : unit; }
 
 void print_run_text(const FirmwareRun& run) {
   const BannerInfo& b = run.banner;
   std::printf("Firmware: %s\n", run.firmware.c_str());
-  std::printf("Board: %s   model: %s (%s, %s bytes)   kernels: %s   counter: %s\n", b.board.c_str(),
-              b.model.c_str(), b.model_file.c_str(), with_commas(b.model_bytes).c_str(),
-              b.kernels.c_str(), b.counter_unit.c_str());
+  std::printf("Board: %s   model: %s (%s, %s bytes)   kernels: %s   counter: %s\n", b.board.c_str(), b.model.c_str(),
+              b.model_file.c_str(), with_commas(b.model_bytes).c_str(), b.kernels.c_str(), b.counter_unit.c_str());
   if (!b.error.empty()) std::printf("%s\n", b.error.c_str());
   if (run.has_details) {
     const ModelDetails& d = run.details;
     std::printf("\nModel input:  %s %s\nModel output: %s %s\n", m7::dims_text(d.input.dims).c_str(),
                 d.input.type.c_str(), m7::dims_text(d.output.dims).c_str(), d.output.type.c_str());
-    std::printf("Ops: %lld   kernels: %s   arena: %s of %s bytes used\n",
-                static_cast<long long>(d.op_count), d.kernels.c_str(), with_commas(d.arena_used).c_str(),
-                with_commas(d.arena_size).c_str());
+    std::printf("Ops: %lld   kernels: %s   arena: %s of %s bytes used\n", static_cast<long long>(d.op_count),
+                d.kernels.c_str(), with_commas(d.arena_used).c_str(), with_commas(d.arena_size).c_str());
   }
   if (run.has_inference) {
     const InferenceResult& r = run.inference;
@@ -162,8 +158,7 @@ void json_inference(JsonWriter& json, const InferenceResult& r) {
 void json_run_fields(JsonWriter& json, const FirmwareRun& run) {
   json.field("firmware", run.firmware);
   json.begin_array("qemu_command");
-  for (const std::string& arg : m7::qemu_command(run.firmware, m7::QemuOptions()))
-    json.element(arg);
+  for (const std::string& arg : m7::qemu_command(run.firmware, m7::QemuOptions())) json.element(arg);
   json.end_array();
   const BannerInfo& b = run.banner;
   json.begin_object("banner");
@@ -247,8 +242,7 @@ std::string find_firmware(const std::string& dir, const StudyConfig& config) {
   const std::string name = firmware_file_name(config);
   std::error_code ec;
   for (const fs::path& candidate :
-       {fs::path(dir) / name,
-        fs::path(dir) / ("m7-" + config.model + "-" + config.kernels) / "firmware" / name}) {
+       {fs::path(dir) / name, fs::path(dir) / ("m7-" + config.model + "-" + config.kernels) / "firmware" / name}) {
     if (fs::is_regular_file(candidate, ec)) return candidate.string();
   }
   for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
@@ -289,9 +283,9 @@ ElfSize elf_size(const std::string& elf) {
 }
 
 uint64_t host_now_ns() {
-  return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                   std::chrono::steady_clock::now().time_since_epoch())
-                                   .count());
+  return static_cast<uint64_t>(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count());
 }
 
 double median(std::vector<double> v) {
@@ -311,8 +305,7 @@ struct HostResult {
   int runs = 0;
 };
 
-HostResult run_host(const std::string& model_path, const char* kernels_name, const std::string& digit,
-                    int runs) {
+HostResult run_host(const std::string& model_path, const char* kernels_name, const std::string& digit, int runs) {
   HostResult result;
   auto opened = std::make_unique<OpenedModel>();
   KernelChoice kernels = KernelChoice::kReference;
@@ -371,8 +364,7 @@ std::string fixed(double value, int decimals) {
 // Prints one side-by-side table: a row per layer index, a column per config.
 void print_table(const char* title, const std::vector<std::vector<std::string>>& op_names,
                  const std::vector<std::vector<std::string>>& cells, const std::vector<std::string>& totals,
-                 const std::vector<std::string>& extra_names,
-                 const std::vector<std::vector<std::string>>& extra_rows) {
+                 const std::vector<std::string>& extra_names, const std::vector<std::vector<std::string>>& extra_rows) {
   std::printf("\n%s\n\n", title);
   std::printf("%-24s", "layer");
   for (const StudyConfig& c : study_configs) std::printf(" %14s", c.model.c_str());
@@ -388,8 +380,10 @@ void print_table(const char* title, const std::vector<std::vector<std::string>>&
     bool same = true;
     for (const auto& names : op_names) {
       if (row >= names.size()) continue;
-      if (name.empty()) name = names[row];
-      else if (names[row] != name) same = false;
+      if (name.empty())
+        name = names[row];
+      else if (names[row] != name)
+        same = false;
     }
     std::string label = std::to_string(row) + " " + name + (same ? "" : " (*)");
     std::printf("%-24s", label.c_str());
@@ -453,8 +447,14 @@ int cmd_m7_shell(int argc, char** argv) {
 int cmd_study(int argc, char** argv) {
   Args args;
   if (!args.parse(argc, argv, 2,
-                  {{"--firmware-dir", true}, {"--json", true}, {"--host-runs", true}, {"--models-dir", true},
-                   {"--digit", true}, {"--timeout", true}, {"--models", true}, {"--help", false}})) {
+                  {{"--firmware-dir", true},
+                   {"--json", true},
+                   {"--host-runs", true},
+                   {"--models-dir", true},
+                   {"--digit", true},
+                   {"--timeout", true},
+                   {"--models", true},
+                   {"--help", false}})) {
     std::fprintf(stderr, "tinyinfer study: %s\n%s", args.error().c_str(), kStudyUsage);
     return 2;
   }
@@ -503,8 +503,8 @@ int cmd_study(int argc, char** argv) {
     const std::string name = firmware_file_name(study_configs[i]);
     const std::string elf = find_firmware(firmware_dir, study_configs[i]);
     if (elf.empty()) {
-      std::fprintf(stderr, "tinyinfer study: %s not found under %s (build it: tools/run_study.sh)\n",
-                   name.c_str(), firmware_dir.c_str());
+      std::fprintf(stderr, "tinyinfer study: %s not found under %s (build it: tools/run_study.sh)\n", name.c_str(),
+                   firmware_dir.c_str());
       return 1;
     }
     std::fprintf(stderr, "study: QEMU %s ...\n", name.c_str());
@@ -538,14 +538,12 @@ int cmd_study(int argc, char** argv) {
     totals.push_back(with_commas(static_cast<int64_t>(r.total)));
     const int cls = r.predicted;
     predicted.push_back(std::to_string(cls) + " (" +
-                        (cls >= 0 && cls < static_cast<int>(r.outputs.size()) ? fixed(r.outputs[cls], 4) : "?") +
-                        ")");
+                        (cls >= 0 && cls < static_cast<int>(r.outputs.size()) ? fixed(r.outputs[cls], 4) : "?") + ")");
     arena.push_back(with_commas(runs[i].details.arena_used));
     flash.push_back(sizes[i].known ? with_commas(sizes[i].text + sizes[i].data) : "?");
     // What the engine, app and board cost: flash minus the embedded model.
-    code.push_back(sizes[i].known && model_bytes[i] > 0
-                       ? with_commas(sizes[i].text + sizes[i].data - model_bytes[i])
-                       : "?");
+    code.push_back(sizes[i].known && model_bytes[i] > 0 ? with_commas(sizes[i].text + sizes[i].data - model_bytes[i])
+                                                        : "?");
     ram.push_back(sizes[i].known ? with_commas(sizes[i].data + sizes[i].bss) : "?");
     if (cls != 8) failed = true;
   }
@@ -580,22 +578,25 @@ int cmd_study(int argc, char** argv) {
     bool same = ref.total == opt.total && ref.layers.size() == opt.layers.size();
     for (std::size_t k = 0; same && k < ref.layers.size(); ++k) same = ref.layers[k].count == opt.layers[k].count;
     if (same) {
-      std::printf("- %s model: optimized == reference (identical instruction counts in every layer): "
-                  "the optimized kernels do not exist yet, so both kernel sets run the same code.\n",
-                  study_configs[m].model.c_str());
+      std::printf(
+          "- %s model: optimized == reference (identical instruction counts in every layer): "
+          "the optimized kernels do not exist yet, so both kernel sets run the same code.\n",
+          study_configs[m].model.c_str());
     } else {
       const double ratio = ref.total > 0 ? static_cast<double>(opt.total) / ref.total : 0.0;
       std::printf("- %s model: optimized runs %.3fx the reference instructions (%.1fx fewer).\n",
                   study_configs[m].model.c_str(), ratio, ratio > 0 ? 1.0 / ratio : 0.0);
     }
   }
-  std::printf("- %s: guest instructions QEMU executed (-icount shift=0: 1 instruction = 1 ns of virtual\n"
-              "  time; the firmware reads SysTick at the 25 MHz core clock, 1 tick = 40 instructions).\n"
-              "  They are not Cortex-M7 cycles: dual issue, caches, TCM and flash wait states change the\n"
-              "  cycle count on silicon. None of these numbers were measured on hardware.\n",
-              unit_label(unit).c_str());
-  std::printf("- total = sum of the layers. Host: wall-clock microseconds on this machine, median per\n"
-              "  layer and median of the per-run totals (so the total need not equal the column sum).\n");
+  std::printf(
+      "- %s: guest instructions QEMU executed (-icount shift=0: 1 instruction = 1 ns of virtual\n"
+      "  time; the firmware reads SysTick at the 25 MHz core clock, 1 tick = 40 instructions).\n"
+      "  They are not Cortex-M7 cycles: dual issue, caches, TCM and flash wait states change the\n"
+      "  cycle count on silicon. None of these numbers were measured on hardware.\n",
+      unit_label(unit).c_str());
+  std::printf(
+      "- total = sum of the layers. Host: wall-clock microseconds on this machine, median per\n"
+      "  layer and median of the per-run totals (so the total need not equal the column sum).\n");
   if (failed) std::printf("- WARNING: a configuration did not predict 8.\n");
 
   if (const char* json_path = args.value("--json")) {

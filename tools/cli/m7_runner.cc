@@ -1,17 +1,17 @@
 #include "m7_runner.h"
 
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <sstream>
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <cerrno>
-#include <chrono>
-#include <cstdlib>
-#include <cstring>
-#include <sstream>
 
 extern char** environ;
 
@@ -73,8 +73,7 @@ bool parse_u64(const std::string& text, uint64_t* out) {
 bool parse_i64(const std::string& text, int64_t* out) {
   uint64_t v = 0;
   const bool negative = !text.empty() && text[0] == '-';
-  if (!parse_u64(negative ? text.substr(1) : text, &v) || v > static_cast<uint64_t>(INT64_MAX))
-    return false;
+  if (!parse_u64(negative ? text.substr(1) : text, &v) || v > static_cast<uint64_t>(INT64_MAX)) return false;
   *out = negative ? -static_cast<int64_t>(v) : static_cast<int64_t>(v);
   return true;
 }
@@ -140,9 +139,8 @@ std::string dims_text(const std::vector<int64_t>& dims) {
 }
 
 std::vector<std::string> qemu_command(const std::string& elf, const QemuOptions& options) {
-  return {options.qemu,  "-M",         options.machine, "-nographic", "-monitor", "none",
-          "-serial",     "stdio",      "-semihosting",  "-icount",    "shift=0",  "-kernel",
-          elf};
+  return {options.qemu, "-M",           options.machine, "-nographic", "-monitor", "none", "-serial",
+          "stdio",      "-semihosting", "-icount",       "shift=0",    "-kernel",  elf};
 }
 
 // ---- QemuSession -------------------------------------------------------------
@@ -152,8 +150,7 @@ QemuSession::~QemuSession() { stop(); }
 bool QemuSession::start(const std::string& elf, const QemuOptions& options_in, std::string* error) {
   stop();
   options_ = options_in;
-  if (const char* qemu = std::getenv("TINYINFER_QEMU"); qemu != nullptr && *qemu != '\0')
-    options_.qemu = qemu;
+  if (const char* qemu = std::getenv("TINYINFER_QEMU"); qemu != nullptr && *qemu != '\0') options_.qemu = qemu;
   if (access(elf.c_str(), R_OK) != 0) {
     *error = errno_text(elf.c_str());
     return false;
@@ -265,15 +262,15 @@ bool QemuSession::read_until_prompt(double timeout_s, std::string* text, std::st
     }
     if (stdout_eof_) {
       const int status = stop();
-      *error = "QEMU ended (status " + std::to_string(status) + ") before the prompt; output: [" +
-               pending_ + "]" + (stderr_text_.empty() ? "" : " stderr: " + stderr_text_);
+      *error = "QEMU ended (status " + std::to_string(status) + ") before the prompt; output: [" + pending_ + "]" +
+               (stderr_text_.empty() ? "" : " stderr: " + stderr_text_);
       return false;
     }
     const int left = remaining_ms(deadline);
     if (left == 0) {
       stop();
-      *error = "timeout after " + std::to_string(timeout_s) + " s waiting for the prompt; output so far: [" +
-               pending_ + "]" + (stderr_text_.empty() ? "" : " stderr: " + stderr_text_);
+      *error = "timeout after " + std::to_string(timeout_s) + " s waiting for the prompt; output so far: [" + pending_ +
+               "]" + (stderr_text_.empty() ? "" : " stderr: " + stderr_text_);
       return false;
     }
     if (!pump(left, error)) return false;

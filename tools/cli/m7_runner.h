@@ -9,8 +9,9 @@
 
 #include <cstdint>
 #include <string>
-#include <sys/types.h>
 #include <vector>
+
+#include <sys/types.h>
 
 namespace tinyinfer::cli::m7 {
 
@@ -21,8 +22,8 @@ namespace tinyinfer::cli::m7 {
 struct QemuOptions {
   std::string qemu = "qemu-system-arm";  // overridden by $TINYINFER_QEMU
   std::string machine = "mps2-an500";
-  double boot_timeout_s = 30.0;     // until the first prompt
-  double command_timeout_s = 120.0; // per command (an inference is seconds)
+  double boot_timeout_s = 30.0;      // until the first prompt
+  double command_timeout_s = 120.0;  // per command (an inference is seconds)
 };
 
 // The command line run for `elf` (also printed in errors and reports).
@@ -62,7 +63,7 @@ class QemuSession {
   int stdout_fd_ = -1;
   int stderr_fd_ = -1;
   bool stdout_eof_ = false;
-  std::string pending_;      // UART text not yet returned
+  std::string pending_;  // UART text not yet returned
   std::string stderr_text_;
   std::string banner_;
   QemuOptions options_;
@@ -71,14 +72,14 @@ class QemuSession {
 // ---- the shell's replies ---------------------------------------------------
 
 struct BannerInfo {
-  std::string board;          // "qemu-mps2-an500"
-  std::string model;          // "uncompressed"
-  std::string model_file;     // "mnist_uncompressed.tflite"
+  std::string board;       // "qemu-mps2-an500"
+  std::string model;       // "uncompressed"
+  std::string model_file;  // "mnist_uncompressed.tflite"
   int64_t model_bytes = 0;
-  std::string kernels;        // "reference"
-  std::string counter_unit;   // "instructions"
+  std::string kernels;       // "reference"
+  std::string counter_unit;  // "instructions"
   int64_t arena_used = 0, arena_size = 0;
-  std::string error;          // "error: model not ready: ..." if the firmware said so
+  std::string error;  // "error: model not ready: ..." if the firmware said so
 };
 
 struct TensorDetails {
@@ -101,8 +102,8 @@ struct LayerRecord {
 
 struct InferenceResult {  // key '2'
   std::vector<LayerRecord> layers;
-  uint64_t total = 0;     // "Done in N unit"
-  std::string unit;       // "instructions" (QEMU), "cycles" (silicon)
+  uint64_t total = 0;  // "Done in N unit"
+  std::string unit;    // "instructions" (QEMU), "cycles" (silicon)
   std::vector<double> outputs;
   int predicted = -1;
 };

@@ -51,8 +51,7 @@ int main(int argc, char** argv) {
   if (std::strcmp(command, "m7") == 0) return cmd_m7_shell(argc, argv);
   if (std::strcmp(command, "study") == 0) return cmd_study(argc, argv);
   if (std::strcmp(command, "bench-m7") == 0) return cmd_bench_m7(argc, argv);
-  if (std::strcmp(command, "help") == 0 || std::strcmp(command, "--help") == 0 ||
-      std::strcmp(command, "-h") == 0) {
+  if (std::strcmp(command, "help") == 0 || std::strcmp(command, "--help") == 0 || std::strcmp(command, "-h") == 0) {
     std::fputs(kUsage, stdout);
     return 0;
   }

@@ -1,11 +1,11 @@
 #include "mnist_idx.h"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+
+#include <zlib.h>
 
 namespace tinyinfer::cli {
 namespace {
@@ -40,8 +40,7 @@ bool open_idx(const std::string& path, GzFile* file, std::string* error) {
 }
 
 // Reads exactly n bytes; false + error on a short read or a corrupt stream.
-bool read_exact(gzFile_s* f, const std::string& path, void* dst, std::size_t n, const char* what,
-                std::string* error) {
+bool read_exact(gzFile_s* f, const std::string& path, void* dst, std::size_t n, const char* what, std::string* error) {
   auto* p = static_cast<uint8_t*>(dst);
   while (n > 0) {
     const unsigned chunk = static_cast<unsigned>(std::min<std::size_t>(n, 1u << 30));
@@ -49,8 +48,7 @@ bool read_exact(gzFile_s* f, const std::string& path, void* dst, std::size_t n, 
     if (got < 0) {
       int code = 0;
       const char* message = gzerror(f, &code);
-      *error = "IDX file '" + path + "': cannot decompress " + what + " (" + (message ? message : "zlib error") +
-               ")";
+      *error = "IDX file '" + path + "': cannot decompress " + what + " (" + (message ? message : "zlib error") + ")";
       return false;
     }
     if (got == 0) {
@@ -147,8 +145,7 @@ bool read_idx_labels(const std::string& path, int32_t limit, IdxLabels* out, std
 }
 
 bool find_mnist_file(const std::string& dir, const std::string& stem, const char* kind, std::string* path) {
-  const std::string base =
-      stem + "-" + kind + (std::string(kind) == "images" ? "-idx3-ubyte" : "-idx1-ubyte");
+  const std::string base = stem + "-" + kind + (std::string(kind) == "images" ? "-idx3-ubyte" : "-idx1-ubyte");
   std::error_code ec;
   for (const std::string& name : {base + ".gz", base}) {
     const fs::path p = fs::path(dir) / name;
@@ -178,15 +175,14 @@ bool load_mnist(const std::string& dir, const std::string& stem, int32_t limit, 
   if (!read_idx_images(out->images_path, limit, &out->images, error)) return false;
   if (!read_idx_labels(out->labels_path, limit, &out->labels, error)) return false;
   if (out->labels.file_count != out->images.file_count) {
-    *error = "MNIST files disagree: " + std::to_string(out->images.file_count) + " images in '" +
-             out->images_path + "' but " + std::to_string(out->labels.file_count) + " labels in '" +
-             out->labels_path + "'";
+    *error = "MNIST files disagree: " + std::to_string(out->images.file_count) + " images in '" + out->images_path +
+             "' but " + std::to_string(out->labels.file_count) + " labels in '" + out->labels_path + "'";
     return false;
   }
   for (std::size_t i = 0; i < out->labels.labels.size(); ++i) {
     if (out->labels.labels[i] > 9) {
-      *error = "IDX file '" + out->labels_path + "': label " + std::to_string(out->labels.labels[i]) +
-               " at index " + std::to_string(i) + " is not a digit 0..9";
+      *error = "IDX file '" + out->labels_path + "': label " + std::to_string(out->labels.labels[i]) + " at index " +
+               std::to_string(i) + " is not a digit 0..9";
       return false;
     }
   }

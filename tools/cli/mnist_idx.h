@@ -12,8 +12,8 @@ namespace tinyinfer::cli {
 
 struct IdxImages {
   int32_t count = 0, rows = 0, cols = 0;  // count: images read (<= the header's)
-  uint32_t file_count = 0;                 // the header's count
-  std::vector<uint8_t> pixels;  // count * rows * cols
+  uint32_t file_count = 0;                // the header's count
+  std::vector<uint8_t> pixels;            // count * rows * cols
   const uint8_t* image(int32_t i) const { return pixels.data() + static_cast<std::size_t>(i) * rows * cols; }
 };
 

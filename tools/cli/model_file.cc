@@ -1,24 +1,22 @@
 #include "model_file.h"
 
-#include <sys/stat.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <new>
 #include <vector>
 
+#include <sys/stat.h>
+
 namespace tinyinfer::cli {
 
-void AlignedBytes::Free::operator()(uint8_t* p) const {
-  ::operator delete(p, std::align_val_t{kAlignment});
-}
+void AlignedBytes::Free::operator()(uint8_t* p) const { ::operator delete (p, std::align_val_t{kAlignment}); }
 
 bool AlignedBytes::allocate(std::size_t size, bool zero) {
   data_.reset();
   size_ = 0;
   // Allocate at least one byte so data() is valid even for size 0.
-  void* p = ::operator new(size == 0 ? 1 : size, std::align_val_t{kAlignment}, std::nothrow);
+  void* p = ::operator new (size == 0 ? 1 : size, std::align_val_t{kAlignment}, std::nothrow);
   if (p == nullptr) return false;
   if (zero) std::memset(p, 0, size == 0 ? 1 : size);
   data_.reset(static_cast<uint8_t*>(p));
@@ -28,14 +26,12 @@ bool AlignedBytes::allocate(std::size_t size, bool zero) {
 
 namespace {
 
-std::string describe_bytes(std::size_t n) {
-  return std::to_string(n) + " bytes";
-}
+std::string describe_bytes(std::size_t n) { return std::to_string(n) + " bytes"; }
 
 }  // namespace
 
-bool read_file_aligned(const std::string& path, const char* what, std::size_t max_bytes,
-                       AlignedBytes* out, std::string* error) {
+bool read_file_aligned(const std::string& path, const char* what, std::size_t max_bytes, AlignedBytes* out,
+                       std::string* error) {
   const std::string prefix = std::string("cannot read ") + what + " '" + path + "': ";
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
@@ -47,8 +43,8 @@ bool read_file_aligned(const std::string& path, const char* what, std::size_t ma
     return false;
   }
   if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > max_bytes) {
-    *error = prefix + "file is " + describe_bytes(static_cast<std::size_t>(st.st_size)) +
-             ", more than the limit of " + describe_bytes(max_bytes);
+    *error = prefix + "file is " + describe_bytes(static_cast<std::size_t>(st.st_size)) + ", more than the limit of " +
+             describe_bytes(max_bytes);
     return false;
   }
   std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -131,12 +127,11 @@ bool init_interpreter(OpenedModel* opened, KernelChoice kernels, std::string* er
     *error = "out of memory for the " + std::to_string(kHostArenaBytes) + "-byte arena";
     return false;
   }
-  const Status status = opened->interpreter.init(opened->model, kernels, opened->arena.data(),
-                                                 opened->arena.size(), options);
+  const Status status =
+      opened->interpreter.init(opened->model, kernels, opened->arena.data(), opened->arena.size(), options);
   if (!status.is_ok()) {
-    *error = "cannot prepare model '" + opened->path + "' with " +
-             kernel_choice_name(kernels) + " kernels: " + status_code_name(status.code()) +
-             ": " + status.message();
+    *error = "cannot prepare model '" + opened->path + "' with " + kernel_choice_name(kernels) +
+             " kernels: " + status_code_name(status.code()) + ": " + status.message();
     return false;
   }
   opened->ready = true;

@@ -42,8 +42,8 @@ constexpr std::size_t kMaxFileBytes = std::size_t{512} << 20;
 // Reads `path` completely. Errors (missing, unreadable, directory, empty,
 // larger than max_bytes) fill *error with a message naming the file and
 // `what` ("model", "input").
-bool read_file_aligned(const std::string& path, const char* what, std::size_t max_bytes,
-                       AlignedBytes* out, std::string* error);
+bool read_file_aligned(const std::string& path, const char* what, std::size_t max_bytes, AlignedBytes* out,
+                       std::string* error);
 
 // Writes `size` bytes to `path` (replacing it); false + *error on failure.
 bool write_file(const std::string& path, const void* data, std::size_t size, std::string* error);

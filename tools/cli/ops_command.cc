@@ -2,14 +2,15 @@
 // set linked into this build; `tinyinfer ops --for MODEL`: the op list a
 // firmware image needs for that model (as a list, as CMake for
 // tinyinfer_kernel_table(), or as the kernel table source itself).
-#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "model_file.h"
@@ -92,10 +93,11 @@ int print_matrix(bool json) {
     std::printf("%-18s %-42s %-28s %s%s\n", r.op.c_str(), r.types.c_str(), r.reference.c_str(), r.optimized.c_str(),
                 r.optimized_is_fallback ? " (reference: no variant)" : "");
   }
-  std::printf("\n%zu ops, %zu op x type signatures, %d with a Cortex-M7 variant; the others run their\n"
-              "reference kernel in the optimized set too. On the host the Cortex-M7 variants run\n"
-              "through their portable twins of the DSP/FPv5 instructions.\n",
-              ops.size(), rows.size(), fast);
+  std::printf(
+      "\n%zu ops, %zu op x type signatures, %d with a Cortex-M7 variant; the others run their\n"
+      "reference kernel in the optimized set too. On the host the Cortex-M7 variants run\n"
+      "through their portable twins of the DSP/FPv5 instructions.\n",
+      ops.size(), rows.size(), fast);
   return 0;
 }
 
@@ -157,8 +159,9 @@ int cmd_ops(int argc, char** argv) {
   std::string model, format = "list", kernels = "optimized";
   bool json = false;
   app.add_option("--for", model, "the .tflite model whose op list to print");
-  app.add_option("--format", format, "with --for: list (one OP:type per line), cmake (set(TINYINFER_OPS ...)) "
-                                     "or table (the kernel table's C++ source)")
+  app.add_option("--format", format,
+                 "with --for: list (one OP:type per line), cmake (set(TINYINFER_OPS ...)) "
+                 "or table (the kernel table's C++ source)")
       ->check(CLI::IsMember({"list", "cmake", "table"}));
   app.add_option("--kernels", kernels, "with --format table: the image's kernel set")
       ->check(CLI::IsMember({"reference", "optimized"}));

@@ -12,10 +12,10 @@
 
 #include "cli_args.h"
 #include "commands.h"
+#include "convert/quantizer.h"
 #include "image_input.h"
 #include "mnist_idx.h"
 #include "model_file.h"
-#include "convert/quantizer.h"
 
 namespace tinyinfer::cli {
 namespace {
@@ -133,9 +133,18 @@ bool file_calibration(const std::string& spec, int32_t samples, const Tensor& in
 int cmd_quantize(int argc, char** argv) {
   Args args;
   if (!args.parse(argc, argv, 2,
-                  {{"-o", true}, {"--output", true}, {"--mode", true}, {"--calibration", true}, {"--mnist", true},
-                   {"--samples", true}, {"--range", true}, {"--io", true}, {"--per-tensor", false}, {"--fc-per-channel", false},
-                   {"--help", false}, {"-h", false}})) {
+                  {{"-o", true},
+                   {"--output", true},
+                   {"--mode", true},
+                   {"--calibration", true},
+                   {"--mnist", true},
+                   {"--samples", true},
+                   {"--range", true},
+                   {"--io", true},
+                   {"--per-tensor", false},
+                   {"--fc-per-channel", false},
+                   {"--help", false},
+                   {"-h", false}})) {
     std::fprintf(stderr, "tinyinfer quantize: %s\n%s", args.error().c_str(), kQuantizeUsage);
     return 2;
   }
@@ -224,11 +233,10 @@ int cmd_quantize(int argc, char** argv) {
                    m.path.c_str(), data_type_name(input.type));
       return 1;
     }
-    const bool ok = args.has("--mnist")
-                        ? mnist_calibration(args.value("--mnist"), static_cast<int32_t>(samples), input,
-                                            &calibration, &calibration_source, &error)
-                        : file_calibration(args.value("--calibration"), static_cast<int32_t>(samples), input,
-                                           &calibration, &calibration_source, &error);
+    const bool ok = args.has("--mnist") ? mnist_calibration(args.value("--mnist"), static_cast<int32_t>(samples), input,
+                                                            &calibration, &calibration_source, &error)
+                                        : file_calibration(args.value("--calibration"), static_cast<int32_t>(samples),
+                                                           input, &calibration, &calibration_source, &error);
     if (!ok) {
       std::fprintf(stderr, "tinyinfer quantize: calibration: %s\n", error.c_str());
       return 1;
@@ -249,12 +257,12 @@ int cmd_quantize(int argc, char** argv) {
 
   std::printf("Quantized %s -> %s (%s)\n", m.path.c_str(), output_path, mode.c_str());
   std::printf("  size: %zu -> %zu bytes\n", m.bytes.size(), out.size());
-  const char* granularity = !options.per_channel    ? "per tensor"
+  const char* granularity = !options.per_channel     ? "per tensor"
                             : options.fc_per_channel ? "per channel"
                                                      : "per channel (FULLY_CONNECTED per tensor)";
   std::printf("  weights: %s, %d tensor(s) to int8", granularity, summary.weight_tensors);
-  if (int8) std::printf(", %d bias(es) to int32, %d activation(s) to int8", summary.bias_tensors,
-                        summary.activation_tensors);
+  if (int8)
+    std::printf(", %d bias(es) to int32, %d activation(s) to int8", summary.bias_tensors, summary.activation_tensors);
   std::printf("\n");
   if (int8) {
     std::printf("  calibration: %s, range %s", calibration_source.c_str(),

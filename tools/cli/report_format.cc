@@ -53,11 +53,21 @@ std::string json_string(const std::string& text) {
   std::string out = "\"";
   for (unsigned char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
         // Control bytes and non-ASCII bytes (names in a model are not
         // guaranteed UTF-8) are escaped so the output is always valid JSON.
@@ -126,9 +136,7 @@ void JsonWriter::field(const char* key, const std::string& value) {
   prefix(key);
   std::fputs(json_string(value).c_str(), out_);
 }
-void JsonWriter::field(const char* key, const char* value) {
-  field(key, std::string(value == nullptr ? "" : value));
-}
+void JsonWriter::field(const char* key, const char* value) { field(key, std::string(value == nullptr ? "" : value)); }
 void JsonWriter::field(const char* key, double value) {
   prefix(key);
   std::fputs(json_number(value).c_str(), out_);

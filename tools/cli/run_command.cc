@@ -37,9 +37,9 @@ constexpr const char* kRunUsage =
 constexpr int64_t kMaxRepeat = 10000;
 
 uint64_t host_now_ns() {
-  return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                   std::chrono::steady_clock::now().time_since_epoch())
-                                   .count());
+  return static_cast<uint64_t>(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count());
 }
 
 // Host profiler: steady_clock nanoseconds per op, kept for every invoke so
@@ -77,12 +77,23 @@ class SampleProfiler : public Profiler {
 // Element i of a tensor as a real number (dequantized when quantized).
 bool element_value(const Tensor& t, int64_t i, double* raw, double* real) {
   switch (t.type) {
-    case DataType::kFloat32: *raw = t.data_as<const float>()[i]; break;
-    case DataType::kInt8: *raw = t.data_as<const int8_t>()[i]; break;
-    case DataType::kUInt8: *raw = t.data_as<const uint8_t>()[i]; break;
-    case DataType::kInt16: *raw = t.data_as<const int16_t>()[i]; break;
-    case DataType::kInt32: *raw = t.data_as<const int32_t>()[i]; break;
-    default: return false;
+    case DataType::kFloat32:
+      *raw = t.data_as<const float>()[i];
+      break;
+    case DataType::kInt8:
+      *raw = t.data_as<const int8_t>()[i];
+      break;
+    case DataType::kUInt8:
+      *raw = t.data_as<const uint8_t>()[i];
+      break;
+    case DataType::kInt16:
+      *raw = t.data_as<const int16_t>()[i];
+      break;
+    case DataType::kInt32:
+      *raw = t.data_as<const int32_t>()[i];
+      break;
+    default:
+      return false;
   }
   *real = *raw;
   if (t.type != DataType::kFloat32 && t.quant.is_quantized()) {
@@ -170,14 +181,13 @@ double percent(double part, double whole) { return whole > 0 ? 100.0 * part / wh
 void print_text(OpenedModel& m, const RunResult& r, const std::string& output_file) {
   Interpreter& it = m.interpreter;
   std::printf("Model: %s (%s bytes), %s kernels, arena %s bytes planned\n", m.path.c_str(),
-              with_commas(static_cast<int64_t>(m.model.size_bytes())).c_str(),
-              it.kernel_set_name(), with_commas(static_cast<int64_t>(it.arena_used_bytes())).c_str());
+              with_commas(static_cast<int64_t>(m.model.size_bytes())).c_str(), it.kernel_set_name(),
+              with_commas(static_cast<int64_t>(it.arena_used_bytes())).c_str());
   std::printf("Input: %s\n", r.input_text.c_str());
   for (int32_t i = 0; i < it.output_count(); ++i) {
     const Tensor* t = it.output(i);
     if (t == nullptr) continue;
-    std::printf("Output %d '%s': %s %s", i, t->name, data_type_name(t->type),
-                shape_text(t->shape).c_str());
+    std::printf("Output %d '%s': %s %s", i, t->name, data_type_name(t->type), shape_text(t->shape).c_str());
     const std::string q = quant_text(t->quant);
     if (!q.empty()) std::printf(" (%s)", q.c_str());
     std::printf("\n");
@@ -202,18 +212,16 @@ void print_text(OpenedModel& m, const RunResult& r, const std::string& output_fi
     }
   }
   if (!output_file.empty()) {
-    std::printf("Wrote output 0 (%s bytes) to %s\n",
-                with_commas(static_cast<int64_t>(it.output(0)->bytes)).c_str(), output_file.c_str());
+    std::printf("Wrote output 0 (%s bytes) to %s\n", with_commas(static_cast<int64_t>(it.output(0)->bytes)).c_str(),
+                output_file.c_str());
   }
-  std::printf("\nPer-layer time (host steady_clock ns, %s%lld invoke%s):\n",
-              r.repeat > 1 ? "median of " : "", static_cast<long long>(r.repeat),
-              r.repeat > 1 ? "s" : "");
+  std::printf("\nPer-layer time (host steady_clock ns, %s%lld invoke%s):\n", r.repeat > 1 ? "median of " : "",
+              static_cast<long long>(r.repeat), r.repeat > 1 ? "s" : "");
   for (int32_t i = 0; i < it.op_count(); ++i) {
     std::printf("%s: %s msec (%.1f%%)\n", it.op_name(i), msec(r.layer_ns[i]).c_str(),
                 percent(r.layer_ns[i], r.layers_sum_ns));
   }
-  std::printf("Done in %s msec%s\n", msec(r.total_ns).c_str(),
-              r.repeat > 1 ? " (median invoke)" : "");
+  std::printf("Done in %s msec%s\n", msec(r.total_ns).c_str(), r.repeat > 1 ? " (median invoke)" : "");
 }
 
 void print_json(OpenedModel& m, const RunResult& r, const std::string& output_file) {
@@ -288,8 +296,15 @@ void print_json(OpenedModel& m, const RunResult& r, const std::string& output_fi
 int cmd_run(int argc, char** argv) {
   Args args;
   if (!args.parse(argc, argv, 2,
-                  {{"--input", true}, {"--output", true}, {"--repeat", true}, {"--kernels", true}, {"--fuse", false}, {"--small-arena", false},
-                   {"--json", false}, {"--help", false}, {"-h", false}})) {
+                  {{"--input", true},
+                   {"--output", true},
+                   {"--repeat", true},
+                   {"--kernels", true},
+                   {"--fuse", false},
+                   {"--small-arena", false},
+                   {"--json", false},
+                   {"--help", false},
+                   {"-h", false}})) {
     std::fprintf(stderr, "tinyinfer run: %s\n%s", args.error().c_str(), kRunUsage);
     return 2;
   }
@@ -348,8 +363,8 @@ int cmd_run(int argc, char** argv) {
     if (it.input_count() > 1) r.input_text += "; inputs 1.. are all zeros";
   } else {
     r.input_source = "zeros";
-    r.input_text = std::string("all zeros (no --input given) for ") + data_type_name(input->type) +
-                   " " + shape_text(input->shape);
+    r.input_text =
+        std::string("all zeros (no --input given) for ") + data_type_name(input->type) + " " + shape_text(input->shape);
     if (input->type != DataType::kFloat32 && input->quant.is_quantized()) {
       char buf[64];
       std::snprintf(buf, sizeof(buf), " (raw 0 = real %.6g)",
@@ -376,8 +391,7 @@ int cmd_run(int argc, char** argv) {
     const Status status = it.invoke(&profiler);
     const uint64_t end = host_now_ns();
     if (!status.is_ok()) {
-      std::fprintf(stderr, "tinyinfer run: invoke failed: %s: %s\n",
-                   status_code_name(status.code()), status.message());
+      std::fprintf(stderr, "tinyinfer run: invoke failed: %s: %s\n", status_code_name(status.code()), status.message());
       return 1;
     }
     profiler.end_invoke();
@@ -391,8 +405,7 @@ int cmd_run(int argc, char** argv) {
 
   if (!output_file.empty()) {
     const Tensor* out = it.output(0);
-    if (out == nullptr || out->data == nullptr ||
-        !write_file(output_file, out->data, out->bytes, &error)) {
+    if (out == nullptr || out->data == nullptr || !write_file(output_file, out->data, out->bytes, &error)) {
       std::fprintf(stderr, "tinyinfer run: %s\n",
                    out == nullptr || out->data == nullptr ? "output 0 has no buffer" : error.c_str());
       return 1;

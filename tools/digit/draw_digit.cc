@@ -16,10 +16,10 @@
 
 namespace {
 
-constexpr int kSize = 28;         // MNIST image side
-constexpr double kBox = 20.0;     // MNIST fits the digit into a 20x20 box
-constexpr double kPenWidth = 2.5; // pixels, in the final image
-constexpr int kSuper = 8;         // supersamples per pixel side
+constexpr int kSize = 28;          // MNIST image side
+constexpr double kBox = 20.0;      // MNIST fits the digit into a 20x20 box
+constexpr double kPenWidth = 2.5;  // pixels, in the final image
+constexpr int kSuper = 8;          // supersamples per pixel side
 constexpr double kPi = 3.14159265358979323846;
 
 struct Point {
@@ -29,8 +29,8 @@ struct Point {
 // One loop of the 8: an ellipse with a small wobble of its radius (a hand
 // never draws a perfect ellipse), rotated by `slant` radians, traced from
 // angle `start` for `turns` revolutions.
-void add_loop(std::vector<Point>* path, Point centre, double rx, double ry, double slant,
-              double start, double turns, double wobble) {
+void add_loop(std::vector<Point>* path, Point centre, double rx, double ry, double slant, double start, double turns,
+              double wobble) {
   const int steps = static_cast<int>(720 * turns);
   const double c = std::cos(slant), s = std::sin(slant);
   for (int i = 0; i <= steps; ++i) {

@@ -36,8 +36,8 @@ class GraphBuilder {
   }
 
   // A constant float tensor; false when `values` does not fill `shape`.
-  bool constant(const std::string& name, std::vector<int32_t> shape, const std::vector<float>& values,
-                int32_t* index, std::string* error) {
+  bool constant(const std::string& name, std::vector<int32_t> shape, const std::vector<float>& values, int32_t* index,
+                std::string* error) {
     std::size_t elements = 1;
     for (int32_t d : shape) elements *= static_cast<std::size_t>(d);
     if (values.size() != elements) {
@@ -203,8 +203,8 @@ bool export_mnist_tflite(const MnistWeights& weights, const std::string& path, s
   return true;
 }
 
-bool run_exported_model(const std::string& path, const float* images, int count,
-                        std::vector<float>* probabilities, std::string* error) {
+bool run_exported_model(const std::string& path, const float* images, int count, std::vector<float>* probabilities,
+                        std::string* error) {
   format::ModelBytes bytes;
   if (!read_model_file(path, &bytes, error)) return false;
   Model model;
@@ -223,8 +223,8 @@ bool run_exported_model(const std::string& path, const float* images, int count,
   }
   Tensor* input = interpreter.input(0);
   const Tensor* output = interpreter.output(0);
-  if (input->type != DataType::kFloat32 || input->shape.elements() != 784 ||
-      output->type != DataType::kFloat32 || output->shape.elements() != 10) {
+  if (input->type != DataType::kFloat32 || input->shape.elements() != 784 || output->type != DataType::kFloat32 ||
+      output->shape.elements() != 10) {
     *error = path + ": expected float input [1,28,28,1] and float output [1,10]";
     return false;
   }

@@ -42,7 +42,7 @@ bool export_mnist_tflite(const MnistWeights& weights, const std::string& path, s
 // Runs the float .tflite at `path` with the engine's reference kernels on
 // `count` images (784 floats each) and returns their 10 probabilities each:
 // the trainer compares these with torch's to prove the export.
-bool run_exported_model(const std::string& path, const float* images, int count,
-                        std::vector<float>* probabilities, std::string* error);
+bool run_exported_model(const std::string& path, const float* images, int count, std::vector<float>* probabilities,
+                        std::string* error);
 
 }  // namespace tinyinfer::train

@@ -14,8 +14,6 @@
 // b' = beta - m * g / sqrt(v + eps)), so the .tflite holds exactly the
 // study's ops. The exported weights are an exponential moving average of the
 // trained ones (smoother, a little more accurate than the last step).
-#include <torch/torch.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -25,6 +23,8 @@
 #include <random>
 #include <string>
 #include <vector>
+
+#include <torch/torch.h>
 
 #include "digit_augment.h"
 #include "mnist_idx.h"
@@ -71,9 +71,9 @@ void usage(FILE* f) {
                "  --shift PX --rotate DEG --scale-min X --scale-max X --elastic-alpha X --elastic-sigma X\n"
                "                        distortions (defaults %g %g %g %g %g %g)\n"
                "  --no-test             skip the final test-set accuracy in torch\n",
-               d.out.c_str(), d.epochs, d.batch, d.lr, d.weight_decay, d.dropout, d.label_smoothing,
-               d.ema_decay, d.holdout, d.seed, d.threads, d.augment.max_shift, d.augment.max_rotate_deg,
-               d.augment.min_scale, d.augment.max_scale, d.augment.elastic_alpha, d.augment.elastic_sigma);
+               d.out.c_str(), d.epochs, d.batch, d.lr, d.weight_decay, d.dropout, d.label_smoothing, d.ema_decay,
+               d.holdout, d.seed, d.threads, d.augment.max_shift, d.augment.max_rotate_deg, d.augment.min_scale,
+               d.augment.max_scale, d.augment.elastic_alpha, d.augment.elastic_sigma);
 }
 
 bool parse_args(int argc, char** argv, Options* o) {
@@ -349,13 +349,12 @@ int main(int argc, char** argv) {
       const torch::Tensor y = torch::from_blob(batch_labels.data(), {o.batch}, torch::kInt64);
 
       // Linear warm-up, then cosine decay to zero.
-      const double lr = step < warmup_steps
-                            ? o.lr * (step + 1) / warmup_steps
-                            : 0.5 * o.lr *
-                                  (1.0 + std::cos(M_PI * (step - warmup_steps) /
-                                                  static_cast<double>(total_steps - warmup_steps)));
-      for (auto& group : optimizer.param_groups())
-        static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+      const double lr =
+          step < warmup_steps
+              ? o.lr * (step + 1) / warmup_steps
+              : 0.5 * o.lr *
+                    (1.0 + std::cos(M_PI * (step - warmup_steps) / static_cast<double>(total_steps - warmup_steps)));
+      for (auto& group : optimizer.param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
 
       optimizer.zero_grad();
       const torch::Tensor logits = net->forward(x);

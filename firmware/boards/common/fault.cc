@@ -18,8 +18,7 @@ void fault_hex(const char* label, uint32_t value) {
   static const char kDigits[] = "0123456789abcdef";
   fault_puts(label);
   fault_puts("=0x");
-  for (int shift = 28; shift >= 0; shift -= 4)
-    uart_put(static_cast<uint8_t>(kDigits[(value >> shift) & 0xF]));
+  for (int shift = 28; shift >= 0; shift -= 4) uart_put(static_cast<uint8_t>(kDigits[(value >> shift) & 0xF]));
   fault_puts(" ");
 }
 

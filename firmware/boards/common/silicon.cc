@@ -65,6 +65,4 @@ void cycle_counter_init(uint32_t core_hz) {
 
 }  // namespace tinyinfer::board
 
-extern "C" __attribute__((section(".text.itcm.systick"))) void SysTick_Handler() {
-  tinyinfer::board::cycle_counter();
-}
+extern "C" __attribute__((section(".text.itcm.systick"))) void SysTick_Handler() { tinyinfer::board::cycle_counter(); }

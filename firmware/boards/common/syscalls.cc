@@ -1,11 +1,11 @@
 // newlib system calls for a heap-free firmware: stdout/stderr go to the
 // board UART, there is no heap (the engine works from a static arena), no
 // files, and exit is the board's (board::exit). Shared by every board.
-#include <sys/stat.h>
-
 #include <cerrno>
 #include <cstddef>
 #include <new>
+
+#include <sys/stat.h>
 
 #include "boards/board.h"
 

@@ -101,6 +101,4 @@ uint64_t counter_hz() { return 0; }
 
 // ---- interrupt handlers (C linkage: named by the vector table) -----------
 
-extern "C" void SysTick_Handler() {
-  tinyinfer::board::g_systick_wraps = tinyinfer::board::g_systick_wraps + 1;
-}
+extern "C" void SysTick_Handler() { tinyinfer::board::g_systick_wraps = tinyinfer::board::g_systick_wraps + 1; }

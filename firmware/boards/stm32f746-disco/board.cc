@@ -69,8 +69,7 @@ constexpr uint32_t kPllcfgrPlan =
     kPlan.pllm | (kPlan.plln << 6) | (0u << 16) /* PLLP /2 */ | (1u << 22) /* HSE */ | (kPlan.pllq << 24);
 constexpr uint32_t kPllcfgrReset = 0x24003010;
 static_assert((kPllcfgrPlan & ~kPllcfgrFields) == 0, "the clock plan stays inside the PLLCFGR fields");
-static_assert((kPllcfgrReset & ~kPllcfgrFields) == (1u << 29),
-              "reserved bit 29 is the only reserved bit set at reset");
+static_assert((kPllcfgrReset & ~kPllcfgrFields) == (1u << 29), "reserved bit 29 is the only reserved bit set at reset");
 static_assert(kPlan.plln >= 50 && kPlan.plln <= 432 && kPlan.pllm >= 2 && kPlan.pllq >= 2 && kPlan.pllq <= 15,
               "PLL field ranges");
 
@@ -78,8 +77,7 @@ static_assert(kPlan.plln >= 50 && kPlan.plln <= 432 && kPlan.pllm >= 2 && kPlan.
 constexpr uint32_t kGpioA = 0x40020000;
 constexpr uint32_t kGpioB = 0x40020400;
 constexpr uint32_t kGpioC = 0x40020800;
-constexpr uint32_t kGpioModer = 0x00, kGpioOspeedr = 0x08, kGpioPupdr = 0x0C, kGpioAfrl = 0x20,
-                   kGpioAfrh = 0x24;
+constexpr uint32_t kGpioModer = 0x00, kGpioOspeedr = 0x08, kGpioPupdr = 0x0C, kGpioAfrl = 0x20, kGpioAfrh = 0x24;
 #ifdef TINYINFER_STM32_CONSOLE_USART6
 constexpr uint32_t kUsart = 0x40011400;
 #else
@@ -105,8 +103,7 @@ constexpr uint32_t kIsrTxe = 1u << 7;
 constexpr uint32_t kBrr = (kCoreHz + 115200 / 2) / 115200;
 // 216 MHz: BRR 1875, exact; 287.5 MHz: BRR 2496, -0.01 %.
 constexpr uint64_t kBaudTimesBrr = static_cast<uint64_t>(115200) * kBrr;
-static_assert((kBaudTimesBrr > kCoreHz ? kBaudTimesBrr - kCoreHz : kCoreHz - kBaudTimesBrr) * 50 <
-                  kBaudTimesBrr,
+static_assert((kBaudTimesBrr > kCoreHz ? kBaudTimesBrr - kCoreHz : kCoreHz - kBaudTimesBrr) * 50 < kBaudTimesBrr,
               "115200 baud error below 2 %");
 static_assert(kBrr >= 16 && kBrr <= 0xFFFF, "BRR range for oversampling by 16");
 

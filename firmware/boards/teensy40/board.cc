@@ -43,9 +43,8 @@ constexpr uint32_t kDcdcTrg1v25 = 18;  // 0.8 + 18 x 0.025 = 1.25 V (overdrive r
 
 constexpr uint32_t kCcm = 0x400FC000;
 constexpr uint32_t kCcmCacrr = kCcm + 0x10;  // ARM_PODF[2:0]
-constexpr uint32_t kCcmCbcdr =
-    kCcm + 0x14;  // PERIPH_CLK2_PODF[29:27] PERIPH_CLK_SEL[25] AHB_PODF[12:10] IPG_PODF[9:8]
-constexpr uint32_t kCcmCbcmr = kCcm + 0x18;   // PRE_PERIPH_CLK_SEL[19:18] PERIPH_CLK2_SEL[13:12]
+constexpr uint32_t kCcmCbcdr = kCcm + 0x14;  // PERIPH_CLK2_PODF[29:27] PERIPH_CLK_SEL[25] AHB_PODF[12:10] IPG_PODF[9:8]
+constexpr uint32_t kCcmCbcmr = kCcm + 0x18;  // PRE_PERIPH_CLK_SEL[19:18] PERIPH_CLK2_SEL[13:12]
 constexpr uint32_t kCcmCscmr1 = kCcm + 0x1C;  // PERCLK_CLK_SEL[6] PERCLK_PODF[5:0] (FlexSPI, SAI: untouched)
 constexpr uint32_t kCcmCscdr1 = kCcm + 0x24;  // UART_CLK_SEL[6] UART_CLK_PODF[5:0]
 constexpr uint32_t kCcmCdhipr = kCcm + 0x48;  // handshake busy flags
@@ -99,8 +98,7 @@ constexpr uint32_t kLpuartCtrlTe = 1u << 19;
 constexpr uint32_t kStatTdre = 1u << 23;
 constexpr uint32_t kStatTc = 1u << 22;  // last bit on the wire
 constexpr uint32_t kStatRdrf = 1u << 21;
-constexpr uint32_t kStatErrors =
-    (1u << 19) | (1u << 18) | (1u << 17) | (1u << 16);  // OR NF FE PF, write 1 to clear
+constexpr uint32_t kStatErrors = (1u << 19) | (1u << 18) | (1u << 17) | (1u << 16);  // OR NF FE PF, write 1 to clear
 
 constexpr uint32_t kIomuxc = 0x401F8000;
 constexpr uint32_t kMuxGpioAdB1_02 = kIomuxc + 0x104;  // pin 14
@@ -155,13 +153,11 @@ static_assert(kBaudSetting.osr_plus_1 >= 4 && kBaudSetting.osr_plus_1 <= 32, "OS
 static_assert(baud_error_ppm(kUartClockHz, kBaudSetting, kBaud) < 20'000, "115200 baud error below 2 %");
 static_assert(kBaudSetting.osr_plus_1 == 26 && kBaudSetting.sbr == 8, "24 MHz / (26 x 8) = 115,385 baud");
 // BAUD: OSR[28:24], BOTHEDGE 17, SBNS 13 = 0 (one stop bit), SBR[12:0].
-constexpr uint32_t kBaudRegister = ((kBaudSetting.osr_plus_1 - 1) << 24) |
-                                   (kBaudSetting.osr_plus_1 < 8 ? (1u << 17) : 0u) | kBaudSetting.sbr;
+constexpr uint32_t kBaudRegister =
+    ((kBaudSetting.osr_plus_1 - 1) << 24) | (kBaudSetting.osr_plus_1 < 8 ? (1u << 17) : 0u) | kBaudSetting.sbr;
 
 // ---- MPU regions (ARMv7-M RASR: XN[28] AP[26:24] TEX[21:19] S[18] C[17] B[16] SIZE[5:1] EN[0]) ----
-constexpr uint32_t rasr(uint32_t attributes, uint32_t log2_size) {
-  return attributes | ((log2_size - 1) << 1) | 1u;
-}
+constexpr uint32_t rasr(uint32_t attributes, uint32_t log2_size) { return attributes | ((log2_size - 1) << 1) | 1u; }
 constexpr uint32_t kXn = 1u << 28;
 constexpr uint32_t kApFull = 3u << 24;
 constexpr uint32_t kApReadOnly = 6u << 24;

@@ -17,7 +17,7 @@ function(teensy40_linker_script placement out_var)
     string(JOIN "\n" TEENSY40_ITCM_INPUTS
       "    KEEP(*(.isr_vector))"
       "    *(.text.itcm .text.itcm.*)"
-      "    *libtinyinfer.a:*(.text .text.*)"
+      "    *libtinyinfer*.a:*(.text .text.*)"
       "    *libgcc.a:*(.text .text.*)"
       "    *libm.a:*(.text .text.*)"
       "    *libc_nano.a:*memcpy*(.text .text.*)"

@@ -1,8 +1,9 @@
 // ADD with TFLite broadcasting (shapes aligned at the innermost dimension,
 // a dimension of 1 repeats), float and int8.
+#include "ops/add/add.h"
+
 #include <cstdio>
 
-#include "ops/add/add.h"
 #include "ops/add/add_params.h"
 #include "ops/common/op_params.h"
 
@@ -36,8 +37,8 @@ Status prepare_add(PrepareContext& ctx) {
   kernels::BroadcastShape& s = data->shape;
   s.rank = out.shape.rank;
   if (a.shape.rank > s.rank || b.shape.rank > s.rank)
-    return ctx.error(StatusCode::kInvalidModel, "output rank %d below input ranks %d and %d", s.rank,
-                     a.shape.rank, b.shape.rank);
+    return ctx.error(StatusCode::kInvalidModel, "output rank %d below input ranks %d and %d", s.rank, a.shape.rank,
+                     b.shape.rank);
   for (int32_t d = 0; d < s.rank; ++d) {
     const int32_t ia = d - (s.rank - a.shape.rank);
     const int32_t ib = d - (s.rank - b.shape.rank);
@@ -46,8 +47,8 @@ Status prepare_add(PrepareContext& ctx) {
     s.in2[d] = ib >= 0 ? b.shape.dims[ib] : 1;
     const int32_t expected = s.in1[d] == 1 ? s.in2[d] : s.in1[d];
     if ((s.in1[d] != 1 && s.in2[d] != 1 && s.in1[d] != s.in2[d]) || s.out[d] != expected)
-      return ctx.error(StatusCode::kInvalidModel, "dimension %d: %d + %d cannot broadcast to %d", d,
-                       s.in1[d], s.in2[d], s.out[d]);
+      return ctx.error(StatusCode::kInvalidModel, "dimension %d: %d + %d cannot broadcast to %d", d, s.in1[d], s.in2[d],
+                       s.out[d]);
   }
 
   if (out.type == DataType::kFloat32) {
@@ -79,10 +80,11 @@ void eval_add(const EvalContext& ctx) {
   const AddData& d = *ctx.data<AddData>();
   if (d.is_int8)
     ctx.kernel<kernels::AddInt8Fn>()(d.params, d.shape, ctx.input(0).data_as<const int8_t>(),
-                         ctx.input(1).data_as<const int8_t>(), ctx.output(0).data_as<int8_t>(), ctx.node.scratch);
+                                     ctx.input(1).data_as<const int8_t>(), ctx.output(0).data_as<int8_t>(),
+                                     ctx.node.scratch);
   else
     ctx.kernel<kernels::AddFloatFn>()(d.clamp, d.shape, ctx.input(0).data_as<const float>(),
-                          ctx.input(1).data_as<const float>(), ctx.output(0).data_as<float>());
+                                      ctx.input(1).data_as<const float>(), ctx.output(0).data_as<float>());
 }
 
 int64_t add_macs(const Node&, const TensorSlot*) { return 0; }

@@ -28,25 +28,25 @@ struct AddInt8Params {
   int32_t left_shift = 20;
   int32_t act_min = -128, act_max = 127;
 };
-using AddFloatFn = void (*)(const FloatClamp& clamp, const BroadcastShape& shape,
-                            const float* input1, const float* input2, float* output);
-using AddInt8Fn = void (*)(const AddInt8Params& params, const BroadcastShape& shape,
-                           const int8_t* input1, const int8_t* input2, int8_t* output, void* scratch);
+using AddFloatFn = void (*)(const FloatClamp& clamp, const BroadcastShape& shape, const float* input1,
+                            const float* input2, float* output);
+using AddInt8Fn = void (*)(const AddInt8Params& params, const BroadcastShape& shape, const int8_t* input1,
+                           const int8_t* input2, int8_t* output, void* scratch);
 
 // Reference kernels: TFLite's reference semantics (same accumulation order
 // and rounding for integers).
 namespace reference {
-void add_float(const FloatClamp& clamp, const BroadcastShape& shape, const float* input1,
-               const float* input2, float* output);
-void add_int8(const AddInt8Params& params, const BroadcastShape& shape, const int8_t* input1,
-              const int8_t* input2, int8_t* output);
+void add_float(const FloatClamp& clamp, const BroadcastShape& shape, const float* input1, const float* input2,
+               float* output);
+void add_int8(const AddInt8Params& params, const BroadcastShape& shape, const int8_t* input1, const int8_t* input2,
+              int8_t* output);
 }  // namespace reference
 
 // ARMv7E-M DSP variants (cortex_m7/), bit-exact with the reference; `scratch`:
 // at least the *_scratch_bytes(...) of the same geometry, 8-byte aligned.
 namespace arm {
-void add_int8(const AddInt8Params& params, const BroadcastShape& shape, const int8_t* input1,
-              const int8_t* input2, int8_t* output, void* scratch);
+void add_int8(const AddInt8Params& params, const BroadcastShape& shape, const int8_t* input1, const int8_t* input2,
+              int8_t* output, void* scratch);
 std::size_t add_int8_scratch_bytes(int64_t input1_elements, int64_t input2_elements, int64_t output_elements);
 }  // namespace arm
 

@@ -5,8 +5,8 @@
 
 namespace tinyinfer::kernels::reference {
 
-void add_float(const FloatClamp& clamp, const BroadcastShape& shape, const float* input1,
-               const float* input2, float* output) {
+void add_float(const FloatClamp& clamp, const BroadcastShape& shape, const float* input1, const float* input2,
+               float* output) {
   for_each_broadcast(shape, [&](int64_t i1, int64_t i2, int64_t o) {
     const float sum = input1[i1] + input2[i2];
     output[o] = sum < clamp.min ? clamp.min : (sum > clamp.max ? clamp.max : sum);
@@ -17,8 +17,7 @@ void add_float(const FloatClamp& clamp, const BroadcastShape& shape, const float
 
 namespace tinyinfer {
 
-TINYINFER_KERNEL_LIST(add_float32,
-    {&kAddOp, "add_float32", KernelChoice::kReference, signature({kF32, kF32}, kF32),
-     kernel_entry<kernels::AddFloatFn, kernels::reference::add_float>(), nullptr});
+TINYINFER_KERNEL_LIST(add_float32, {&kAddOp, "add_float32", KernelChoice::kReference, signature({kF32, kF32}, kF32),
+                                    kernel_entry<kernels::AddFloatFn, kernels::reference::add_float>(), nullptr});
 
 }  // namespace tinyinfer

@@ -4,9 +4,8 @@
 
 namespace tinyinfer::quant {
 
-void prepare_add_int8(double in1_scale, int32_t in1_zp, double in2_scale, int32_t in2_zp,
-                      double out_scale, int32_t out_zp, int32_t act_min, int32_t act_max,
-                      kernels::AddInt8Params* p) {
+void prepare_add_int8(double in1_scale, int32_t in1_zp, double in2_scale, int32_t in2_zp, double out_scale,
+                      int32_t out_zp, int32_t act_min, int32_t act_max, kernels::AddInt8Params* p) {
   p->left_shift = 20;  // headroom: (q - zp) needs 9 bits, leaving 22 for precision
   p->input1_offset = -in1_zp;
   p->input2_offset = -in2_zp;

@@ -11,8 +11,7 @@ namespace tinyinfer::quant {
 // 2 * max(in1_scale, in2_scale) / 2^20 (so each input multiplier is <= 1/2),
 // the sum is then rescaled to the output scale. act_min/act_max are the int8
 // bounds of the fused activation.
-void prepare_add_int8(double in1_scale, int32_t in1_zp, double in2_scale, int32_t in2_zp,
-                      double out_scale, int32_t out_zp, int32_t act_min, int32_t act_max,
-                      kernels::AddInt8Params* p);
+void prepare_add_int8(double in1_scale, int32_t in1_zp, double in2_scale, int32_t in2_zp, double out_scale,
+                      int32_t out_zp, int32_t act_min, int32_t act_max, kernels::AddInt8Params* p);
 
 }  // namespace tinyinfer::quant

@@ -10,8 +10,7 @@ namespace tinyinfer::kernels::reference {
 
 // Element strides of one input in the output's rank; 0 on a broadcast
 // dimension (input dim 1, output dim > 1) so the same element repeats.
-inline void broadcast_strides(const int32_t* in_dims, const int32_t* out_dims, int32_t rank,
-                       int64_t* strides) {
+inline void broadcast_strides(const int32_t* in_dims, const int32_t* out_dims, int32_t rank, int64_t* strides) {
   int64_t stride = 1;
   for (int32_t d = rank - 1; d >= 0; --d) {
     strides[d] = (in_dims[d] == 1 && out_dims[d] != 1) ? 0 : stride;

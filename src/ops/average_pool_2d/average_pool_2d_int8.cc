@@ -1,6 +1,7 @@
 // Reference AVERAGE_POOL_2D int8: the mean of the real cells, rounded half away
 // from zero as TFLite, clamped to the activation range.
 #include <cstdint>
+
 #include "ops/average_pool_2d/average_pool_2d.h"
 #include "runtime/op_kernel.h"
 
@@ -8,11 +9,10 @@ namespace tinyinfer::kernels::reference {
 
 using namespace pooling;
 
-void average_pool_int8(const Window& window, int32_t act_min, int32_t act_max, const Dims4& in,
-                       const int8_t* input, const Dims4& out, int8_t* output) {
+void average_pool_int8(const Window& window, int32_t act_min, int32_t act_max, const Dims4& in, const int8_t* input,
+                       const Dims4& out, int8_t* output) {
   for_each_output(window, in, out,
-                  [&](int32_t n, int32_t y0, int32_t x0, TapRange ys, TapRange xs, int32_t c,
-                      int64_t out_index) {
+                  [&](int32_t n, int32_t y0, int32_t x0, TapRange ys, TapRange xs, int32_t c, int64_t out_index) {
                     int32_t sum = 0;
                     int32_t count = 0;
                     for (int32_t fy = ys.begin; fy < ys.end; ++fy) {
@@ -36,7 +36,7 @@ void average_pool_int8(const Window& window, int32_t act_min, int32_t act_max, c
 namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(average_pool_2d_int8,
-    {&kAveragePool2dOp, "average_pool_2d_int8", KernelChoice::kReference, signature({kI8}, kI8),
-     kernel_entry<kernels::PoolInt8Fn, kernels::reference::average_pool_int8>(), nullptr});
+                      {&kAveragePool2dOp, "average_pool_2d_int8", KernelChoice::kReference, signature({kI8}, kI8),
+                       kernel_entry<kernels::PoolInt8Fn, kernels::reference::average_pool_int8>(), nullptr});
 
 }  // namespace tinyinfer

@@ -2,10 +2,11 @@
 // parameter preparation, the scratch request and dispatch to the node's
 // registered kernel. Float, int8 (per-channel) and hybrid (int8 weights with
 // float activations, the study's "compressed" model).
+#include "ops/common/conv_family.h"
+
 #include <cstdio>
 
 #include "dsp/fixed_point.h"
-#include "ops/common/conv_family.h"
 #include "ops/common/op_params.h"
 #include "ops/conv_2d/conv_2d.h"
 #include "ops/depthwise_conv_2d/depthwise_conv_2d.h"
@@ -40,17 +41,26 @@ struct WindowOptions {
 
 Status read_options(PrepareContext& ctx, bool depthwise, WindowOptions* o) {
   if (depthwise) {
-    const auto* opt = format::options_as<fb::DepthwiseConv2DOptions>(
-        ctx.info(), fb::BuiltinOptions::DepthwiseConv2DOptions);
-    if (opt == nullptr) return ctx.error(StatusCode::kInvalidModel, "missing DepthwiseConv2DOptions");
-    *o = {opt->padding(), opt->stride_h(), opt->stride_w(), opt->dilation_h_factor(),
-          opt->dilation_w_factor(), opt->depth_multiplier(), opt->fused_activation_function()};
-  } else {
     const auto* opt =
-        format::options_as<fb::Conv2DOptions>(ctx.info(), fb::BuiltinOptions::Conv2DOptions);
+        format::options_as<fb::DepthwiseConv2DOptions>(ctx.info(), fb::BuiltinOptions::DepthwiseConv2DOptions);
+    if (opt == nullptr) return ctx.error(StatusCode::kInvalidModel, "missing DepthwiseConv2DOptions");
+    *o = {opt->padding(),
+          opt->stride_h(),
+          opt->stride_w(),
+          opt->dilation_h_factor(),
+          opt->dilation_w_factor(),
+          opt->depth_multiplier(),
+          opt->fused_activation_function()};
+  } else {
+    const auto* opt = format::options_as<fb::Conv2DOptions>(ctx.info(), fb::BuiltinOptions::Conv2DOptions);
     if (opt == nullptr) return ctx.error(StatusCode::kInvalidModel, "missing Conv2DOptions");
-    *o = {opt->padding(), opt->stride_h(), opt->stride_w(), opt->dilation_h_factor(),
-          opt->dilation_w_factor(), 1, opt->fused_activation_function()};
+    *o = {opt->padding(),
+          opt->stride_h(),
+          opt->stride_w(),
+          opt->dilation_h_factor(),
+          opt->dilation_w_factor(),
+          1,
+          opt->fused_activation_function()};
   }
   if (o->padding != Padding::SAME && o->padding != Padding::VALID)
     return ctx.error(StatusCode::kInvalidModel, "unknown padding %d", static_cast<int>(o->padding));
@@ -58,44 +68,40 @@ Status read_options(PrepareContext& ctx, bool depthwise, WindowOptions* o) {
   if (o->stride_h < 1 || o->stride_w < 1 || o->stride_h > 1024 || o->stride_w > 1024)
     return ctx.error(StatusCode::kInvalidModel, "stride %dx%d out of range", o->stride_h, o->stride_w);
   if (o->dilation_h < 1 || o->dilation_w < 1 || o->dilation_h > 1024 || o->dilation_w > 1024)
-    return ctx.error(StatusCode::kInvalidModel, "dilation %dx%d out of range", o->dilation_h,
-                     o->dilation_w);
+    return ctx.error(StatusCode::kInvalidModel, "dilation %dx%d out of range", o->dilation_h, o->dilation_w);
   return Status::ok();
 }
 
-Status prepare_int8_requant(PrepareContext& ctx, ConvData* data, const Tensor& input,
-                            const Tensor& filter, const Tensor* bias, const Tensor& output,
-                            int32_t out_channels, int32_t channel_dim) {
+Status prepare_int8_requant(PrepareContext& ctx, ConvData* data, const Tensor& input, const Tensor& filter,
+                            const Tensor* bias, const Tensor& output, int32_t out_channels, int32_t channel_dim) {
   TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, input, "input"));
   TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, output, "output"));
   if (!filter.quant.is_quantized())
     return ctx.error(StatusCode::kInvalidModel, "filter '%s' is int8 without quantization", filter.name);
   if (filter.quant.per_channel() && filter.quant.quantized_dimension != channel_dim)
-    return ctx.error(StatusCode::kUnsupported, "filter '%s' quantized along dimension %d, expected %d",
-                     filter.name, filter.quant.quantized_dimension, channel_dim);
+    return ctx.error(StatusCode::kUnsupported, "filter '%s' quantized along dimension %d, expected %d", filter.name,
+                     filter.quant.quantized_dimension, channel_dim);
   for (int32_t c = 0; c < filter.quant.count; ++c) {
     if (filter.quant.zero_points != nullptr && filter.quant.zero_points[c] != 0)
       return ctx.error(StatusCode::kUnsupported, "filter '%s' has non-zero zero point (int8 weights must be symmetric)",
                        filter.name);
   }
   kernels::Requant& rq = data->requant;
-  TI_RETURN_IF_ERROR(
-      prepare_requant_multipliers(ctx, input, filter, output, out_channels, &rq, &data->requant_source));
+  TI_RETURN_IF_ERROR(prepare_requant_multipliers(ctx, input, filter, output, out_channels, &rq, &data->requant_source));
   rq.input_offset = -input.quant.zero_point();
   rq.output_offset = output.quant.zero_point();
-  if (!int8_activation(data->activation, output.quant.scale(), output.quant.zero_point(), &rq.act_min,
-                       &rq.act_max))
+  if (!int8_activation(data->activation, output.quant.scale(), output.quant.zero_point(), &rq.act_min, &rq.act_max))
     return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(data->activation));
   return Status::ok();
 }
 
-Status prepare_hybrid_scales(PrepareContext& ctx, ConvData* data, const Tensor& filter,
-                             int32_t out_channels, int32_t channel_dim) {
+Status prepare_hybrid_scales(PrepareContext& ctx, ConvData* data, const Tensor& filter, int32_t out_channels,
+                             int32_t channel_dim) {
   if (!filter.quant.is_quantized())
     return ctx.error(StatusCode::kInvalidModel, "hybrid filter '%s' has no scale", filter.name);
   if (filter.quant.per_channel() && filter.quant.quantized_dimension != channel_dim)
-    return ctx.error(StatusCode::kUnsupported, "filter '%s' quantized along dimension %d, expected %d",
-                     filter.name, filter.quant.quantized_dimension, channel_dim);
+    return ctx.error(StatusCode::kUnsupported, "filter '%s' quantized along dimension %d, expected %d", filter.name,
+                     filter.quant.quantized_dimension, channel_dim);
   for (int32_t c = 0; c < filter.quant.count; ++c) {
     if (filter.quant.zero_points != nullptr && filter.quant.zero_points[c] != 0)
       return ctx.error(StatusCode::kUnsupported, "hybrid filter '%s' has a non-zero zero point", filter.name);
@@ -118,8 +124,8 @@ Status prepare_hybrid_scales(PrepareContext& ctx, ConvData* data, const Tensor& 
 
 Status prepare_conv_family(PrepareContext& ctx, bool depthwise) {
   if (ctx.input_count() < 2 || ctx.input_count() > 3 || ctx.output_count() != 1)
-    return ctx.error(StatusCode::kInvalidModel, "expects 2-3 inputs and 1 output, has %d and %d",
-                     ctx.input_count(), ctx.output_count());
+    return ctx.error(StatusCode::kInvalidModel, "expects 2-3 inputs and 1 output, has %d and %d", ctx.input_count(),
+                     ctx.output_count());
   if (!ctx.has_input(0) || !ctx.has_input(1))
     return ctx.error(StatusCode::kInvalidModel, "input and filter are required");
   const Tensor& input = ctx.input(0);
@@ -130,8 +136,7 @@ Status prepare_conv_family(PrepareContext& ctx, bool depthwise) {
   if (input.shape.rank != 4 || filter.shape.rank != 4 || output.shape.rank != 4)
     return ctx.error(StatusCode::kInvalidModel, "input, filter and output must be 4-D (got %d, %d, %d)",
                      input.shape.rank, filter.shape.rank, output.shape.rank);
-  if (!filter.is_constant)
-    return ctx.error(StatusCode::kUnsupported, "filter '%s' must be constant", filter.name);
+  if (!filter.is_constant) return ctx.error(StatusCode::kUnsupported, "filter '%s' must be constant", filter.name);
   if (bias != nullptr && !bias->is_constant)
     return ctx.error(StatusCode::kUnsupported, "bias '%s' must be constant", bias->name);
 
@@ -145,8 +150,8 @@ Status prepare_conv_family(PrepareContext& ctx, bool depthwise) {
     if (filter.shape.dims[0] != 1 || filter.shape.dims[3] != out_c)
       return ctx.error(StatusCode::kInvalidModel, "depthwise filter must be [1, kh, kw, %d]", out_c);
     if (out_c % in_c != 0)
-      return ctx.error(StatusCode::kInvalidModel, "output channels %d not a multiple of input channels %d",
-                       out_c, in_c);
+      return ctx.error(StatusCode::kInvalidModel, "output channels %d not a multiple of input channels %d", out_c,
+                       in_c);
     depth_multiplier = out_c / in_c;
     if (o.depth_multiplier != 0 && o.depth_multiplier != depth_multiplier)
       return ctx.error(StatusCode::kInvalidModel, "depth_multiplier %d disagrees with shapes (%d -> %d channels)",
@@ -157,13 +162,12 @@ Status prepare_conv_family(PrepareContext& ctx, bool depthwise) {
                        filter.shape.dims[0], kh, kw, filter.shape.dims[3], in_c, out_c);
   }
   if (input.shape.dims[0] != output.shape.dims[0])
-    return ctx.error(StatusCode::kInvalidModel, "batch %d in, %d out", input.shape.dims[0],
-                     output.shape.dims[0]);
+    return ctx.error(StatusCode::kInvalidModel, "batch %d in, %d out", input.shape.dims[0], output.shape.dims[0]);
   const int32_t out_h = window_output_size(o.padding, input.shape.dims[1], kh, o.stride_h, o.dilation_h);
   const int32_t out_w = window_output_size(o.padding, input.shape.dims[2], kw, o.stride_w, o.dilation_w);
   if (out_h != output.shape.dims[1] || out_w != output.shape.dims[2])
-    return ctx.error(StatusCode::kInvalidModel, "output is %dx%d, the window gives %dx%d",
-                     output.shape.dims[1], output.shape.dims[2], out_h, out_w);
+    return ctx.error(StatusCode::kInvalidModel, "output is %dx%d, the window gives %dx%d", output.shape.dims[1],
+                     output.shape.dims[2], out_h, out_w);
   if (bias != nullptr && bias->shape.elements() != out_c)
     return ctx.error(StatusCode::kInvalidModel, "bias has %lld elements for %d channels",
                      static_cast<long long>(bias->shape.elements()), out_c);
@@ -224,9 +228,8 @@ namespace {
 // per-channel requantization table sits at the start of the op's scratch:
 // derived on the first call of an invoke (derive_table), reused by the
 // later bands of a fused conv.
-void run_conv_kernel(const EvalContext& ctx, const ConvData& d, const kernels::Window& window,
-                     const kernels::Dims4& in, const void* input_data, const kernels::Dims4& out,
-                     void* output_data, bool derive_table) {
+void run_conv_kernel(const EvalContext& ctx, const ConvData& d, const kernels::Window& window, const kernels::Dims4& in,
+                     const void* input_data, const kernels::Dims4& out, void* output_data, bool derive_table) {
   const TensorSlot& filter = ctx.input(1);
   const TensorSlot* bias = ctx.optional_input(2);
   const kernels::Dims4 f = nhwc(filter);
@@ -241,30 +244,31 @@ void run_conv_kernel(const EvalContext& ctx, const ConvData& d, const kernels::W
       const float* b = bias ? bias->data_as<const float>() : nullptr;
       if (d.depthwise)
         ctx.kernel<kernels::DepthwiseFloatFn>()(window, d.depth_multiplier, d.clamp, in, input_float, f,
-                          filter.data_as<const float>(), b, out, output_float, scratch);
+                                                filter.data_as<const float>(), b, out, output_float, scratch);
       else
         ctx.kernel<kernels::Conv2dFloatFn>()(window, d.clamp, in, input_float, f, filter.data_as<const float>(), b, out,
-                       output_float, scratch);
+                                             output_float, scratch);
       break;
     }
     case ConvKind::kHybrid: {
       const float* b = bias ? bias->data_as<const float>() : nullptr;
       if (d.depthwise)
         ctx.kernel<kernels::DepthwiseHybridFn>()(window, d.depth_multiplier, d.clamp, in, input_float, f,
-                           filter.data_as<const int8_t>(), d.filter_scales, b, out, output_float, scratch);
+                                                 filter.data_as<const int8_t>(), d.filter_scales, b, out, output_float,
+                                                 scratch);
       else
         ctx.kernel<kernels::Conv2dHybridFn>()(window, d.clamp, in, input_float, f, filter.data_as<const int8_t>(),
-                        d.filter_scales, b, out, output_float, scratch);
+                                              d.filter_scales, b, out, output_float, scratch);
       break;
     }
     case ConvKind::kInt8: {
       const int32_t* b = bias ? bias->data_as<const int32_t>() : nullptr;
       if (d.depthwise)
         ctx.kernel<kernels::DepthwiseInt8Fn>()(window, d.depth_multiplier, requant, in, input_int8, f,
-                         filter.data_as<const int8_t>(), b, out, output_int8, scratch);
+                                               filter.data_as<const int8_t>(), b, out, output_int8, scratch);
       else
         ctx.kernel<kernels::Conv2dInt8Fn>()(window, requant, in, input_int8, f, filter.data_as<const int8_t>(), b, out,
-                      output_int8, scratch);
+                                            output_int8, scratch);
       break;
     }
   }
@@ -274,8 +278,8 @@ void run_conv_kernel(const EvalContext& ctx, const ConvData& d, const kernels::W
 
 void eval_conv_family(const EvalContext& ctx) {
   const ConvData& d = *ctx.data<ConvData>();
-  run_conv_kernel(ctx, d, d.window, nhwc(ctx.input(0)), ctx.input(0).data, nhwc(ctx.output(0)),
-                  ctx.output(0).data, true);
+  run_conv_kernel(ctx, d, d.window, nhwc(ctx.input(0)), ctx.input(0).data, nhwc(ctx.output(0)), ctx.output(0).data,
+                  true);
 }
 
 namespace {
@@ -318,16 +322,14 @@ void describe_conv(const Node& node, const TensorSlot*, char* buffer, std::size_
   const auto* d = static_cast<const ConvData*>(node.op_data);
   const char* kind = d->kind == ConvKind::kFloat ? "float" : d->kind == ConvKind::kInt8 ? "int8" : "hybrid";
   if (d->depthwise) {
-    describe_text(buffer, size, "%s, filter %dx%d, stride %dx%d, dilation %dx%d, %s, multiplier %d, %s",
-                  kind, d->window.filter_h, d->window.filter_w, d->window.stride_h, d->window.stride_w,
-                  d->window.dilation_h, d->window.dilation_w,
-                  d->padding == Padding::SAME ? "SAME" : "VALID", d->depth_multiplier,
+    describe_text(buffer, size, "%s, filter %dx%d, stride %dx%d, dilation %dx%d, %s, multiplier %d, %s", kind,
+                  d->window.filter_h, d->window.filter_w, d->window.stride_h, d->window.stride_w, d->window.dilation_h,
+                  d->window.dilation_w, d->padding == Padding::SAME ? "SAME" : "VALID", d->depth_multiplier,
                   activation_name(d->activation));
   } else {
-    describe_text(buffer, size, "%s, filter %dx%d, stride %dx%d, dilation %dx%d, %s, %s", kind,
-                  d->window.filter_h, d->window.filter_w, d->window.stride_h, d->window.stride_w,
-                  d->window.dilation_h, d->window.dilation_w,
-                  d->padding == Padding::SAME ? "SAME" : "VALID", activation_name(d->activation));
+    describe_text(buffer, size, "%s, filter %dx%d, stride %dx%d, dilation %dx%d, %s, %s", kind, d->window.filter_h,
+                  d->window.filter_w, d->window.stride_h, d->window.stride_w, d->window.dilation_h,
+                  d->window.dilation_w, d->padding == Padding::SAME ? "SAME" : "VALID", activation_name(d->activation));
   }
 }
 

@@ -13,27 +13,45 @@ namespace tinyinfer {
 bool float_activation(ActivationFunctionType act, kernels::FloatClamp* clamp) {
   *clamp = kernels::FloatClamp();
   switch (act) {
-    case ActivationFunctionType::NONE: return true;
-    case ActivationFunctionType::RELU: clamp->min = 0.0f; return true;
-    case ActivationFunctionType::RELU6: clamp->min = 0.0f; clamp->max = 6.0f; return true;
-    case ActivationFunctionType::RELU_N1_TO_1: clamp->min = -1.0f; clamp->max = 1.0f; return true;
-    default: return false;
+    case ActivationFunctionType::NONE:
+      return true;
+    case ActivationFunctionType::RELU:
+      clamp->min = 0.0f;
+      return true;
+    case ActivationFunctionType::RELU6:
+      clamp->min = 0.0f;
+      clamp->max = 6.0f;
+      return true;
+    case ActivationFunctionType::RELU_N1_TO_1:
+      clamp->min = -1.0f;
+      clamp->max = 1.0f;
+      return true;
+    default:
+      return false;
   }
 }
 
-bool int8_activation(ActivationFunctionType act, float output_scale, int32_t output_zero_point,
-                     int32_t* act_min, int32_t* act_max) {
+bool int8_activation(ActivationFunctionType act, float output_scale, int32_t output_zero_point, int32_t* act_min,
+                     int32_t* act_max) {
   // Quantize a real bound the way TFLite does: float division, round half away.
-  auto quantize = [&](float real) {
-    return output_zero_point + static_cast<int32_t>(std::round(real / output_scale));
-  };
+  auto quantize = [&](float real) { return output_zero_point + static_cast<int32_t>(std::round(real / output_scale)); };
   int32_t lo = -128, hi = 127;
   switch (act) {
-    case ActivationFunctionType::NONE: break;
-    case ActivationFunctionType::RELU: lo = quantize(0.0f); break;
-    case ActivationFunctionType::RELU6: lo = quantize(0.0f); hi = quantize(6.0f); break;
-    case ActivationFunctionType::RELU_N1_TO_1: lo = quantize(-1.0f); hi = quantize(1.0f); break;
-    default: return false;
+    case ActivationFunctionType::NONE:
+      break;
+    case ActivationFunctionType::RELU:
+      lo = quantize(0.0f);
+      break;
+    case ActivationFunctionType::RELU6:
+      lo = quantize(0.0f);
+      hi = quantize(6.0f);
+      break;
+    case ActivationFunctionType::RELU_N1_TO_1:
+      lo = quantize(-1.0f);
+      hi = quantize(1.0f);
+      break;
+    default:
+      return false;
   }
   *act_min = lo > -128 ? lo : -128;
   *act_max = hi < 127 ? hi : 127;
@@ -42,12 +60,18 @@ bool int8_activation(ActivationFunctionType act, float output_scale, int32_t out
 
 const char* activation_name(ActivationFunctionType act) {
   switch (act) {
-    case ActivationFunctionType::NONE: return "NONE";
-    case ActivationFunctionType::RELU: return "RELU";
-    case ActivationFunctionType::RELU_N1_TO_1: return "RELU_N1_TO_1";
-    case ActivationFunctionType::RELU6: return "RELU6";
-    case ActivationFunctionType::TANH: return "TANH";
-    case ActivationFunctionType::SIGN_BIT: return "SIGN_BIT";
+    case ActivationFunctionType::NONE:
+      return "NONE";
+    case ActivationFunctionType::RELU:
+      return "RELU";
+    case ActivationFunctionType::RELU_N1_TO_1:
+      return "RELU_N1_TO_1";
+    case ActivationFunctionType::RELU6:
+      return "RELU6";
+    case ActivationFunctionType::TANH:
+      return "TANH";
+    case ActivationFunctionType::SIGN_BIT:
+      return "SIGN_BIT";
   }
   return "UNKNOWN";
 }
@@ -57,15 +81,14 @@ namespace {
 // One channel's multiplier: the same double-precision expression at prepare
 // (to validate) and at invoke (to derive), so both give the same table.
 inline void channel_multiplier(double input_scale, float filter_scale, double output_scale, int32_t* multiplier,
-                        int* shift) {
+                               int* shift) {
   quant::quantize_multiplier(input_scale * filter_scale / output_scale, multiplier, shift);
 }
 
 }  // namespace
 
-Status prepare_requant_multipliers(PrepareContext& ctx, const Tensor& input, const Tensor& filter,
-                                   const Tensor& output, int32_t channels, kernels::Requant* rq,
-                                   RequantSource* source) {
+Status prepare_requant_multipliers(PrepareContext& ctx, const Tensor& input, const Tensor& filter, const Tensor& output,
+                                   int32_t channels, kernels::Requant* rq, RequantSource* source) {
   const bool per_channel = filter.quant.per_channel();
   const int32_t entries = per_channel ? channels : 1;
   if (filter.quant.count != entries)
@@ -119,16 +142,14 @@ void* requant_table_in_scratch(const RequantSource& source, void* scratch, bool 
   return static_cast<uint8_t*>(scratch) + source.table_bytes();
 }
 
-int32_t window_output_size(Padding padding, int32_t in, int32_t filter, int32_t stride,
-                           int32_t dilation) {
+int32_t window_output_size(Padding padding, int32_t in, int32_t filter, int32_t stride, int32_t dilation) {
   const int64_t effective = int64_t{filter - 1} * dilation + 1;
   if (padding == Padding::SAME) return static_cast<int32_t>((int64_t{in} + stride - 1) / stride);
   if (effective > in) return 0;
   return static_cast<int32_t>((in - effective + stride) / stride);
 }
 
-int32_t window_leading_padding(int32_t in, int32_t filter, int32_t stride, int32_t dilation,
-                               int32_t out) {
+int32_t window_leading_padding(int32_t in, int32_t filter, int32_t stride, int32_t dilation, int32_t out) {
   const int64_t effective = int64_t{filter - 1} * dilation + 1;
   const int64_t total = (int64_t{out} - 1) * stride + effective - in;
   return total > 0 ? static_cast<int32_t>(total / 2) : 0;
@@ -146,12 +167,10 @@ bool int8_bias_fits(const Tensor* bias, int64_t depth) {
 
 Status require_per_tensor_int8(const PrepareContext& ctx, const Tensor& t, const char* role) {
   if (!t.quant.is_quantized()) {
-    return ctx.error(StatusCode::kInvalidModel, "%s tensor '%s' is int8 without quantization", role,
-                     t.name);
+    return ctx.error(StatusCode::kInvalidModel, "%s tensor '%s' is int8 without quantization", role, t.name);
   }
   if (t.quant.per_channel()) {
-    return ctx.error(StatusCode::kUnsupported, "%s tensor '%s' must be quantized per tensor", role,
-                     t.name);
+    return ctx.error(StatusCode::kUnsupported, "%s tensor '%s' must be quantized per tensor", role, t.name);
   }
   return Status::ok();
 }
@@ -165,8 +184,7 @@ void format_shape(const Shape& shape, char* buffer, std::size_t size) {
     return;
   }
   for (int32_t i = 0; i < shape.rank && used < size; ++i) {
-    const int n = std::snprintf(buffer + used, size - used, i == 0 ? "%d" : "x%d",
-                                static_cast<int>(shape.dims[i]));
+    const int n = std::snprintf(buffer + used, size - used, i == 0 ? "%d" : "x%d", static_cast<int>(shape.dims[i]));
     if (n < 0) return;
     used += static_cast<std::size_t>(n);
   }

@@ -17,8 +17,8 @@ using format::fb::Padding;
 bool float_activation(ActivationFunctionType act, kernels::FloatClamp* clamp);
 // int8 range of a fused activation given the output quantization (TFLite's
 // CalculateActivationRangeQuantized).
-bool int8_activation(ActivationFunctionType act, float output_scale, int32_t output_zero_point,
-                     int32_t* act_min, int32_t* act_max);
+bool int8_activation(ActivationFunctionType act, float output_scale, int32_t output_zero_point, int32_t* act_min,
+                     int32_t* act_max);
 const char* activation_name(ActivationFunctionType act);
 
 // int8 products are at most 255 * 128 in magnitude; beyond this many per
@@ -54,9 +54,8 @@ struct RequantSource {
 // per channel, else a single pair (rq->per_channel false). Refuses scales
 // that would make the multiplier exceed 1. A per-tensor pair is stored in
 // `rq`; a per-channel table is checked here and described in `source`.
-Status prepare_requant_multipliers(PrepareContext& ctx, const Tensor& input, const Tensor& filter,
-                                   const Tensor& output, int32_t channels, kernels::Requant* rq,
-                                   RequantSource* source);
+Status prepare_requant_multipliers(PrepareContext& ctx, const Tensor& input, const Tensor& filter, const Tensor& output,
+                                   int32_t channels, kernels::Requant* rq, RequantSource* source);
 
 // At invoke: the per-channel table of `source` sits at the start of the op's
 // scratch; writes it there when `derive` (the first kernel call of an
@@ -66,18 +65,12 @@ Status prepare_requant_multipliers(PrepareContext& ctx, const Tensor& input, con
 void* requant_table_in_scratch(const RequantSource& source, void* scratch, bool derive, kernels::Requant* rq);
 
 // Output size of a windowed op along one axis.
-int32_t window_output_size(Padding padding, int32_t in, int32_t filter, int32_t stride,
-                           int32_t dilation);
+int32_t window_output_size(Padding padding, int32_t in, int32_t filter, int32_t stride, int32_t dilation);
 // Leading (top/left) padding TFLite applies for the given output size.
-int32_t window_leading_padding(int32_t in, int32_t filter, int32_t stride, int32_t dilation,
-                               int32_t out);
+int32_t window_leading_padding(int32_t in, int32_t filter, int32_t stride, int32_t dilation, int32_t out);
 
-inline kernels::Dims4 nhwc(const Shape& s) {
-  return kernels::Dims4{s.dims[0], s.dims[1], s.dims[2], s.dims[3]};
-}
-inline kernels::Dims4 nhwc(const TensorSlot& t) {
-  return kernels::Dims4{t.dims[0], t.dims[1], t.dims[2], t.dims[3]};
-}
+inline kernels::Dims4 nhwc(const Shape& s) { return kernels::Dims4{s.dims[0], s.dims[1], s.dims[2], s.dims[3]}; }
+inline kernels::Dims4 nhwc(const TensorSlot& t) { return kernels::Dims4{t.dims[0], t.dims[1], t.dims[2], t.dims[3]}; }
 
 // Checks shared by every quantized tensor the int8 kernels read as a single
 // (scale, zero point) pair.

@@ -47,8 +47,8 @@ Status prepare_pool(PrepareContext& ctx) {
   const int32_t out_h = window_output_size(padding, input.shape.dims[1], fh, sh, 1);
   const int32_t out_w = window_output_size(padding, input.shape.dims[2], fw, sw, 1);
   if (out_h != output.shape.dims[1] || out_w != output.shape.dims[2])
-    return ctx.error(StatusCode::kInvalidModel, "output is %dx%d, the window gives %dx%d",
-                     output.shape.dims[1], output.shape.dims[2], out_h, out_w);
+    return ctx.error(StatusCode::kInvalidModel, "output is %dx%d, the window gives %dx%d", output.shape.dims[1],
+                     output.shape.dims[2], out_h, out_w);
 
   auto* data = ctx.allocate_persistent_array<PoolData>(1);
   if (data == nullptr) return ctx.arena_exhausted();

@@ -29,11 +29,10 @@ extern const RowFusion kPoolRowFusion;
 namespace tinyinfer::kernels {
 
 // ---- Pooling (window.filter_h/w; padding cells are excluded from max and average) ----
-using PoolFloatFn = void (*)(const Window& window, const FloatClamp& clamp, const Dims4& in,
-                             const float* input, const Dims4& out, float* output);
-using PoolInt8Fn = void (*)(const Window& window, int32_t act_min, int32_t act_max,
-                            const Dims4& in, const int8_t* input, const Dims4& out,
-                            int8_t* output);
+using PoolFloatFn = void (*)(const Window& window, const FloatClamp& clamp, const Dims4& in, const float* input,
+                             const Dims4& out, float* output);
+using PoolInt8Fn = void (*)(const Window& window, int32_t act_min, int32_t act_max, const Dims4& in,
+                            const int8_t* input, const Dims4& out, int8_t* output);
 
 namespace reference::pooling {
 

@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <cstddef>
 
-#include "ops/common/kernel_types.h"
 #include "dsp/fixed_point.h"
+#include "ops/common/kernel_types.h"
 
 namespace tinyinfer::kernels::reference {
 
@@ -82,23 +82,27 @@ Acc sum_window(const Window& window, const Dims4& in, const Dims4& filter, int32
 // filter_x, in_c). Grouped conv (filter in_c dividing the input depth):
 // output channel oc reads input channels [group start, + filter.c).
 template <typename Acc, typename In, typename W, typename Out, typename Product, typename Finish>
-void conv_walk(const Window& window, const Dims4& in, const In* input, const Dims4& filter,
-               const W* filter_data, const Dims4& out, Out* output, Product product, Finish finish) {
+void conv_walk(const Window& window, const Dims4& in, const In* input, const Dims4& filter, const W* filter_data,
+               const Dims4& out, Out* output, Product product, Finish finish) {
   const int32_t groups = in.c / filter.c;
   const int32_t filters_per_group = out.c / groups;
-  for (int32_t b = 0; b < out.n; ++b)
-    for (int32_t oy = 0; oy < out.h; ++oy)
-      for (int32_t ox = 0; ox < out.w; ++ox)
+  for (int32_t b = 0; b < out.n; ++b) {
+    for (int32_t oy = 0; oy < out.h; ++oy) {
+      for (int32_t ox = 0; ox < out.w; ++ox) {
         for (int32_t oc = 0; oc < out.c; ++oc) {
           const int32_t ic0 = (oc / filters_per_group) * filter.c;
           const Acc acc = sum_window<Acc>(window, in, filter, oy, ox,
                                           [&](Acc& sum, int32_t iy, int32_t ix, int32_t ky, int32_t kx) {
-                                            for (int32_t ic = 0; ic < filter.c; ++ic)
+                                            for (int32_t ic = 0; ic < filter.c; ++ic) {
                                               sum += product(input[nhwc_index(in, b, iy, ix, ic0 + ic)],
                                                              filter_data[nhwc_index(filter, oc, ky, kx, ic)]);
+                                            }
                                           });
           output[nhwc_index(out, b, oy, ox, oc)] = finish(acc, oc);
         }
+      }
+    }
+  }
 }
 
 // DEPTHWISE_CONV_2D in TFLite's loop order (batch, out_y, out_x, in_c,
@@ -108,19 +112,22 @@ template <typename Acc, typename In, typename W, typename Out, typename Product,
 void depthwise_walk(const Window& window, int32_t depth_multiplier, const Dims4& in, const In* input,
                     const Dims4& filter, const W* filter_data, const Dims4& out, Out* output, Product product,
                     Finish finish) {
-  for (int32_t b = 0; b < out.n; ++b)
-    for (int32_t oy = 0; oy < out.h; ++oy)
-      for (int32_t ox = 0; ox < out.w; ++ox)
-        for (int32_t ic = 0; ic < in.c; ++ic)
+  for (int32_t b = 0; b < out.n; ++b) {
+    for (int32_t oy = 0; oy < out.h; ++oy) {
+      for (int32_t ox = 0; ox < out.w; ++ox) {
+        for (int32_t ic = 0; ic < in.c; ++ic) {
           for (int32_t m = 0; m < depth_multiplier; ++m) {
             const int32_t oc = ic * depth_multiplier + m;
-            const Acc acc = sum_window<Acc>(window, in, filter, oy, ox,
-                                            [&](Acc& sum, int32_t iy, int32_t ix, int32_t ky, int32_t kx) {
-                                              sum += product(input[nhwc_index(in, b, iy, ix, ic)],
-                                                             filter_data[nhwc_index(filter, 0, ky, kx, oc)]);
-                                            });
+            const Acc acc = sum_window<Acc>(
+                window, in, filter, oy, ox, [&](Acc& sum, int32_t iy, int32_t ix, int32_t ky, int32_t kx) {
+                  sum += product(input[nhwc_index(in, b, iy, ix, ic)], filter_data[nhwc_index(filter, 0, ky, kx, oc)]);
+                });
             output[nhwc_index(out, b, oy, ox, oc)] = finish(acc, oc);
           }
+        }
+      }
+    }
+  }
 }
 
 }  // namespace tinyinfer::kernels::reference

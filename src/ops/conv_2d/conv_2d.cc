@@ -12,7 +12,7 @@ Status prepare_conv_2d(PrepareContext& ctx) { return prepare_conv_family(ctx, fa
 
 }  // namespace
 
-const OpRegistration kConv2dOp = {3,         "CONV_2D",     8, prepare_conv_2d, eval_conv_family,
-                                  conv_macs, describe_conv, &kConvRowFusion};
+const OpRegistration kConv2dOp = {
+    3, "CONV_2D", 8, prepare_conv_2d, eval_conv_family, conv_macs, describe_conv, &kConvRowFusion};
 
 }  // namespace tinyinfer

@@ -7,10 +7,8 @@
 namespace tinyinfer::kernels::reference {
 
 void conv2d_float(const Window& window, const FloatClamp& clamp, const Dims4& in, const float* input,
-                  const Dims4& filter, const float* filter_data, const float* bias, const Dims4& out,
-                  float* output) {
-  conv_walk<float>(window, in, input, filter, filter_data, out, output, FloatProduct{},
-                   FloatFinish{bias, clamp});
+                  const Dims4& filter, const float* filter_data, const float* bias, const Dims4& out, float* output) {
+  conv_walk<float>(window, in, input, filter, filter_data, out, output, FloatProduct{}, FloatFinish{bias, clamp});
 }
 
 }  // namespace tinyinfer::kernels::reference
@@ -18,7 +16,8 @@ void conv2d_float(const Window& window, const FloatClamp& clamp, const Dims4& in
 namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(conv_2d_float32,
-    {&kConv2dOp, "conv_2d_float32", KernelChoice::kReference, signature({kF32, kF32, kF32}, kF32),
-     kernel_entry<kernels::Conv2dFloatFn, WithoutScratch<kernels::reference::conv2d_float>::call>(), nullptr});
+                      {&kConv2dOp, "conv_2d_float32", KernelChoice::kReference, signature({kF32, kF32, kF32}, kF32),
+                       kernel_entry<kernels::Conv2dFloatFn, WithoutScratch<kernels::reference::conv2d_float>::call>(),
+                       nullptr});
 
 }  // namespace tinyinfer

@@ -7,8 +7,8 @@
 namespace tinyinfer::kernels::reference {
 
 void conv2d_hybrid(const Window& window, const FloatClamp& clamp, const Dims4& in, const float* input,
-                   const Dims4& filter, const int8_t* filter_data, const float* filter_scales,
-                   const float* bias, const Dims4& out, float* output) {
+                   const Dims4& filter, const int8_t* filter_data, const float* filter_scales, const float* bias,
+                   const Dims4& out, float* output) {
   conv_walk<float>(window, in, input, filter, filter_data, out, output, HybridProduct{},
                    HybridFinish{filter_scales, bias, clamp});
 }
@@ -18,7 +18,8 @@ void conv2d_hybrid(const Window& window, const FloatClamp& clamp, const Dims4& i
 namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(conv_2d_hybrid,
-    {&kConv2dOp, "conv_2d_hybrid", KernelChoice::kReference, signature({kF32, kI8, kF32}, kF32),
-     kernel_entry<kernels::Conv2dHybridFn, WithoutScratch<kernels::reference::conv2d_hybrid>::call>(), nullptr});
+                      {&kConv2dOp, "conv_2d_hybrid", KernelChoice::kReference, signature({kF32, kI8, kF32}, kF32),
+                       kernel_entry<kernels::Conv2dHybridFn, WithoutScratch<kernels::reference::conv2d_hybrid>::call>(),
+                       nullptr});
 
 }  // namespace tinyinfer

@@ -12,7 +12,7 @@ Status prepare_depthwise_conv_2d(PrepareContext& ctx) { return prepare_conv_fami
 
 }  // namespace
 
-const OpRegistration kDepthwiseConv2dOp = {4,         "DEPTHWISE_CONV_2D", 7, prepare_depthwise_conv_2d,
-                                           eval_conv_family, conv_macs, describe_conv, &kConvRowFusion};
+const OpRegistration kDepthwiseConv2dOp = {
+    4, "DEPTHWISE_CONV_2D", 7, prepare_depthwise_conv_2d, eval_conv_family, conv_macs, describe_conv, &kConvRowFusion};
 
 }  // namespace tinyinfer

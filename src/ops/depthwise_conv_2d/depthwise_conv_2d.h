@@ -13,44 +13,37 @@ extern const OpRegistration kDepthwiseConv2dOp;
 namespace tinyinfer::kernels {
 
 // ---- Depthwise conv 2D: filter [1, kh, kw, out_c], out_c = in_c * depth_multiplier ----
-using DepthwiseFloatFn = void (*)(const Window& window, int32_t depth_multiplier,
-                                  const FloatClamp& clamp, const Dims4& in, const float* input,
-                                  const Dims4& filter, const float* filter_data, const float* bias,
-                                  const Dims4& out, float* output, void* scratch);
-using DepthwiseInt8Fn = void (*)(const Window& window, int32_t depth_multiplier, const Requant& rq,
-                                 const Dims4& in, const int8_t* input, const Dims4& filter,
-                                 const int8_t* filter_data, const int32_t* bias, const Dims4& out,
-                                 int8_t* output, void* scratch);
-using DepthwiseHybridFn = void (*)(const Window& window, int32_t depth_multiplier,
-                                   const FloatClamp& clamp, const Dims4& in, const float* input,
-                                   const Dims4& filter, const int8_t* filter_data,
-                                   const float* filter_scales, const float* bias, const Dims4& out,
-                                   float* output, void* scratch);
+using DepthwiseFloatFn = void (*)(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp,
+                                  const Dims4& in, const float* input, const Dims4& filter, const float* filter_data,
+                                  const float* bias, const Dims4& out, float* output, void* scratch);
+using DepthwiseInt8Fn = void (*)(const Window& window, int32_t depth_multiplier, const Requant& rq, const Dims4& in,
+                                 const int8_t* input, const Dims4& filter, const int8_t* filter_data,
+                                 const int32_t* bias, const Dims4& out, int8_t* output, void* scratch);
+using DepthwiseHybridFn = void (*)(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp,
+                                   const Dims4& in, const float* input, const Dims4& filter, const int8_t* filter_data,
+                                   const float* filter_scales, const float* bias, const Dims4& out, float* output,
+                                   void* scratch);
 
 // Reference kernels: TFLite's reference semantics (same accumulation order
 // and rounding for integers).
 namespace reference {
-void depthwise_float(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp,
-                     const Dims4& in, const float* input, const Dims4& filter,
-                     const float* filter_data, const float* bias, const Dims4& out,
-                     float* output);
-void depthwise_int8(const Window& window, int32_t depth_multiplier, const Requant& rq,
-                    const Dims4& in, const int8_t* input, const Dims4& filter,
-                    const int8_t* filter_data, const int32_t* bias, const Dims4& out,
-                    int8_t* output);
-void depthwise_hybrid(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp,
-                      const Dims4& in, const float* input, const Dims4& filter,
-                      const int8_t* filter_data, const float* filter_scales, const float* bias,
-                      const Dims4& out, float* output);
+void depthwise_float(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp, const Dims4& in,
+                     const float* input, const Dims4& filter, const float* filter_data, const float* bias,
+                     const Dims4& out, float* output);
+void depthwise_int8(const Window& window, int32_t depth_multiplier, const Requant& rq, const Dims4& in,
+                    const int8_t* input, const Dims4& filter, const int8_t* filter_data, const int32_t* bias,
+                    const Dims4& out, int8_t* output);
+void depthwise_hybrid(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp, const Dims4& in,
+                      const float* input, const Dims4& filter, const int8_t* filter_data, const float* filter_scales,
+                      const float* bias, const Dims4& out, float* output);
 }  // namespace reference
 
 // ARMv7E-M DSP variants (cortex_m7/), bit-exact with the reference; `scratch`:
 // at least the *_scratch_bytes(...) of the same geometry, 8-byte aligned.
 namespace arm {
-void depthwise_int8(const Window& window, int32_t depth_multiplier, const Requant& rq,
-                    const Dims4& in, const int8_t* input, const Dims4& filter,
-                    const int8_t* filter_data, const int32_t* bias, const Dims4& out,
-                    int8_t* output, void* scratch);
+void depthwise_int8(const Window& window, int32_t depth_multiplier, const Requant& rq, const Dims4& in,
+                    const int8_t* input, const Dims4& filter, const int8_t* filter_data, const int32_t* bias,
+                    const Dims4& out, int8_t* output, void* scratch);
 std::size_t depthwise_int8_scratch_bytes(const Window& window, int32_t depth_multiplier, const Dims4& in,
                                          const Dims4& filter, const Dims4& out);
 }  // namespace arm
@@ -58,16 +51,14 @@ std::size_t depthwise_int8_scratch_bytes(const Window& window, int32_t depth_mul
 // FPv5 float/hybrid variants (cortex_m7/), equal to the reference within float
 // rounding; `scratch` as above (none where there is no size function).
 namespace optimized {
-void depthwise_float(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp,
-                     const Dims4& in, const float* input, const Dims4& filter,
-                     const float* filter_data, const float* bias, const Dims4& out, float* output,
-                     void* scratch);
+void depthwise_float(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp, const Dims4& in,
+                     const float* input, const Dims4& filter, const float* filter_data, const float* bias,
+                     const Dims4& out, float* output, void* scratch);
 std::size_t depthwise_float_scratch_bytes(const Window& window, int32_t depth_multiplier, const Dims4& in,
                                           const Dims4& filter, const Dims4& out);
-void depthwise_hybrid(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp,
-                      const Dims4& in, const float* input, const Dims4& filter,
-                      const int8_t* filter_data, const float* filter_scales, const float* bias,
-                      const Dims4& out, float* output, void* scratch);
+void depthwise_hybrid(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp, const Dims4& in,
+                      const float* input, const Dims4& filter, const int8_t* filter_data, const float* filter_scales,
+                      const float* bias, const Dims4& out, float* output, void* scratch);
 std::size_t depthwise_hybrid_scratch_bytes(const Window& window, int32_t depth_multiplier, const Dims4& in,
                                            const Dims4& filter, const Dims4& out);
 }  // namespace optimized

@@ -16,7 +16,8 @@ void depthwise_float(const Window& window, int32_t depth_multiplier, const Float
 
 namespace tinyinfer {
 
-TINYINFER_KERNEL_LIST(depthwise_conv_2d_float32,
+TINYINFER_KERNEL_LIST(
+    depthwise_conv_2d_float32,
     {&kDepthwiseConv2dOp, "depthwise_conv_2d_float32", KernelChoice::kReference, signature({kF32, kF32, kF32}, kF32),
      kernel_entry<kernels::DepthwiseFloatFn, WithoutScratch<kernels::reference::depthwise_float>::call>(), nullptr});
 

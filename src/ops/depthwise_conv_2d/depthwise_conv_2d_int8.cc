@@ -16,7 +16,8 @@ void depthwise_int8(const Window& window, int32_t depth_multiplier, const Requan
 
 namespace tinyinfer {
 
-TINYINFER_KERNEL_LIST(depthwise_conv_2d_int8,
+TINYINFER_KERNEL_LIST(
+    depthwise_conv_2d_int8,
     {&kDepthwiseConv2dOp, "depthwise_conv_2d_int8", KernelChoice::kReference, signature({kI8, kI8, kI32}, kI8),
      kernel_entry<kernels::DepthwiseInt8Fn, WithoutScratch<kernels::reference::depthwise_int8>::call>(), nullptr});
 

@@ -13,14 +13,12 @@ extern const OpRegistration kDequantizeOp;
 namespace tinyinfer::kernels {
 
 // ---- DEQUANTIZE int8 -> float32, per tensor ----
-using DequantizeFn = void (*)(float scale, int32_t zero_point, int64_t count, const int8_t* input,
-                              float* output);
+using DequantizeFn = void (*)(float scale, int32_t zero_point, int64_t count, const int8_t* input, float* output);
 
 // Reference kernels: TFLite's reference semantics (same accumulation order
 // and rounding for integers).
 namespace reference {
-void dequantize(float scale, int32_t zero_point, int64_t count, const int8_t* input,
-                float* output);
+void dequantize(float scale, int32_t zero_point, int64_t count, const int8_t* input, float* output);
 }  // namespace reference
 
 }  // namespace tinyinfer::kernels

@@ -1,10 +1,11 @@
 // FULLY_CONNECTED: float, int8 (per-tensor or per-channel weights) and
 // hybrid (int8 weights, float activations).
+#include "ops/fully_connected/fully_connected.h"
+
 #include <cstdio>
 
 #include "dsp/fixed_point.h"
 #include "ops/common/op_params.h"
-#include "ops/fully_connected/fully_connected.h"
 
 namespace tinyinfer {
 namespace {
@@ -35,15 +36,14 @@ Status prepare_fc(PrepareContext& ctx) {
   const Tensor bias_tensor = ctx.has_input(2) ? ctx.input(2) : Tensor();
   const Tensor* bias = ctx.has_input(2) ? &bias_tensor : nullptr;
   const Tensor output = ctx.output(0);
-  const auto* opt = format::options_as<fb::FullyConnectedOptions>(
-      ctx.info(), fb::BuiltinOptions::FullyConnectedOptions);
+  const auto* opt =
+      format::options_as<fb::FullyConnectedOptions>(ctx.info(), fb::BuiltinOptions::FullyConnectedOptions);
   const ActivationFunctionType act = opt ? opt->fused_activation_function() : ActivationFunctionType::NONE;
   if (opt != nullptr && opt->weights_format() != fb::FullyConnectedOptionsWeightsFormat::DEFAULT)
     return ctx.error(StatusCode::kUnsupported, "shuffled weights format");
   if (filter.shape.rank != 2)
     return ctx.error(StatusCode::kInvalidModel, "weights must be 2-D, got rank %d", filter.shape.rank);
-  if (!filter.is_constant)
-    return ctx.error(StatusCode::kUnsupported, "weights '%s' must be constant", filter.name);
+  if (!filter.is_constant) return ctx.error(StatusCode::kUnsupported, "weights '%s' must be constant", filter.name);
   if (bias != nullptr && !bias->is_constant)
     return ctx.error(StatusCode::kUnsupported, "bias '%s' must be constant", bias->name);
   const int32_t units = filter.shape.dims[0];
@@ -55,8 +55,7 @@ Status prepare_fc(PrepareContext& ctx) {
   const int64_t batches = in_elements / depth;
   if (output.shape.elements() != batches * units)
     return ctx.error(StatusCode::kInvalidModel, "output has %lld elements, expected %lld x %d",
-                     static_cast<long long>(output.shape.elements()), static_cast<long long>(batches),
-                     units);
+                     static_cast<long long>(output.shape.elements()), static_cast<long long>(batches), units);
   if (bias != nullptr && bias->shape.elements() != units)
     return ctx.error(StatusCode::kInvalidModel, "bias has %lld elements for %d units",
                      static_cast<long long>(bias->shape.elements()), units);
@@ -134,24 +133,22 @@ void eval_fc(const EvalContext& ctx) {
   const TensorSlot& output = ctx.output(0);
   switch (d.kind) {
     case FcKind::kFloat:
-      ctx.kernel<kernels::FullyConnectedFloatFn>()(d.clamp, d.batches, d.depth, d.units, input.data_as<const float>(),
-                                        filter.data_as<const float>(),
-                                        bias ? bias->data_as<const float>() : nullptr, output.data_as<float>(),
-                                        ctx.node.scratch);
+      ctx.kernel<kernels::FullyConnectedFloatFn>()(
+          d.clamp, d.batches, d.depth, d.units, input.data_as<const float>(), filter.data_as<const float>(),
+          bias ? bias->data_as<const float>() : nullptr, output.data_as<float>(), ctx.node.scratch);
       break;
     case FcKind::kHybrid:
-      ctx.kernel<kernels::FullyConnectedHybridFn>()(d.clamp, d.batches, d.depth, d.units, input.data_as<const float>(),
-                                         filter.data_as<const int8_t>(), d.filter_scales,
-                                         bias ? bias->data_as<const float>() : nullptr,
-                                         output.data_as<float>(), ctx.node.scratch);
+      ctx.kernel<kernels::FullyConnectedHybridFn>()(
+          d.clamp, d.batches, d.depth, d.units, input.data_as<const float>(), filter.data_as<const int8_t>(),
+          d.filter_scales, bias ? bias->data_as<const float>() : nullptr, output.data_as<float>(), ctx.node.scratch);
       break;
     case FcKind::kInt8: {
       kernels::Requant requant = d.requant;
       void* const kernel_scratch = requant_table_in_scratch(d.requant_source, ctx.node.scratch, true, &requant);
-      ctx.kernel<kernels::FullyConnectedInt8Fn>()(requant, d.batches, d.depth, d.units, input.data_as<const int8_t>(),
-                                       filter.data_as<const int8_t>(),
-                                       bias ? bias->data_as<const int32_t>() : nullptr, output.data_as<int8_t>(),
-                                       d.kernel_scratch ? kernel_scratch : nullptr);
+      ctx.kernel<kernels::FullyConnectedInt8Fn>()(
+          requant, d.batches, d.depth, d.units, input.data_as<const int8_t>(), filter.data_as<const int8_t>(),
+          bias ? bias->data_as<const int32_t>() : nullptr, output.data_as<int8_t>(),
+          d.kernel_scratch ? kernel_scratch : nullptr);
       break;
     }
   }

@@ -2,6 +2,7 @@
 // (+ bias[u]), filter row-major [units, depth].
 #include <algorithm>
 #include <cstddef>
+
 #include "ops/fully_connected/fully_connected.h"
 #include "runtime/reference_kernel.h"
 
@@ -15,9 +16,8 @@ std::ptrdiff_t row_index(int32_t row, int32_t row_length, int32_t column) {
 
 }  // namespace
 
-void fully_connected_hybrid(const FloatClamp& clamp, int32_t batches, int32_t depth,
-                            int32_t units, const float* input, const int8_t* filter,
-                            const float* filter_scales, const float* bias, float* output) {
+void fully_connected_hybrid(const FloatClamp& clamp, int32_t batches, int32_t depth, int32_t units, const float* input,
+                            const int8_t* filter, const float* filter_scales, const float* bias, float* output) {
   for (int32_t b = 0; b < batches; ++b) {
     for (int32_t u = 0; u < units; ++u) {
       float acc = 0.0f;
@@ -35,8 +35,10 @@ void fully_connected_hybrid(const FloatClamp& clamp, int32_t batches, int32_t de
 
 namespace tinyinfer {
 
-TINYINFER_KERNEL_LIST(fully_connected_hybrid,
+TINYINFER_KERNEL_LIST(
+    fully_connected_hybrid,
     {&kFullyConnectedOp, "fully_connected_hybrid", KernelChoice::kReference, signature({kF32, kI8, kF32}, kF32),
-     kernel_entry<kernels::FullyConnectedHybridFn, WithoutScratch<kernels::reference::fully_connected_hybrid>::call>(), nullptr});
+     kernel_entry<kernels::FullyConnectedHybridFn, WithoutScratch<kernels::reference::fully_connected_hybrid>::call>(),
+     nullptr});
 
 }  // namespace tinyinfer

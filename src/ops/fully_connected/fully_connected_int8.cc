@@ -2,6 +2,7 @@
 // (+ bias[u]), filter row-major [units, depth].
 #include <algorithm>
 #include <cstddef>
+
 #include "dsp/fixed_point.h"
 #include "ops/fully_connected/fully_connected.h"
 #include "runtime/reference_kernel.h"
@@ -16,9 +17,8 @@ std::ptrdiff_t row_index(int32_t row, int32_t row_length, int32_t column) {
 
 }  // namespace
 
-void fully_connected_int8(const Requant& rq, int32_t batches, int32_t depth, int32_t units,
-                          const int8_t* input, const int8_t* filter, const int32_t* bias,
-                          int8_t* output) {
+void fully_connected_int8(const Requant& rq, int32_t batches, int32_t depth, int32_t units, const int8_t* input,
+                          const int8_t* filter, const int32_t* bias, int8_t* output) {
   for (int32_t b = 0; b < batches; ++b) {
     for (int32_t u = 0; u < units; ++u) {
       int32_t acc = 0;
@@ -40,8 +40,10 @@ void fully_connected_int8(const Requant& rq, int32_t batches, int32_t depth, int
 
 namespace tinyinfer {
 
-TINYINFER_KERNEL_LIST(fully_connected_int8,
+TINYINFER_KERNEL_LIST(
+    fully_connected_int8,
     {&kFullyConnectedOp, "fully_connected_int8", KernelChoice::kReference, signature({kI8, kI8, kI32}, kI8),
-     kernel_entry<kernels::FullyConnectedInt8Fn, WithoutScratch<kernels::reference::fully_connected_int8>::call>(), nullptr});
+     kernel_entry<kernels::FullyConnectedInt8Fn, WithoutScratch<kernels::reference::fully_connected_int8>::call>(),
+     nullptr});
 
 }  // namespace tinyinfer

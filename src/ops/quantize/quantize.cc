@@ -12,11 +12,12 @@ Status prepare_quantize(PrepareContext& ctx) { return prepare_per_tensor_convers
 void eval_quantize(const EvalContext& ctx) {
   const auto& d = *ctx.data<ConversionData>();
   ctx.kernel<kernels::QuantizeFn>()(d.scale, d.zero_point, ctx.input(0).elements(), ctx.input(0).data_as<const float>(),
-                       ctx.output(0).data_as<int8_t>());
+                                    ctx.output(0).data_as<int8_t>());
 }
 
 }  // namespace
 
-const OpRegistration kQuantizeOp = {114, "QUANTIZE", 2, prepare_quantize, eval_quantize, conversion_macs, describe_conversion};
+const OpRegistration kQuantizeOp = {
+    114, "QUANTIZE", 2, prepare_quantize, eval_quantize, conversion_macs, describe_conversion};
 
 }  // namespace tinyinfer

@@ -1,13 +1,13 @@
 // Reference QUANTIZE float32 -> int8, per tensor.
 #include <cmath>
 #include <cstdint>
+
 #include "ops/quantize/quantize.h"
 #include "runtime/op_kernel.h"
 
 namespace tinyinfer::kernels::reference {
 
-void quantize(float scale, int32_t zero_point, int64_t count, const float* input,
-              int8_t* output) {
+void quantize(float scale, int32_t zero_point, int64_t count, const float* input, int8_t* output) {
   for (int64_t i = 0; i < count; ++i) {
     // Divide (not multiply by 1/scale) in float and round half away from
     // zero, as TFLite's AffineQuantize does.
@@ -35,7 +35,7 @@ void quantize(float scale, int32_t zero_point, int64_t count, const float* input
 namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(quantize_float32_to_int8,
-    {&kQuantizeOp, "quantize_float32_to_int8", KernelChoice::kReference, signature({kF32}, kI8),
-     kernel_entry<kernels::QuantizeFn, kernels::reference::quantize>(), nullptr});
+                      {&kQuantizeOp, "quantize_float32_to_int8", KernelChoice::kReference, signature({kF32}, kI8),
+                       kernel_entry<kernels::QuantizeFn, kernels::reference::quantize>(), nullptr});
 
 }  // namespace tinyinfer

@@ -18,8 +18,8 @@ Status prepare_reshape(PrepareContext& ctx) {
   const Tensor& output = ctx.output(0);
   if (input.type != output.type || input.bytes != output.bytes)
     return ctx.error(StatusCode::kInvalidModel, "%s of %u bytes cannot reshape to %s of %u bytes",
-                     data_type_name(input.type), static_cast<unsigned>(input.bytes),
-                     data_type_name(output.type), static_cast<unsigned>(output.bytes));
+                     data_type_name(input.type), static_cast<unsigned>(input.bytes), data_type_name(output.type),
+                     static_cast<unsigned>(output.bytes));
   return ctx.use_kernel(signature({input.type}, output.type));
 }
 

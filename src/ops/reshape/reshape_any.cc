@@ -1,6 +1,7 @@
 // RESHAPE of any type: the bytes move unchanged (in place when the planner
 // gave input and output the same bytes).
 #include <cstring>
+
 #include "ops/reshape/reshape.h"
 #include "runtime/op_kernel.h"
 
@@ -15,7 +16,7 @@ void copy_bytes(const void* input, void* output, std::size_t bytes) {
 namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(reshape_any,
-    {&kReshapeOp, "reshape_any", KernelChoice::kReference, signature({kAnyType}, kAnyType),
-     kernel_entry<kernels::CopyFn, kernels::reference::copy_bytes>(), nullptr});
+                      {&kReshapeOp, "reshape_any", KernelChoice::kReference, signature({kAnyType}, kAnyType),
+                       kernel_entry<kernels::CopyFn, kernels::reference::copy_bytes>(), nullptr});
 
 }  // namespace tinyinfer

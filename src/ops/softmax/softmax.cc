@@ -1,10 +1,11 @@
 // SOFTMAX over the innermost dimension, float and int8 (output fixed at
 // scale 1/256, zero point -128 by the TFLite int8 spec).
+#include "ops/softmax/softmax.h"
+
 #include <cmath>
 #include <cstdio>
 
 #include "dsp/softmax_fixed_point.h"
-#include "ops/softmax/softmax.h"
 #include "ops/common/op_params.h"
 
 namespace tinyinfer {
@@ -45,13 +46,11 @@ Status prepare_softmax(PrepareContext& ctx) {
     TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, input, "input"));
     TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, output, "output"));
     if (output.quant.zero_point() != -128 || output.quant.scale() != 1.0f / 256.0f)
-      return ctx.error(StatusCode::kUnsupported,
-                       "int8 output must have scale 1/256 and zero point -128 (has %g, %d)",
+      return ctx.error(StatusCode::kUnsupported, "int8 output must have scale 1/256 and zero point -128 (has %g, %d)",
                        static_cast<double>(output.quant.scale()), output.quant.zero_point());
     // Deeper rows could overflow the Q12.19 sum of exponentials.
     if (data->depth > kMaxInt8SoftmaxDepth)
-      return ctx.error(StatusCode::kUnsupported, "int8 rows of %d values (max %d)", data->depth,
-                       kMaxInt8SoftmaxDepth);
+      return ctx.error(StatusCode::kUnsupported, "int8 rows of %d values (max %d)", data->depth, kMaxInt8SoftmaxDepth);
     quant::prepare_softmax_int8(beta, input.quant.scale(), &data->params);
     if (data->params.input_multiplier == 0 || data->params.input_left_shift < 0)
       return ctx.error(StatusCode::kUnsupported, "beta x input scale %g is too small for int8 softmax",
@@ -65,23 +64,22 @@ void eval_softmax(const EvalContext& ctx) {
   const SoftmaxData& d = *ctx.data<SoftmaxData>();
   if (d.is_int8)
     ctx.kernel<kernels::SoftmaxInt8Fn>()(d.params, d.rows, d.depth, ctx.input(0).data_as<const int8_t>(),
-                             ctx.output(0).data_as<int8_t>());
+                                         ctx.output(0).data_as<int8_t>());
   else
     ctx.kernel<kernels::SoftmaxFloatFn>()(d.beta, d.rows, d.depth, ctx.input(0).data_as<const float>(),
-                              ctx.output(0).data_as<float>());
+                                          ctx.output(0).data_as<float>());
 }
 
 int64_t softmax_macs(const Node&, const TensorSlot*) { return 0; }
 
 void describe_softmax(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const SoftmaxData*>(node.op_data);
-  describe_text(buffer, size, "%s, beta %g, %d x %d", d->is_int8 ? "int8" : "float",
-                static_cast<double>(d->beta), d->rows, d->depth);
+  describe_text(buffer, size, "%s, beta %g, %d x %d", d->is_int8 ? "int8" : "float", static_cast<double>(d->beta),
+                d->rows, d->depth);
 }
 
 }  // namespace
 
-const OpRegistration kSoftmaxOp = {25, "SOFTMAX", 3, prepare_softmax, eval_softmax, softmax_macs,
-                                   describe_softmax};
+const OpRegistration kSoftmaxOp = {25, "SOFTMAX", 3, prepare_softmax, eval_softmax, softmax_macs, describe_softmax};
 
 }  // namespace tinyinfer

@@ -18,18 +18,16 @@ struct SoftmaxInt8Params {
   int32_t input_left_shift = 0;
   int32_t diff_min = 0;  // differences below this give exp = 0
 };
-using SoftmaxFloatFn = void (*)(float beta, int32_t rows, int32_t depth, const float* input,
-                                float* output);
+using SoftmaxFloatFn = void (*)(float beta, int32_t rows, int32_t depth, const float* input, float* output);
 // Output int8 with scale 1/256 and zero point -128, as the TFLite spec fixes.
-using SoftmaxInt8Fn = void (*)(const SoftmaxInt8Params& params, int32_t rows, int32_t depth,
-                               const int8_t* input, int8_t* output);
+using SoftmaxInt8Fn = void (*)(const SoftmaxInt8Params& params, int32_t rows, int32_t depth, const int8_t* input,
+                               int8_t* output);
 
 // Reference kernels: TFLite's reference semantics (same accumulation order
 // and rounding for integers).
 namespace reference {
 void softmax_float(float beta, int32_t rows, int32_t depth, const float* input, float* output);
-void softmax_int8(const SoftmaxInt8Params& params, int32_t rows, int32_t depth,
-                  const int8_t* input, int8_t* output);
+void softmax_int8(const SoftmaxInt8Params& params, int32_t rows, int32_t depth, const int8_t* input, int8_t* output);
 }  // namespace reference
 
 }  // namespace tinyinfer::kernels

@@ -1,6 +1,7 @@
 // Reference SOFTMAX float32 over the innermost dimension.
 #include <cmath>
 #include <cstdint>
+
 #include "ops/softmax/softmax.h"
 #include "runtime/op_kernel.h"
 
@@ -29,7 +30,7 @@ void softmax_float(float beta, int32_t rows, int32_t depth, const float* input, 
 namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(softmax_float32,
-    {&kSoftmaxOp, "softmax_float32", KernelChoice::kReference, signature({kF32}, kF32),
-     kernel_entry<kernels::SoftmaxFloatFn, kernels::reference::softmax_float>(), nullptr});
+                      {&kSoftmaxOp, "softmax_float32", KernelChoice::kReference, signature({kF32}, kF32),
+                       kernel_entry<kernels::SoftmaxFloatFn, kernels::reference::softmax_float>(), nullptr});
 
 }  // namespace tinyinfer

@@ -1,5 +1,6 @@
 // Reference SOFTMAX int8 (output scale 1/256, zero point -128).
 #include <cstdint>
+
 #include "dsp/fixed_point.h"
 #include "dsp/softmax_fixed_point.h"
 #include "ops/softmax/softmax.h"
@@ -11,8 +12,7 @@ namespace {
 
 // (x - max) * beta * input_scale as a Q5.26 raw value.
 int32_t scaled_difference(int32_t diff, const SoftmaxInt8Params& params) {
-  return quant::multiply_by_quantized_multiplier(diff, params.input_multiplier,
-                                                 params.input_left_shift);
+  return quant::multiply_by_quantized_multiplier(diff, params.input_multiplier, params.input_left_shift);
 }
 
 // x / 2^exponent rounded half away from zero, for any exponent >= 0. From
@@ -28,8 +28,7 @@ int32_t divide_by_pot_any(int32_t x, int exponent) {
 // TFLite's reference quantized softmax: exp of the scaled differences in
 // gemmlowp fixed point, sum in Q12.19, one reciprocal per row, output
 // q = exp * (1/sum) * 256 - 128.
-void softmax_int8(const SoftmaxInt8Params& params, int32_t rows, int32_t depth,
-                  const int8_t* input, int8_t* output) {
+void softmax_int8(const SoftmaxInt8Params& params, int32_t rows, int32_t depth, const int8_t* input, int8_t* output) {
   constexpr int kDiffBits = quant::kSoftmaxScaledDiffIntegerBits;
   constexpr int kAccumBits = quant::kSoftmaxAccumulationIntegerBits;
   constexpr int kOutputBits = 8;
@@ -43,24 +42,21 @@ void softmax_int8(const SoftmaxInt8Params& params, int32_t rows, int32_t depth,
     for (int32_t c = 0; c < depth; ++c) {
       const int32_t diff = int32_t{in[c]} - max_in_row;
       if (diff >= params.diff_min) {
-        const int32_t exp_q0 =
-            quant::exp_on_negative_values<kDiffBits>(scaled_difference(diff, params));
+        const int32_t exp_q0 = quant::exp_on_negative_values<kDiffBits>(scaled_difference(diff, params));
         sum_of_exps = quant::fixed_add(sum_of_exps, quant::rescale<kAccumBits, 0>(exp_q0));
       }
     }
 
     int num_bits_over_unit = 0;
-    const int32_t shifted_scale =
-        quant::softmax_reciprocal(sum_of_exps, kAccumBits, &num_bits_over_unit);
+    const int32_t shifted_scale = quant::softmax_reciprocal(sum_of_exps, kAccumBits, &num_bits_over_unit);
 
     for (int32_t c = 0; c < depth; ++c) {
       const int32_t diff = int32_t{in[c]} - max_in_row;
       if (diff >= params.diff_min) {
-        const int32_t exp_q0 =
-            quant::exp_on_negative_values<kDiffBits>(scaled_difference(diff, params));
+        const int32_t exp_q0 = quant::exp_on_negative_values<kDiffBits>(scaled_difference(diff, params));
         // exp / sum in Q0.31, brought down to units of 1/256.
-        const int32_t unsaturated = divide_by_pot_any(
-            quant::fixed_mul(shifted_scale, exp_q0), num_bits_over_unit + 31 - kOutputBits);
+        const int32_t unsaturated =
+            divide_by_pot_any(quant::fixed_mul(shifted_scale, exp_q0), num_bits_over_unit + 31 - kOutputBits);
         int32_t q = unsaturated - 128;
         q = q < -128 ? -128 : (q > 127 ? 127 : q);
         out[c] = static_cast<int8_t>(q);
@@ -76,7 +72,7 @@ void softmax_int8(const SoftmaxInt8Params& params, int32_t rows, int32_t depth,
 namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(softmax_int8,
-    {&kSoftmaxOp, "softmax_int8", KernelChoice::kReference, signature({kI8}, kI8),
-     kernel_entry<kernels::SoftmaxInt8Fn, kernels::reference::softmax_int8>(), nullptr});
+                      {&kSoftmaxOp, "softmax_int8", KernelChoice::kReference, signature({kI8}, kI8),
+                       kernel_entry<kernels::SoftmaxInt8Fn, kernels::reference::softmax_int8>(), nullptr});
 
 }  // namespace tinyinfer

@@ -30,9 +30,8 @@ bool same_shapes(const BroadcastShape& shape, int64_t* count) {
 }
 
 template <typename OutRq>
-void add_elements(const int8_t* __restrict in1, const int8_t* __restrict in2, int8_t* __restrict out,
-                  int64_t count, const int32_t* __restrict table1, const int32_t* __restrict table2,
-                  const OutRq& out_rq) {
+void add_elements(const int8_t* __restrict in1, const int8_t* __restrict in2, int8_t* __restrict out, int64_t count,
+                  const int32_t* __restrict table1, const int32_t* __restrict table2, const OutRq& out_rq) {
   for (int64_t i = 0; i < count; ++i) {
     out[i] = out_rq(table1[static_cast<uint8_t>(in1[i])] + table2[static_cast<uint8_t>(in2[i])]);
   }
@@ -47,8 +46,8 @@ std::size_t add_int8_scratch_bytes(int64_t input1_elements, int64_t input2_eleme
   return same && output_elements >= kTableThreshold ? ScratchCarver::bytes_of<int32_t>(2 * 256) : 0;
 }
 
-void add_int8(const AddInt8Params& p, const BroadcastShape& shape, const int8_t* input1,
-              const int8_t* input2, int8_t* output, void* scratch) {
+void add_int8(const AddInt8Params& p, const BroadcastShape& shape, const int8_t* input1, const int8_t* input2,
+              int8_t* output, void* scratch) {
   int64_t count = 0;
   if (scratch == nullptr || !same_shapes(shape, &count) || count < kTableThreshold || p.left_shift < 0 ||
       p.left_shift > 22) {
@@ -77,14 +76,13 @@ void add_int8(const AddInt8Params& p, const BroadcastShape& shape, const int8_t*
     const FastChannel f = make_fast_channel(p.output_multiplier, p.output_shift);
     const int32_t half_offset = 1 + 2 * p.output_offset;
     add_elements(input1, input2, output, count, table1, table2, [&](int32_t sum) {
-      return clamp_to_int8(fast_requantize(sum, f.multiplier, f.pre_shift, f.post_shift, half_offset),
-                           p.act_min, p.act_max);
+      return clamp_to_int8(fast_requantize(sum, f.multiplier, f.pre_shift, f.post_shift, half_offset), p.act_min,
+                           p.act_max);
     });
   } else {
     const ChannelRequant r = make_channel_requant(p.output_multiplier, p.output_shift);
-    add_elements(input1, input2, output, count, table1, table2, [&](int32_t sum) {
-      return finish(requantize(sum, r), p.output_offset, p.act_min, p.act_max);
-    });
+    add_elements(input1, input2, output, count, table1, table2,
+                 [&](int32_t sum) { return finish(requantize(sum, r), p.output_offset, p.act_min, p.act_max); });
   }
 }
 
@@ -101,7 +99,7 @@ std::size_t add_int8_scratch(const kernels::ScratchQuery& q) {
 }  // namespace
 
 TINYINFER_KERNEL_LIST(add_int8_cortex_m7,
-    {&kAddOp, "add_int8_cortex_m7", KernelChoice::kOptimized, signature({kI8, kI8}, kI8),
-     kernel_entry<kernels::AddInt8Fn, kernels::arm::add_int8>(), add_int8_scratch});
+                      {&kAddOp, "add_int8_cortex_m7", KernelChoice::kOptimized, signature({kI8, kI8}, kI8),
+                       kernel_entry<kernels::AddInt8Fn, kernels::arm::add_int8>(), add_int8_scratch});
 
 }  // namespace tinyinfer

@@ -13,8 +13,8 @@ namespace tinyinfer::kernels::arm {
 
 using namespace pooling;
 
-void average_pool_int8(const Window& window, int32_t act_min, int32_t act_max, const Dims4& in,
-                       const int8_t* input, const Dims4& out, int8_t* output) {
+void average_pool_int8(const Window& window, int32_t act_min, int32_t act_max, const Dims4& in, const int8_t* input,
+                       const Dims4& out, int8_t* output) {
   const int32_t c_all = in.c;
   const int32_t vector_c = c_all & ~3;
   const std::ptrdiff_t in_row = static_cast<std::ptrdiff_t>(in.w) * c_all;
@@ -78,7 +78,8 @@ void average_pool_int8(const Window& window, int32_t act_min, int32_t act_max, c
 namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(average_pool_2d_int8_cortex_m7,
-    {&kAveragePool2dOp, "average_pool_2d_int8_cortex_m7", KernelChoice::kOptimized, signature({kI8}, kI8),
-     kernel_entry<kernels::PoolInt8Fn, kernels::arm::average_pool_int8>(), nullptr});
+                      {&kAveragePool2dOp, "average_pool_2d_int8_cortex_m7", KernelChoice::kOptimized,
+                       signature({kI8}, kI8), kernel_entry<kernels::PoolInt8Fn, kernels::arm::average_pool_int8>(),
+                       nullptr});
 
 }  // namespace tinyinfer

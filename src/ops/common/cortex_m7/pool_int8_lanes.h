@@ -65,8 +65,8 @@ inline int8_t average(int32_t sum, int32_t count, int32_t act_min, int32_t act_m
 // Visits every output pixel with its clipped window: fn(first tap pointer of
 // channel 0, rows, cols, output pixel pointer).
 template <typename Fn>
-void for_each_window(const Window& window, const Dims4& in, const int8_t* input, const Dims4& out,
-                     int8_t* output, Fn fn) {
+void for_each_window(const Window& window, const Dims4& in, const int8_t* input, const Dims4& out, int8_t* output,
+                     Fn fn) {
   const std::ptrdiff_t in_row = static_cast<std::ptrdiff_t>(in.w) * in.c;
   int8_t* dst = output;
   for (int32_t n = 0; n < out.n; ++n) {
@@ -80,8 +80,7 @@ void for_each_window(const Window& window, const Dims4& in, const int8_t* input,
         int32_t xb, xe;
         clip(x0, window.filter_w, in.w, &xb, &xe);
         const bool empty = ye <= yb || xe <= xb;
-        const int8_t* first =
-            empty ? batch : batch + (y0 + yb) * in_row + static_cast<std::ptrdiff_t>(x0 + xb) * in.c;
+        const int8_t* first = empty ? batch : batch + (y0 + yb) * in_row + static_cast<std::ptrdiff_t>(x0 + xb) * in.c;
         fn(first, empty ? 0 : ye - yb, empty ? 0 : xe - xb, dst);
       }
     }

@@ -46,8 +46,7 @@ struct ConvGeometry {
 
 // First and one-past-last filter tap along one axis whose input coordinate
 // origin + k * dilation lies in [0, size).
-void clip_taps(int32_t origin, int32_t taps, int32_t dilation, int32_t size, int32_t* begin,
-               int32_t* end) {
+void clip_taps(int32_t origin, int32_t taps, int32_t dilation, int32_t size, int32_t* begin, int32_t* end) {
   int32_t b = 0;
   while (b < taps && origin + b * dilation < 0) ++b;
   int32_t e = taps;
@@ -63,8 +62,8 @@ void clip_taps(int32_t origin, int32_t taps, int32_t dilation, int32_t size, int
 // reference's expressions. The clamp uses maxNum/minNum (VMAXNM/VMINNM on the
 // M7, one instruction each); it differs from std::min/max only for NaN.
 template <int P, int O>
-inline void store_block(const float (&acc)[P][O], const float* scales, const float* bias,
-                        int32_t oc0, const FloatClamp& clamp, float* const (&out)[P]) {
+inline void store_block(const float (&acc)[P][O], const float* scales, const float* bias, int32_t oc0,
+                        const FloatClamp& clamp, float* const (&out)[P]) {
   for (int o = 0; o < O; ++o) {
     const float b = bias ? bias[oc0 + o] : 0.0f;
     const float s = scales ? scales[oc0 + o] : 1.0f;
@@ -76,9 +75,9 @@ inline void store_block(const float (&acc)[P][O], const float* scales, const flo
 }
 
 template <int P, int O, typename W>
-inline void conv_block(const ConvGeometry& g, const Runs& r, const float* const (&in)[P],
-                       const W* w, const float* scales, const float* bias, int32_t oc0,
-                       const FloatClamp& clamp, float* const (&out)[P]) {
+inline void conv_block(const ConvGeometry& g, const Runs& r, const float* const (&in)[P], const W* w,
+                       const float* scales, const float* bias, int32_t oc0, const FloatClamp& clamp,
+                       float* const (&out)[P]) {
   float acc[P][O];
 #if defined(TINYINFER_M7_FLOAT_ASM)
   if constexpr (O == 4 && std::is_same_v<W, float> && P <= 3) {
@@ -107,8 +106,7 @@ inline void conv_block(const ConvGeometry& g, const Runs& r, const float* const 
       const float* a[P];
       const W* wo[O];
       for (int p = 0; p < P; ++p) a[p] = in[p] + in_off;
-      for (int o = 0; o < O; ++o)
-        wo[o] = w + static_cast<std::ptrdiff_t>(o) * g.w_oc_stride + w_off;
+      for (int o = 0; o < O; ++o) wo[o] = w + static_cast<std::ptrdiff_t>(o) * g.w_oc_stride + w_off;
       run_dot<P, O, W>(a, wo, r.len, acc);
     }
   }
@@ -118,8 +116,8 @@ inline void conv_block(const ConvGeometry& g, const Runs& r, const float* const 
 // All output pixels of batch b for output channels [oc0, oc0 + O). w points
 // at the filter of oc0 (float or int8, w_oc_stride apart).
 template <int O, typename W>
-void conv_channels(const ConvGeometry& g, const FloatClamp& clamp, int32_t b, const float* input,
-                   const W* w, const float* scales, const float* bias, int32_t oc0, float* output) {
+void conv_channels(const ConvGeometry& g, const FloatClamp& clamp, int32_t b, const float* input, const W* w,
+                   const float* scales, const float* bias, int32_t oc0, float* output) {
   const Window& win = g.window;
   const Dims4& in = g.in;
   const Dims4& f = g.filter;
@@ -130,8 +128,7 @@ void conv_channels(const ConvGeometry& g, const FloatClamp& clamp, int32_t b, co
     const int32_t iy0 = oy * win.stride_h - win.pad_top;
     int32_t ky0, ky1;
     clip_taps(iy0, f.h, win.dilation_h, in.h, &ky0, &ky1);
-    const float* in_row =
-        input + (static_cast<std::ptrdiff_t>(b) * in.h + iy0 + ky0 * win.dilation_h) * in.w * c;
+    const float* in_row = input + (static_cast<std::ptrdiff_t>(b) * in.h + iy0 + ky0 * win.dilation_h) * in.w * c;
     float* out_row = output + (static_cast<std::ptrdiff_t>(b) * out.h + oy) * out.w * out.c;
     Runs r;
     r.rows = ky1 - ky0;
@@ -158,8 +155,7 @@ void conv_channels(const ConvGeometry& g, const FloatClamp& clamp, int32_t b, co
       // Neighbours with the full window share the runs: block them.
       int32_t n = 1;
       if (kx0 == 0 && kx1 == f.w) {
-        while (n < 3 && ox + n < out.w &&
-               (ox + n) * win.stride_w - win.pad_left + (f.w - 1) * win.dilation_w < in.w) {
+        while (n < 3 && ox + n < out.w && (ox + n) * win.stride_w - win.pad_left + (f.w - 1) * win.dilation_w < in.w) {
           ++n;
         }
       }
@@ -182,9 +178,8 @@ void conv_channels(const ConvGeometry& g, const FloatClamp& clamp, int32_t b, co
 }
 
 template <typename W>
-void conv_channels_any(int32_t count, const ConvGeometry& g, const FloatClamp& clamp, int32_t b,
-                       const float* input, const W* w, const float* scales, const float* bias,
-                       int32_t oc0, float* output) {
+void conv_channels_any(int32_t count, const ConvGeometry& g, const FloatClamp& clamp, int32_t b, const float* input,
+                       const W* w, const float* scales, const float* bias, int32_t oc0, float* output) {
   switch (count) {
     case 4:
       conv_channels<4, W>(g, clamp, b, input, w, scales, bias, oc0, output);
@@ -201,8 +196,7 @@ void conv_channels_any(int32_t count, const ConvGeometry& g, const FloatClamp& c
   }
 }
 
-ConvGeometry make_geometry(const Window& window, const Dims4& in, const Dims4& filter,
-                           const Dims4& out) {
+ConvGeometry make_geometry(const Window& window, const Dims4& in, const Dims4& filter, const Dims4& out) {
   ConvGeometry g;
   g.window = window;
   g.in = in;
@@ -217,15 +211,13 @@ ConvGeometry make_geometry(const Window& window, const Dims4& in, const Dims4& f
 // (so the scratch stays at most 12 KiB).
 constexpr int32_t kHybridBlockFloats = 3072;
 
-bool hybrid_widens(const Dims4& filter) {
-  return 4 * int64_t{filter.h} * filter.w * filter.c <= kHybridBlockFloats;
-}
+bool hybrid_widens(const Dims4& filter) { return 4 * int64_t{filter.h} * filter.w * filter.c <= kHybridBlockFloats; }
 
 }  // namespace
 
-void conv2d_float(const Window& window, const FloatClamp& clamp, const Dims4& in,
-                  const float* input, const Dims4& filter, const float* filter_data,
-                  const float* bias, const Dims4& out, float* output, void*) {
+void conv2d_float(const Window& window, const FloatClamp& clamp, const Dims4& in, const float* input,
+                  const Dims4& filter, const float* filter_data, const float* bias, const Dims4& out, float* output,
+                  void*) {
   if (filter.c != in.c) {  // grouped convolution: rare, keep the reference
     reference::conv2d_float(window, clamp, in, input, filter, filter_data, bias, out, output);
     return;
@@ -234,19 +226,16 @@ void conv2d_float(const Window& window, const FloatClamp& clamp, const Dims4& in
   for (int32_t b = 0; b < out.n; ++b) {
     for (int32_t oc = 0; oc < out.c; oc += 4) {
       const float* w = filter_data + static_cast<std::ptrdiff_t>(oc) * g.w_oc_stride;
-      conv_channels_any<float>(std::min<int32_t>(4, out.c - oc), g, clamp, b, input, w, nullptr,
-                               bias, oc, output);
+      conv_channels_any<float>(std::min<int32_t>(4, out.c - oc), g, clamp, b, input, w, nullptr, bias, oc, output);
     }
   }
 }
 
-void conv2d_hybrid(const Window& window, const FloatClamp& clamp, const Dims4& in,
-                   const float* input, const Dims4& filter, const int8_t* filter_data,
-                   const float* filter_scales, const float* bias, const Dims4& out, float* output,
-                   void* scratch) {
+void conv2d_hybrid(const Window& window, const FloatClamp& clamp, const Dims4& in, const float* input,
+                   const Dims4& filter, const int8_t* filter_data, const float* filter_scales, const float* bias,
+                   const Dims4& out, float* output, void* scratch) {
   if (filter.c != in.c) {
-    reference::conv2d_hybrid(window, clamp, in, input, filter, filter_data, filter_scales, bias,
-                             out, output);
+    reference::conv2d_hybrid(window, clamp, in, input, filter, filter_data, filter_scales, bias, out, output);
     return;
   }
   const ConvGeometry g = make_geometry(window, in, filter, out);
@@ -285,11 +274,14 @@ std::size_t conv_2d_hybrid_scratch(const kernels::ScratchQuery& q) {
 }  // namespace
 
 TINYINFER_KERNEL_LIST(conv_2d_float32_cortex_m7,
-    {&kConv2dOp, "conv_2d_float32_cortex_m7", KernelChoice::kOptimized, signature({kF32, kF32, kF32}, kF32),
-     kernel_entry<kernels::Conv2dFloatFn, kernels::optimized::conv2d_float>(), nullptr});
+                      {&kConv2dOp, "conv_2d_float32_cortex_m7", KernelChoice::kOptimized,
+                       signature({kF32, kF32, kF32}, kF32),
+                       kernel_entry<kernels::Conv2dFloatFn, kernels::optimized::conv2d_float>(), nullptr});
 // Hybrid: float activations, int8 weights.
 TINYINFER_KERNEL_LIST(conv_2d_hybrid_cortex_m7,
-    {&kConv2dOp, "conv_2d_hybrid_cortex_m7", KernelChoice::kOptimized, signature({kF32, kI8, kF32}, kF32),
-     kernel_entry<kernels::Conv2dHybridFn, kernels::optimized::conv2d_hybrid>(), conv_2d_hybrid_scratch});
+                      {&kConv2dOp, "conv_2d_hybrid_cortex_m7", KernelChoice::kOptimized,
+                       signature({kF32, kI8, kF32}, kF32),
+                       kernel_entry<kernels::Conv2dHybridFn, kernels::optimized::conv2d_hybrid>(),
+                       conv_2d_hybrid_scratch});
 
 }  // namespace tinyinfer

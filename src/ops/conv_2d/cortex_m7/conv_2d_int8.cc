@@ -33,12 +33,12 @@ struct Gemm2x2Args {
   int32_t* acc;             // 24: out: per pair {p0 c0, p0 c1, p1 c0, p1 c1}
   int32_t skip;             // 28: 2K - 4*groups (next pair's filter rows)
   // Requantization inside the kernel (table != nullptr; then acc is unused):
-  const int32_t* table;     // 32: per channel {multiplier, pre_shift, post_shift - 1}
-  int32_t half_offset;      // 36: 1 + 2 * output_offset
-  uint32_t act_min2;        // 40: act_min in both int16 lanes
-  uint32_t act_max2;        // 44: act_max in both int16 lanes
-  int8_t* out0;             // 48: pixel 0's outputs, advanced by the kernel
-  int8_t* out1;             // 52: pixel 1's outputs
+  const int32_t* table;  // 32: per channel {multiplier, pre_shift, post_shift - 1}
+  int32_t half_offset;   // 36: 1 + 2 * output_offset
+  uint32_t act_min2;     // 40: act_min in both int16 lanes
+  uint32_t act_max2;     // 44: act_max in both int16 lanes
+  int8_t* out0;          // 48: pixel 0's outputs, advanced by the kernel
+  int8_t* out1;          // 52: pixel 1's outputs
 };
 
 }  // namespace tinyinfer::kernels::arm
@@ -249,7 +249,7 @@ struct ConvGeometry {
   const Dims4* in;
   const Dims4* filter;
   int32_t input_offset;
-  int32_t groups;   // K / 4
+  int32_t groups;    // K / 4
   int16_t* scratch;  // K int16, plain order
 };
 
@@ -260,8 +260,7 @@ inline int32_t column_index(int32_t j, int32_t slot) {
 
 // Converts `count` int8 (count % 4 == 0) to the group layout + offset; dst
 // is the slot's first word of the first group.
-inline void convert_groups(const int8_t* __restrict src, int32_t count, uint32_t offset2,
-                           pair_word* __restrict dst) {
+inline void convert_groups(const int8_t* __restrict src, int32_t count, uint32_t offset2, pair_word* __restrict dst) {
   for (int32_t i = count >> 2; i > 0; --i) {
     const uint32_t x = load_u32(src);
     src += 4;
@@ -281,8 +280,8 @@ inline void zero_groups(int32_t count, pair_word* __restrict dst) {
 
 // Fills slot `slot` of the column pair with output pixel (b, oy, ox); the K%4
 // last group is padded with zeros.
-void fill_column(const ConvGeometry& g, const int8_t* input, int32_t b, int32_t oy, int32_t ox,
-                 uint32_t* columns, int32_t slot) {
+void fill_column(const ConvGeometry& g, const int8_t* input, int32_t b, int32_t oy, int32_t ox, uint32_t* columns,
+                 int32_t slot) {
   const Window& w = *g.window;
   const Dims4& in = *g.in;
   const Dims4& f = *g.filter;
@@ -326,8 +325,7 @@ void fill_column(const ConvGeometry& g, const int8_t* input, int32_t b, int32_t 
           const bool inside = ix >= 0 && ix < in.w;
           for (int32_t c = 0; c < in_c; ++c) {
             const int32_t v = inside ? src[ix * in_c + c] + g.input_offset : 0;
-            reinterpret_cast<int16_t*>(columns)[column_index(j0 + kx * in_c + c, slot)] =
-                static_cast<int16_t>(v);
+            reinterpret_cast<int16_t*>(columns)[column_index(j0 + kx * in_c + c, slot)] = static_cast<int16_t>(v);
           }
         }
       }
@@ -378,8 +376,7 @@ struct FastRequant {
   int32_t half_offset, act_min, act_max;
   int8_t operator()(int32_t acc, int32_t oc) const {
     const FastChannel& c = channels[oc];
-    return clamp_to_int8(fast_requantize(acc, c.multiplier, c.pre_shift, c.post_shift, half_offset),
-                         act_min, act_max);
+    return clamp_to_int8(fast_requantize(acc, c.multiplier, c.pre_shift, c.post_shift, half_offset), act_min, act_max);
   }
 };
 
@@ -413,12 +410,11 @@ struct InKernelRequant {
 };
 
 template <typename Rq>
-void conv_pixels(const Window& window, int32_t input_offset, const Dims4& in, const int8_t* input,
-                 const Dims4& filter, const int8_t* filter_data, const int32_t* bias,
-                 const Dims4& out, int8_t* output, const Rq& orq, const InKernelRequant& kr,
-                 const ConvScratch& work) {
+void conv_pixels(const Window& window, int32_t input_offset, const Dims4& in, const int8_t* input, const Dims4& filter,
+                 const int8_t* filter_data, const int32_t* bias, const Dims4& out, int8_t* output, const Rq& orq,
+                 const InKernelRequant& kr, const ConvScratch& work) {
   const int32_t k = filter.h * filter.w * filter.c;
-  const int32_t groups = (k + 3) >> 2;  // the last one padded when k % 4 != 0
+  const int32_t groups = (k + 3) >> 2;    // the last one padded when k % 4 != 0
   const int32_t chunk = chunk_of(out.c);  // channels per micro-kernel call (work.acc)
   uint32_t* const columns = work.columns;
   int32_t* const acc = work.acc;
@@ -514,9 +510,8 @@ std::size_t conv2d_int8_scratch_bytes(const Dims4& in, const Dims4& filter, cons
   return carve_conv_scratch(nullptr, k, out.c).bytes;
 }
 
-void conv2d_int8(const Window& window, const Requant& rq, const Dims4& in, const int8_t* input,
-                 const Dims4& filter, const int8_t* filter_data, const int32_t* bias,
-                 const Dims4& out, int8_t* output, void* scratch) {
+void conv2d_int8(const Window& window, const Requant& rq, const Dims4& in, const int8_t* input, const Dims4& filter,
+                 const int8_t* filter_data, const int32_t* bias, const Dims4& out, int8_t* output, void* scratch) {
   const int32_t k = filter.h * filter.w * filter.c;
   // Grouped convolutions keep the reference.
   if (filter.c != in.c || k <= 0) {
@@ -546,8 +541,7 @@ void conv2d_int8(const Window& window, const Requant& rq, const Dims4& in, const
   } else {
     const GeneralRequant general{rq};
     const InKernelRequant none{nullptr, 0, 0, 0};
-    conv_pixels(window, rq.input_offset, in, input, filter, filter_data, bias, out, output, general, none,
-                work);
+    conv_pixels(window, rq.input_offset, in, input, filter, filter_data, bias, out, output, general, none, work);
   }
 }
 
@@ -562,7 +556,7 @@ std::size_t conv_2d_int8_scratch(const kernels::ScratchQuery& q) {
 }  // namespace
 
 TINYINFER_KERNEL_LIST(conv_2d_int8_cortex_m7,
-    {&kConv2dOp, "conv_2d_int8_cortex_m7", KernelChoice::kOptimized, signature({kI8, kI8, kI32}, kI8),
-     kernel_entry<kernels::Conv2dInt8Fn, kernels::arm::conv2d_int8>(), conv_2d_int8_scratch});
+                      {&kConv2dOp, "conv_2d_int8_cortex_m7", KernelChoice::kOptimized, signature({kI8, kI8, kI32}, kI8),
+                       kernel_entry<kernels::Conv2dInt8Fn, kernels::arm::conv2d_int8>(), conv_2d_int8_scratch});
 
 }  // namespace tinyinfer

@@ -31,8 +31,8 @@ namespace {
 // case; VLDMIA moves 8 weights per instruction (GCC would emit one VLDR per
 // float). Inputs in s16-s24, accumulators s0-s7, weights s8-s15.
 #define TINYINFER_M7_DW_ASM 1
-inline void m7_dw3x3_c1(const float* r0, const float* r1, const float* r2, const float* packed,
-                        int32_t blocks, float lo, float hi, float* out) {
+inline void m7_dw3x3_c1(const float* r0, const float* r1, const float* r2, const float* packed, int32_t blocks,
+                        float lo, float hi, float* out) {
   asm volatile(
       "vldmia %[r0], {s16-s18}\n\t"
       "vldmia %[r1], {s19-s21}\n\t"
@@ -141,9 +141,8 @@ inline void m7_dw3x3_c1(const float* r0, const float* r1, const float* r2, const
       "bne 1b\n\t"
       : [p] "+r"(packed), [o] "+r"(out), [n] "+r"(blocks)
       : [r0] "r"(r0), [r1] "r"(r1), [r2] "r"(r2), [lo] "t"(lo), [hi] "t"(hi)
-      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13",
-        "s14", "s15", "s16", "s17", "s18", "s19", "s20", "s21", "s22", "s23", "s24", "cc",
-        "memory");
+      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13", "s14", "s15", "s16",
+        "s17", "s18", "s19", "s20", "s21", "s22", "s23", "s24", "cc", "memory");
 }
 #endif
 
@@ -158,8 +157,7 @@ struct DwArgs {
   float* output;
 };
 
-void clip_taps(int32_t origin, int32_t taps, int32_t dilation, int32_t size, int32_t* begin,
-               int32_t* end) {
+void clip_taps(int32_t origin, int32_t taps, int32_t dilation, int32_t size, int32_t* begin, int32_t* end) {
   int32_t b = 0;
   while (b < taps && origin + b * dilation < 0) ++b;
   int32_t e = taps;
@@ -183,9 +181,8 @@ inline float input_for(const float* pixel, int32_t oc, int32_t dm) {
 // operations per multiply-accumulate, 7.8 instructions per MAC on kws).
 // kInside3x3: a 3x3 window wholly inside the input, the taps unrolled.
 template <InputOf mode, bool kInside3x3>
-inline void dw_block8(const DwArgs& a, const float* first_tap, int32_t ky0, int32_t ky1, int32_t kx0,
-                      int32_t kx1, std::ptrdiff_t row_step, std::ptrdiff_t col_step, int32_t oc0,
-                      float* out_px) {
+inline void dw_block8(const DwArgs& a, const float* first_tap, int32_t ky0, int32_t ky1, int32_t kx0, int32_t kx1,
+                      std::ptrdiff_t row_step, std::ptrdiff_t col_step, int32_t oc0, float* out_px) {
   if constexpr (kInside3x3) {
     ky0 = 0;
     ky1 = 3;
@@ -240,10 +237,9 @@ void dw_pixel(const DwArgs& a, int32_t b, int32_t oy, int32_t ox) {
   clip_taps(ix0, f.w, a.win.dilation_w, in.w, &kx0, &kx1);
   const std::ptrdiff_t row_step = static_cast<std::ptrdiff_t>(a.win.dilation_h) * in.w * in.c;
   const std::ptrdiff_t col_step = static_cast<std::ptrdiff_t>(a.win.dilation_w) * in.c;
-  const float* first_tap =
-      a.input + ((static_cast<std::ptrdiff_t>(b) * in.h + iy0 + ky0 * a.win.dilation_h) * in.w +
-                 ix0 + kx0 * a.win.dilation_w) *
-                    in.c;
+  const float* first_tap = a.input + ((static_cast<std::ptrdiff_t>(b) * in.h + iy0 + ky0 * a.win.dilation_h) * in.w +
+                                      ix0 + kx0 * a.win.dilation_w) *
+                                         in.c;
   float* out_px = a.output + ((static_cast<std::ptrdiff_t>(b) * out.h + oy) * out.w + ox) * out.c;
   const int32_t full_blocks = out.c / 8;
   if (f.h == 3 && f.w == 3 && ky0 == 0 && ky1 == 3 && kx0 == 0 && kx1 == 3) {
@@ -293,13 +289,13 @@ void dw_generic(const DwArgs& a) {
 constexpr int32_t kPackedBlockFloats = 8 + 9 * 8;
 
 bool packed_3x3_applies(const DwArgs& a) {
-  return a.in.c == 1 && a.filter.h == 3 && a.filter.w == 3 && a.win.dilation_h == 1 &&
-         a.win.dilation_w == 1 && a.out.c % 8 == 0 && a.out.c > 0;
+  return a.in.c == 1 && a.filter.h == 3 && a.filter.w == 3 && a.win.dilation_h == 1 && a.win.dilation_w == 1 &&
+         a.out.c % 8 == 0 && a.out.c > 0;
 }
 
 // One interior pixel: r0..r2 point at the 3 inputs of each filter row.
-inline void dw3x3_c1_pixel(const float* r0, const float* r1, const float* r2, const float* packed,
-                           int32_t blocks, const FloatClamp& clamp, float* out) {
+inline void dw3x3_c1_pixel(const float* r0, const float* r1, const float* r2, const float* packed, int32_t blocks,
+                           const FloatClamp& clamp, float* out) {
 #if defined(TINYINFER_M7_DW_ASM)
   m7_dw3x3_c1(r0, r1, r2, packed, blocks, clamp.min, clamp.max, out);
 #else
@@ -316,9 +312,7 @@ inline void dw3x3_c1_pixel(const float* r0, const float* r1, const float* r2, co
 #endif
 }
 
-std::size_t packed_floats(const DwArgs& a) {
-  return static_cast<std::size_t>(a.out.c / 8) * kPackedBlockFloats;
-}
+std::size_t packed_floats(const DwArgs& a) { return static_cast<std::size_t>(a.out.c / 8) * kPackedBlockFloats; }
 
 // `packed`: packed_floats(a) floats of the call's scratch.
 void dw_packed_3x3(const DwArgs& a, float* packed) {
@@ -361,15 +355,12 @@ void dw_run(const DwArgs& a, float* packed) {
   }
 }
 
-
 }  // namespace
 
-void depthwise_float(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp,
-                     const Dims4& in, const float* input, const Dims4& filter,
-                     const float* filter_data, const float* bias, const Dims4& out, float* output,
-                     void* scratch) {
-  const DwArgs a{window, depth_multiplier, clamp, in,    filter, out,
-                 input,  filter_data,      bias,  output};
+void depthwise_float(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp, const Dims4& in,
+                     const float* input, const Dims4& filter, const float* filter_data, const float* bias,
+                     const Dims4& out, float* output, void* scratch) {
+  const DwArgs a{window, depth_multiplier, clamp, in, filter, out, input, filter_data, bias, output};
   dw_run(a, ScratchCarver(scratch).take<float>(dw_run_floats(a)));
 }
 
@@ -389,10 +380,9 @@ std::size_t depthwise_hybrid_scratch_bytes(const Window& window, int32_t depth_m
   return carve.bytes();
 }
 
-void depthwise_hybrid(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp,
-                      const Dims4& in, const float* input, const Dims4& filter,
-                      const int8_t* filter_data, const float* filter_scales, const float* bias,
-                      const Dims4& out, float* output, void* scratch) {
+void depthwise_hybrid(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp, const Dims4& in,
+                      const float* input, const Dims4& filter, const int8_t* filter_data, const float* filter_scales,
+                      const float* bias, const Dims4& out, float* output, void* scratch) {
   const int64_t n = int64_t{filter.h} * filter.w * filter.c;
   ScratchCarver carve(scratch);
   float* const w = carve.take<float>(static_cast<std::size_t>(n));
@@ -416,13 +406,15 @@ std::size_t depthwise_hybrid_scratch(const kernels::ScratchQuery& q) {
 }  // namespace
 
 TINYINFER_KERNEL_LIST(depthwise_conv_2d_float32_cortex_m7,
-    {&kDepthwiseConv2dOp, "depthwise_conv_2d_float32_cortex_m7", KernelChoice::kOptimized,
-     signature({kF32, kF32, kF32}, kF32), kernel_entry<kernels::DepthwiseFloatFn, kernels::optimized::depthwise_float>(),
-     depthwise_float_scratch});
+                      {&kDepthwiseConv2dOp, "depthwise_conv_2d_float32_cortex_m7", KernelChoice::kOptimized,
+                       signature({kF32, kF32, kF32}, kF32),
+                       kernel_entry<kernels::DepthwiseFloatFn, kernels::optimized::depthwise_float>(),
+                       depthwise_float_scratch});
 // Hybrid: float activations, int8 weights.
 TINYINFER_KERNEL_LIST(depthwise_conv_2d_hybrid_cortex_m7,
-    {&kDepthwiseConv2dOp, "depthwise_conv_2d_hybrid_cortex_m7", KernelChoice::kOptimized,
-     signature({kF32, kI8, kF32}, kF32),
-     kernel_entry<kernels::DepthwiseHybridFn, kernels::optimized::depthwise_hybrid>(), depthwise_hybrid_scratch});
+                      {&kDepthwiseConv2dOp, "depthwise_conv_2d_hybrid_cortex_m7", KernelChoice::kOptimized,
+                       signature({kF32, kI8, kF32}, kF32),
+                       kernel_entry<kernels::DepthwiseHybridFn, kernels::optimized::depthwise_hybrid>(),
+                       depthwise_hybrid_scratch});
 
 }  // namespace tinyinfer

@@ -40,21 +40,25 @@ extern "C" void tinyinfer_arm_dw3x3(const tinyinfer::kernels::arm::Dw3x3Args* ar
 // Per group of 4 channels: r4-r7 accumulators (c0, c1, c2, c3), r0 input
 // row, r1 filter cursor, r2 tap step, r3 offset2, r12 row step, r8/r9 input
 // lanes, r10/r11 filter lanes. Requantization as in conv_int8.cc.
-#define TI_DW_TAP(ADDR) \
-  "  ldr r8, " ADDR "\n" \
-  "  ldrd r10, r11, [r1], #8\n" \
+#define TI_DW_TAP(ADDR)            \
+  "  ldr r8, " ADDR                \
+  "\n"                             \
+  "  ldrd r10, r11, [r1], #8\n"    \
   "  sxtab16 r9, r3, r8, ror #8\n" \
-  "  sxtab16 r8, r3, r8\n" \
-  "  smlabb r4, r8, r10, r4\n" \
-  "  smlatt r6, r8, r10, r6\n" \
-  "  smlabb r5, r9, r11, r5\n" \
+  "  sxtab16 r8, r3, r8\n"         \
+  "  smlabb r4, r8, r10, r4\n"     \
+  "  smlatt r6, r8, r10, r6\n"     \
+  "  smlabb r5, r9, r11, r5\n"     \
   "  smlatt r7, r9, r11, r7\n"
 #define TI_DW_ROW TI_DW_TAP("[r0]") TI_DW_TAP("[r0, r2]") TI_DW_TAP("[r0, r2, lsl #1]")
-#define TI_DW_RQ(ACC) \
-  "  ldm r0!, {r8-r10}\n" \
-  "  lsl " ACC ", " ACC ", r9\n" \
-  "  smmulr " ACC ", " ACC ", r8\n" \
-  "  add " ACC ", " ACC ", " ACC ", asr #31\n" \
+#define TI_DW_RQ(ACC)            \
+  "  ldm r0!, {r8-r10}\n"        \
+  "  lsl " ACC ", " ACC          \
+  ", r9\n"                       \
+  "  smmulr " ACC ", " ACC       \
+  ", r8\n"                       \
+  "  add " ACC ", " ACC ", " ACC \
+  ", asr #31\n"                  \
   "  asr " ACC ", " ACC ", r10\n"
 asm("  .syntax unified\n"
     "  .thumb\n"
@@ -172,8 +176,7 @@ void dw3x3(const Dw3x3Args& a) {
 }
 
 // First and one-past-last filter index whose tap lands inside [0, size).
-inline void tap_range(int32_t origin, int32_t dilation, int32_t taps, int32_t size, int32_t* begin,
-                      int32_t* end) {
+inline void tap_range(int32_t origin, int32_t dilation, int32_t taps, int32_t size, int32_t* begin, int32_t* end) {
   int32_t b = 0;
   if (origin < 0) b = (-origin + dilation - 1) / dilation;
   int32_t e = taps;
@@ -190,8 +193,8 @@ inline void tap_range(int32_t origin, int32_t dilation, int32_t taps, int32_t si
 }
 
 inline int8_t requant_channel(int32_t acc, const Requant& rq, int32_t oc) {
-  return finish(requantize(acc, make_channel_requant(rq.multiplier(oc), rq.shift(oc))),
-                rq.output_offset, rq.act_min, rq.act_max);
+  return finish(requantize(acc, make_channel_requant(rq.multiplier(oc), rq.shift(oc))), rq.output_offset, rq.act_min,
+                rq.act_max);
 }
 
 // Working memory of the fast paths, carved from the call's scratch (planned
@@ -212,10 +215,10 @@ Dm1Scratch carve_dm1(void* base, int32_t taps, int32_t c_all) {
 }
 
 struct Dw3x3Scratch {
-  uint32_t* fext;      // 9 x groups x 2 words
-  int32_t* table;      // 3 x out_c: multiplier, pre shift, post shift - 1
-  int32_t* bias;       // out_c
-  int8_t* patch;       // 9 x out_c: the window of a border pixel
+  uint32_t* fext;  // 9 x groups x 2 words
+  int32_t* table;  // 3 x out_c: multiplier, pre shift, post shift - 1
+  int32_t* bias;   // out_c
+  int8_t* patch;   // 9 x out_c: the window of a border pixel
   std::size_t bytes;
 };
 
@@ -235,9 +238,10 @@ Dw3x3Scratch carve_3x3(void* base, int32_t c_all) {
 // lane pairs (taps x channel groups x {(c0,c2),(c1,c3)}) and the fast
 // requantization: per tap and 4 channels one input load, two SXTAB16, one
 // filter double-word and four SMLAxy.
-__attribute__((noinline)) void depthwise_dm1_fast(const Window& window, const Requant& rq, const Dims4& in, const int8_t* input,
-                        const Dims4& filter, const int8_t* filter_data, const int32_t* bias,
-                        const Dims4& out, int8_t* output, void* scratch) {
+__attribute__((noinline)) void depthwise_dm1_fast(const Window& window, const Requant& rq, const Dims4& in,
+                                                  const int8_t* input, const Dims4& filter, const int8_t* filter_data,
+                                                  const int32_t* bias, const Dims4& out, int8_t* output,
+                                                  void* scratch) {
   const int32_t c_all = out.c;
   const int32_t vector_c = c_all & ~3;
   const int32_t groups = vector_c >> 2;
@@ -257,8 +261,7 @@ __attribute__((noinline)) void depthwise_dm1_fast(const Window& window, const Re
   const int32_t act_min = rq.act_min, act_max = rq.act_max;
   auto finish_fast = [&](int32_t acc, int32_t c) {
     const FastChannel& f = table[c];
-    return clamp_to_int8(fast_requantize(acc, f.multiplier, f.pre_shift, f.post_shift, half_offset),
-                         act_min, act_max);
+    return clamp_to_int8(fast_requantize(acc, f.multiplier, f.pre_shift, f.post_shift, half_offset), act_min, act_max);
   };
 
   const uint32_t offset2 = splat16(rq.input_offset);
@@ -341,9 +344,9 @@ __attribute__((noinline)) void depthwise_dm1_fast(const Window& window, const Re
 // output pixel. A pixel whose window crosses the border gets a 3x3 copy of
 // its window with the outside taps set to the input zero point, whose
 // (x + input_offset) is exactly 0: "the tap contributes nothing".
-__attribute__((noinline)) void depthwise_3x3_dm1(const Window& window, const Requant& rq, const Dims4& in, const int8_t* input,
-                       const int8_t* filter_data, const int32_t* bias, const Dims4& out,
-                       int8_t* output, void* scratch) {
+__attribute__((noinline)) void depthwise_3x3_dm1(const Window& window, const Requant& rq, const Dims4& in,
+                                                 const int8_t* input, const int8_t* filter_data, const int32_t* bias,
+                                                 const Dims4& out, int8_t* output, void* scratch) {
   const int32_t c_all = out.c;
   const int32_t groups = c_all >> 2;
   const Dw3x3Scratch work = carve_3x3(scratch, c_all);
@@ -436,16 +439,16 @@ OneChannelScratch carve_one_channel(void* base, const Dims4& in, const Dims4& fi
   return s;
 }
 
-__attribute__((noinline)) void depthwise_one_channel(const Window& window, const Requant& rq, const Dims4& in, const int8_t* input,
-                           const Dims4& filter, const int8_t* filter_data, const int32_t* bias,
-                           const Dims4& out, int8_t* output, void* scratch) {
+__attribute__((noinline)) void depthwise_one_channel(const Window& window, const Requant& rq, const Dims4& in,
+                                                     const int8_t* input, const Dims4& filter,
+                                                     const int8_t* filter_data, const int32_t* bias, const Dims4& out,
+                                                     int8_t* output, void* scratch) {
   const int32_t taps = filter.h * filter.w;
   const OneChannelScratch work = carve_one_channel(scratch, in, filter, out);
   int8_t* const transposed = work.transposed;
   for (int32_t oc = 0; oc < out.c; ++oc)
     for (int32_t t = 0; t < taps; ++t) transposed[oc * taps + t] = filter_data[t * out.c + oc];
-  conv2d_int8(window, rq, in, input, Dims4{out.c, filter.h, filter.w, 1}, transposed, bias, out, output,
-              work.conv);
+  conv2d_int8(window, rq, in, input, Dims4{out.c, filter.h, filter.w, 1}, transposed, bias, out, output, work.conv);
 }
 
 // Each path stays out of line: inlined into one dispatcher the compiler
@@ -458,8 +461,8 @@ bool one_channel_applies(int32_t depth_multiplier, const Dims4& in, const Dims4&
 }
 bool dw3x3_applies(const Window& window, int32_t depth_multiplier, const Dims4& in, const Dims4& filter,
                    const Dims4& out) {
-  return depth_multiplier == 1 && in.c == out.c && (out.c & 3) == 0 && out.c > 0 && filter.h == 3 &&
-         filter.w == 3 && window.dilation_h == 1 && window.dilation_w == 1;
+  return depth_multiplier == 1 && in.c == out.c && (out.c & 3) == 0 && out.c > 0 && filter.h == 3 && filter.w == 3 &&
+         window.dilation_h == 1 && window.dilation_w == 1;
 }
 bool dm1_applies(int32_t depth_multiplier, const Dims4& in, const Dims4& out) {
   return depth_multiplier == 1 && in.c == out.c && out.c > 0;
@@ -477,16 +480,14 @@ std::size_t depthwise_int8_scratch_bytes(const Window& window, int32_t depth_mul
   return bytes;
 }
 
-void depthwise_int8(const Window& window, int32_t depth_multiplier, const Requant& rq,
-                    const Dims4& in, const int8_t* input, const Dims4& filter,
-                    const int8_t* filter_data, const int32_t* bias, const Dims4& out,
-                    int8_t* output, void* scratch) {
+void depthwise_int8(const Window& window, int32_t depth_multiplier, const Requant& rq, const Dims4& in,
+                    const int8_t* input, const Dims4& filter, const int8_t* filter_data, const int32_t* bias,
+                    const Dims4& out, int8_t* output, void* scratch) {
   if (one_channel_applies(depth_multiplier, in, out)) {
     depthwise_one_channel(window, rq, in, input, filter, filter_data, bias, out, output, scratch);
     return;
   }
-  if (dw3x3_applies(window, depth_multiplier, in, filter, out) && rq.input_offset >= -127 &&
-      rq.input_offset <= 128 &&
+  if (dw3x3_applies(window, depth_multiplier, in, filter, out) && rq.input_offset >= -127 && rq.input_offset <= 128 &&
       fits_fast_requant(accumulator_bound(9, rq.input_offset, 0, bias, out.c), rq, out.c)) {
     bool all_right = true;
     for (int32_t c = 0; c < out.c; ++c) all_right = all_right && rq.shift(c) < 0;
@@ -496,8 +497,7 @@ void depthwise_int8(const Window& window, int32_t depth_multiplier, const Requan
     }
   }
   if (dm1_applies(depth_multiplier, in, out) &&
-      fits_fast_requant(accumulator_bound(int64_t{filter.h} * filter.w, rq.input_offset, 0, bias, out.c),
-                        rq, out.c)) {
+      fits_fast_requant(accumulator_bound(int64_t{filter.h} * filter.w, rq.input_offset, 0, bias, out.c), rq, out.c)) {
     depthwise_dm1_fast(window, rq, in, input, filter, filter_data, bias, out, output, scratch);
     return;
   }
@@ -595,8 +595,8 @@ std::size_t depthwise_int8_scratch(const kernels::ScratchQuery& q) {
 }  // namespace
 
 TINYINFER_KERNEL_LIST(depthwise_conv_2d_int8_cortex_m7,
-    {&kDepthwiseConv2dOp, "depthwise_conv_2d_int8_cortex_m7", KernelChoice::kOptimized,
-     signature({kI8, kI8, kI32}, kI8), kernel_entry<kernels::DepthwiseInt8Fn, kernels::arm::depthwise_int8>(),
-     depthwise_int8_scratch});
+                      {&kDepthwiseConv2dOp, "depthwise_conv_2d_int8_cortex_m7", KernelChoice::kOptimized,
+                       signature({kI8, kI8, kI32}, kI8),
+                       kernel_entry<kernels::DepthwiseInt8Fn, kernels::arm::depthwise_int8>(), depthwise_int8_scratch});
 
 }  // namespace tinyinfer

@@ -101,25 +101,25 @@ extern "C" void tinyinfer_arm_fc_2x8(tinyinfer::kernels::arm::Fc2x8Args* args);
 // 21 instructions per 16 MACs, the loop unrolled twice (an odd block count
 // enters at the second copy). Per unit: pre = max(shift, 0) + 1 and
 // e = max(-shift, 0) of the fast requantization (dsp.h).
-#define TI_FC_BLOCK \
-  "  ldm r0!, {r8-r11}\n" \
-  "  ldrd r6, r7, [r1], #8\n" \
+#define TI_FC_BLOCK            \
+  "  ldm r0!, {r8-r11}\n"      \
+  "  ldrd r6, r7, [r1], #8\n"  \
   "  sxtb16 r12, r6, ror #8\n" \
-  "  sxtb16 r6, r6\n" \
-  "  smlad r4, r6, r8, r4\n" \
-  "  smlad r4, r12, r9, r4\n" \
+  "  sxtb16 r6, r6\n"          \
+  "  smlad r4, r6, r8, r4\n"   \
+  "  smlad r4, r12, r9, r4\n"  \
   "  sxtb16 r12, r7, ror #8\n" \
-  "  sxtb16 r7, r7\n" \
-  "  smlad r4, r7, r10, r4\n" \
+  "  sxtb16 r7, r7\n"          \
+  "  smlad r4, r7, r10, r4\n"  \
   "  smlad r4, r12, r11, r4\n" \
-  "  ldrd r6, r7, [r2], #8\n" \
+  "  ldrd r6, r7, [r2], #8\n"  \
   "  sxtb16 r12, r6, ror #8\n" \
-  "  sxtb16 r6, r6\n" \
-  "  smlad r5, r6, r8, r5\n" \
-  "  smlad r5, r12, r9, r5\n" \
+  "  sxtb16 r6, r6\n"          \
+  "  smlad r5, r6, r8, r5\n"   \
+  "  smlad r5, r12, r9, r5\n"  \
   "  sxtb16 r12, r7, ror #8\n" \
-  "  sxtb16 r7, r7\n" \
-  "  smlad r5, r7, r10, r5\n" \
+  "  sxtb16 r7, r7\n"          \
+  "  smlad r5, r7, r10, r5\n"  \
   "  smlad r5, r12, r11, r5\n"
 asm("  .syntax unified\n"
     "  .thumb\n"
@@ -143,10 +143,7 @@ asm("  .syntax unified\n"
     "  adds r3, r3, #1\n"
     "  lsrs r3, r3, #1\n"
     "  bcc 3f\n"
-    "2:\n"
-    TI_FC_BLOCK
-    "3:\n"
-    TI_FC_BLOCK
+    "2:\n" TI_FC_BLOCK "3:\n" TI_FC_BLOCK
     "  subs r3, r3, #1\n"
     "  bne 2b\n"
     "  ldr r0, [sp]\n"
@@ -221,8 +218,7 @@ void fc_2x8(Fc2x8Args* a) {
       acc = smlad(sxtb16_odd(wv), a->row[2 * g + 1], acc);
     }
     const FastChannel f = make_fast_channel(a->multipliers[p], a->shifts[p]);
-    a->output[p] =
-        clamp_to_int8(fast_requantize(acc, f.multiplier, f.pre_shift, f.post_shift, a->half_offset), lo, hi);
+    a->output[p] = clamp_to_int8(fast_requantize(acc, f.multiplier, f.pre_shift, f.post_shift, a->half_offset), lo, hi);
   }
 #endif
 }
@@ -232,8 +228,7 @@ void fc_2x8(Fc2x8Args* a) {
 std::size_t row_entries(int32_t depth) { return static_cast<std::size_t>(depth) + 2; }
 
 // Returns sum(x + offset) over the row.
-int32_t convert_row(const int8_t* __restrict src, int32_t depth, int32_t offset,
-                    int16_t* __restrict dst16) {
+int32_t convert_row(const int8_t* __restrict src, int32_t depth, int32_t offset, int16_t* __restrict dst16) {
   const uint32_t offset2 = splat16(offset);
   pair_word* dst = reinterpret_cast<pair_word*>(dst16);
   int32_t sum = 0;
@@ -255,16 +250,15 @@ int32_t convert_row(const int8_t* __restrict src, int32_t depth, int32_t offset,
 }
 
 inline int8_t requant_unit(int32_t acc, const Requant& rq, int32_t u) {
-  return finish(requantize(acc, make_channel_requant(rq.multiplier(u), rq.shift(u))),
-                rq.output_offset, rq.act_min, rq.act_max);
+  return finish(requantize(acc, make_channel_requant(rq.multiplier(u), rq.shift(u))), rq.output_offset, rq.act_min,
+                rq.act_max);
 }
 
 // All unit pairs of every batch through the micro-kernel. The kernel walks
 // one multiplier and shift per unit; a per-tensor requantization is spread
 // over a small stack table and the units run through it in chunks.
-void fully_connected_pairs(const Requant& rq, int32_t batches, int32_t depth, int32_t units,
-                           const int8_t* input, const int8_t* filter, const int32_t* bias,
-                           int8_t* output, int16_t* row) {
+void fully_connected_pairs(const Requant& rq, int32_t batches, int32_t depth, int32_t units, const int8_t* input,
+                           const int8_t* filter, const int32_t* bias, int8_t* output, int16_t* row) {
   constexpr int32_t kChunk = 32;  // units per call when the requantization is per tensor
   int32_t multipliers[kChunk], shifts[kChunk];
   const int32_t pair_units = units & ~1;
@@ -343,9 +337,8 @@ void fc_dot_2x8(FcDot2x8Args* a) {
 // arena; the input is widened on the fly for every pair of units (the
 // assembly dot over blocks of 8 inputs, ~0.3 instructions per MAC more than
 // the row path), the last depth % 8 inputs and an odd last unit in C++.
-void fully_connected_unwidened(const Requant& rq, int32_t batches, int32_t depth, int32_t units,
-                               const int8_t* input, const int8_t* filter, const int32_t* bias,
-                               int8_t* output) {
+void fully_connected_unwidened(const Requant& rq, int32_t batches, int32_t depth, int32_t units, const int8_t* input,
+                               const int8_t* filter, const int32_t* bias, int8_t* output) {
   const uint32_t offset2 = splat16(rq.input_offset);
   const int32_t groups = depth >> 2;
   const int32_t tail_start = groups << 2;
@@ -353,8 +346,8 @@ void fully_connected_unwidened(const Requant& rq, int32_t batches, int32_t depth
   for (int32_t b = 0; b < batches; ++b) {
     const int8_t* x = input + static_cast<std::ptrdiff_t>(b) * depth;
     // LDRD needs word-aligned input and rows (every row when depth % 4 == 0).
-    const bool aligned = ((reinterpret_cast<uintptr_t>(x) | reinterpret_cast<uintptr_t>(filter)) & 3) == 0 &&
-                         (depth & 3) == 0;
+    const bool aligned =
+        ((reinterpret_cast<uintptr_t>(x) | reinterpret_cast<uintptr_t>(filter)) & 3) == 0 && (depth & 3) == 0;
     // Per unit constant: bias + filter_offset * sum(x + input_offset).
     int32_t extra = 0;
     if (rq.filter_offset != 0) {
@@ -401,9 +394,8 @@ std::size_t fully_connected_int8_scratch_bytes(int32_t depth) {
   return depth > 0 ? sizeof(int16_t) * row_entries(depth) : 0;
 }
 
-void fully_connected_int8(const Requant& rq, int32_t batches, int32_t depth, int32_t units,
-                          const int8_t* input, const int8_t* filter, const int32_t* bias,
-                          int8_t* output, void* scratch) {
+void fully_connected_int8(const Requant& rq, int32_t batches, int32_t depth, int32_t units, const int8_t* input,
+                          const int8_t* filter, const int32_t* bias, int8_t* output, void* scratch) {
   if (depth <= 0) {
     reference::fully_connected_int8(rq, batches, depth, units, input, filter, bias, output);
     return;
@@ -426,11 +418,9 @@ void fully_connected_int8(const Requant& rq, int32_t batches, int32_t depth, int
   const int32_t groups = depth >> 2;
   const int32_t tail_start = groups << 2;
   for (int32_t b = 0; b < batches; ++b) {
-    const int32_t sum = convert_row(input + static_cast<std::ptrdiff_t>(b) * depth, depth,
-                                    rq.input_offset, row);
+    const int32_t sum = convert_row(input + static_cast<std::ptrdiff_t>(b) * depth, depth, rq.input_offset, row);
     // Per unit constant: bias + filter_offset * sum(x + input_offset).
-    const int32_t extra = static_cast<int32_t>(static_cast<uint32_t>(rq.filter_offset) *
-                                               static_cast<uint32_t>(sum));
+    const int32_t extra = static_cast<int32_t>(static_cast<uint32_t>(rq.filter_offset) * static_cast<uint32_t>(sum));
     int8_t* out = output + static_cast<std::ptrdiff_t>(b) * units;
     int32_t u = kernel_path ? units - 1 : 0;
     for (; u + 3 < units; u += 4) {
@@ -506,8 +496,9 @@ std::size_t fully_connected_int8_scratch(const kernels::ScratchQuery& q) {
 }  // namespace
 
 TINYINFER_KERNEL_LIST(fully_connected_int8_cortex_m7,
-    {&kFullyConnectedOp, "fully_connected_int8_cortex_m7", KernelChoice::kOptimized,
-     signature({kI8, kI8, kI32}, kI8), kernel_entry<kernels::FullyConnectedInt8Fn, kernels::arm::fully_connected_int8>(),
-     fully_connected_int8_scratch});
+                      {&kFullyConnectedOp, "fully_connected_int8_cortex_m7", KernelChoice::kOptimized,
+                       signature({kI8, kI8, kI32}, kI8),
+                       kernel_entry<kernels::FullyConnectedInt8Fn, kernels::arm::fully_connected_int8>(),
+                       fully_connected_int8_scratch});
 
 }  // namespace tinyinfer

@@ -19,8 +19,8 @@ namespace {
 // VLDMIA per cell, VMAXNM to reduce and clamp, one VSTMIA (GCC would emit a
 // VLDR/VSTR per float).
 #define TINYINFER_M7_POOL_ASM 1
-inline void m7_max2x2(const float* c00, const float* c01, const float* c10, const float* c11,
-                      int32_t n4, float lo, float hi, float* out) {
+inline void m7_max2x2(const float* c00, const float* c01, const float* c10, const float* c11, int32_t n4, float lo,
+                      float hi, float* out) {
   asm volatile(
       "1:\n\t"
       "vldmia %[c00]!, {s0-s3}\n\t"
@@ -50,11 +50,10 @@ inline void m7_max2x2(const float* c00, const float* c01, const float* c10, cons
       "vstmia %[out]!, {s0-s3}\n\t"
       "subs %[n], %[n], #1\n\t"
       "bne 1b\n\t"
-      : [c00] "+r"(c00), [c01] "+r"(c01), [c10] "+r"(c10), [c11] "+r"(c11), [out] "+r"(out),
-        [n] "+r"(n4)
+      : [c00] "+r"(c00), [c01] "+r"(c01), [c10] "+r"(c10), [c11] "+r"(c11), [out] "+r"(out), [n] "+r"(n4)
       : [lo] "t"(lo), [hi] "t"(hi)
-      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13",
-        "s14", "s15", "cc", "memory");
+      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13", "s14", "s15", "cc",
+        "memory");
 }
 #endif
 
@@ -79,8 +78,7 @@ void clip_window(int32_t origin, int32_t size, int32_t input_size, int32_t* begi
 // Interior pixel with a fixed FH x FW window (all cells inside): the cell
 // pointers are computed once and every channel is loads + maxes only.
 template <int FH, int FW>
-void max_full_window(const float* first, std::ptrdiff_t row_step, int32_t c, float lo, float hi,
-                     float* out) {
+void max_full_window(const float* first, std::ptrdiff_t row_step, int32_t c, float lo, float hi, float* out) {
   const float* cell[FH * FW];
   for (int fy = 0; fy < FH; ++fy)
     for (int fx = 0; fx < FW; ++fx) cell[fy * FW + fx] = first + fy * row_step + fx * c;
@@ -103,8 +101,8 @@ void max_full_window(const float* first, std::ptrdiff_t row_step, int32_t c, flo
 
 }  // namespace
 
-void max_pool_float(const Window& window, const FloatClamp& clamp, const Dims4& in,
-                    const float* input, const Dims4& out, float* output) {
+void max_pool_float(const Window& window, const FloatClamp& clamp, const Dims4& in, const float* input,
+                    const Dims4& out, float* output) {
   const int32_t c = in.c;
   const float lo = std::max(clamp.min, -3.402823466e+38f);
   for (int32_t b = 0; b < out.n; ++b) {
@@ -118,18 +116,15 @@ void max_pool_float(const Window& window, const FloatClamp& clamp, const Dims4& 
         int32_t fx0, fx1;
         clip_window(x0, window.filter_w, in.w, &fx0, &fx1);
         if (fy0 == fy1 || fx0 == fx1) {  // no cell inside: the reference's start value
-          for (int32_t ch = 0; ch < c; ++ch)
-            out_px[ch] = std::min(std::max(-3.402823466e+38f, lo), clamp.max);
+          for (int32_t ch = 0; ch < c; ++ch) out_px[ch] = std::min(std::max(-3.402823466e+38f, lo), clamp.max);
           continue;
         }
-        const float* first =
-            input + ((static_cast<std::ptrdiff_t>(b) * in.h + y0 + fy0) * in.w + x0 + fx0) * c;
+        const float* first = input + ((static_cast<std::ptrdiff_t>(b) * in.h + y0 + fy0) * in.w + x0 + fx0) * c;
         const std::ptrdiff_t row_step = static_cast<std::ptrdiff_t>(in.w) * c;
         if (fy1 - fy0 == 2 && fx1 - fx0 == 2) {
 #if defined(TINYINFER_M7_POOL_ASM)
           if (c % 4 == 0) {
-            m7_max2x2(first, first + c, first + row_step, first + row_step + c, c / 4, lo,
-                      clamp.max, out_px);
+            m7_max2x2(first, first + c, first + row_step, first + row_step + c, c / 4, lo, clamp.max, out_px);
             continue;
           }
 #endif
@@ -176,9 +171,9 @@ void max_pool_float(const Window& window, const FloatClamp& clamp, const Dims4& 
 
 namespace tinyinfer {
 
-
 TINYINFER_KERNEL_LIST(max_pool_2d_float32_cortex_m7,
-    {&kMaxPool2dOp, "max_pool_2d_float32_cortex_m7", KernelChoice::kOptimized, signature({kF32}, kF32),
-     kernel_entry<kernels::PoolFloatFn, kernels::optimized::max_pool_float>(), nullptr});
+                      {&kMaxPool2dOp, "max_pool_2d_float32_cortex_m7", KernelChoice::kOptimized,
+                       signature({kF32}, kF32),
+                       kernel_entry<kernels::PoolFloatFn, kernels::optimized::max_pool_float>(), nullptr});
 
 }  // namespace tinyinfer
