@@ -25,22 +25,55 @@ struct OpName {
   const char* name;
 };
 constexpr OpName kOpNames[] = {
-    {0, "ADD"}, {1, "AVERAGE_POOL_2D"}, {2, "CONCATENATION"}, {3, "CONV_2D"},
-    {4, "DEPTHWISE_CONV_2D"}, {5, "DEPTH_TO_SPACE"}, {6, "DEQUANTIZE"},
-    {7, "EMBEDDING_LOOKUP"}, {8, "FLOOR"}, {9, "FULLY_CONNECTED"}, {10, "HASHTABLE_LOOKUP"},
-    {11, "L2_NORMALIZATION"}, {12, "L2_POOL_2D"}, {13, "LOCAL_RESPONSE_NORMALIZATION"},
-    {14, "LOGISTIC"}, {15, "LSH_PROJECTION"}, {16, "LSTM"}, {17, "MAX_POOL_2D"}, {18, "MUL"},
-    {19, "RELU"}, {20, "RELU_N1_TO_1"}, {21, "RELU6"}, {22, "RESHAPE"}, {23, "RESIZE_BILINEAR"},
-    {24, "RNN"}, {25, "SOFTMAX"}, {26, "SPACE_TO_DEPTH"}, {27, "SVDF"}, {28, "TANH"},
-    {32, "CUSTOM"}, {34, "PAD"}, {39, "TRANSPOSE"}, {40, "MEAN"}, {41, "SUB"}, {42, "DIV"},
-    {43, "SQUEEZE"}, {45, "STRIDED_SLICE"}, {49, "SPLIT"}, {53, "CAST"}, {55, "MAXIMUM"},
-    {57, "MINIMUM"}, {74, "SUM"}, {83, "PACK"}, {97, "LEAKY_RELU"}, {114, "QUANTIZE"},
+    {0, "ADD"},
+    {1, "AVERAGE_POOL_2D"},
+    {2, "CONCATENATION"},
+    {3, "CONV_2D"},
+    {4, "DEPTHWISE_CONV_2D"},
+    {5, "DEPTH_TO_SPACE"},
+    {6, "DEQUANTIZE"},
+    {7, "EMBEDDING_LOOKUP"},
+    {8, "FLOOR"},
+    {9, "FULLY_CONNECTED"},
+    {10, "HASHTABLE_LOOKUP"},
+    {11, "L2_NORMALIZATION"},
+    {12, "L2_POOL_2D"},
+    {13, "LOCAL_RESPONSE_NORMALIZATION"},
+    {14, "LOGISTIC"},
+    {15, "LSH_PROJECTION"},
+    {16, "LSTM"},
+    {17, "MAX_POOL_2D"},
+    {18, "MUL"},
+    {19, "RELU"},
+    {20, "RELU_N1_TO_1"},
+    {21, "RELU6"},
+    {22, "RESHAPE"},
+    {23, "RESIZE_BILINEAR"},
+    {24, "RNN"},
+    {25, "SOFTMAX"},
+    {26, "SPACE_TO_DEPTH"},
+    {27, "SVDF"},
+    {28, "TANH"},
+    {32, "CUSTOM"},
+    {34, "PAD"},
+    {39, "TRANSPOSE"},
+    {40, "MEAN"},
+    {41, "SUB"},
+    {42, "DIV"},
+    {43, "SQUEEZE"},
+    {45, "STRIDED_SLICE"},
+    {49, "SPLIT"},
+    {53, "CAST"},
+    {55, "MAXIMUM"},
+    {57, "MINIMUM"},
+    {74, "SUM"},
+    {83, "PACK"},
+    {97, "LEAKY_RELU"},
+    {114, "QUANTIZE"},
     {117, "HARD_SWISH"},
 };
 
-const fb::SubGraph* first_subgraph(const fb::Model* model) {
-  return model->subgraphs()->Get(0);
-}
+const fb::SubGraph* first_subgraph(const fb::Model* model) { return model->subgraphs()->Get(0); }
 
 bool is_valid_dtype(int type) { return type >= 0 && type <= 10; }
 
@@ -58,28 +91,25 @@ Status validate_quantization(const fb::Tensor* tensor, int32_t index, const Shap
   if (scale_count == 0 && zp_count == 0) return Status::ok();  // min/max only: not quantized
   const char* name = tensor->name() ? tensor->name()->c_str() : "";
   if (zp_count != 0 && zp_count != scale_count) {
-    return Status::error(StatusCode::kInvalidModel,
-                         "tensor %d '%s': %d scales but %d zero points", index, name, scale_count,
-                         zp_count);
+    return Status::error(StatusCode::kInvalidModel, "tensor %d '%s': %d scales but %d zero points", index, name,
+                         scale_count, zp_count);
   }
   if (scale_count > 1) {
     const int32_t dim = q->quantized_dimension();
     if (dim < 0 || dim >= shape.rank) {
-      return Status::error(StatusCode::kInvalidModel,
-                           "tensor %d '%s': quantized_dimension %d outside rank %d", index, name,
-                           dim, shape.rank);
+      return Status::error(StatusCode::kInvalidModel, "tensor %d '%s': quantized_dimension %d outside rank %d", index,
+                           name, dim, shape.rank);
     }
     if (shape.dims[dim] != scale_count) {
-      return Status::error(StatusCode::kInvalidModel,
-                           "tensor %d '%s': %d scales for %d channels on dimension %d", index,
-                           name, scale_count, shape.dims[dim], dim);
+      return Status::error(StatusCode::kInvalidModel, "tensor %d '%s': %d scales for %d channels on dimension %d",
+                           index, name, scale_count, shape.dims[dim], dim);
     }
   }
   for (int32_t i = 0; i < scale_count; ++i) {
     const float s = scales->Get(i);
     if (!std::isfinite(s) || s <= 0.0f) {
-      return Status::error(StatusCode::kInvalidModel, "tensor %d '%s': scale[%d] = %g is not positive",
-                           index, name, i, static_cast<double>(s));
+      return Status::error(StatusCode::kInvalidModel, "tensor %d '%s': scale[%d] = %g is not positive", index, name, i,
+                           static_cast<double>(s));
     }
   }
   const auto type = static_cast<DataType>(tensor->type());
@@ -90,9 +120,8 @@ Status validate_quantization(const fb::Tensor* tensor, int32_t index, const Shap
   for (int32_t i = 0; i < zp_count; ++i) {
     const int64_t zp = zero_points->Get(i);
     if (zp < zp_min || zp > zp_max) {
-      return Status::error(StatusCode::kInvalidModel,
-                           "tensor %d '%s': zero point %lld outside the range of %s", index, name,
-                           static_cast<long long>(zp), data_type_name(type));
+      return Status::error(StatusCode::kInvalidModel, "tensor %d '%s': zero point %lld outside the range of %s", index,
+                           name, static_cast<long long>(zp), data_type_name(type));
     }
   }
   return Status::ok();
@@ -108,13 +137,12 @@ Status validate_tensors(const fb::Model* model, const fb::SubGraph* graph) {
     const char* name = t->name() ? t->name()->c_str() : "";
     const int type = static_cast<int>(t->type());
     if (!is_valid_dtype(type)) {
-      return Status::error(StatusCode::kInvalidModel, "tensor %d '%s': unknown type %d", index, name,
-                           type);
+      return Status::error(StatusCode::kInvalidModel, "tensor %d '%s': unknown type %d", index, name, type);
     }
     const auto dtype = static_cast<DataType>(type);
     if (data_type_size(dtype) == 0) {
-      return Status::error(StatusCode::kUnsupported, "tensor %d '%s': type %s is not supported",
-                           index, name, data_type_name(dtype));
+      return Status::error(StatusCode::kUnsupported, "tensor %d '%s': type %s is not supported", index, name,
+                           data_type_name(dtype));
     }
     if (t->sparsity() != nullptr) {
       return Status::error(StatusCode::kUnsupported, "tensor %d '%s': sparse tensors", index, name);
@@ -125,8 +153,8 @@ Status validate_tensors(const fb::Model* model, const fb::SubGraph* graph) {
     Shape shape;
     if (t->shape() != nullptr) {
       if (t->shape()->size() > static_cast<uint32_t>(kMaxRank)) {
-        return Status::error(StatusCode::kUnsupported, "tensor %d '%s': rank %u > %d", index, name,
-                             t->shape()->size(), kMaxRank);
+        return Status::error(StatusCode::kUnsupported, "tensor %d '%s': rank %u > %d", index, name, t->shape()->size(),
+                             kMaxRank);
       }
       shape.rank = static_cast<int32_t>(t->shape()->size());
       for (int32_t d = 0; d < shape.rank; ++d) {
@@ -145,25 +173,23 @@ Status validate_tensors(const fb::Model* model, const fb::SubGraph* graph) {
     for (int32_t d = 0; d < shape.rank; ++d) {
       bytes *= shape.dims[d];
       if (bytes > kMaxTensorBytes) {
-        return Status::error(StatusCode::kInvalidModel, "tensor %d '%s': larger than %lld bytes",
-                             index, name, static_cast<long long>(kMaxTensorBytes));
+        return Status::error(StatusCode::kInvalidModel, "tensor %d '%s': larger than %lld bytes", index, name,
+                             static_cast<long long>(kMaxTensorBytes));
       }
     }
     if (t->buffer() >= buffer_count) {
-      return Status::error(StatusCode::kInvalidModel, "tensor %d '%s': buffer %u out of range (%u buffers)",
-                           index, name, t->buffer(), buffer_count);
+      return Status::error(StatusCode::kInvalidModel, "tensor %d '%s': buffer %u out of range (%u buffers)", index,
+                           name, t->buffer(), buffer_count);
     }
     const fb::Buffer* buffer = buffers->Get(t->buffer());
     if (buffer->offset() != 0 || buffer->size() != 0) {
-      return Status::error(StatusCode::kUnsupported,
-                           "tensor %d '%s': buffer %u stored outside the flatbuffer", index, name,
-                           t->buffer());
+      return Status::error(StatusCode::kUnsupported, "tensor %d '%s': buffer %u stored outside the flatbuffer", index,
+                           name, t->buffer());
     }
     if (buffer->data() != nullptr && buffer->data()->size() != 0 &&
         static_cast<int64_t>(buffer->data()->size()) != bytes) {
-      return Status::error(StatusCode::kInvalidModel,
-                           "tensor %d '%s': buffer %u holds %u bytes, shape needs %lld", index,
-                           name, t->buffer(), buffer->data()->size(), static_cast<long long>(bytes));
+      return Status::error(StatusCode::kInvalidModel, "tensor %d '%s': buffer %u holds %u bytes, shape needs %lld",
+                           index, name, t->buffer(), buffer->data()->size(), static_cast<long long>(bytes));
     }
     TI_RETURN_IF_ERROR(validate_quantization(t, index, shape));
   }
@@ -176,18 +202,18 @@ bool tensor_is_constant(const fb::Model* model, const fb::SubGraph* graph, int32
   return b->data() != nullptr && b->data()->size() != 0;
 }
 
-Status validate_index_list(const flatbuffers::Vector<int32_t>* list, int32_t tensor_count,
-                           bool allow_optional, const char* what, int32_t op_index) {
+Status validate_index_list(const flatbuffers::Vector<int32_t>* list, int32_t tensor_count, bool allow_optional,
+                           const char* what, int32_t op_index) {
   if (list == nullptr) return Status::ok();
   for (uint32_t i = 0; i < list->size(); ++i) {
     const int32_t t = list->Get(i);
     if ((t == -1 && allow_optional) || (t >= 0 && t < tensor_count)) continue;
     if (op_index >= 0) {
-      return Status::error(StatusCode::kInvalidModel, "op %d: %s %u refers to tensor %d (%d tensors)",
-                           op_index, what, i, t, tensor_count);
+      return Status::error(StatusCode::kInvalidModel, "op %d: %s %u refers to tensor %d (%d tensors)", op_index, what,
+                           i, t, tensor_count);
     }
-    return Status::error(StatusCode::kInvalidModel, "subgraph %s %u refers to tensor %d (%d tensors)",
-                         what, i, t, tensor_count);
+    return Status::error(StatusCode::kInvalidModel, "subgraph %s %u refers to tensor %d (%d tensors)", what, i, t,
+                         tensor_count);
   }
   return Status::ok();
 }
@@ -211,8 +237,8 @@ Status validate_graph(const fb::Model* model, const fb::SubGraph* graph) {
     const fb::Operator* op = ops->Get(i);
     const int32_t op_index = static_cast<int32_t>(i);
     if (op->opcode_index() >= opcode_count) {
-      return Status::error(StatusCode::kInvalidModel, "op %d: opcode index %u out of range (%u codes)",
-                           op_index, op->opcode_index(), opcode_count);
+      return Status::error(StatusCode::kInvalidModel, "op %d: opcode index %u out of range (%u codes)", op_index,
+                           op->opcode_index(), opcode_count);
     }
     TI_RETURN_IF_ERROR(validate_index_list(op->inputs(), tensor_count, true, "input", op_index));
     TI_RETURN_IF_ERROR(validate_index_list(op->outputs(), tensor_count, false, "output", op_index));
@@ -262,8 +288,7 @@ Status validate_graph(const fb::Model* model, const fb::SubGraph* graph) {
           return Status::error(StatusCode::kInvalidModel, "op %d writes constant tensor %d", op_index, t);
         }
         if (producer[t - base] != -2) {
-          return Status::error(StatusCode::kInvalidModel,
-                               "op %d writes tensor %d, already written by %s", op_index, t,
+          return Status::error(StatusCode::kInvalidModel, "op %d writes tensor %d, already written by %s", op_index, t,
                                producer[t - base] == -1 ? "the graph input" : "an earlier op");
         }
         producer[t - base] = op_index;
@@ -350,8 +375,7 @@ Status Model::load(const void* data, std::size_t size, Model* out) {
   }
   const auto* bytes = static_cast<const uint8_t*>(data);
   if (!fb::ModelBufferHasIdentifier(bytes)) {
-    return Status::error(StatusCode::kInvalidModel,
-                         "model: file identifier is not 'TFL3' (not a .tflite file?)");
+    return Status::error(StatusCode::kInvalidModel, "model: file identifier is not 'TFL3' (not a .tflite file?)");
   }
   flatbuffers::Verifier verifier(bytes, size, /*max_depth=*/64, /*max_tables=*/1000000);
   if (!fb::VerifyModelBuffer(verifier)) {
@@ -360,15 +384,14 @@ Status Model::load(const void* data, std::size_t size, Model* out) {
   }
   const fb::Model* model = fb::GetModel(bytes);
   if (model->version() != kSupportedSchemaVersion) {
-    return Status::error(StatusCode::kUnsupported, "model: schema version %u, expected %u",
-                         model->version(), kSupportedSchemaVersion);
+    return Status::error(StatusCode::kUnsupported, "model: schema version %u, expected %u", model->version(),
+                         kSupportedSchemaVersion);
   }
   if (model->subgraphs() == nullptr || model->subgraphs()->size() == 0) {
     return Status::error(StatusCode::kInvalidModel, "model: no subgraph");
   }
   if (model->subgraphs()->size() > 1) {
-    return Status::error(StatusCode::kUnsupported,
-                         "model: %u subgraphs (control flow) - only single-graph models run",
+    return Status::error(StatusCode::kUnsupported, "model: %u subgraphs (control flow) - only single-graph models run",
                          model->subgraphs()->size());
   }
   if (model->buffers() == nullptr || model->buffers()->size() == 0) {
@@ -378,8 +401,7 @@ Status Model::load(const void* data, std::size_t size, Model* out) {
   if (graph->tensors() == nullptr || graph->tensors()->size() == 0) {
     return Status::error(StatusCode::kInvalidModel, "model: subgraph has no tensors");
   }
-  if (graph->tensors()->size() > 8192 ||
-      (graph->operators() != nullptr && graph->operators()->size() > 8192)) {
+  if (graph->tensors()->size() > 8192 || (graph->operators() != nullptr && graph->operators()->size() > 8192)) {
     return Status::error(StatusCode::kUnsupported, "model: more than 8192 tensors or ops");
   }
   if (model->operator_codes() != nullptr) {

@@ -1,10 +1,10 @@
 // Loader and interpreter robustness: valid models run; truncated, bit-flipped
 // and hostile models are refused with a message naming the culprit.
-#include <gtest/gtest.h>
-
 #include <cmath>
 #include <cstring>
 #include <random>
+
+#include <gtest/gtest.h>
 
 #include "support/model_builder.h"
 #include "tinyinfer/interpreter.h"
