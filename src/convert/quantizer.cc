@@ -743,11 +743,12 @@ Status signature_positions(const fb::ModelT& model, SignaturePositions* out) {
   for (std::size_t s = 0; s < model.signature_defs.size(); ++s) {
     const fb::SignatureDefT& def = *model.signature_defs[s];
     // The loader runs single-subgraph models only and checked subgraph_index.
-    if (def.subgraph_index != 0)
+    if (def.subgraph_index != 0) {
       return Status::error(StatusCode::kUnsupported,
                            "signature %zu '%s': subgraph_index %u, the quantizer rewrites "
                            "subgraph 0 only",
                            s, def.signature_key.c_str(), def.subgraph_index);
+    }
     for (int l = 0; l < 2; ++l) {
       const auto& entries = l == 0 ? def.inputs : def.outputs;
       const std::vector<int32_t>& io = l == 0 ? graph.inputs : graph.outputs;
@@ -857,12 +858,14 @@ Status quantize_model(const void* bytes, std::size_t size, const QuantizeOptions
   // and our subset declares it so: unpacking drops it, which is harmless, but say so.
   if (const auto* defs = fb::GetModel(input.data())->signature_defs()) {
     constexpr flatbuffers::voffset_t kDeprecatedTag = 4 + 2 * 3;
-    for (uint32_t s = 0; s < defs->size(); ++s)
-      if (reinterpret_cast<const flatbuffers::Table*>(defs->Get(s))->GetOptionalFieldOffset(kDeprecatedTag) != 0)
+    for (uint32_t s = 0; s < defs->size(); ++s) {
+      if (reinterpret_cast<const flatbuffers::Table*>(defs->Get(s))->GetOptionalFieldOffset(kDeprecatedTag) != 0) {
         summary->notes.push_back(
             format_text("signature %u: its deprecated_tag (deprecated in the TFLite schema) "
                         "is not written",
                         s));
+      }
+    }
   }
 
   fb::ModelT unpacked;

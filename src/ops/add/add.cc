@@ -78,13 +78,14 @@ Status prepare_add(PrepareContext& ctx) {
 
 void eval_add(const EvalContext& ctx) {
   const AddData& d = *ctx.data<AddData>();
-  if (d.is_int8)
+  if (d.is_int8) {
     ctx.kernel<kernels::AddInt8Fn>()(d.params, d.shape, ctx.input(0).data_as<const int8_t>(),
                                      ctx.input(1).data_as<const int8_t>(), ctx.output(0).data_as<int8_t>(),
                                      ctx.node.scratch);
-  else
+  } else {
     ctx.kernel<kernels::AddFloatFn>()(d.clamp, d.shape, ctx.input(0).data_as<const float>(),
                                       ctx.input(1).data_as<const float>(), ctx.output(0).data_as<float>());
+  }
 }
 
 int64_t add_macs(const Node&, const TensorSlot*) { return 0; }

@@ -252,13 +252,14 @@ void run_conv_kernel(const EvalContext& ctx, const ConvData& d, const kernels::W
     }
     case ConvKind::kHybrid: {
       const float* b = bias ? bias->data_as<const float>() : nullptr;
-      if (d.depthwise)
+      if (d.depthwise) {
         ctx.kernel<kernels::DepthwiseHybridFn>()(window, d.depth_multiplier, d.clamp, in, input_float, f,
                                                  filter.data_as<const int8_t>(), d.filter_scales, b, out, output_float,
                                                  scratch);
-      else
+      } else {
         ctx.kernel<kernels::Conv2dHybridFn>()(window, d.clamp, in, input_float, f, filter.data_as<const int8_t>(),
                                               d.filter_scales, b, out, output_float, scratch);
+      }
       break;
     }
     case ConvKind::kInt8: {
