@@ -199,21 +199,36 @@ TEST(Interpreter, NamesUnsupportedOpsAndVersions) {
 }
 
 TEST(ModelLoader, NamesUnknownOpCodesByNumber) {
+  // Every TFLite builtin code has its name, also those no kernel implements.
+  EXPECT_STREQ(op_code_name(0).text, "ADD");
   EXPECT_STREQ(op_code_name(9).text, "FULLY_CONNECTED");
+  EXPECT_STREQ(op_code_name(97).text, "RESIZE_NEAREST_NEIGHBOR");
+  EXPECT_STREQ(op_code_name(98).text, "LEAKY_RELU");
   EXPECT_STREQ(op_code_name(117).text, "HARD_SWISH");
+  EXPECT_STREQ(op_code_name(150).text, "GELU");
+  EXPECT_STREQ(op_code_name(209).text, "STABLEHLO_CASE");
+  for (int32_t code = 0; code <= 209; ++code)
+    EXPECT_NE(std::string(op_code_name(code).text).rfind("UNKNOWN_", 0), 0u) << code;
   // Two unknown names in one expression stay distinct (no shared buffer).
-  EXPECT_EQ(std::string(op_code_name(29).text) + " " + op_code_name(150).text + " " + op_code_name(255).text,
-            "UNKNOWN_29 UNKNOWN_150 UNKNOWN_255");
+  EXPECT_EQ(std::string(op_code_name(210).text) + " " + op_code_name(255).text + " " + op_code_name(4095).text,
+            "UNKNOWN_210 UNKNOWN_255 UNKNOWN_4095");
   EXPECT_STREQ(op_code_name(1000).text, "UNKNOWN_1000");
   EXPECT_STREQ(op_code_name(-1).text, "UNKNOWN_-1");
 
-  // A newer op above 127 (deprecated code 127 as placeholder): the interpreter's refusal names it.
-  ModelBuilder newer = testing::small_float_model();
-  newer.model().operator_codes[1]->builtin_code = static_cast<fb::BuiltinOperator>(150);
-  newer.model().operator_codes[1]->deprecated_builtin_code = 127;
-  const Status status = load_and_init(newer.finish());
-  EXPECT_EQ(status.code(), StatusCode::kUnsupported);
-  EXPECT_NE(std::string(status.message()).find("op 1: operator UNKNOWN_150"), std::string::npos) << status.message();
+  // A newer op above 127 (deprecated code 127 as placeholder): the interpreter's refusal names it,
+  // by name when TFLite has one and by number past the schema.
+  const struct {
+    int32_t code;
+    const char* name;
+  } newer_ops[] = {{150, "op 1: operator GELU"}, {250, "op 1: operator UNKNOWN_250"}};
+  for (const auto& newer_op : newer_ops) {
+    ModelBuilder newer = testing::small_float_model();
+    newer.model().operator_codes[1]->builtin_code = static_cast<fb::BuiltinOperator>(newer_op.code);
+    newer.model().operator_codes[1]->deprecated_builtin_code = 127;
+    const Status status = load_and_init(newer.finish());
+    EXPECT_EQ(status.code(), StatusCode::kUnsupported);
+    EXPECT_NE(std::string(status.message()).find(newer_op.name), std::string::npos) << status.message();
+  }
 }
 
 TEST(Interpreter, NamesShapeErrors) {

@@ -365,7 +365,7 @@ TEST(QuantizerTest, RefusesWhatItCannotConvert) {
   // Builtin options outside our schema subset would be dropped by a repack.
   ModelBuilder b = conv_model();
   b.graph().operators[3]->builtin_options.Reset();
-  b.graph().operators[3]->builtin_options.type = static_cast<fb::BuiltinOptions>(50);  // not declared by us
+  b.graph().operators[3]->builtin_options.type = static_cast<fb::BuiltinOptions>(200);  // past TFLite's union
   const AlignedBytes unknown = b.finish();
   s = quant::quantize_model(unknown.data(), unknown.size(), quant::QuantizeOptions(), {}, &out, &summary);
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
@@ -519,7 +519,10 @@ AlignedBytes pack_with_extra(const fb::ModelT& m, const Extra& e) {
     ob.add_outputs(outputs);
     ob.add_builtin_options_type(op.builtin_options.type);
     ob.add_builtin_options(options);
-    if (e.where == Where::kOperator) fbb.AddElement<uint8_t>(vt, e.value, 0);
+    if (e.where == Where::kOperator && vt == fb::Operator::VT_DEBUG_METADATA_INDEX)
+      fbb.AddElement<int32_t>(vt, e.value, -1);  // an int field of the schema
+    else if (e.where == Where::kOperator)
+      fbb.AddElement<uint8_t>(vt, e.value, 0);
     ops.push_back(ob.Finish());
   }
   const auto tensor_vector = fbb.CreateVector(tensors);
