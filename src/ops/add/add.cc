@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "ops/add/add_params.h"
+#include "ops/common/broadcast.h"
 #include "ops/common/op_params.h"
 
 namespace tinyinfer {
@@ -34,22 +35,7 @@ Status prepare_add(PrepareContext& ctx) {
   if (data == nullptr) return ctx.arena_exhausted();
   *data = AddData();
   data->activation = act;
-  kernels::BroadcastShape& s = data->shape;
-  s.rank = out.shape.rank;
-  if (a.shape.rank > s.rank || b.shape.rank > s.rank)
-    return ctx.error(StatusCode::kInvalidModel, "output rank %d below input ranks %d and %d", s.rank, a.shape.rank,
-                     b.shape.rank);
-  for (int32_t d = 0; d < s.rank; ++d) {
-    const int32_t ia = d - (s.rank - a.shape.rank);
-    const int32_t ib = d - (s.rank - b.shape.rank);
-    s.out[d] = out.shape.dims[d];
-    s.in1[d] = ia >= 0 ? a.shape.dims[ia] : 1;
-    s.in2[d] = ib >= 0 ? b.shape.dims[ib] : 1;
-    const int32_t expected = s.in1[d] == 1 ? s.in2[d] : s.in1[d];
-    if ((s.in1[d] != 1 && s.in2[d] != 1 && s.in1[d] != s.in2[d]) || s.out[d] != expected)
-      return ctx.error(StatusCode::kInvalidModel, "dimension %d: %d + %d cannot broadcast to %d", d, s.in1[d], s.in2[d],
-                       s.out[d]);
-  }
+  TI_RETURN_IF_ERROR(prepare_broadcast(ctx, a, b, out, &data->shape));
 
   if (out.type == DataType::kFloat32) {
     if (!float_activation(act, &data->clamp))

@@ -1,6 +1,7 @@
 // ADD: its kernel types and kernels.
 #pragma once
 
+#include "ops/common/broadcast.h"
 #include "ops/common/kernel_types.h"
 
 namespace tinyinfer {
@@ -12,15 +13,7 @@ extern const OpRegistration kAddOp;
 
 namespace tinyinfer::kernels {
 
-// ---- Elementwise ADD with TFLite broadcasting over up to 6 dimensions ----
-constexpr int kMaxBroadcastRank = 6;
-// Both inputs are described in the output's rank: dims of 1 broadcast.
-struct BroadcastShape {
-  int32_t rank = 0;
-  int32_t out[kMaxBroadcastRank] = {};
-  int32_t in1[kMaxBroadcastRank] = {};
-  int32_t in2[kMaxBroadcastRank] = {};
-};
+// ---- Elementwise ADD with TFLite broadcasting (ops/common/broadcast.h) ----
 struct AddInt8Params {
   int32_t input1_offset = 0, input2_offset = 0, output_offset = 0;  // offsets = -zero point (output: +zp)
   int32_t input1_multiplier = 0, input2_multiplier = 0, output_multiplier = 0;

@@ -1,6 +1,6 @@
 // Reference ADD float32 with broadcasting, clamped to the fused activation.
 #include "ops/add/add.h"
-#include "ops/add/broadcast.h"
+#include "ops/common/broadcast.h"
 #include "runtime/op_kernel.h"
 
 namespace tinyinfer::kernels::reference {

@@ -2,7 +2,7 @@
 // common scale (left shift 20), sum, requantize, clamp.
 #include "dsp/fixed_point.h"
 #include "ops/add/add.h"
-#include "ops/add/broadcast.h"
+#include "ops/common/broadcast.h"
 #include "runtime/reference_kernel.h"
 
 namespace tinyinfer::kernels::reference {

@@ -1,10 +1,38 @@
-// TFLite broadcasting for the reference elementwise kernels: shapes aligned
-// at the innermost dimension, a dimension of 1 repeats.
+// TFLite broadcasting for the elementwise binary ops (ADD, MUL, ...): shapes
+// aligned at the innermost dimension, a dimension of 1 repeats.
 #pragma once
 
 #include <cstdint>
 
-#include "ops/add/add.h"
+#include "tinyinfer/status.h"
+#include "tinyinfer/tensor.h"
+
+namespace tinyinfer {
+class PrepareContext;
+}  // namespace tinyinfer
+
+namespace tinyinfer::kernels {
+
+constexpr int kMaxBroadcastRank = 6;
+// Both inputs are described in the output's rank: dims of 1 broadcast.
+struct BroadcastShape {
+  int32_t rank = 0;
+  int32_t out[kMaxBroadcastRank] = {};
+  int32_t in1[kMaxBroadcastRank] = {};
+  int32_t in2[kMaxBroadcastRank] = {};
+};
+
+}  // namespace tinyinfer::kernels
+
+namespace tinyinfer {
+
+// The broadcast of inputs `a` and `b` to `out` (TFLite's rule, up to
+// kMaxBroadcastRank dimensions); an error naming the node and the dimension
+// when the shapes do not broadcast to the output's.
+Status prepare_broadcast(PrepareContext& ctx, const Tensor& a, const Tensor& b, const Tensor& out,
+                         kernels::BroadcastShape* shape);
+
+}  // namespace tinyinfer
 
 namespace tinyinfer::kernels::reference {
 
