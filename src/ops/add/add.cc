@@ -5,8 +5,7 @@
 #include <cstdio>
 
 #include "ops/add/add_params.h"
-#include "ops/common/broadcast.h"
-#include "ops/common/op_params.h"
+#include "ops/common/binary_elementwise.h"
 
 namespace tinyinfer {
 namespace {
@@ -14,42 +13,24 @@ namespace {
 namespace fb = format::fb;
 
 struct AddData {
-  bool is_int8;
-  kernels::BroadcastShape shape;
-  kernels::FloatClamp clamp;
+  BinaryElementwise common;
   kernels::AddInt8Params params;
-  ActivationFunctionType activation;
 };
 
 Status prepare_add(PrepareContext& ctx) {
-  if (ctx.input_count() != 2 || !ctx.has_input(0) || !ctx.has_input(1) || ctx.output_count() != 1)
-    return ctx.error(StatusCode::kInvalidModel, "expects 2 inputs and 1 output");
-  const Tensor& a = ctx.input(0);
-  const Tensor& b = ctx.input(1);
-  const Tensor out = ctx.output(0);
   const auto* opt = format::options_as<fb::AddOptions>(ctx.info(), fb::BuiltinOptions::AddOptions);
   const ActivationFunctionType act = opt ? opt->fused_activation_function() : ActivationFunctionType::NONE;
-  TI_RETURN_IF_ERROR(ctx.use_kernel(signature({a.type, b.type}, out.type)));
-
   auto* data = ctx.allocate_persistent_array<AddData>(1);
   if (data == nullptr) return ctx.arena_exhausted();
   *data = AddData();
-  data->activation = act;
-  TI_RETURN_IF_ERROR(prepare_broadcast(ctx, a, b, out, &data->shape));
-
-  if (out.type == DataType::kFloat32) {
-    if (!float_activation(act, &data->clamp))
-      return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(act));
-  } else {  // int8
-    data->is_int8 = true;
-    TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, a, "input 1"));
-    TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, b, "input 2"));
-    TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, out, "output"));
-    int32_t act_min = 0, act_max = 0;
-    if (!int8_activation(act, out.quant.scale(), out.quant.zero_point(), &act_min, &act_max))
-      return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(act));
+  TI_RETURN_IF_ERROR(prepare_binary_elementwise(ctx, act, &data->common));
+  if (data->common.is_int8) {
+    const Tensor a = ctx.input(0);
+    const Tensor b = ctx.input(1);
+    const Tensor out = ctx.output(0);
     quant::prepare_add_int8(a.quant.scale(), a.quant.zero_point(), b.quant.scale(), b.quant.zero_point(),
-                            out.quant.scale(), out.quant.zero_point(), act_min, act_max, &data->params);
+                            out.quant.scale(), out.quant.zero_point(), data->common.act_min, data->common.act_max,
+                            &data->params);
     // The optimized kernel's per-byte tables, planned in the arena for this op.
     kernels::ScratchQuery query;
     query.in = {1, 1, 1, static_cast<int32_t>(a.shape.elements())};
@@ -64,12 +45,12 @@ Status prepare_add(PrepareContext& ctx) {
 
 void eval_add(const EvalContext& ctx) {
   const AddData& d = *ctx.data<AddData>();
-  if (d.is_int8) {
-    ctx.kernel<kernels::AddInt8Fn>()(d.params, d.shape, ctx.input(0).data_as<const int8_t>(),
+  if (d.common.is_int8) {
+    ctx.kernel<kernels::AddInt8Fn>()(d.params, d.common.shape, ctx.input(0).data_as<const int8_t>(),
                                      ctx.input(1).data_as<const int8_t>(), ctx.output(0).data_as<int8_t>(),
                                      ctx.node.scratch);
   } else {
-    ctx.kernel<kernels::AddFloatFn>()(d.clamp, d.shape, ctx.input(0).data_as<const float>(),
+    ctx.kernel<kernels::AddFloatFn>()(d.common.clamp, d.common.shape, ctx.input(0).data_as<const float>(),
                                       ctx.input(1).data_as<const float>(), ctx.output(0).data_as<float>());
   }
 }
@@ -78,7 +59,7 @@ int64_t add_macs(const Node&, const TensorSlot*) { return 0; }
 
 void describe_add(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const AddData*>(node.op_data);
-  std::snprintf(buffer, size, "%s, %s", d->is_int8 ? "int8" : "float", activation_name(d->activation));
+  std::snprintf(buffer, size, "%s, %s", d->common.is_int8 ? "int8" : "float", activation_name(d->common.activation));
 }
 
 }  // namespace
