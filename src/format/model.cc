@@ -20,59 +20,40 @@ constexpr uint32_t kSupportedSchemaVersion = 3;
 // and it keeps every byte count comfortably inside int64/size_t arithmetic.
 constexpr int64_t kMaxTensorBytes = int64_t{1} << 30;
 
-struct OpName {
-  int32_t code;
-  const char* name;
-};
-// TFLite builtin operator names by code, 0 .. the highest in the schema.
+// TFLite builtin operator names by code, 0 .. the highest in the schema, as
+// one string of NUL-terminated names (no table of pointers: it is in every
+// image).
 // clang-format off
-constexpr OpName kOpNames[] = {
-    {0, "ADD"}, {1, "AVERAGE_POOL_2D"}, {2, "CONCATENATION"}, {3, "CONV_2D"}, {4, "DEPTHWISE_CONV_2D"},
-    {5, "DEPTH_TO_SPACE"}, {6, "DEQUANTIZE"}, {7, "EMBEDDING_LOOKUP"}, {8, "FLOOR"}, {9, "FULLY_CONNECTED"},
-    {10, "HASHTABLE_LOOKUP"}, {11, "L2_NORMALIZATION"}, {12, "L2_POOL_2D"}, {13, "LOCAL_RESPONSE_NORMALIZATION"},
-    {14, "LOGISTIC"}, {15, "LSH_PROJECTION"}, {16, "LSTM"}, {17, "MAX_POOL_2D"}, {18, "MUL"}, {19, "RELU"},
-    {20, "RELU_N1_TO_1"}, {21, "RELU6"}, {22, "RESHAPE"}, {23, "RESIZE_BILINEAR"}, {24, "RNN"}, {25, "SOFTMAX"},
-    {26, "SPACE_TO_DEPTH"}, {27, "SVDF"}, {28, "TANH"}, {29, "CONCAT_EMBEDDINGS"}, {30, "SKIP_GRAM"}, {31, "CALL"},
-    {32, "CUSTOM"}, {33, "EMBEDDING_LOOKUP_SPARSE"}, {34, "PAD"}, {35, "UNIDIRECTIONAL_SEQUENCE_RNN"}, {36, "GATHER"},
-    {37, "BATCH_TO_SPACE_ND"}, {38, "SPACE_TO_BATCH_ND"}, {39, "TRANSPOSE"}, {40, "MEAN"}, {41, "SUB"}, {42, "DIV"},
-    {43, "SQUEEZE"}, {44, "UNIDIRECTIONAL_SEQUENCE_LSTM"}, {45, "STRIDED_SLICE"}, {46, "BIDIRECTIONAL_SEQUENCE_RNN"},
-    {47, "EXP"}, {48, "TOPK_V2"}, {49, "SPLIT"}, {50, "LOG_SOFTMAX"}, {51, "DELEGATE"},
-    {52, "BIDIRECTIONAL_SEQUENCE_LSTM"}, {53, "CAST"}, {54, "PRELU"}, {55, "MAXIMUM"}, {56, "ARG_MAX"},
-    {57, "MINIMUM"}, {58, "LESS"}, {59, "NEG"}, {60, "PADV2"}, {61, "GREATER"}, {62, "GREATER_EQUAL"},
-    {63, "LESS_EQUAL"}, {64, "SELECT"}, {65, "SLICE"}, {66, "SIN"}, {67, "TRANSPOSE_CONV"}, {68, "SPARSE_TO_DENSE"},
-    {69, "TILE"}, {70, "EXPAND_DIMS"}, {71, "EQUAL"}, {72, "NOT_EQUAL"}, {73, "LOG"}, {74, "SUM"}, {75, "SQRT"},
-    {76, "RSQRT"}, {77, "SHAPE"}, {78, "POW"}, {79, "ARG_MIN"}, {80, "FAKE_QUANT"}, {81, "REDUCE_PROD"},
-    {82, "REDUCE_MAX"}, {83, "PACK"}, {84, "LOGICAL_OR"}, {85, "ONE_HOT"}, {86, "LOGICAL_AND"}, {87, "LOGICAL_NOT"},
-    {88, "UNPACK"}, {89, "REDUCE_MIN"}, {90, "FLOOR_DIV"}, {91, "REDUCE_ANY"}, {92, "SQUARE"}, {93, "ZEROS_LIKE"},
-    {94, "FILL"}, {95, "FLOOR_MOD"}, {96, "RANGE"}, {97, "RESIZE_NEAREST_NEIGHBOR"}, {98, "LEAKY_RELU"},
-    {99, "SQUARED_DIFFERENCE"}, {100, "MIRROR_PAD"}, {101, "ABS"}, {102, "SPLIT_V"}, {103, "UNIQUE"}, {104, "CEIL"},
-    {105, "REVERSE_V2"}, {106, "ADD_N"}, {107, "GATHER_ND"}, {108, "COS"}, {109, "WHERE"}, {110, "RANK"},
-    {111, "ELU"}, {112, "REVERSE_SEQUENCE"}, {113, "MATRIX_DIAG"}, {114, "QUANTIZE"}, {115, "MATRIX_SET_DIAG"},
-    {116, "ROUND"}, {117, "HARD_SWISH"}, {118, "IF"}, {119, "WHILE"}, {120, "NON_MAX_SUPPRESSION_V4"},
-    {121, "NON_MAX_SUPPRESSION_V5"}, {122, "SCATTER_ND"}, {123, "SELECT_V2"}, {124, "DENSIFY"}, {125, "SEGMENT_SUM"},
-    {126, "BATCH_MATMUL"}, {127, "PLACEHOLDER_FOR_GREATER_OP_CODES"}, {128, "CUMSUM"}, {129, "CALL_ONCE"},
-    {130, "BROADCAST_TO"}, {131, "RFFT2D"}, {132, "CONV_3D"}, {133, "IMAG"}, {134, "REAL"}, {135, "COMPLEX_ABS"},
-    {136, "HASHTABLE"}, {137, "HASHTABLE_FIND"}, {138, "HASHTABLE_IMPORT"}, {139, "HASHTABLE_SIZE"},
-    {140, "REDUCE_ALL"}, {141, "CONV_3D_TRANSPOSE"}, {142, "VAR_HANDLE"}, {143, "READ_VARIABLE"},
-    {144, "ASSIGN_VARIABLE"}, {145, "BROADCAST_ARGS"}, {146, "RANDOM_STANDARD_NORMAL"}, {147, "BUCKETIZE"},
-    {148, "RANDOM_UNIFORM"}, {149, "MULTINOMIAL"}, {150, "GELU"}, {151, "DYNAMIC_UPDATE_SLICE"}, {152, "RELU_0_TO_1"},
-    {153, "UNSORTED_SEGMENT_PROD"}, {154, "UNSORTED_SEGMENT_MAX"}, {155, "UNSORTED_SEGMENT_SUM"}, {156, "ATAN2"},
-    {157, "UNSORTED_SEGMENT_MIN"}, {158, "SIGN"}, {159, "BITCAST"}, {160, "BITWISE_XOR"}, {161, "RIGHT_SHIFT"},
-    {162, "STABLEHLO_LOGISTIC"}, {163, "STABLEHLO_ADD"}, {164, "STABLEHLO_DIVIDE"}, {165, "STABLEHLO_MULTIPLY"},
-    {166, "STABLEHLO_MAXIMUM"}, {167, "STABLEHLO_RESHAPE"}, {168, "STABLEHLO_CLAMP"}, {169, "STABLEHLO_CONCATENATE"},
-    {170, "STABLEHLO_BROADCAST_IN_DIM"}, {171, "STABLEHLO_CONVOLUTION"}, {172, "STABLEHLO_SLICE"},
-    {173, "STABLEHLO_CUSTOM_CALL"}, {174, "STABLEHLO_REDUCE"}, {175, "STABLEHLO_ABS"}, {176, "STABLEHLO_AND"},
-    {177, "STABLEHLO_COSINE"}, {178, "STABLEHLO_EXPONENTIAL"}, {179, "STABLEHLO_FLOOR"}, {180, "STABLEHLO_LOG"},
-    {181, "STABLEHLO_MINIMUM"}, {182, "STABLEHLO_NEGATE"}, {183, "STABLEHLO_OR"}, {184, "STABLEHLO_POWER"},
-    {185, "STABLEHLO_REMAINDER"}, {186, "STABLEHLO_RSQRT"}, {187, "STABLEHLO_SELECT"}, {188, "STABLEHLO_SUBTRACT"},
-    {189, "STABLEHLO_TANH"}, {190, "STABLEHLO_SCATTER"}, {191, "STABLEHLO_COMPARE"}, {192, "STABLEHLO_CONVERT"},
-    {193, "STABLEHLO_DYNAMIC_SLICE"}, {194, "STABLEHLO_DYNAMIC_UPDATE_SLICE"}, {195, "STABLEHLO_PAD"},
-    {196, "STABLEHLO_IOTA"}, {197, "STABLEHLO_DOT_GENERAL"}, {198, "STABLEHLO_REDUCE_WINDOW"},
-    {199, "STABLEHLO_SORT"}, {200, "STABLEHLO_WHILE"}, {201, "STABLEHLO_GATHER"}, {202, "STABLEHLO_TRANSPOSE"},
-    {203, "DILATE"}, {204, "STABLEHLO_RNG_BIT_GENERATOR"}, {205, "REDUCE_WINDOW"}, {206, "STABLEHLO_COMPOSITE"},
-    {207, "STABLEHLO_SHIFT_LEFT"}, {208, "STABLEHLO_CBRT"}, {209, "STABLEHLO_CASE"},
-};
+constexpr char kOpNames[] =
+    "ADD\0AVERAGE_POOL_2D\0CONCATENATION\0CONV_2D\0DEPTHWISE_CONV_2D\0DEPTH_TO_SPACE\0DEQUANTIZE\0EMBEDDING_LOOKUP\0"
+    "FLOOR\0FULLY_CONNECTED\0HASHTABLE_LOOKUP\0L2_NORMALIZATION\0L2_POOL_2D\0LOCAL_RESPONSE_NORMALIZATION\0LOGISTIC\0"
+    "LSH_PROJECTION\0LSTM\0MAX_POOL_2D\0MUL\0RELU\0RELU_N1_TO_1\0RELU6\0RESHAPE\0RESIZE_BILINEAR\0RNN\0SOFTMAX\0"
+    "SPACE_TO_DEPTH\0SVDF\0TANH\0CONCAT_EMBEDDINGS\0SKIP_GRAM\0CALL\0CUSTOM\0EMBEDDING_LOOKUP_SPARSE\0PAD\0"
+    "UNIDIRECTIONAL_SEQUENCE_RNN\0GATHER\0BATCH_TO_SPACE_ND\0SPACE_TO_BATCH_ND\0TRANSPOSE\0MEAN\0SUB\0DIV\0SQUEEZE\0"
+    "UNIDIRECTIONAL_SEQUENCE_LSTM\0STRIDED_SLICE\0BIDIRECTIONAL_SEQUENCE_RNN\0EXP\0TOPK_V2\0SPLIT\0LOG_SOFTMAX\0"
+    "DELEGATE\0BIDIRECTIONAL_SEQUENCE_LSTM\0CAST\0PRELU\0MAXIMUM\0ARG_MAX\0MINIMUM\0LESS\0NEG\0PADV2\0GREATER\0"
+    "GREATER_EQUAL\0LESS_EQUAL\0SELECT\0SLICE\0SIN\0TRANSPOSE_CONV\0SPARSE_TO_DENSE\0TILE\0EXPAND_DIMS\0EQUAL\0"
+    "NOT_EQUAL\0LOG\0SUM\0SQRT\0RSQRT\0SHAPE\0POW\0ARG_MIN\0FAKE_QUANT\0REDUCE_PROD\0REDUCE_MAX\0PACK\0LOGICAL_OR\0"
+    "ONE_HOT\0LOGICAL_AND\0LOGICAL_NOT\0UNPACK\0REDUCE_MIN\0FLOOR_DIV\0REDUCE_ANY\0SQUARE\0ZEROS_LIKE\0FILL\0"
+    "FLOOR_MOD\0RANGE\0RESIZE_NEAREST_NEIGHBOR\0LEAKY_RELU\0SQUARED_DIFFERENCE\0MIRROR_PAD\0ABS\0SPLIT_V\0UNIQUE\0"
+    "CEIL\0REVERSE_V2\0ADD_N\0GATHER_ND\0COS\0WHERE\0RANK\0ELU\0REVERSE_SEQUENCE\0MATRIX_DIAG\0QUANTIZE\0"
+    "MATRIX_SET_DIAG\0ROUND\0HARD_SWISH\0IF\0WHILE\0NON_MAX_SUPPRESSION_V4\0NON_MAX_SUPPRESSION_V5\0SCATTER_ND\0"
+    "SELECT_V2\0DENSIFY\0SEGMENT_SUM\0BATCH_MATMUL\0PLACEHOLDER_FOR_GREATER_OP_CODES\0CUMSUM\0CALL_ONCE\0"
+    "BROADCAST_TO\0RFFT2D\0CONV_3D\0IMAG\0REAL\0COMPLEX_ABS\0HASHTABLE\0HASHTABLE_FIND\0HASHTABLE_IMPORT\0"
+    "HASHTABLE_SIZE\0REDUCE_ALL\0CONV_3D_TRANSPOSE\0VAR_HANDLE\0READ_VARIABLE\0ASSIGN_VARIABLE\0BROADCAST_ARGS\0"
+    "RANDOM_STANDARD_NORMAL\0BUCKETIZE\0RANDOM_UNIFORM\0MULTINOMIAL\0GELU\0DYNAMIC_UPDATE_SLICE\0RELU_0_TO_1\0"
+    "UNSORTED_SEGMENT_PROD\0UNSORTED_SEGMENT_MAX\0UNSORTED_SEGMENT_SUM\0ATAN2\0UNSORTED_SEGMENT_MIN\0SIGN\0BITCAST\0"
+    "BITWISE_XOR\0RIGHT_SHIFT\0STABLEHLO_LOGISTIC\0STABLEHLO_ADD\0STABLEHLO_DIVIDE\0STABLEHLO_MULTIPLY\0"
+    "STABLEHLO_MAXIMUM\0STABLEHLO_RESHAPE\0STABLEHLO_CLAMP\0STABLEHLO_CONCATENATE\0STABLEHLO_BROADCAST_IN_DIM\0"
+    "STABLEHLO_CONVOLUTION\0STABLEHLO_SLICE\0STABLEHLO_CUSTOM_CALL\0STABLEHLO_REDUCE\0STABLEHLO_ABS\0STABLEHLO_AND\0"
+    "STABLEHLO_COSINE\0STABLEHLO_EXPONENTIAL\0STABLEHLO_FLOOR\0STABLEHLO_LOG\0STABLEHLO_MINIMUM\0STABLEHLO_NEGATE\0"
+    "STABLEHLO_OR\0STABLEHLO_POWER\0STABLEHLO_REMAINDER\0STABLEHLO_RSQRT\0STABLEHLO_SELECT\0STABLEHLO_SUBTRACT\0"
+    "STABLEHLO_TANH\0STABLEHLO_SCATTER\0STABLEHLO_COMPARE\0STABLEHLO_CONVERT\0STABLEHLO_DYNAMIC_SLICE\0"
+    "STABLEHLO_DYNAMIC_UPDATE_SLICE\0STABLEHLO_PAD\0STABLEHLO_IOTA\0STABLEHLO_DOT_GENERAL\0STABLEHLO_REDUCE_WINDOW\0"
+    "STABLEHLO_SORT\0STABLEHLO_WHILE\0STABLEHLO_GATHER\0STABLEHLO_TRANSPOSE\0DILATE\0STABLEHLO_RNG_BIT_GENERATOR\0"
+    "REDUCE_WINDOW\0STABLEHLO_COMPOSITE\0STABLEHLO_SHIFT_LEFT\0STABLEHLO_CBRT\0STABLEHLO_CASE\0";
 // clang-format on
+constexpr int32_t kOpNameCount = 210;
 
 const fb::SubGraph* first_subgraph(const fb::Model* model) { return model->subgraphs()->Get(0); }
 
@@ -350,17 +331,27 @@ int32_t effective_builtin_code(const fb::OperatorCode* code) {
 
 OpCodeName op_code_name(int32_t builtin_code) {
   OpCodeName name;
-  for (const OpName& entry : kOpNames) {
-    if (entry.code == builtin_code) {
-      std::snprintf(name.text, sizeof(name.text), "%s", entry.name);
-      return name;
-    }
+  if (builtin_code >= 0 && builtin_code < kOpNameCount) {
+    const char* entry = kOpNames;
+    for (int32_t code = 0; code < builtin_code; ++code) entry += std::strlen(entry) + 1;
+    std::snprintf(name.text, sizeof(name.text), "%s", entry);
+    return name;
   }
   std::snprintf(name.text, sizeof(name.text), "UNKNOWN_%d", static_cast<int>(builtin_code));
   return name;
 }
 
-Status Model::load(const void* data, std::size_t size, Model* out) {
+namespace {
+
+bool verify_structure(const uint8_t* bytes, std::size_t size) {
+  flatbuffers::Verifier verifier(bytes, size, /*max_depth=*/64, /*max_tables=*/1000000);
+  return fb::VerifyModelBuffer(verifier);
+}
+
+}  // namespace
+
+Status Model::load_with(const void* data, std::size_t size, bool (*structure)(const uint8_t*, std::size_t),
+                        Model* out) {
   *out = Model();
   if (data == nullptr) return Status::error(StatusCode::kInvalidArgument, "model: null data");
   if (reinterpret_cast<uintptr_t>(data) % kModelAlignment != 0) {
@@ -378,8 +369,7 @@ Status Model::load(const void* data, std::size_t size, Model* out) {
   if (!fb::ModelBufferHasIdentifier(bytes)) {
     return Status::error(StatusCode::kInvalidModel, "model: file identifier is not 'TFL3' (not a .tflite file?)");
   }
-  flatbuffers::Verifier verifier(bytes, size, /*max_depth=*/64, /*max_tables=*/1000000);
-  if (!fb::VerifyModelBuffer(verifier)) {
+  if (structure != nullptr && !structure(bytes, size)) {
     return Status::error(StatusCode::kInvalidModel,
                          "model: flatbuffer verification failed (truncated or corrupt file)");
   }
@@ -423,6 +413,14 @@ Status Model::load(const void* data, std::size_t size, Model* out) {
   out->bytes_ = bytes;
   out->size_ = size;
   return Status::ok();
+}
+
+Status Model::load(const void* data, std::size_t size, Model* out) {
+  return load_with(data, size, verify_structure, out);
+}
+
+Status Model::load_verified_at_build(const void* data, std::size_t size, Model* out) {
+  return load_with(data, size, nullptr, out);
 }
 
 uint32_t Model::schema_version() const { return static_cast<const fb::Model*>(root_)->version(); }
