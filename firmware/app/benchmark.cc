@@ -76,7 +76,13 @@ bool read_output(const Tensor& tensor, int64_t i, float* value) {
 }  // namespace
 
 void Benchmark::setup() {
+#if TINYINFER_FW_MODEL_VERIFIED_AT_BUILD
+  // The build loaded these exact bytes with the host's full verifier
+  // (cmake/embed_model.cmake): the flatbuffers verifier stays out of flash.
+  setup_status_ = Model::load_verified_at_build(assets::g_model, assets::g_model_size, &model_);
+#else
   setup_status_ = Model::load(assets::g_model, assets::g_model_size, &model_);
+#endif
   if (!setup_status_.is_ok()) return;
   setup_status_ = interpreter_.init(model_, kKernels, g_arena, kArenaBytes);
   if (!setup_status_.is_ok()) return;
