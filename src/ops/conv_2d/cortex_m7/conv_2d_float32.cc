@@ -177,22 +177,19 @@ void conv_channels(const ConvGeometry& g, const FloatClamp& clamp, int32_t b, co
   }
 }
 
+// `count` (1..4) output channels from oc0. A remainder of 2 or 3 channels
+// (output depths that are not a multiple of 4: rare) runs one channel at a
+// time rather than through two more unrolled copies (5.5 KB of flash).
 template <typename W>
 void conv_channels_any(int32_t count, const ConvGeometry& g, const FloatClamp& clamp, int32_t b, const float* input,
                        const W* w, const float* scales, const float* bias, int32_t oc0, float* output) {
-  switch (count) {
-    case 4:
-      conv_channels<4, W>(g, clamp, b, input, w, scales, bias, oc0, output);
-      break;
-    case 3:
-      conv_channels<3, W>(g, clamp, b, input, w, scales, bias, oc0, output);
-      break;
-    case 2:
-      conv_channels<2, W>(g, clamp, b, input, w, scales, bias, oc0, output);
-      break;
-    default:
-      conv_channels<1, W>(g, clamp, b, input, w, scales, bias, oc0, output);
-      break;
+  if (count == 4) {
+    conv_channels<4, W>(g, clamp, b, input, w, scales, bias, oc0, output);
+    return;
+  }
+  for (int32_t k = 0; k < count; ++k) {
+    conv_channels<1, W>(g, clamp, b, input, w + static_cast<std::ptrdiff_t>(k) * g.w_oc_stride, scales, bias, oc0 + k,
+                        output);
   }
 }
 
