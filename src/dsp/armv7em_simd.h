@@ -17,7 +17,7 @@
 #include <arm_acle.h>
 #endif
 
-namespace tinyinfer::kernels::arm {
+namespace tinyinfer::kernels::cortex_m7 {
 
 // 4 bytes from any address (the M7 allows unaligned LDR; memcpy lets the
 // compiler emit exactly one).
@@ -235,4 +235,4 @@ inline int8_t finish(int32_t x, int32_t output_offset, int32_t act_min, int32_t 
   return static_cast<int8_t>(x);
 }
 
-}  // namespace tinyinfer::kernels::arm
+}  // namespace tinyinfer::kernels::cortex_m7

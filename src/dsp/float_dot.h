@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <type_traits>
 
-namespace tinyinfer::kernels::optimized {
+namespace tinyinfer::kernels::cortex_m7 {
 
 #if defined(__arm__) && defined(__ARM_ARCH_7EM__) && defined(__ARM_FP) && (__ARM_FP & 4)
 // Cortex-M7 FPv5: the inner loop in inline assembly because GCC loads one
@@ -553,4 +553,4 @@ inline void widen_int8(const int8_t* q, int32_t n, float* out) {
   for (; i < n; ++i) out[i] = static_cast<float>(q[i]);
 }
 
-}  // namespace tinyinfer::kernels::optimized
+}  // namespace tinyinfer::kernels::cortex_m7

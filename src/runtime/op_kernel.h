@@ -62,7 +62,7 @@ struct KernelFunction {
 };
 template <typename Fn, Fn kFunction>
 inline constexpr KernelFunction<Fn> kKernelFunction{kFunction};
-// For OpKernel::function: kernel_entry<kernels::Conv2dInt8Fn, kernels::arm::conv2d_int8>().
+// For OpKernel::function: kernel_entry<kernels::Conv2dInt8Fn, kernels::cortex_m7::conv2d_int8>().
 template <typename Fn, Fn kFunction>
 constexpr const void* kernel_entry() {
   return &kKernelFunction<Fn, kFunction>;

@@ -23,12 +23,12 @@ void expect_clean(const DiffResult& r, int32_t cases) {
 // The diff runs the kernels the optimized set registers; they must be the
 // ARMv7E-M ones, not a reference fallback.
 TEST(ArmInt8Diff, RegistersTheInt8Kernels) {
-  EXPECT_EQ(optimized<kernels::Conv2dInt8Fn>(kConv2dInt8), &kernels::arm::conv2d_int8);
-  EXPECT_EQ(optimized<kernels::DepthwiseInt8Fn>(kDepthwiseInt8), &kernels::arm::depthwise_int8);
-  EXPECT_EQ(optimized<kernels::FullyConnectedInt8Fn>(kFullyConnectedInt8), &kernels::arm::fully_connected_int8);
-  EXPECT_EQ(optimized<kernels::AddInt8Fn>(kAddInt8), &kernels::arm::add_int8);
-  EXPECT_EQ(optimized<kernels::PoolInt8Fn>(kAveragePoolInt8), &kernels::arm::average_pool_int8);
-  EXPECT_EQ(optimized<kernels::PoolInt8Fn>(kMaxPoolInt8), &kernels::arm::max_pool_int8);
+  EXPECT_EQ(optimized<kernels::Conv2dInt8Fn>(kConv2dInt8), &kernels::cortex_m7::conv2d_int8);
+  EXPECT_EQ(optimized<kernels::DepthwiseInt8Fn>(kDepthwiseInt8), &kernels::cortex_m7::depthwise_int8);
+  EXPECT_EQ(optimized<kernels::FullyConnectedInt8Fn>(kFullyConnectedInt8), &kernels::cortex_m7::fully_connected_int8);
+  EXPECT_EQ(optimized<kernels::AddInt8Fn>(kAddInt8), &kernels::cortex_m7::add_int8);
+  EXPECT_EQ(optimized<kernels::PoolInt8Fn>(kAveragePoolInt8), &kernels::cortex_m7::average_pool_int8);
+  EXPECT_EQ(optimized<kernels::PoolInt8Fn>(kMaxPoolInt8), &kernels::cortex_m7::max_pool_int8);
   EXPECT_EQ(first_missing_int8_kernel(), nullptr);
 }
 
@@ -63,9 +63,10 @@ TEST(ArmInt8Diff, FastRequantizeMatchesMultiplyByQuantizedMultiplier) {
     const int32_t ls = shift > 0 ? shift : 0;
     const int32_t acc = static_cast<int32_t>(rng.next()) >> (2 + ls + rng.range(0, 28 - ls));
     const int32_t offset = rng.range(-128, 127);
-    const kernels::arm::FastChannel f = kernels::arm::make_fast_channel(multiplier, shift);
+    const kernels::cortex_m7::FastChannel f = kernels::cortex_m7::make_fast_channel(multiplier, shift);
     const int32_t expected = quant::multiply_by_quantized_multiplier(acc, multiplier, shift) + offset;
-    ASSERT_EQ(kernels::arm::fast_requantize(acc, f.multiplier, f.pre_shift, f.post_shift, 1 + 2 * offset), expected)
+    ASSERT_EQ(kernels::cortex_m7::fast_requantize(acc, f.multiplier, f.pre_shift, f.post_shift, 1 + 2 * offset),
+              expected)
         << "acc " << acc << " shift " << shift;
   }
 }
@@ -79,9 +80,9 @@ TEST(ArmInt8Diff, RequantizeMatchesMultiplyByQuantizedMultiplier) {
     const int32_t shift = rng.range(-31, 8);
     int32_t acc = static_cast<int32_t>(rng.next());
     if (rng.chance(50)) acc >>= rng.range(0, 31);
-    const kernels::arm::ChannelRequant r = kernels::arm::make_channel_requant(multiplier, shift);
+    const kernels::cortex_m7::ChannelRequant r = kernels::cortex_m7::make_channel_requant(multiplier, shift);
     const int32_t expected = quant::multiply_by_quantized_multiplier(acc, multiplier, shift);
-    const int32_t actual = kernels::arm::requantize(acc, r);
+    const int32_t actual = kernels::cortex_m7::requantize(acc, r);
     // Exact except where saturation keeps it far outside int8 (see dsp.h).
     if (expected != (1 << 30)) {
       ASSERT_EQ(actual, expected) << "acc " << acc << " multiplier " << multiplier << " shift " << shift;

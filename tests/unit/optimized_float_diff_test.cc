@@ -28,15 +28,15 @@ void expect_clean(const DiffResult& r, int32_t cases) {
 // FPv5 ones, not a reference fallback.
 TEST(OptimizedFloatDiffTest, RegistersTheFloatKernels) {
   using diff::optimized;
-  EXPECT_EQ(optimized<kernels::Conv2dFloatFn>(diff::kConv2dFloat), &kernels::optimized::conv2d_float);
-  EXPECT_EQ(optimized<kernels::Conv2dHybridFn>(diff::kConv2dHybrid), &kernels::optimized::conv2d_hybrid);
-  EXPECT_EQ(optimized<kernels::DepthwiseFloatFn>(diff::kDepthwiseFloat), &kernels::optimized::depthwise_float);
-  EXPECT_EQ(optimized<kernels::DepthwiseHybridFn>(diff::kDepthwiseHybrid), &kernels::optimized::depthwise_hybrid);
+  EXPECT_EQ(optimized<kernels::Conv2dFloatFn>(diff::kConv2dFloat), &kernels::cortex_m7::conv2d_float);
+  EXPECT_EQ(optimized<kernels::Conv2dHybridFn>(diff::kConv2dHybrid), &kernels::cortex_m7::conv2d_hybrid);
+  EXPECT_EQ(optimized<kernels::DepthwiseFloatFn>(diff::kDepthwiseFloat), &kernels::cortex_m7::depthwise_float);
+  EXPECT_EQ(optimized<kernels::DepthwiseHybridFn>(diff::kDepthwiseHybrid), &kernels::cortex_m7::depthwise_hybrid);
   EXPECT_EQ(optimized<kernels::FullyConnectedFloatFn>(diff::kFullyConnectedFloat),
-            &kernels::optimized::fully_connected_float);
+            &kernels::cortex_m7::fully_connected_float);
   EXPECT_EQ(optimized<kernels::FullyConnectedHybridFn>(diff::kFullyConnectedHybrid),
-            &kernels::optimized::fully_connected_hybrid);
-  EXPECT_EQ(optimized<kernels::PoolFloatFn>(diff::kMaxPoolFloat), &kernels::optimized::max_pool_float);
+            &kernels::cortex_m7::fully_connected_hybrid);
+  EXPECT_EQ(optimized<kernels::PoolFloatFn>(diff::kMaxPoolFloat), &kernels::cortex_m7::max_pool_float);
   EXPECT_EQ(first_missing_kernel(), nullptr);
 }
 

@@ -37,10 +37,10 @@ void add_int8(const AddInt8Params& params, const BroadcastShape& shape, const in
 
 // ARMv7E-M DSP variants (cortex_m7/), bit-exact with the reference; `scratch`:
 // at least the *_scratch_bytes(...) of the same geometry, 8-byte aligned.
-namespace arm {
+namespace cortex_m7 {
 void add_int8(const AddInt8Params& params, const BroadcastShape& shape, const int8_t* input1, const int8_t* input2,
               int8_t* output, void* scratch);
 std::size_t add_int8_scratch_bytes(int64_t input1_elements, int64_t input2_elements, int64_t output_elements);
-}  // namespace arm
+}  // namespace cortex_m7
 
 }  // namespace tinyinfer::kernels

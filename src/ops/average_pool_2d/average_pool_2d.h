@@ -23,9 +23,9 @@ void average_pool_int8(const Window& window, int32_t act_min, int32_t act_max, c
 
 // ARMv7E-M DSP variants (cortex_m7/), bit-exact with the reference; `scratch`:
 // at least the *_scratch_bytes(...) of the same geometry, 8-byte aligned.
-namespace arm {
+namespace cortex_m7 {
 void average_pool_int8(const Window& window, int32_t act_min, int32_t act_max, const Dims4& in, const int8_t* input,
                        const Dims4& out, int8_t* output);
-}  // namespace arm
+}  // namespace cortex_m7
 
 }  // namespace tinyinfer::kernels

@@ -39,15 +39,15 @@ void conv2d_hybrid(const Window& window, const FloatClamp& clamp, const Dims4& i
 
 // ARMv7E-M DSP variants (cortex_m7/), bit-exact with the reference; `scratch`:
 // at least the *_scratch_bytes(...) of the same geometry, 8-byte aligned.
-namespace arm {
+namespace cortex_m7 {
 void conv2d_int8(const Window& window, const Requant& rq, const Dims4& in, const int8_t* input, const Dims4& filter,
                  const int8_t* filter_data, const int32_t* bias, const Dims4& out, int8_t* output, void* scratch);
 std::size_t conv2d_int8_scratch_bytes(const Dims4& in, const Dims4& filter, const Dims4& out);
-}  // namespace arm
+}  // namespace cortex_m7
 
 // FPv5 float/hybrid variants (cortex_m7/), equal to the reference within float
 // rounding; `scratch` as above (none where there is no size function).
-namespace optimized {
+namespace cortex_m7 {
 void conv2d_float(const Window& window, const FloatClamp& clamp, const Dims4& in, const float* input,
                   const Dims4& filter, const float* filter_data, const float* bias, const Dims4& out, float* output,
                   void* scratch);
@@ -55,6 +55,6 @@ void conv2d_hybrid(const Window& window, const FloatClamp& clamp, const Dims4& i
                    const Dims4& filter, const int8_t* filter_data, const float* filter_scales, const float* bias,
                    const Dims4& out, float* output, void* scratch);
 std::size_t conv2d_hybrid_scratch_bytes(const Dims4& in, const Dims4& filter);
-}  // namespace optimized
+}  // namespace cortex_m7
 
 }  // namespace tinyinfer::kernels

@@ -36,20 +36,20 @@ void fully_connected_hybrid(const FloatClamp& clamp, int32_t batches, int32_t de
 
 // ARMv7E-M DSP variants (cortex_m7/), bit-exact with the reference; `scratch`:
 // at least the *_scratch_bytes(...) of the same geometry, 8-byte aligned.
-namespace arm {
+namespace cortex_m7 {
 void fully_connected_int8(const Requant& rq, int32_t batches, int32_t depth, int32_t units, const int8_t* input,
                           const int8_t* filter, const int32_t* bias, int8_t* output, void* scratch);
 std::size_t fully_connected_int8_scratch_bytes(int32_t depth);
-}  // namespace arm
+}  // namespace cortex_m7
 
 // FPv5 float/hybrid variants (cortex_m7/), equal to the reference within float
 // rounding; `scratch` as above (none where there is no size function).
-namespace optimized {
+namespace cortex_m7 {
 void fully_connected_float(const FloatClamp& clamp, int32_t batches, int32_t depth, int32_t units, const float* input,
                            const float* filter, const float* bias, float* output, void* scratch);
 void fully_connected_hybrid(const FloatClamp& clamp, int32_t batches, int32_t depth, int32_t units, const float* input,
                             const int8_t* filter, const float* filter_scales, const float* bias, float* output,
                             void* scratch);
-}  // namespace optimized
+}  // namespace cortex_m7
 
 }  // namespace tinyinfer::kernels

@@ -8,7 +8,7 @@
 #include "ops/add/add.h"
 #include "runtime/op_kernel.h"
 
-namespace tinyinfer::kernels::arm {
+namespace tinyinfer::kernels::cortex_m7 {
 namespace {
 
 // Below this many elements the tables cost more than they save.
@@ -86,7 +86,7 @@ void add_int8(const AddInt8Params& p, const BroadcastShape& shape, const int8_t*
   }
 }
 
-}  // namespace tinyinfer::kernels::arm
+}  // namespace tinyinfer::kernels::cortex_m7
 
 namespace tinyinfer {
 
@@ -94,12 +94,12 @@ namespace {
 // The per-byte lookup tables: in = input 1, filter = input 2, out = output,
 // each {1, 1, 1, elements}.
 std::size_t add_int8_scratch(const kernels::ScratchQuery& q) {
-  return kernels::arm::add_int8_scratch_bytes(q.in.c, q.filter.c, q.out.c);
+  return kernels::cortex_m7::add_int8_scratch_bytes(q.in.c, q.filter.c, q.out.c);
 }
 }  // namespace
 
 TINYINFER_KERNEL_LIST(add_int8_cortex_m7,
                       {&kAddOp, "add_int8_cortex_m7", KernelChoice::kOptimized, signature({kI8, kI8}, kI8),
-                       kernel_entry<kernels::AddInt8Fn, kernels::arm::add_int8>(), add_int8_scratch});
+                       kernel_entry<kernels::AddInt8Fn, kernels::cortex_m7::add_int8>(), add_int8_scratch});
 
 }  // namespace tinyinfer

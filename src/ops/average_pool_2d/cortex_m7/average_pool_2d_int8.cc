@@ -9,7 +9,7 @@
 #include "ops/common/cortex_m7/pool_int8_lanes.h"
 #include "runtime/op_kernel.h"
 
-namespace tinyinfer::kernels::arm {
+namespace tinyinfer::kernels::cortex_m7 {
 
 using namespace pooling;
 
@@ -73,13 +73,13 @@ void average_pool_int8(const Window& window, int32_t act_min, int32_t act_max, c
   });
 }
 
-}  // namespace tinyinfer::kernels::arm
+}  // namespace tinyinfer::kernels::cortex_m7
 
 namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(average_pool_2d_int8_cortex_m7,
                       {&kAveragePool2dOp, "average_pool_2d_int8_cortex_m7", KernelChoice::kOptimized,
-                       signature({kI8}, kI8), kernel_entry<kernels::PoolInt8Fn, kernels::arm::average_pool_int8>(),
-                       nullptr});
+                       signature({kI8}, kI8),
+                       kernel_entry<kernels::PoolInt8Fn, kernels::cortex_m7::average_pool_int8>(), nullptr});
 
 }  // namespace tinyinfer

@@ -11,7 +11,7 @@
 #include "dsp/armv7em_simd.h"
 #include "ops/common/kernel_types.h"
 
-namespace tinyinfer::kernels::arm::pooling {
+namespace tinyinfer::kernels::cortex_m7::pooling {
 
 #if defined(__ARM_FEATURE_DSP)
 // Per-byte signed max / min of four int8 lanes.
@@ -87,4 +87,4 @@ void for_each_window(const Window& window, const Dims4& in, const int8_t* input,
   }
 }
 
-}  // namespace tinyinfer::kernels::arm::pooling
+}  // namespace tinyinfer::kernels::cortex_m7::pooling

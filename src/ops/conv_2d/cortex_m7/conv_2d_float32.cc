@@ -26,7 +26,7 @@
 #include "ops/conv_2d/conv_2d.h"
 #include "runtime/op_kernel.h"
 
-namespace tinyinfer::kernels::optimized {
+namespace tinyinfer::kernels::cortex_m7 {
 namespace {
 
 // Taps of one output block that lie inside the input, as `rows` x `cols` runs
@@ -260,25 +260,25 @@ std::size_t conv2d_hybrid_scratch_bytes(const Dims4& in, const Dims4& filter) {
   return ScratchCarver::bytes_of<float>(4 * static_cast<std::size_t>(filter.h) * filter.w * filter.c);
 }
 
-}  // namespace tinyinfer::kernels::optimized
+}  // namespace tinyinfer::kernels::cortex_m7
 
 namespace tinyinfer {
 
 namespace {
 std::size_t conv_2d_hybrid_scratch(const kernels::ScratchQuery& q) {
-  return kernels::optimized::conv2d_hybrid_scratch_bytes(q.in, q.filter);
+  return kernels::cortex_m7::conv2d_hybrid_scratch_bytes(q.in, q.filter);
 }
 }  // namespace
 
 TINYINFER_KERNEL_LIST(conv_2d_float32_cortex_m7,
                       {&kConv2dOp, "conv_2d_float32_cortex_m7", KernelChoice::kOptimized,
                        signature({kF32, kF32, kF32}, kF32),
-                       kernel_entry<kernels::Conv2dFloatFn, kernels::optimized::conv2d_float>(), nullptr});
+                       kernel_entry<kernels::Conv2dFloatFn, kernels::cortex_m7::conv2d_float>(), nullptr});
 // Hybrid: float activations, int8 weights.
 TINYINFER_KERNEL_LIST(conv_2d_hybrid_cortex_m7,
                       {&kConv2dOp, "conv_2d_hybrid_cortex_m7", KernelChoice::kOptimized,
                        signature({kF32, kI8, kF32}, kF32),
-                       kernel_entry<kernels::Conv2dHybridFn, kernels::optimized::conv2d_hybrid>(),
+                       kernel_entry<kernels::Conv2dHybridFn, kernels::cortex_m7::conv2d_hybrid>(),
                        conv_2d_hybrid_scratch});
 
 }  // namespace tinyinfer

@@ -20,7 +20,7 @@
 #include "ops/conv_2d/conv_2d.h"
 #include "runtime/op_kernel.h"
 
-namespace tinyinfer::kernels::arm {
+namespace tinyinfer::kernels::cortex_m7 {
 
 // Arguments of the 2x2 micro-kernel (offsets are used by the assembly).
 struct Gemm2x2Args {
@@ -41,10 +41,10 @@ struct Gemm2x2Args {
   int8_t* out1;          // 52: pixel 1's outputs
 };
 
-}  // namespace tinyinfer::kernels::arm
+}  // namespace tinyinfer::kernels::cortex_m7
 
 #if defined(__ARM_FEATURE_DSP) && defined(__thumb2__)
-extern "C" void tinyinfer_arm_gemm_2x2(tinyinfer::kernels::arm::Gemm2x2Args* args);
+extern "C" void tinyinfer_arm_gemm_2x2(tinyinfer::kernels::cortex_m7::Gemm2x2Args* args);
 // r0-r3: columns, filter, K, group count; r4-r7 accumulators (p0c0, p0c1,
 // p1c0, p1c1); r8-r11 the group's column words; r12/lr filter words.
 asm(R"(
@@ -156,7 +156,7 @@ tinyinfer_arm_gemm_2x2:
 )");
 #endif
 
-namespace tinyinfer::kernels::arm {
+namespace tinyinfer::kernels::cortex_m7 {
 namespace {
 
 // Output channels per micro-kernel call (accumulator buffer).
@@ -545,18 +545,18 @@ void conv2d_int8(const Window& window, const Requant& rq, const Dims4& in, const
   }
 }
 
-}  // namespace tinyinfer::kernels::arm
+}  // namespace tinyinfer::kernels::cortex_m7
 
 namespace tinyinfer {
 
 namespace {
 std::size_t conv_2d_int8_scratch(const kernels::ScratchQuery& q) {
-  return kernels::arm::conv2d_int8_scratch_bytes(q.in, q.filter, q.out);
+  return kernels::cortex_m7::conv2d_int8_scratch_bytes(q.in, q.filter, q.out);
 }
 }  // namespace
 
 TINYINFER_KERNEL_LIST(conv_2d_int8_cortex_m7,
                       {&kConv2dOp, "conv_2d_int8_cortex_m7", KernelChoice::kOptimized, signature({kI8, kI8, kI32}, kI8),
-                       kernel_entry<kernels::Conv2dInt8Fn, kernels::arm::conv2d_int8>(), conv_2d_int8_scratch});
+                       kernel_entry<kernels::Conv2dInt8Fn, kernels::cortex_m7::conv2d_int8>(), conv_2d_int8_scratch});
 
 }  // namespace tinyinfer

@@ -23,7 +23,7 @@
 #include "ops/depthwise_conv_2d/depthwise_conv_2d.h"
 #include "runtime/op_kernel.h"
 
-namespace tinyinfer::kernels::optimized {
+namespace tinyinfer::kernels::cortex_m7 {
 namespace {
 
 #if defined(__arm__) && defined(__ARM_ARCH_7EM__) && defined(__ARM_FP) && (__ARM_FP & 4)
@@ -396,29 +396,29 @@ void depthwise_hybrid(const Window& window, int32_t depth_multiplier, const Floa
   dw_run(a, carve.take<float>(dw_run_floats(a)));
 }
 
-}  // namespace tinyinfer::kernels::optimized
+}  // namespace tinyinfer::kernels::cortex_m7
 
 namespace tinyinfer {
 
 namespace {
 std::size_t depthwise_float_scratch(const kernels::ScratchQuery& q) {
-  return kernels::optimized::depthwise_float_scratch_bytes(q.window, q.depth_multiplier, q.in, q.filter, q.out);
+  return kernels::cortex_m7::depthwise_float_scratch_bytes(q.window, q.depth_multiplier, q.in, q.filter, q.out);
 }
 std::size_t depthwise_hybrid_scratch(const kernels::ScratchQuery& q) {
-  return kernels::optimized::depthwise_hybrid_scratch_bytes(q.window, q.depth_multiplier, q.in, q.filter, q.out);
+  return kernels::cortex_m7::depthwise_hybrid_scratch_bytes(q.window, q.depth_multiplier, q.in, q.filter, q.out);
 }
 }  // namespace
 
 TINYINFER_KERNEL_LIST(depthwise_conv_2d_float32_cortex_m7,
                       {&kDepthwiseConv2dOp, "depthwise_conv_2d_float32_cortex_m7", KernelChoice::kOptimized,
                        signature({kF32, kF32, kF32}, kF32),
-                       kernel_entry<kernels::DepthwiseFloatFn, kernels::optimized::depthwise_float>(),
+                       kernel_entry<kernels::DepthwiseFloatFn, kernels::cortex_m7::depthwise_float>(),
                        depthwise_float_scratch});
 // Hybrid: float activations, int8 weights.
 TINYINFER_KERNEL_LIST(depthwise_conv_2d_hybrid_cortex_m7,
                       {&kDepthwiseConv2dOp, "depthwise_conv_2d_hybrid_cortex_m7", KernelChoice::kOptimized,
                        signature({kF32, kI8, kF32}, kF32),
-                       kernel_entry<kernels::DepthwiseHybridFn, kernels::optimized::depthwise_hybrid>(),
+                       kernel_entry<kernels::DepthwiseHybridFn, kernels::cortex_m7::depthwise_hybrid>(),
                        depthwise_hybrid_scratch});
 
 }  // namespace tinyinfer

@@ -14,7 +14,7 @@
 #include "ops/depthwise_conv_2d/depthwise_conv_2d.h"
 #include "runtime/op_kernel.h"
 
-namespace tinyinfer::kernels::arm {
+namespace tinyinfer::kernels::cortex_m7 {
 
 // Arguments of the 3x3 micro-kernel: one output pixel, all channel groups
 // (offsets are used by the assembly).
@@ -33,10 +33,10 @@ struct Dw3x3Args {
   int8_t* output;          // 44
 };
 
-}  // namespace tinyinfer::kernels::arm
+}  // namespace tinyinfer::kernels::cortex_m7
 
 #if defined(__ARM_FEATURE_DSP) && defined(__thumb2__)
-extern "C" void tinyinfer_arm_dw3x3(const tinyinfer::kernels::arm::Dw3x3Args* args);
+extern "C" void tinyinfer_arm_dw3x3(const tinyinfer::kernels::cortex_m7::Dw3x3Args* args);
 // Per group of 4 channels: r4-r7 accumulators (c0, c1, c2, c3), r0 input
 // row, r1 filter cursor, r2 tap step, r3 offset2, r12 row step, r8/r9 input
 // lanes, r10/r11 filter lanes. Requantization as in conv_int8.cc.
@@ -141,7 +141,7 @@ asm("  .syntax unified\n"
 #undef TI_DW_RQ
 #endif
 
-namespace tinyinfer::kernels::arm {
+namespace tinyinfer::kernels::cortex_m7 {
 namespace {
 
 void dw3x3(const Dw3x3Args& a) {
@@ -584,19 +584,20 @@ void depthwise_int8(const Window& window, int32_t depth_multiplier, const Requan
   }
 }
 
-}  // namespace tinyinfer::kernels::arm
+}  // namespace tinyinfer::kernels::cortex_m7
 
 namespace tinyinfer {
 
 namespace {
 std::size_t depthwise_int8_scratch(const kernels::ScratchQuery& q) {
-  return kernels::arm::depthwise_int8_scratch_bytes(q.window, q.depth_multiplier, q.in, q.filter, q.out);
+  return kernels::cortex_m7::depthwise_int8_scratch_bytes(q.window, q.depth_multiplier, q.in, q.filter, q.out);
 }
 }  // namespace
 
 TINYINFER_KERNEL_LIST(depthwise_conv_2d_int8_cortex_m7,
                       {&kDepthwiseConv2dOp, "depthwise_conv_2d_int8_cortex_m7", KernelChoice::kOptimized,
                        signature({kI8, kI8, kI32}, kI8),
-                       kernel_entry<kernels::DepthwiseInt8Fn, kernels::arm::depthwise_int8>(), depthwise_int8_scratch});
+                       kernel_entry<kernels::DepthwiseInt8Fn, kernels::cortex_m7::depthwise_int8>(),
+                       depthwise_int8_scratch});
 
 }  // namespace tinyinfer

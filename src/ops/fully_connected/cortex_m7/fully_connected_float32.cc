@@ -14,7 +14,7 @@
 #include "ops/fully_connected/fully_connected.h"
 #include "runtime/op_kernel.h"
 
-namespace tinyinfer::kernels::optimized {
+namespace tinyinfer::kernels::cortex_m7 {
 namespace {
 
 template <int P, int O, typename W>
@@ -77,20 +77,20 @@ void fully_connected_hybrid(const FloatClamp& clamp, int32_t batches, int32_t de
   fc<int8_t>(clamp, batches, depth, units, input, filter, filter_scales, bias, output);
 }
 
-}  // namespace tinyinfer::kernels::optimized
+}  // namespace tinyinfer::kernels::cortex_m7
 
 namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(fully_connected_float32_cortex_m7,
                       {&kFullyConnectedOp, "fully_connected_float32_cortex_m7", KernelChoice::kOptimized,
                        signature({kF32, kF32, kF32}, kF32),
-                       kernel_entry<kernels::FullyConnectedFloatFn, kernels::optimized::fully_connected_float>(),
+                       kernel_entry<kernels::FullyConnectedFloatFn, kernels::cortex_m7::fully_connected_float>(),
                        nullptr});
 // Hybrid: float activations, int8 weights.
 TINYINFER_KERNEL_LIST(fully_connected_hybrid_cortex_m7,
                       {&kFullyConnectedOp, "fully_connected_hybrid_cortex_m7", KernelChoice::kOptimized,
                        signature({kF32, kI8, kF32}, kF32),
-                       kernel_entry<kernels::FullyConnectedHybridFn, kernels::optimized::fully_connected_hybrid>(),
+                       kernel_entry<kernels::FullyConnectedHybridFn, kernels::cortex_m7::fully_connected_hybrid>(),
                        nullptr});
 
 }  // namespace tinyinfer

@@ -11,7 +11,7 @@
 #include "ops/fully_connected/fully_connected.h"
 #include "runtime/op_kernel.h"
 
-namespace tinyinfer::kernels::arm {
+namespace tinyinfer::kernels::cortex_m7 {
 
 // Arguments of the 2 units x 8 inputs micro-kernel (offsets used by the assembly).
 struct Fc2x8Args {
@@ -42,14 +42,14 @@ struct FcDot2x8Args {
   int32_t acc1;      // 24: in and out
 };
 
-}  // namespace tinyinfer::kernels::arm
+}  // namespace tinyinfer::kernels::cortex_m7
 
 #if defined(__ARM_FEATURE_DSP) && defined(__thumb2__)
 // r1 input, r2/r3 the two rows, r4 count, r5 offset pair, r6/r7 accumulators;
 // per 8 inputs one LDRD of input bytes widened by four SXTAB16 (even and odd
 // lanes plus the offset), then per unit one LDRD of weights, four SXTB16 and
 // four SMLAD: 25 instructions per 16 MACs.
-extern "C" void tinyinfer_arm_fc_dot_2x8(tinyinfer::kernels::arm::FcDot2x8Args* args);
+extern "C" void tinyinfer_arm_fc_dot_2x8(tinyinfer::kernels::cortex_m7::FcDot2x8Args* args);
 asm("  .syntax unified\n"
     "  .thumb\n"
     "  .section .text.tinyinfer_arm_fc_dot_2x8,\"ax\",%progbits\n"
@@ -95,7 +95,7 @@ asm("  .syntax unified\n"
 #endif
 
 #if defined(__ARM_FEATURE_DSP) && defined(__thumb2__)
-extern "C" void tinyinfer_arm_fc_2x8(tinyinfer::kernels::arm::Fc2x8Args* args);
+extern "C" void tinyinfer_arm_fc_2x8(tinyinfer::kernels::cortex_m7::Fc2x8Args* args);
 // r0 input cursor, r1/r2 the two filter rows, r3 count, r4/r5 accumulators,
 // r8-r11 eight inputs as int16 pairs, r6/r7 eight weights, r12 odd lanes.
 // 21 instructions per 16 MACs, the loop unrolled twice (an odd block count
@@ -200,7 +200,7 @@ asm("  .syntax unified\n"
 #undef TI_FC_BLOCK
 #endif
 
-namespace tinyinfer::kernels::arm {
+namespace tinyinfer::kernels::cortex_m7 {
 namespace {
 
 void fc_2x8(Fc2x8Args* a) {
@@ -483,7 +483,7 @@ void fully_connected_int8(const Requant& rq, int32_t batches, int32_t depth, int
   }
 }
 
-}  // namespace tinyinfer::kernels::arm
+}  // namespace tinyinfer::kernels::cortex_m7
 
 namespace tinyinfer {
 
@@ -491,14 +491,14 @@ namespace {
 // The int16 input row is the kernel's only scratch; with small_arena it
 // widens the input on the fly instead.
 std::size_t fully_connected_int8_scratch(const kernels::ScratchQuery& q) {
-  return q.small_arena ? 0 : kernels::arm::fully_connected_int8_scratch_bytes(q.in.c);
+  return q.small_arena ? 0 : kernels::cortex_m7::fully_connected_int8_scratch_bytes(q.in.c);
 }
 }  // namespace
 
 TINYINFER_KERNEL_LIST(fully_connected_int8_cortex_m7,
                       {&kFullyConnectedOp, "fully_connected_int8_cortex_m7", KernelChoice::kOptimized,
                        signature({kI8, kI8, kI32}, kI8),
-                       kernel_entry<kernels::FullyConnectedInt8Fn, kernels::arm::fully_connected_int8>(),
+                       kernel_entry<kernels::FullyConnectedInt8Fn, kernels::cortex_m7::fully_connected_int8>(),
                        fully_connected_int8_scratch});
 
 }  // namespace tinyinfer

@@ -11,7 +11,7 @@
 #include "ops/max_pool_2d/max_pool_2d.h"
 #include "runtime/op_kernel.h"
 
-namespace tinyinfer::kernels::optimized {
+namespace tinyinfer::kernels::cortex_m7 {
 namespace {
 
 #if defined(__arm__) && defined(__ARM_ARCH_7EM__) && defined(__ARM_FP) && (__ARM_FP & 4)
@@ -167,13 +167,13 @@ void max_pool_float(const Window& window, const FloatClamp& clamp, const Dims4& 
   }
 }
 
-}  // namespace tinyinfer::kernels::optimized
+}  // namespace tinyinfer::kernels::cortex_m7
 
 namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(max_pool_2d_float32_cortex_m7,
                       {&kMaxPool2dOp, "max_pool_2d_float32_cortex_m7", KernelChoice::kOptimized,
                        signature({kF32}, kF32),
-                       kernel_entry<kernels::PoolFloatFn, kernels::optimized::max_pool_float>(), nullptr});
+                       kernel_entry<kernels::PoolFloatFn, kernels::cortex_m7::max_pool_float>(), nullptr});
 
 }  // namespace tinyinfer

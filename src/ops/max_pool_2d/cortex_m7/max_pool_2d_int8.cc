@@ -5,7 +5,7 @@
 #include "ops/max_pool_2d/max_pool_2d.h"
 #include "runtime/op_kernel.h"
 
-namespace tinyinfer::kernels::arm {
+namespace tinyinfer::kernels::cortex_m7 {
 
 using namespace pooling;
 
@@ -42,12 +42,12 @@ void max_pool_int8(const Window& window, int32_t act_min, int32_t act_max, const
   });
 }
 
-}  // namespace tinyinfer::kernels::arm
+}  // namespace tinyinfer::kernels::cortex_m7
 
 namespace tinyinfer {
 
 TINYINFER_KERNEL_LIST(max_pool_2d_int8_cortex_m7,
                       {&kMaxPool2dOp, "max_pool_2d_int8_cortex_m7", KernelChoice::kOptimized, signature({kI8}, kI8),
-                       kernel_entry<kernels::PoolInt8Fn, kernels::arm::max_pool_int8>(), nullptr});
+                       kernel_entry<kernels::PoolInt8Fn, kernels::cortex_m7::max_pool_int8>(), nullptr});
 
 }  // namespace tinyinfer
