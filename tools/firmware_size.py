@@ -3,9 +3,11 @@
 
 Usage: tools/firmware_size.py IMAGE.map [--objects N]
 
-Counts every input section placed in flash (code, read-only data and the load
-image of .data; not .bss, stacks or debug sections) and groups them by the
-object file they come from: the embedded model, the engine's loader, runtime,
+Counts every input section of the output sections stored in flash - those
+whose address or load address lies in the map's FLASH memory region (code,
+read-only data, the load image of .data and of code copied to ITCM; not
+.bss, arenas, stacks or debug sections) - and groups them by the object file
+they come from: the embedded model, the engine's loader, runtime,
 op layer and kernels (told apart by where the file lives under src/), the C
 and compiler libraries, and the application with its board support.
 """
@@ -13,11 +15,13 @@ import argparse
 import collections
 import os
 import re
+import shutil
+import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# Output sections that live in RAM only or are not loaded at all.
-NOT_IN_FLASH = re.compile(r"^\.(bss|noinit|heap|stack|comment|debug|ARM\.attributes|stab)")
+REGION_LINE = re.compile(r"^(\S+)\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)")
+OUTPUT_SECTION = re.compile(r"^(\.\S+)(?:\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)(?:\s+load address 0x([0-9a-f]+))?)?")
 INPUT_LINE = re.compile(r"^ (\S+)?\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S.*)$")
 KERNEL_FILE = re.compile(r"_(float32|int8|int16|int32|hybrid|bool|\w+_to_\w+)\.cc$")
 
@@ -59,23 +63,68 @@ def part_of(source, parts):
     return "app + board", name
 
 
+def stored_sections(map_path):
+    """Names of the sections the image stores (ELF flags CONTENTS and LOAD),
+    from the ELF beside the map; None when it or objdump is missing (then
+    unloaded sections are told by name)."""
+    elf = os.path.splitext(map_path)[0] + ".elf"
+    objdump = shutil.which("arm-none-eabi-objdump") or shutil.which("objdump")
+    if not os.path.isfile(elf) or objdump is None:
+        return None
+    text = subprocess.run([objdump, "-h", elf], capture_output=True, text=True, check=True).stdout
+    names, name = set(), None
+    for line in text.splitlines():
+        fields = line.split()
+        if len(fields) >= 7 and fields[0].isdigit():
+            name = fields[1]
+        elif name is not None and "CONTENTS" in line and "LOAD" in line:
+            names.add(name)
+            name = None
+    return names
+
+
+NOT_STORED = re.compile(r"^\.(bss|noinit|heap|stack|comment|debug|ARM\.attributes|stab)")
+
+
 def read_map(path):
     parts = engine_parts()
+    stored = stored_sections(path)
     totals = collections.Counter()
     objects = collections.Counter()
-    in_memory_map = False
+    flash = []  # (origin, end) of the FLASH regions
+    stage = "start"
     in_flash = False
     pending_section = None
+    pending_output = None  # a long output section name alone on its line
     with open(path, encoding="utf-8", errors="replace") as f:
         for line in f:
             line = line.rstrip("\n")
+            if line.startswith("Memory Configuration"):
+                stage = "memory"
+                continue
             if line.startswith("Linker script and memory map"):
-                in_memory_map = True
+                stage = "map"
                 continue
-            if not in_memory_map:
+            if stage == "memory":
+                region = REGION_LINE.match(line)
+                if region and "FLASH" in region.group(1).upper():
+                    origin = int(region.group(2), 16)
+                    flash.append((origin, origin + int(region.group(3), 16)))
                 continue
-            if line.startswith("."):  # an output section
-                in_flash = not NOT_IN_FLASH.match(line)
+            if stage != "map":
+                continue
+            if line.startswith(".") or (pending_output and line.startswith(" ") and line.strip().startswith("0x")):
+                text = (pending_output + " " + line.strip()) if not line.startswith(".") else line
+                output = OUTPUT_SECTION.match(text)
+                pending_output = None
+                if output.group(2) is None:
+                    pending_output = output.group(1)
+                    in_flash = False
+                    continue
+                where = int(output.group(4) or output.group(2), 16)
+                name = output.group(1)
+                is_stored = name in stored if stored is not None else not NOT_STORED.match(name)
+                in_flash = is_stored and any(lo <= where < hi for lo, hi in flash)
                 continue
             if not in_flash or line.startswith(" *"):
                 continue
@@ -96,6 +145,8 @@ def read_map(path):
             part, name = part_of(source, parts)
             totals[part] += size
             objects[(part, name)] += size
+    if not flash:
+        sys.exit(f"firmware_size.py: {path} names no FLASH memory region")
     return totals, objects
 
 

@@ -53,12 +53,14 @@ class Model {
   // Verifies and indexes `size` bytes at `data`. On error the message names
   // the tensor/op/buffer at fault and the Model stays empty.
   static Status load(const void* data, std::size_t size, Model* out);
-  // load() without its flatbuffers structure verification (one verifier per
-  // options table of the schema: most of the loader's code), keeping the
-  // model checks. Only for bytes that passed load() before, unchanged: a
-  // model embedded in firmware, which the build verifies with the host build
-  // of this loader (cmake/embed_model.cmake, VERIFY_WITH). Bytes from
-  // anywhere else (uploads, files) go through load().
+  // load() without its deep checks - the flatbuffers structure verification
+  // (one verifier per options table of the schema) and the model checks
+  // (indices, shapes, buffer sizes, quantization) - which are most of the
+  // loader's code. Only for bytes that passed load() before, unchanged: a
+  // model embedded in firmware, which the build loads with the host build of
+  // this loader and refuses to embed if that fails (cmake/embed_model.cmake,
+  // VERIFY_WITH). Identifier, alignment, size and schema version are still
+  // checked. Bytes from anywhere else (uploads, files) go through load().
   static Status load_verified_at_build(const void* data, std::size_t size, Model* out);
 
   bool is_loaded() const { return root_ != nullptr; }
@@ -96,10 +98,10 @@ class Model {
   const void* flatbuffer_root() const { return root_; }
 
  private:
-  // Both loads; a null `structure` check keeps the flatbuffers verifier out
-  // of images that never call load().
-  static Status load_with(const void* data, std::size_t size, bool (*structure)(const uint8_t*, std::size_t),
-                          Model* out);
+  // Both loads; null `deep` checks keep their code out of images that never
+  // call load().
+  struct DeepChecks;
+  static Status load_with(const void* data, std::size_t size, const DeepChecks* deep, Model* out);
 
   const void* root_ = nullptr;      // tflite::Model
   const void* subgraph_ = nullptr;  // tflite::SubGraph (the only one we run)

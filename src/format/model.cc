@@ -348,10 +348,20 @@ bool verify_structure(const uint8_t* bytes, std::size_t size) {
   return fb::VerifyModelBuffer(verifier);
 }
 
+Status check_model(const fb::Model* model, const fb::SubGraph* graph) {
+  TI_RETURN_IF_ERROR(validate_tensors(model, graph));
+  TI_RETURN_IF_ERROR(validate_graph(model, graph));
+  return validate_signatures(model);
+}
+
 }  // namespace
 
-Status Model::load_with(const void* data, std::size_t size, bool (*structure)(const uint8_t*, std::size_t),
-                        Model* out) {
+struct Model::DeepChecks {
+  bool (*structure)(const uint8_t* bytes, std::size_t size);
+  Status (*model)(const fb::Model* model, const fb::SubGraph* graph);
+};
+
+Status Model::load_with(const void* data, std::size_t size, const DeepChecks* deep, Model* out) {
   *out = Model();
   if (data == nullptr) return Status::error(StatusCode::kInvalidArgument, "model: null data");
   if (reinterpret_cast<uintptr_t>(data) % kModelAlignment != 0) {
@@ -369,7 +379,7 @@ Status Model::load_with(const void* data, std::size_t size, bool (*structure)(co
   if (!fb::ModelBufferHasIdentifier(bytes)) {
     return Status::error(StatusCode::kInvalidModel, "model: file identifier is not 'TFL3' (not a .tflite file?)");
   }
-  if (structure != nullptr && !structure(bytes, size)) {
+  if (deep != nullptr && !deep->structure(bytes, size)) {
     return Status::error(StatusCode::kInvalidModel,
                          "model: flatbuffer verification failed (truncated or corrupt file)");
   }
@@ -404,9 +414,9 @@ Status Model::load_with(const void* data, std::size_t size, bool (*structure)(co
       }
     }
   }
-  TI_RETURN_IF_ERROR(validate_tensors(model, graph));
-  TI_RETURN_IF_ERROR(validate_graph(model, graph));
-  TI_RETURN_IF_ERROR(validate_signatures(model));
+  if (deep != nullptr) {
+    TI_RETURN_IF_ERROR(deep->model(model, graph));
+  }
 
   out->root_ = model;
   out->subgraph_ = graph;
@@ -416,7 +426,8 @@ Status Model::load_with(const void* data, std::size_t size, bool (*structure)(co
 }
 
 Status Model::load(const void* data, std::size_t size, Model* out) {
-  return load_with(data, size, verify_structure, out);
+  static constexpr DeepChecks kDeep = {verify_structure, check_model};
+  return load_with(data, size, &kDeep, out);
 }
 
 Status Model::load_verified_at_build(const void* data, std::size_t size, Model* out) {

@@ -103,6 +103,31 @@ TEST(ModelLoader, RejectsWrongIdentifierAndAlignment) {
   EXPECT_NE(std::string(wrong.message()).find("TFL3"), std::string::npos);
 }
 
+// The firmware's load of a model verified at build time: the same model as
+// load() gives, and the cheap checks (alignment, identifier, version) kept.
+TEST(ModelLoader, LoadVerifiedAtBuildMatchesLoadAndKeepsTheCheapChecks) {
+  AlignedBytes bytes = testing::small_float_model().finish();
+  Model full, trusted;
+  ASSERT_TRUE(Model::load(bytes.data(), bytes.size(), &full).is_ok());
+  ASSERT_TRUE(Model::load_verified_at_build(bytes.data(), bytes.size(), &trusted).is_ok());
+  EXPECT_EQ(trusted.flatbuffer_root(), full.flatbuffer_root());
+  EXPECT_EQ(trusted.tensor_count(), full.tensor_count());
+  EXPECT_EQ(trusted.op_count(), full.op_count());
+  AlignedBytes shifted(bytes.size() + 1);
+  std::memcpy(shifted.data() + 1, bytes.data(), bytes.size());
+  EXPECT_EQ(Model::load_verified_at_build(shifted.data() + 1, bytes.size(), &trusted).code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_FALSE(trusted.is_loaded());
+  bytes.data()[4] = 'X';
+  EXPECT_NE(std::string(Model::load_verified_at_build(bytes.data(), bytes.size(), &trusted).message()).find("TFL3"),
+            std::string::npos);
+  ModelBuilder old_schema = testing::small_float_model();
+  old_schema.model().version = 2;
+  const AlignedBytes old_bytes = old_schema.finish();
+  EXPECT_EQ(Model::load_verified_at_build(old_bytes.data(), old_bytes.size(), &trusted).code(),
+            StatusCode::kUnsupported);
+}
+
 TEST(ModelLoader, RejectsOutOfRangeTensorIndex) {
   ModelBuilder b = testing::small_float_model();
   b.graph().operators[1]->inputs[0] = 99;
