@@ -1,5 +1,5 @@
 // Static checks of the silicon board images (teensy40, stm32f746-disco):
-// read each built ELF (ELF32 headers parsed here) and its Intel HEX, check
+// read each built ELF (elf_image.h) and its Intel HEX (intel_hex.h), check
 // the vector table, the Teensy boot header (FCB, IVT, boot data), that every
 // section lies in its intended memory region, and that the HEX is well formed
 // and carries exactly the image. Nothing here runs the firmware: there is no
@@ -22,309 +22,17 @@
 
 #include <gtest/gtest.h>
 
+#include "elf_image.h"
+#include "intel_hex.h"
+#include "thumb_branch.h"
+
 #ifndef TINYINFER_BOARD_MANIFEST
 #error "TINYINFER_BOARD_MANIFEST must name the manifest file"
 #endif
 
 namespace {
 
-// ---- ELF32 (little-endian ARM) --------------------------------------------
-constexpr uint32_t kShfAlloc = 0x2;
-constexpr uint32_t kShfExec = 0x4;
-constexpr uint32_t kShtNobits = 8;
-constexpr uint32_t kShtSymtab = 2;
-constexpr uint32_t kPtLoad = 1;
-
-struct Section {
-  std::string name;
-  uint32_t type = 0, flags = 0, addr = 0, offset = 0, size = 0;
-  uint32_t lma = 0;
-};
-struct Segment {
-  uint32_t type, offset, vaddr, paddr, filesz, memsz;
-};
-// ARM ELF mapping symbol ($t Thumb code, $a ARM code, $d data) in a section.
-struct Mapping {
-  uint16_t section;
-  uint32_t address;
-  char kind;
-};
-
-uint32_t le32(const std::vector<uint8_t>& d, size_t at) {
-  if (at + 4 > d.size()) return 0;
-  return d[at] | (d[at + 1] << 8) | (d[at + 2] << 16) | (static_cast<uint32_t>(d[at + 3]) << 24);
-}
-uint16_t le16(const std::vector<uint8_t>& d, size_t at) {
-  if (at + 2 > d.size()) return 0;
-  return static_cast<uint16_t>(d[at] | (d[at + 1] << 8));
-}
-
-struct Elf {
-  std::vector<uint8_t> bytes;
-  uint32_t entry = 0;
-  uint16_t machine = 0;
-  std::vector<Section> sections;
-  std::vector<Segment> segments;
-  std::map<std::string, uint32_t> symbols;
-  std::map<std::string, uint32_t> symbol_sizes;
-  std::vector<Mapping> mappings;
-
-  bool load(const std::string& path, std::string* error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      *error = "cannot open " + path;
-      return false;
-    }
-    bytes.assign(std::istreambuf_iterator<char>(in), {});
-    if (bytes.size() < 52 ||
-        std::memcmp(bytes.data(),
-                    "\x7f"
-                    "ELF",
-                    4) != 0 ||
-        bytes[4] != 1 || bytes[5] != 1) {
-      *error = path + ": not an ELF32 little-endian file";
-      return false;
-    }
-    machine = le16(bytes, 18);
-    entry = le32(bytes, 24);
-    const uint32_t phoff = le32(bytes, 28), shoff = le32(bytes, 32);
-    const uint16_t phentsize = le16(bytes, 42), phnum = le16(bytes, 44);
-    const uint16_t shentsize = le16(bytes, 46), shnum = le16(bytes, 48), shstrndx = le16(bytes, 50);
-    if (shoff + static_cast<uint64_t>(shnum) * shentsize > bytes.size() ||
-        phoff + static_cast<uint64_t>(phnum) * phentsize > bytes.size() || shstrndx >= shnum) {
-      *error = path + ": header tables outside the file";
-      return false;
-    }
-    for (uint16_t i = 0; i < phnum; ++i) {
-      const size_t p = phoff + static_cast<size_t>(i) * phentsize;
-      segments.push_back({le32(bytes, p), le32(bytes, p + 4), le32(bytes, p + 8), le32(bytes, p + 12),
-                          le32(bytes, p + 16), le32(bytes, p + 20)});
-    }
-    const uint32_t strtab = le32(bytes, shoff + shstrndx * shentsize + 16);
-    std::vector<std::pair<uint32_t, uint32_t>> symtabs;  // (section index, link)
-    for (uint16_t i = 0; i < shnum; ++i) {
-      const size_t s = shoff + static_cast<size_t>(i) * shentsize;
-      Section section;
-      section.name = c_string(strtab + le32(bytes, s));
-      section.type = le32(bytes, s + 4);
-      section.flags = le32(bytes, s + 8);
-      section.addr = le32(bytes, s + 12);
-      section.offset = le32(bytes, s + 16);
-      section.size = le32(bytes, s + 20);
-      section.lma = section.addr;
-      if (section.type != kShtNobits) {
-        for (const Segment& g : segments) {
-          if (g.type == kPtLoad && section.addr >= g.vaddr && section.addr < g.vaddr + g.memsz) {
-            section.lma = g.paddr + (section.addr - g.vaddr);
-            break;
-          }
-        }
-      }
-      if (section.type == kShtSymtab) symtabs.push_back({i, le32(bytes, s + 24)});
-      sections.push_back(section);
-    }
-    for (auto [index, link] : symtabs) {
-      const Section& table = sections[index];
-      const uint32_t names = sections[link].offset;
-      for (uint32_t at = table.offset; at + 16 <= table.offset + table.size; at += 16) {
-        const std::string name = c_string(names + le32(bytes, at));
-        if (name.size() >= 2 && name[0] == '$' && (name.size() == 2 || name[2] == '.')) {
-          mappings.push_back({le16(bytes, at + 14), le32(bytes, at + 4), name[1]});
-          continue;
-        }
-        symbols[name] = le32(bytes, at + 4);
-        symbol_sizes[name] = le32(bytes, at + 8);
-      }
-    }
-    return true;
-  }
-
-  std::string c_string(size_t at) const {
-    std::string text;
-    while (at < bytes.size() && bytes[at] != 0) text.push_back(static_cast<char>(bytes[at++]));
-    return text;
-  }
-
-  const Section* section_named(const std::string& name) const {
-    for (const Section& s : sections)
-      if (s.name == name) return &s;
-    return nullptr;
-  }
-
-  // A word of initialised content at a run address (VMA).
-  std::optional<uint32_t> word_at(uint32_t address) const {
-    for (const Section& s : sections) {
-      if ((s.flags & kShfAlloc) && s.type != kShtNobits && address >= s.addr && address + 4 <= s.addr + s.size)
-        return le32(bytes, s.offset + (address - s.addr));
-    }
-    return std::nullopt;
-  }
-
-  std::optional<uint8_t> byte_at(uint32_t address) const {
-    for (const Section& s : sections) {
-      if ((s.flags & kShfAlloc) && s.type != kShtNobits && address >= s.addr && address < s.addr + s.size)
-        return bytes[s.offset + (address - s.addr)];
-    }
-    return std::nullopt;
-  }
-
-  // Byte ranges [begin, end) of `section` that hold Thumb code according to
-  // the mapping symbols; the whole section when it has none.
-  std::vector<std::pair<uint32_t, uint32_t>> thumb_ranges(const Section& section) const {
-    const uint16_t index = static_cast<uint16_t>(&section - sections.data());
-    std::vector<Mapping> marks;
-    for (const Mapping& m : mappings)
-      if (m.section == index && m.address >= section.addr && m.address < section.addr + section.size)
-        marks.push_back(m);
-    if (marks.empty()) return {{section.addr, section.addr + section.size}};
-    std::sort(marks.begin(), marks.end(), [](const Mapping& a, const Mapping& b) { return a.address < b.address; });
-    std::vector<std::pair<uint32_t, uint32_t>> ranges;
-    for (size_t i = 0; i < marks.size(); ++i) {
-      const uint32_t end = i + 1 < marks.size() ? marks[i + 1].address : section.addr + section.size;
-      if (marks[i].kind == 't' && end > marks[i].address) ranges.push_back({marks[i].address, end});
-    }
-    return ranges;
-  }
-
-  std::optional<uint32_t> symbol(const std::string& name) const {
-    auto it = symbols.find(name);
-    if (it == symbols.end()) return std::nullopt;
-    return it->second;
-  }
-};
-
-// ---- Intel HEX ---------------------------------------------------------------
-struct Hex {
-  std::map<uint32_t, uint8_t> bytes;
-  bool has_eof = false;
-
-  bool load(const std::string& path, std::string* error) {
-    std::ifstream in(path);
-    if (!in) {
-      *error = "cannot open " + path;
-      return false;
-    }
-    std::string line;
-    uint32_t base = 0;
-    int number = 0;
-    while (std::getline(in, line)) {
-      ++number;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.empty()) continue;
-      const std::string where = path + ":" + std::to_string(number);
-      if (has_eof) {
-        *error = where + ": record after the end-of-file record";
-        return false;
-      }
-      if (line[0] != ':' || line.size() < 11 || (line.size() - 1) % 2 != 0) {
-        *error = where + ": not an Intel HEX record";
-        return false;
-      }
-      std::vector<uint8_t> record;
-      for (size_t i = 1; i + 1 < line.size(); i += 2) {
-        const std::string pair = line.substr(i, 2);
-        if (pair.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
-          *error = where + ": bad hex digit";
-          return false;
-        }
-        record.push_back(static_cast<uint8_t>(std::stoul(pair, nullptr, 16)));
-      }
-      const uint8_t count = record[0];
-      if (record.size() != 5u + count) {
-        *error = where + ": length field disagrees with the record";
-        return false;
-      }
-      uint8_t sum = 0;
-      for (uint8_t b : record) sum = static_cast<uint8_t>(sum + b);
-      if (sum != 0) {
-        *error = where + ": checksum mismatch";
-        return false;
-      }
-      const uint32_t offset = (record[1] << 8) | record[2];
-      const uint8_t type = record[3];
-      const uint8_t* data = record.data() + 4;
-      switch (type) {
-        case 0x00:
-          for (uint8_t i = 0; i < count; ++i) {
-            const uint32_t address = base + ((offset + i) & 0xFFFF);
-            if (bytes.count(address)) {
-              *error = where + ": address written twice";
-              return false;
-            }
-            bytes[address] = data[i];
-          }
-          break;
-        case 0x01:
-          has_eof = true;
-          break;
-        case 0x02:
-          base = ((data[0] << 8) | data[1]) << 4;
-          break;
-        case 0x04:
-          base = static_cast<uint32_t>((data[0] << 8) | data[1]) << 16;
-          break;
-        case 0x03:
-        case 0x05:
-          break;  // start address records
-        default:
-          *error = where + ": unknown record type";
-          return false;
-      }
-    }
-    if (!has_eof) {
-      *error = path + ": no end-of-file record";
-      return false;
-    }
-    return true;
-  }
-};
-
-// ---- Thumb branches with an immediate target (ARMv7-M ARM: B T1-T4, BL,
-// BLX (immediate), CBZ/CBNZ) ------------------------------------------------
-enum class BranchKind { kCall, kBranch, kCallToArm };
-struct Branch {
-  BranchKind kind;
-  uint32_t target;
-  const char* encoding;
-};
-
-// 32-bit Thumb-2 encodings start with 0b11101, 0b11110 or 0b11111.
-uint32_t thumb_length(uint16_t hw1) { return (hw1 >> 11) >= 0x1D ? 4 : 2; }
-
-// The branch at `address` made of halfwords hw1 (first) and hw2 (ignored for
-// 16-bit encodings), or nothing if it is not a branch with an immediate
-// target. Register branches (BX, BLX Rm, POP {pc}, LDR pc) are not decoded.
-std::optional<Branch> decode_thumb_branch(uint32_t address, uint16_t hw1, uint16_t hw2) {
-  const uint32_t pc = address + 4;
-  if (thumb_length(hw1) == 2) {
-    const uint32_t cond = (hw1 >> 8) & 0xFu;
-    if ((hw1 >> 12) == 0xD && cond < 0xE)  // B<c> T1 (cond 1110 = UDF, 1111 = SVC)
-      return Branch{BranchKind::kBranch, pc + static_cast<uint32_t>(static_cast<int8_t>(hw1 & 0xFF) * 2), "B<c> (T1)"};
-    if ((hw1 >> 11) == 0x1C) {  // B T2: imm11, sign-extended
-      const int32_t imm11 = static_cast<int32_t>((hw1 & 0x7FFu) ^ 0x400u) - 0x400;
-      return Branch{BranchKind::kBranch, pc + static_cast<uint32_t>(imm11 * 2), "B (T2)"};
-    }
-    if ((hw1 & 0xF500) == 0xB100)  // CBZ/CBNZ: i:imm5:'0', forward only
-      return Branch{BranchKind::kBranch, pc + ((((hw1 >> 9) & 1u) << 6) | (((hw1 >> 3) & 0x1Fu) << 1)), "CB(N)Z"};
-    return std::nullopt;
-  }
-  if ((hw1 >> 11) != 0x1E || (hw2 & 0x8000) == 0) return std::nullopt;
-  const uint32_t s = (hw1 >> 10) & 1u, j1 = (hw2 >> 13) & 1u, j2 = (hw2 >> 11) & 1u;
-  const uint32_t op = hw2 & 0xD000;
-  if (op == 0x8000) {  // B<c>.W T3: S:J2:J1:imm6:imm11:'0'; cond 111x is misc control (DSB, MSR...)
-    if (((hw1 >> 6) & 0xFu) >= 0xE) return std::nullopt;
-    uint32_t offset = (s << 20) | (j2 << 19) | (j1 << 18) | ((hw1 & 0x3Fu) << 12) | ((hw2 & 0x7FFu) << 1);
-    if (s) offset |= 0xFFE00000u;
-    return Branch{BranchKind::kBranch, pc + offset, "B<c>.W (T3)"};
-  }
-  // B.W T4, BL, BLX: S:I1:I2:imm10:imm11:'0' with I = NOT(J XOR S).
-  const uint32_t i1 = 1u - (j1 ^ s), i2 = 1u - (j2 ^ s);
-  uint32_t offset = (s << 24) | (i1 << 23) | (i2 << 22) | ((hw1 & 0x3FFu) << 12) | ((hw2 & 0x7FFu) << 1);
-  if (s) offset |= 0xFE000000u;
-  if (op == 0x9000) return Branch{BranchKind::kBranch, pc + offset, "B.W (T4)"};
-  if (op == 0xD000) return Branch{BranchKind::kCall, pc + offset, "BL"};
-  return Branch{BranchKind::kCallToArm, ((pc & ~3u) + offset) & ~3u, "BLX (immediate)"};  // op 0xC000
-}
+using namespace tinyinfer::boards;  // NOLINT(google-build-using-namespace): the checks read these types throughout
 
 // Encodings and targets as arm-none-eabi-as / objdump give them.
 TEST(ThumbBranchDecoder, MatchesTheAssembler) {
@@ -821,6 +529,33 @@ TEST_P(TeensyBootHeader, StartUpCodeRunsFromFlashAndItcmImageIsLoaded) {
     EXPECT_EQ(itcm->lma % 4, 0u) << "the reset handler copies words";
     EXPECT_EQ(elf_.symbol("__isr_vector").value_or(1), 0u) << "itcm placement: vectors at the start of ITCM";
   }
+}
+
+// The itcm placement exists so the engine runs from zero-wait-state ITCM, not
+// through the QSPI flash cache: its interpreter and every kernel must sit
+// there (the linker script matches the library by name, which once missed).
+// The flash placement executes everything in place.
+TEST_P(TeensyBootHeader, EngineCodeRunsFromItcmInTheItcmPlacement) {
+  const bool itcm_placement = GetParam().elf.find("teensy40-flash-") == std::string::npos;
+  constexpr uint32_t kItcmEnd = 0x20000;
+  int checked = 0;
+  for (const auto& [name, value] : elf_.symbols) {
+    if (name.rfind("_ZN9tinyinfer", 0) != 0) continue;
+    if (name.find("7kernels") == std::string::npos && name.find("11Interpreter") == std::string::npos) continue;
+    if (elf_.symbol_types.at(name) != kSttFunc) continue;  // kernel tables and constants may stay in flash
+    const uint32_t address = value & ~1u;
+    const Section* code = nullptr;
+    for (const Section& section : elf_.sections)
+      if ((section.flags & kShfExec) && address >= section.addr && address < section.addr + section.size)
+        code = &section;
+    if (code == nullptr) continue;
+    ++checked;
+    if (itcm_placement)
+      EXPECT_LT(address, kItcmEnd) << name << " runs from " << code->name << ", not ITCM";
+    else
+      EXPECT_GE(address, 0x60000000u) << name << " is not executed in place from flash";
+  }
+  EXPECT_GE(checked, 5) << "no engine functions found in " << GetParam().elf;
 }
 
 TEST_P(TeensyBootHeader, HexCoversTheBootHeader) {
