@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "cli_app.h"
 #include "commands.h"
 #include "model_file.h"
 #include "runtime/node.h"
@@ -166,15 +167,7 @@ int cmd_ops(int argc, char** argv) {
   app.add_option("--kernels", kernels, "with --format table: the image's kernel set")
       ->check(CLI::IsMember({"reference", "optimized"}));
   app.add_flag("--json", json, "without --for: the matrix as JSON");
-  try {
-    app.parse(argc - 1, argv + 1);
-  } catch (const CLI::CallForHelp&) {
-    std::fputs(app.help().c_str(), stdout);
-    return 0;
-  } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "tinyinfer ops: %s\n%s", e.what(), app.help().c_str());
-    return 2;
-  }
+  if (int code = parse_command_line(app, argc, argv); code >= 0) return code;
   if (model.empty()) {
     if (format != "list" || kernels != "optimized") {
       std::fprintf(stderr, "tinyinfer ops: --format and --kernels need --for MODEL\n");
