@@ -131,49 +131,127 @@ fs::path study_digit() { return kShared / "conformance" / "mnist_uncompressed" /
 
 TEST_F(CliTest, NoArgumentsPrintsUsageAndExits2) {
   const Result r = run({});
-  EXPECT_USAGE_ERROR(r, "usage: tinyinfer");
+  EXPECT_USAGE_ERROR(r, "a command is required");
+  EXPECT_NE(r.err.find("Usage: tinyinfer"), std::string::npos) << r.describe();
 }
 
 TEST_F(CliTest, UnknownCommandExits2) {
-  const Result r = run({"frobnicate"});
+  Result r = run({"frobnicate"});
   EXPECT_USAGE_ERROR(r, "unknown command 'frobnicate'");
+  EXPECT_NE(r.err.find("bench-m7"), std::string::npos) << "the command list should follow\n" << r.describe();
+  EXPECT_TRUE(r.out.empty()) << r.describe();
+  // An unknown top-level option is a usage error too.
+  r = run({"--frobnicate"});
+  EXPECT_USAGE_ERROR(r, "--frobnicate");
 }
 
-TEST_F(CliTest, HelpAndVersion) {
-  Result r = run({"help"});
+TEST_F(CliTest, HelpListsEveryCommand) {
+  for (const char* help : {"help", "--help", "-h"}) {
+    SCOPED_TRACE(help);
+    const Result r = run({help});
+    EXPECT_EQ(r.exit_code, 0) << r.describe();
+    EXPECT_TRUE(r.err.empty()) << r.describe();
+    for (const char* command : {"info", "run", "quantize", "eval", "ops", "m7", "study", "bench-m7", "help"}) {
+      EXPECT_TRUE(std::regex_search(r.out, std::regex(std::string("\n  ") + command + " +[^ ]")))
+          << command << " missing\n"
+          << r.describe();
+    }
+    EXPECT_NE(r.out.find("MODEL [--input FILE]"), std::string::npos) << r.describe();
+    EXPECT_NE(r.out.find("--version"), std::string::npos) << r.describe();
+    EXPECT_NE(r.out.find("Exit codes: 0 ok, 1 failure"), std::string::npos) << r.describe();
+  }
+}
+
+// `tinyinfer help COMMAND` is `tinyinfer COMMAND --help`.
+TEST_F(CliTest, HelpOfACommand) {
+  const Result r = run({"help", "run"});
   EXPECT_EQ(r.exit_code, 0) << r.describe();
-  EXPECT_NE(r.out.find("run MODEL"), std::string::npos) << r.describe();
-  r = run({"--version"});
-  EXPECT_EQ(r.exit_code, 0) << r.describe();
-  EXPECT_TRUE(std::regex_search(r.out, std::regex("^tinyinfer [0-9]+\\.[0-9]+"))) << r.describe();
-  r = run({"run", "--help"});
-  EXPECT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_EQ(r.out, run({"run", "--help"}).out);
   EXPECT_NE(r.out.find("--repeat"), std::string::npos) << r.describe();
+  EXPECT_USAGE_ERROR(run({"help", "frobnicate"}), "frobnicate not in {info,run,quantize,eval,ops,m7,study,bench-m7}");
+}
+
+TEST_F(CliTest, VersionIsTheCMakeProjectVersion) {
+  for (const char* version : {"--version", "version"}) {
+    SCOPED_TRACE(version);
+    const Result r = run({version});
+    EXPECT_EQ(r.exit_code, 0) << r.describe();
+    EXPECT_EQ(r.out, std::string("tinyinfer ") + TINYINFER_VERSION + "\n") << r.describe();
+  }
+  EXPECT_TRUE(std::regex_match(std::string(TINYINFER_VERSION), std::regex("[0-9]+\\.[0-9]+(\\.[0-9]+)*")))
+      << TINYINFER_VERSION;
+}
+
+// Every host command answers --help and -h on stdout with its own options and exits 0.
+TEST_F(CliTest, EveryCommandHasHelp) {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> commands = {
+      {"info", {"MODEL", "--kernels", "--fuse", "--small-arena", "--json"}},
+      {"run", {"MODEL", "--input", "--output", "--repeat", "--kernels", "--fuse", "--small-arena", "--json"}},
+      {"quantize",
+       {"IN", "-o,--output", "--mode", "--calibration", "--mnist", "--samples", "--range", "--io", "--per-tensor",
+        "--fc-per-channel"}},
+      {"eval", {"MODEL", "--mnist", "--limit", "--kernels", "--json"}},
+      {"ops", {"--for", "--format", "--kernels", "--json"}},
+  };
+  for (const auto& [command, options] : commands) {
+    for (const char* help : {"--help", "-h"}) {
+      SCOPED_TRACE(command + " " + help);
+      const Result r = run({command, help});
+      EXPECT_EQ(r.exit_code, 0) << r.describe();
+      EXPECT_TRUE(r.err.empty()) << r.describe();
+      EXPECT_NE(r.out.find("Usage: tinyinfer " + command), std::string::npos) << r.describe();
+      for (const std::string& option : options) EXPECT_NE(r.out.find(option), std::string::npos) << option;
+    }
+  }
 }
 
 TEST_F(CliTest, UnknownFlagExits2) {
   Result r = run({"run", "model.tflite", "--bogus"});
-  EXPECT_USAGE_ERROR(r, "unknown option '--bogus'");
+  EXPECT_USAGE_ERROR(r, "tinyinfer run: The following argument was not expected: --bogus");
+  EXPECT_NE(r.err.find("Usage: tinyinfer run"), std::string::npos) << "the help should follow\n" << r.describe();
   r = run({"info", "model.tflite", "--inptu", "x"});
-  EXPECT_USAGE_ERROR(r, "unknown option '--inptu'");
+  EXPECT_USAGE_ERROR(r, "--inptu");
+  EXPECT_USAGE_ERROR(r, "not expected");
 }
 
 TEST_F(CliTest, MissingModelArgumentExits2) {
-  EXPECT_USAGE_ERROR(run({"run"}), "expected exactly one MODEL");
-  EXPECT_USAGE_ERROR(run({"info", "a.tflite", "b.tflite"}), "expected exactly one MODEL");
+  EXPECT_USAGE_ERROR(run({"run"}), "tinyinfer run: MODEL is required");
+  EXPECT_USAGE_ERROR(run({"info"}), "tinyinfer info: MODEL is required");
+  EXPECT_USAGE_ERROR(run({"info", "a.tflite", "b.tflite"}), "not expected: b.tflite");
+  EXPECT_USAGE_ERROR(run({"run", ""}), "MODEL: needs a non-empty value");
 }
 
 TEST_F(CliTest, BadRepeatExits2) {
-  for (const char* bad : {"0", "abc", "-1", "3x", "1e3", "99999999999999999999", ""}) {
+  for (const char* bad : {"abc", "3x", "1e3", "0x10", "1.5", "99999999999999999999", ""}) {
     SCOPED_TRACE(std::string("--repeat '") + bad + "'");
     const Result r = run({"run", "model.tflite", "--repeat", bad});
-    EXPECT_USAGE_ERROR(r, "--repeat");
+    EXPECT_USAGE_ERROR(r, std::string("--repeat: needs an integer in 1..10000, got '") + bad + "'");
   }
-  EXPECT_USAGE_ERROR(run({"run", "model.tflite", "--repeat"}), "needs a value");
+  for (const char* bad : {"0", "-1", "10001"}) {
+    SCOPED_TRACE(std::string("--repeat '") + bad + "'");
+    const Result r = run({"run", "model.tflite", "--repeat", bad});
+    EXPECT_USAGE_ERROR(r, std::string("--repeat: must be in 1..10000, got ") + bad);
+  }
+  EXPECT_USAGE_ERROR(run({"run", "model.tflite", "--repeat"}), "--repeat: 1 required N missing");
+  EXPECT_USAGE_ERROR(run({"run", "model.tflite", "--repeat", "2", "--repeat", "3"}), "--repeat");
 }
 
 TEST_F(CliTest, BadKernelsExits2) {
-  EXPECT_USAGE_ERROR(run({"run", "model.tflite", "--kernels", "fast"}), "--kernels");
+  EXPECT_USAGE_ERROR(run({"run", "model.tflite", "--kernels", "fast"}), "--kernels: fast not in {reference,optimized}");
+  EXPECT_USAGE_ERROR(run({"info", "model.tflite", "--kernels", ""}), "--kernels");
+}
+
+TEST_F(CliTest, EmptyFileNamesExit2) {
+  EXPECT_USAGE_ERROR(run({"run", "model.tflite", "--input", ""}), "--input: needs a non-empty value");
+  EXPECT_USAGE_ERROR(run({"run", "model.tflite", "--output="}), "--output");
+}
+
+// Switches take no value and, like options, may be given once.
+TEST_F(CliTest, SwitchesTakeNoValueAndComeOnce) {
+  EXPECT_USAGE_ERROR(run({"run", "model.tflite", "--json", "--json"}), "--json: At Most 1 required but received 2");
+  EXPECT_USAGE_ERROR(run({"info", "model.tflite", "--fuse", "--fuse"}), "--fuse");
+  EXPECT_USAGE_ERROR(run({"eval", "model.tflite", "--mnist", "d", "--json=1"}), "disallowed flag override");
+  EXPECT_USAGE_ERROR(run({"ops", "--json", "--json"}), "--json");
 }
 
 // ------------------------------------------------------------ bad files ----
@@ -399,6 +477,23 @@ TEST_F(CliTest, InfoShowsPerChannelScaleRangeOfOwnInt8Model) {
   ASSERT_EQ(json.exit_code, 0) << json.describe();
   EXPECT_NE(json.out.find("\"per_channel\": true"), std::string::npos);
   EXPECT_NE(json.out.find("\"scales\": ["), std::string::npos);
+  const nlohmann::json doc = nlohmann::json::parse(json.out);
+  bool found = false;
+  for (const nlohmann::json& op : doc.at("ops"))
+    for (const nlohmann::json& t : op.at("inputs")) {
+      if (!t.is_object() || t.at("name") != "conv2/filter") continue;
+      found = true;
+      const nlohmann::json& q = t.at("quantization");
+      EXPECT_EQ(q.at("per_channel"), true);
+      EXPECT_EQ(q.at("quantized_dimension"), 0);
+      EXPECT_EQ(q.at("scales").size(), q.at("count").get<std::size_t>());
+      EXPECT_EQ(q.at("zero_points").size(), q.at("count").get<std::size_t>());
+      EXPECT_EQ(t.at("constant"), true);
+      EXPECT_EQ(t.at("shape").size(), 4u);
+    }
+  EXPECT_TRUE(found) << json.out;
+  EXPECT_GT(doc.at("arena").at("total").get<int64_t>(), 0);
+  EXPECT_EQ(doc.at("totals").at("model_bytes"), doc.at("model_bytes"));
 }
 
 // ------------------------------------------------------------------ run ----
@@ -431,6 +526,10 @@ TEST_F(CliTest, RunRepeatReportsMedian) {
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_NE(r.out.find("median of 3 invokes"), std::string::npos) << r.describe();
   EXPECT_EQ(table_ops(r.out).size(), 8u) << r.describe();
+  // Decimal, as the help says: "010" is ten invokes (CLI11 alone reads octal 8).
+  const Result ten = run({"run", mnist_model().string(), "--repeat", "010"});
+  ASSERT_EQ(ten.exit_code, 0) << ten.describe();
+  EXPECT_NE(ten.out.find("median of 10 invokes"), std::string::npos) << ten.describe();
 }
 
 TEST_F(CliTest, RunWithoutInputSaysZeros) {
@@ -448,6 +547,22 @@ TEST_F(CliTest, RunJsonCarriesTopClassAndTiming) {
   EXPECT_TRUE(std::regex_search(r.out, std::regex("\"top\": \\{\\s*\"class\": 2,"))) << r.describe();
   EXPECT_NE(r.out.find("\"statistic\": \"median\""), std::string::npos) << r.describe();
   EXPECT_NE(r.out.find("\"op\": \"SOFTMAX\""), std::string::npos) << r.describe();
+  const nlohmann::json doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc.at("top").at("class"), 2) << r.out;
+  EXPECT_EQ(doc.at("input").at("source"), "raw") << r.out;
+  EXPECT_EQ(doc.at("outputs")[0].at("shape"), nlohmann::json({1, 10})) << r.out;
+  EXPECT_TRUE(doc["outputs"][0].at("quantization").is_null()) << r.out;
+  EXPECT_EQ(doc["outputs"][0].at("values").size(), 10u) << r.out;
+  const nlohmann::json& timing = doc.at("timing");
+  EXPECT_EQ(timing.at("repeat"), 2);
+  EXPECT_EQ(timing.at("unit"), "ns");
+  EXPECT_GT(timing.at("total_ns").get<double>(), 0.0);
+  ASSERT_EQ(timing.at("layers").size(), 8u) << r.out;
+  double percent = 0;
+  for (const nlohmann::json& layer : timing["layers"]) percent += layer.at("percent").get<double>();
+  EXPECT_NEAR(percent, 100.0, 0.01) << r.out;
+  // Script consumers (bench/bench_report.py) read timing.total_ns.
+  EXPECT_TRUE(timing["total_ns"].is_number());
 }
 
 // Compares output bytes with the golden file: integers exactly, float32

@@ -1,5 +1,9 @@
 // Subcommands of the `tinyinfer` host CLI. Each returns the process exit
 // code (0 ok, 1 runtime failure, 2 bad usage) and prints its own errors.
+// main.cc passes the whole argv (argv[1] is the command name); each command
+// parses argv[2..] with its own CLI::App through parse_command_line()
+// (cli_app.h), which also answers --help. A new command is one more entry in
+// main.cc's kCommands table.
 #pragma once
 
 namespace tinyinfer::cli {

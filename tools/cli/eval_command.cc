@@ -12,24 +12,16 @@
 
 #include <unistd.h>
 
-#include "cli_args.h"
+#include "cli_app.h"
+#include "cli_options.h"
 #include "commands.h"
 #include "image_input.h"
+#include "json_output.h"
 #include "mnist_idx.h"
 #include "model_file.h"
-#include "report_format.h"
 
 namespace tinyinfer::cli {
 namespace {
-
-constexpr const char* kEvalUsage =
-    "usage: tinyinfer eval MODEL --mnist DIR [--limit N] [--kernels reference|optimized] [--json]\n"
-    "  --mnist DIR    folder with t10k-images-idx3-ubyte[.gz] and t10k-labels-idx1-ubyte[.gz]\n"
-    "                 (the MNIST test set; gzip or plain IDX)\n"
-    "  --limit N      evaluate only the first N test images (1..1000000)\n"
-    "  --kernels K    reference (default) or optimized\n"
-    "  --json         machine-readable output\n"
-    "Inputs: pixel/255 for float inputs; quantized with the input's scale and zero point for int8.\n";
 
 constexpr int kClasses = 10;
 
@@ -109,76 +101,68 @@ void print_text(const std::string& model_path, const MnistSet& set, const char* 
   std::printf("\nHost time: %.2f s (%.3f ms per image)\n", r.seconds, r.total > 0 ? 1000.0 * r.seconds / r.total : 0.0);
 }
 
-void print_json(const std::string& model_path, const MnistSet& set, const char* kernels, const std::string& input_text,
-                const EvalResult& r) {
-  std::printf("{\"model\": %s, \"images\": %s, \"labels\": %s, \"kernels\": %s, \"input\": %s,\n",
-              json_string(model_path).c_str(), json_string(set.images_path).c_str(),
-              json_string(set.labels_path).c_str(), json_string(kernels).c_str(), json_string(input_text).c_str());
-  std::printf(" \"evaluated\": %d, \"available\": %u, \"correct\": %d, \"accuracy_percent\": %s,\n", r.total,
-              set.images.file_count, r.correct, json_number(r.accuracy()).c_str());
-  std::printf(" \"per_class\": [");
-  for (int c = 0; c < kClasses; ++c)
-    std::printf("%s{\"digit\": %d, \"total\": %lld, \"correct\": %lld, \"accuracy_percent\": %s}", c ? ", " : "", c,
-                static_cast<long long>(r.class_total(c)), static_cast<long long>(r.confusion[c][c]),
-                json_number(r.class_accuracy(c)).c_str());
-  std::printf("],\n \"confusion\": [");
+void print_eval_json(const std::string& model_path, const MnistSet& set, const char* kernels,
+                     const std::string& input_text, const EvalResult& r) {
+  Json per_class = Json::array(), confusion = Json::array();
   for (int c = 0; c < kClasses; ++c) {
-    std::printf("%s[", c ? ", " : "");
-    for (int p = 0; p < kClasses; ++p) std::printf("%s%lld", p ? ", " : "", static_cast<long long>(r.confusion[c][p]));
-    std::printf("]");
+    per_class.push_back({{"digit", c},
+                         {"total", r.class_total(c)},
+                         {"correct", r.confusion[c][c]},
+                         {"accuracy_percent", json_real(r.class_accuracy(c))}});
+    confusion.push_back(Json(std::vector<int64_t>(r.confusion[c], r.confusion[c] + kClasses)));
   }
-  std::printf("],\n \"host_seconds\": %s}\n", json_number(r.seconds).c_str());
+  const Json doc = {{"model", model_path},
+                    {"images", set.images_path},
+                    {"labels", set.labels_path},
+                    {"kernels", kernels},
+                    {"input", input_text},
+                    {"evaluated", r.total},
+                    {"available", set.images.file_count},
+                    {"correct", r.correct},
+                    {"accuracy_percent", json_real(r.accuracy())},
+                    {"per_class", std::move(per_class)},
+                    {"confusion", std::move(confusion)},
+                    {"host_seconds", json_real(r.seconds)}};
+  print_json(doc);
 }
 
 }  // namespace
 
 int cmd_eval(int argc, char** argv) {
-  Args args;
-  if (!args.parse(argc, argv, 2,
-                  {{"--mnist", true},
-                   {"--limit", true},
-                   {"--kernels", true},
-                   {"--json", false},
-                   {"--help", false},
-                   {"-h", false}})) {
-    std::fprintf(stderr, "tinyinfer eval: %s\n%s", args.error().c_str(), kEvalUsage);
-    return 2;
-  }
-  if (args.has("--help") || args.has("-h")) {
-    std::fputs(kEvalUsage, stdout);
-    return 0;
-  }
-  if (args.positional().size() != 1) {
-    std::fprintf(stderr, "tinyinfer eval: expected exactly one MODEL file, got %zu arguments\n%s",
-                 args.positional().size(), kEvalUsage);
-    return 2;
-  }
-  if (!args.has("--mnist")) {
-    std::fprintf(stderr, "tinyinfer eval: --mnist DIR is required\n%s", kEvalUsage);
-    return 2;
-  }
-  std::string error;
+  CLI::App app{
+      "Top-1 accuracy of a 10-class image model on the MNIST test set, with the confusion matrix\n"
+      "and per-class accuracy. Inputs: pixel/255 for float inputs; quantized with the input's\n"
+      "scale and zero point for int8.",
+      "tinyinfer eval"};
+  std::string model, mnist_dir, kernel_name = "reference";
   int64_t limit = 0;
-  if (args.has("--limit") && !parse_int_in_range("--limit", args.value("--limit"), 1, 1000000, &limit, &error)) {
-    std::fprintf(stderr, "tinyinfer eval: %s\n", error.c_str());
-    return 2;
-  }
+  bool json = false;
+  app.add_option("MODEL", model, "the .tflite model")->required()->check(non_empty());
+  app.add_option("--mnist", mnist_dir,
+                 "folder with t10k-images-idx3-ubyte[.gz] and t10k-labels-idx1-ubyte[.gz]\n"
+                 "(the MNIST test set; gzip or plain IDX)")
+      ->type_name("DIR")
+      ->required()
+      ->check(non_empty());
+  app.add_option("--limit", limit, "evaluate only the first N test images (1..1000000)")
+      ->type_name("N")
+      ->transform(integer_in_range(1, 1000000));
+  add_kernels_option(app, &kernel_name);
+  add_switch(app, "--json", &json, "machine-readable output");
+  if (int code = parse_command_line(app, argc, argv); code >= 0) return code;
   KernelChoice kernels = KernelChoice::kReference;
-  if (args.has("--kernels") && !parse_kernel_choice(args.value("--kernels"), &kernels)) {
-    std::fprintf(stderr, "tinyinfer eval: --kernels must be 'reference' or 'optimized', got '%s'\n",
-                 args.value("--kernels"));
-    return 2;
-  }
+  parse_kernel_choice(kernel_name.c_str(), &kernels);  // IsMember checked the name
+  std::string error;
 
   // The data first: a missing or malformed IDX file is the likelier mistake.
   MnistSet set;
-  if (!load_mnist(args.value("--mnist"), "t10k", static_cast<int32_t>(limit), &set, &error)) {
+  if (!load_mnist(mnist_dir, "t10k", static_cast<int32_t>(limit), &set, &error)) {
     std::fprintf(stderr, "tinyinfer eval: %s\n", error.c_str());
     return 1;
   }
 
   OpenedModel m;
-  if (!load_model_file(args.positional()[0], &m, &error) || !init_interpreter(&m, kernels, &error)) {
+  if (!load_model_file(model, &m, &error) || !init_interpreter(&m, kernels, &error)) {
     std::fprintf(stderr, "tinyinfer eval: %s\n", error.c_str());
     return 1;
   }
@@ -254,11 +238,10 @@ int cmd_eval(int argc, char** argv) {
     progress.update(i + 1);
   }
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const char* kernel_name = kernel_choice_name(kernels);
-  if (args.has("--json"))
-    print_json(m.path, set, kernel_name, input_text, r);
+  if (json)
+    print_eval_json(m.path, set, kernel_choice_name(kernels), input_text, r);
   else
-    print_text(m.path, set, kernel_name, input_text, r);
+    print_text(m.path, set, kernel_choice_name(kernels), input_text, r);
   return 0;
 }
 

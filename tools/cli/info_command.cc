@@ -5,18 +5,15 @@
 #include <set>
 #include <string>
 
-#include "cli_args.h"
+#include "cli_app.h"
+#include "cli_options.h"
 #include "commands.h"
+#include "json_output.h"
 #include "model_file.h"
 #include "report_format.h"
 
 namespace tinyinfer::cli {
 namespace {
-
-constexpr const char* kInfoUsage =
-    "usage: tinyinfer info MODEL [--kernels reference|optimized] [--fuse] [--small-arena] [--json]\n"
-    "  Describes a .tflite model: inputs/outputs, every op (tensors, quantization,\n"
-    "  parameters, MACs, weight bytes) and the arena the interpreter plans for it.\n";
 
 struct OpSummary {
   std::string name;
@@ -159,152 +156,108 @@ void print_text(const OpenedModel& m, KernelChoice kernels, const std::string& i
   }
 }
 
-void json_tensor(JsonWriter& json, const OpenedModel& m, int32_t index) {
-  json.begin_object();
-  json.field("tensor", index);
+Json json_tensor(const OpenedModel& m, int32_t index) {
+  Json doc = {{"tensor", index}};
   if (valid_tensor(m, index)) {
     const Tensor t = tensor_at(m, index);
-    json.field("name", t.name);
-    json.field("type", data_type_name(t.type));
-    json.shape("shape", t.shape);
-    json.field("bytes", static_cast<int64_t>(t.bytes));
-    json.field("constant", t.is_constant);
-    json_quantization(json, t.quant);
+    doc["name"] = t.name;
+    doc["type"] = data_type_name(t.type);
+    doc["shape"] = json_shape(t.shape);
+    doc["bytes"] = static_cast<int64_t>(t.bytes);
+    doc["constant"] = t.is_constant;
+    doc["quantization"] = json_quantization(t.quant);
   }
-  json.end_object();
+  return doc;
 }
 
-void print_json(const OpenedModel& m, KernelChoice kernels, const std::string& init_error) {
-  JsonWriter json(stdout);
-  json.begin_object();
-  json.field("model", m.path);
-  json.field("model_bytes", static_cast<int64_t>(m.model.size_bytes()));
-  json.field("schema_version", static_cast<int64_t>(m.model.schema_version()));
-  json.field("description", m.model.description() ? m.model.description() : "");
-  json.field("tensor_count", m.model.tensor_count());
-  json.begin_array("inputs");
-  for (int32_t i = 0; i < m.model.input_count(); ++i) json_tensor(json, m, m.model.input_tensor_index(i));
-  json.end_array();
-  json.begin_array("outputs");
-  for (int32_t i = 0; i < m.model.output_count(); ++i) json_tensor(json, m, m.model.output_tensor_index(i));
-  json.end_array();
-  json.begin_array("signatures");
+void print_info_json(const OpenedModel& m, KernelChoice kernels, const std::string& init_error) {
+  Json doc;
+  doc["model"] = m.path;
+  doc["model_bytes"] = static_cast<int64_t>(m.model.size_bytes());
+  doc["schema_version"] = static_cast<int64_t>(m.model.schema_version());
+  doc["description"] = m.model.description() ? m.model.description() : "";
+  doc["tensor_count"] = m.model.tensor_count();
+  Json& inputs = doc["inputs"] = Json::array();
+  for (int32_t i = 0; i < m.model.input_count(); ++i) inputs.push_back(json_tensor(m, m.model.input_tensor_index(i)));
+  Json& outputs = doc["outputs"] = Json::array();
+  for (int32_t i = 0; i < m.model.output_count(); ++i)
+    outputs.push_back(json_tensor(m, m.model.output_tensor_index(i)));
+  Json& signatures = doc["signatures"] = Json::array();
   for (int32_t s = 0; s < m.model.signature_count(); ++s) {
-    json.begin_object();
-    json.field("key", m.model.signature_key(s));
-    for (const bool outputs : {false, true}) {
-      json.begin_array(outputs ? "outputs" : "inputs");
-      for (int32_t i = 0; i < m.model.signature_entry_count(s, outputs); ++i) {
-        const Model::SignatureEntry e = m.model.signature_entry(s, outputs, i);
-        json.begin_object();
-        json.field("name", e.name);
-        json.field("tensor", e.tensor_index);
-        json.end_object();
+    Json signature = {{"key", m.model.signature_key(s)}};
+    for (const bool is_output : {false, true}) {
+      Json entries = Json::array();
+      for (int32_t i = 0; i < m.model.signature_entry_count(s, is_output); ++i) {
+        const Model::SignatureEntry e = m.model.signature_entry(s, is_output, i);
+        entries.push_back({{"name", e.name}, {"tensor", e.tensor_index}});
       }
-      json.end_array();
+      signature[is_output ? "outputs" : "inputs"] = std::move(entries);
     }
-    json.end_object();
+    signatures.push_back(std::move(signature));
   }
-  json.end_array();
-  json.begin_array("ops");
+  Json& ops = doc["ops"] = Json::array();
   for (int32_t i = 0; i < m.model.op_count(); ++i) {
     const OpSummary s = summarize_op(m, i);
     const OpInfo op = m.model.op(i);
-    json.begin_object();
-    json.field("index", i);
-    json.field("name", s.name);
-    json.field("builtin_code", op.builtin_code);
-    json.field("version", s.version);
-    if (m.ready) {
-      json.field("params", s.params);
-      json.field("macs", s.macs);
-    } else {
-      json.null_field("params");
-      json.null_field("macs");
-    }
-    json.field("weight_bytes", s.weight_bytes);
-    json.begin_array("inputs");
-    for (int32_t k = 0; k < op.input_count; ++k) {
-      if (op.inputs[k] < 0) {
-        json.element(int64_t{-1});  // optional input absent
-      } else {
-        json_tensor(json, m, op.inputs[k]);
-      }
-    }
-    json.end_array();
-    json.begin_array("outputs");
-    for (int32_t k = 0; k < op.output_count; ++k) json_tensor(json, m, op.outputs[k]);
-    json.end_array();
-    json.end_object();
+    Json entry = {{"index", i}, {"name", s.name}, {"builtin_code", op.builtin_code}, {"version", s.version}};
+    entry["params"] = m.ready ? Json(s.params) : Json(nullptr);
+    entry["macs"] = m.ready ? Json(s.macs) : Json(nullptr);
+    entry["weight_bytes"] = s.weight_bytes;
+    Json op_inputs = Json::array();
+    for (int32_t k = 0; k < op.input_count; ++k)  // -1: optional input absent
+      op_inputs.push_back(op.inputs[k] < 0 ? Json(-1) : json_tensor(m, op.inputs[k]));
+    entry["inputs"] = std::move(op_inputs);
+    Json op_outputs = Json::array();
+    for (int32_t k = 0; k < op.output_count; ++k) op_outputs.push_back(json_tensor(m, op.outputs[k]));
+    entry["outputs"] = std::move(op_outputs);
+    ops.push_back(std::move(entry));
   }
-  json.end_array();
-  json.begin_object("totals");
-  if (m.ready) {
-    json.field("macs", m.interpreter.total_macs());
-  } else {
-    json.null_field("macs");
-  }
-  json.field("weight_bytes", total_weight_bytes(m));
-  json.field("model_bytes", static_cast<int64_t>(m.model.size_bytes()));
-  json.end_object();
-  json.field("kernels", kernel_choice_name(kernels));
+  doc["totals"] = {{"macs", m.ready ? Json(m.interpreter.total_macs()) : Json(nullptr)},
+                   {"weight_bytes", total_weight_bytes(m)},
+                   {"model_bytes", static_cast<int64_t>(m.model.size_bytes())}};
+  doc["kernels"] = kernel_choice_name(kernels);
   if (m.ready) {
     const ArenaUsage u = m.interpreter.arena_usage();
-    json.begin_object("arena");
-    json.field("total", static_cast<int64_t>(u.total()));
-    json.field("metadata", static_cast<int64_t>(u.metadata));
-    json.field("persistent", static_cast<int64_t>(u.persistent));
-    json.field("activations", static_cast<int64_t>(u.activations));
-    json.end_object();
+    doc["arena"] = {{"total", static_cast<int64_t>(u.total())},
+                    {"metadata", static_cast<int64_t>(u.metadata)},
+                    {"persistent", static_cast<int64_t>(u.persistent)},
+                    {"activations", static_cast<int64_t>(u.activations)}};
   } else {
-    json.null_field("arena");
-    json.field("error", init_error);
+    doc["arena"] = nullptr;
+    doc["error"] = init_error;
   }
-  json.end_object();
-  json.finish();
+  print_json(doc);
 }
 
 }  // namespace
 
 int cmd_info(int argc, char** argv) {
-  Args args;
-  if (!args.parse(argc, argv, 2,
-                  {{"--json", false},
-                   {"--kernels", true},
-                   {"--fuse", false},
-                   {"--small-arena", false},
-                   {"--help", false},
-                   {"-h", false}})) {
-    std::fprintf(stderr, "tinyinfer info: %s\n%s", args.error().c_str(), kInfoUsage);
-    return 2;
-  }
-  if (args.has("--help") || args.has("-h")) {
-    std::fputs(kInfoUsage, stdout);
-    return 0;
-  }
-  if (args.positional().size() != 1) {
-    std::fprintf(stderr, "tinyinfer info: expected exactly one MODEL file, got %zu arguments\n%s",
-                 args.positional().size(), kInfoUsage);
-    return 2;
-  }
+  CLI::App app{
+      "Describes a .tflite model: inputs/outputs, every op (tensors, quantization, parameters,\n"
+      "MACs, weight bytes) and the arena the interpreter plans for it.",
+      "tinyinfer info"};
+  std::string model, kernel_name = "reference";
+  InterpreterOptions options;
+  bool json = false;
+  app.add_option("MODEL", model, "the .tflite model")->required()->check(non_empty());
+  add_kernels_option(app, &kernel_name, "kernel set whose arena is planned");
+  add_memory_flags(app, &options);
+  add_switch(app, "--json", &json, "machine-readable output");
+  if (int code = parse_command_line(app, argc, argv); code >= 0) return code;
   KernelChoice kernels = KernelChoice::kReference;
-  if (args.has("--kernels") && !parse_kernel_choice(args.value("--kernels"), &kernels)) {
-    std::fprintf(stderr, "tinyinfer info: --kernels must be 'reference' or 'optimized', got '%s'\n",
-                 args.value("--kernels"));
-    return 2;
-  }
+  parse_kernel_choice(kernel_name.c_str(), &kernels);  // IsMember checked the name
   OpenedModel m;
   std::string error;
-  if (!load_model_file(args.positional()[0], &m, &error)) {
+  if (!load_model_file(model, &m, &error)) {
     std::fprintf(stderr, "tinyinfer info: %s\n", error.c_str());
     return 1;
   }
   // The model's own description is printed even when it cannot be planned
   // (e.g. an unsupported op); the exit code still reports the failure.
   std::string init_error;
-  const bool ready = init_interpreter(&m, kernels, &init_error, fuse_options(args));
-  if (args.has("--json")) {
-    print_json(m, kernels, init_error);
+  const bool ready = init_interpreter(&m, kernels, &init_error, options);
+  if (json) {
+    print_info_json(m, kernels, init_error);
   } else {
     print_text(m, kernels, init_error);
   }

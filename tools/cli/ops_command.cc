@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_app.h"
+#include "cli_options.h"
 #include "commands.h"
 #include "model_file.h"
 #include "runtime/node.h"
@@ -166,7 +167,7 @@ int cmd_ops(int argc, char** argv) {
       ->check(CLI::IsMember({"list", "cmake", "table"}));
   app.add_option("--kernels", kernels, "with --format table: the image's kernel set")
       ->check(CLI::IsMember({"reference", "optimized"}));
-  app.add_flag("--json", json, "without --for: the matrix as JSON");
+  add_switch(app, "--json", &json, "without --for: the matrix as JSON");
   if (int code = parse_command_line(app, argc, argv); code >= 0) return code;
   if (model.empty()) {
     if (format != "list" || kernels != "optimized") {

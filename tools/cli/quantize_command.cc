@@ -10,7 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "cli_args.h"
+#include "cli_app.h"
+#include "cli_options.h"
 #include "commands.h"
 #include "convert/quantizer.h"
 #include "image_input.h"
@@ -21,29 +22,6 @@ namespace tinyinfer::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr const char* kQuantizeUsage =
-    "usage: tinyinfer quantize IN.tflite -o OUT.tflite --mode hybrid|int8\n"
-    "                          [--calibration DIR_OR_FILES | --mnist DIR] [--samples N]\n"
-    "                          [--range minmax|percentile[=P]] [--io int8|float]\n"
-    "                          [--per-tensor | --fc-per-channel]\n"
-    "  --mode hybrid     CONV_2D / DEPTHWISE_CONV_2D / FULLY_CONNECTED weights to int8 (symmetric;\n"
-    "                    per output channel for the convolutions), activations stay float\n"
-    "  --mode int8       full integer model per the TFLite int8 spec (weights per output channel\n"
-    "                    for CONV_2D / DEPTHWISE_CONV_2D, per tensor for FULLY_CONNECTED);\n"
-    "                    needs calibration data:\n"
-    "  --calibration X   a folder of PGM/PNG images (or raw input tensors), or a comma-separated\n"
-    "                    list of such files, fed like 'tinyinfer run --input' (float: pixel/255)\n"
-    "  --mnist DIR       calibrate on MNIST training images: DIR/train-images-idx3-ubyte[.gz] or\n"
-    "                    DIR/train10k-images-idx3-ubyte[.gz] (never the test set)\n"
-    "  --samples N       calibration images to use (default 500, 1..100000)\n"
-    "  --range R         activation range: minmax (default) or percentile[=P] (P in (50,100],\n"
-    "                    default 99.99: clip the rarest values at both ends)\n"
-    "  --io int8|float   int8: the model's input and output become int8; float (default): they\n"
-    "                    stay float, with QUANTIZE/DEQUANTIZE ops at the ends\n"
-    "  --per-tensor      one scale per weight tensor for every op, convolutions included\n"
-    "  --fc-per-channel  int8: FULLY_CONNECTED weights per output channel too (newer TFLite\n"
-    "                    kernels run it; older TFLite / TFLite Micro accept only per tensor)\n";
 
 constexpr int64_t kDefaultSamples = 500;
 
@@ -131,66 +109,68 @@ bool file_calibration(const std::string& spec, int32_t samples, const Tensor& in
 }  // namespace
 
 int cmd_quantize(int argc, char** argv) {
-  Args args;
-  if (!args.parse(argc, argv, 2,
-                  {{"-o", true},
-                   {"--output", true},
-                   {"--mode", true},
-                   {"--calibration", true},
-                   {"--mnist", true},
-                   {"--samples", true},
-                   {"--range", true},
-                   {"--io", true},
-                   {"--per-tensor", false},
-                   {"--fc-per-channel", false},
-                   {"--help", false},
-                   {"-h", false}})) {
-    std::fprintf(stderr, "tinyinfer quantize: %s\n%s", args.error().c_str(), kQuantizeUsage);
-    return 2;
-  }
-  if (args.has("--help") || args.has("-h")) {
-    std::fputs(kQuantizeUsage, stdout);
-    return 0;
-  }
-  auto usage_error = [](const std::string& message) {
-    std::fprintf(stderr, "tinyinfer quantize: %s\n%s", message.c_str(), kQuantizeUsage);
-    return 2;
-  };
-  if (args.positional().size() != 1)
-    return usage_error("expected exactly one input model, got " + std::to_string(args.positional().size()) +
-                       " arguments");
-  if (args.has("-o") && args.has("--output")) return usage_error("give the output once (-o or --output)");
-  const char* output_path = args.has("-o") ? args.value("-o") : args.value("--output");
-  if (output_path == nullptr) return usage_error("-o OUT.tflite is required");
-  if (!args.has("--mode")) return usage_error("--mode hybrid|int8 is required");
+  CLI::App app{
+      "Post-training quantization without TensorFlow. --mode hybrid: CONV_2D / DEPTHWISE_CONV_2D /\n"
+      "FULLY_CONNECTED weights to int8 (symmetric; per output channel for the convolutions),\n"
+      "activations stay float. --mode int8: a full integer model per the TFLite int8 spec (weights\n"
+      "per output channel for CONV_2D / DEPTHWISE_CONV_2D, per tensor for FULLY_CONNECTED),\n"
+      "calibrated on --calibration or --mnist images.",
+      "tinyinfer quantize"};
+  std::string input_path, output_path, mode, calibration, mnist, range, io;
+  int64_t samples = kDefaultSamples;
+  bool per_tensor = false, fc_per_channel = false;
+  app.add_option("IN", input_path, "the float .tflite model")->required()->check(non_empty());
+  app.add_option("-o,--output", output_path, "the quantized model to write")
+      ->type_name("OUT.tflite")
+      ->required()
+      ->check(non_empty());
+  app.add_option("--mode", mode, "hybrid (int8 weights, float activations) or int8 (full integer)")
+      ->type_name("MODE")
+      ->required()
+      ->check(CLI::IsMember({"hybrid", "int8"}));
+  CLI::Option* calibration_option =
+      app.add_option("--calibration", calibration,
+                     "int8: a folder of PGM/PNG images (or raw input tensors), or a comma-separated list of\n"
+                     "such files, fed like 'tinyinfer run --input' (float: pixel/255)")
+          ->type_name("DIR_OR_FILES")
+          ->check(non_empty());
+  app.add_option("--mnist", mnist,
+                 "int8: calibrate on MNIST training images: DIR/train-images-idx3-ubyte[.gz] or\n"
+                 "DIR/train10k-images-idx3-ubyte[.gz] (never the test set)")
+      ->type_name("DIR")
+      ->check(non_empty())
+      ->excludes(calibration_option);
+  app.add_option("--samples", samples, "int8: calibration images to use (default 500, 1..100000)")
+      ->type_name("N")
+      ->transform(integer_in_range(1, 100000));
+  app.add_option("--range", range,
+                 "int8: activation range: minmax (default) or percentile[=P] (P in (50,100], default\n"
+                 "99.99: clip the rarest values at both ends)")
+      ->type_name("R");
+  app.add_option("--io", io,
+                 "int8: int8 makes the model's input and output int8; float (default) keeps them float,\n"
+                 "with QUANTIZE/DEQUANTIZE ops at the ends")
+      ->type_name("IO")
+      ->check(CLI::IsMember({"int8", "float"}));
+  CLI::Option* per_tensor_flag =
+      add_switch(app, "--per-tensor", &per_tensor, "one scale per weight tensor for every op, convolutions included");
+  add_switch(app, "--fc-per-channel", &fc_per_channel,
+             "int8: FULLY_CONNECTED weights per output channel too (newer TFLite kernels run it;\n"
+             "older TFLite / TFLite Micro accept only per tensor)")
+      ->excludes(per_tensor_flag);
+  if (int code = parse_command_line(app, argc, argv); code >= 0) return code;
 
   quant::QuantizeOptions options;
-  const std::string mode = args.value("--mode");
-  if (mode == "hybrid")
-    options.mode = quant::QuantizeMode::kHybrid;
-  else if (mode == "int8")
-    options.mode = quant::QuantizeMode::kInt8;
-  else
-    return usage_error("--mode must be 'hybrid' or 'int8', got '" + mode + "'");
+  options.mode = mode == "int8" ? quant::QuantizeMode::kInt8 : quant::QuantizeMode::kHybrid;
   const bool int8 = options.mode == quant::QuantizeMode::kInt8;
-  options.per_channel = !args.has("--per-tensor");
-  options.fc_per_channel = args.has("--fc-per-channel");
-  if (options.fc_per_channel && !options.per_channel)
-    return usage_error("--fc-per-channel and --per-tensor contradict each other; give one");
-
+  options.per_channel = !per_tensor;
+  options.fc_per_channel = fc_per_channel;
+  // What CLI11 cannot say: these flags only make sense with --mode int8.
   for (const char* flag : {"--calibration", "--mnist", "--samples", "--range", "--io", "--fc-per-channel"})
-    if (!int8 && args.has(flag)) return usage_error(std::string(flag) + " applies to --mode int8 only");
-  if (args.has("--calibration") && args.has("--mnist"))
-    return usage_error("give one calibration source: --calibration or --mnist");
-  if (int8 && !args.has("--calibration") && !args.has("--mnist"))
-    return usage_error("--mode int8 needs calibration data: --calibration DIR_OR_FILES or --mnist DIR");
-
-  std::string error;
-  int64_t samples = kDefaultSamples;
-  if (args.has("--samples") && !parse_int_in_range("--samples", args.value("--samples"), 1, 100000, &samples, &error))
-    return usage_error(error);
-  if (args.has("--range")) {
-    const std::string range = args.value("--range");
+    if (!int8 && app.count(flag) > 0) return usage_error(app, std::string(flag) + " applies to --mode int8 only");
+  if (int8 && calibration.empty() && mnist.empty())
+    return usage_error(app, "--mode int8 needs calibration data: --calibration DIR_OR_FILES or --mnist DIR");
+  if (!range.empty()) {
     if (range == "minmax") {
       options.range = quant::RangeMethod::kMinMax;
     } else if (range == "percentile" || range.rfind("percentile=", 0) == 0) {
@@ -201,25 +181,22 @@ int cmd_quantize(int argc, char** argv) {
         options.percentile = std::strtod(number.c_str(), &end);
         if (number.empty() || end == nullptr || *end != '\0' || !(options.percentile > 50.0) ||
             !(options.percentile <= 100.0))
-          return usage_error("--range percentile=P needs P in (50, 100], got '" + number + "'");
+          return usage_error(app, "--range percentile=P needs P in (50, 100], got '" + number + "'");
       }
     } else {
-      return usage_error("--range must be 'minmax' or 'percentile[=P]', got '" + range + "'");
+      return usage_error(app, "--range must be 'minmax' or 'percentile[=P]', got '" + range + "'");
     }
   }
-  if (args.has("--io")) {
-    const std::string io = args.value("--io");
-    if (io != "int8" && io != "float") return usage_error("--io must be 'int8' or 'float', got '" + io + "'");
-    options.int8_io = io == "int8";
-  }
+  options.int8_io = io == "int8";
+  std::string error;
 
   OpenedModel m;
-  if (!load_model_file(args.positional()[0], &m, &error)) {
+  if (!load_model_file(input_path, &m, &error)) {
     std::fprintf(stderr, "tinyinfer quantize: %s\n", error.c_str());
     return 1;
   }
 
-  std::vector<quant::CalibrationSample> calibration;
+  std::vector<quant::CalibrationSample> calibration_samples;
   std::string calibration_source;
   if (int8) {
     if (m.model.input_count() != 1) {
@@ -233,10 +210,10 @@ int cmd_quantize(int argc, char** argv) {
                    m.path.c_str(), data_type_name(input.type));
       return 1;
     }
-    const bool ok = args.has("--mnist") ? mnist_calibration(args.value("--mnist"), static_cast<int32_t>(samples), input,
-                                                            &calibration, &calibration_source, &error)
-                                        : file_calibration(args.value("--calibration"), static_cast<int32_t>(samples),
-                                                           input, &calibration, &calibration_source, &error);
+    const bool ok = !mnist.empty() ? mnist_calibration(mnist, static_cast<int32_t>(samples), input,
+                                                       &calibration_samples, &calibration_source, &error)
+                                   : file_calibration(calibration, static_cast<int32_t>(samples), input,
+                                                      &calibration_samples, &calibration_source, &error);
     if (!ok) {
       std::fprintf(stderr, "tinyinfer quantize: calibration: %s\n", error.c_str());
       return 1;
@@ -245,7 +222,8 @@ int cmd_quantize(int argc, char** argv) {
 
   format::ModelBytes out;
   quant::QuantizeSummary summary;
-  const Status status = quant::quantize_model(m.bytes.data(), m.bytes.size(), options, calibration, &out, &summary);
+  const Status status =
+      quant::quantize_model(m.bytes.data(), m.bytes.size(), options, calibration_samples, &out, &summary);
   if (!status.is_ok()) {
     std::fprintf(stderr, "tinyinfer quantize: %s: %s\n", m.path.c_str(), status.message());
     return 1;
@@ -255,7 +233,7 @@ int cmd_quantize(int argc, char** argv) {
     return 1;
   }
 
-  std::printf("Quantized %s -> %s (%s)\n", m.path.c_str(), output_path, mode.c_str());
+  std::printf("Quantized %s -> %s (%s)\n", m.path.c_str(), output_path.c_str(), mode.c_str());
   std::printf("  size: %zu -> %zu bytes\n", m.bytes.size(), out.size());
   const char* granularity = !options.per_channel     ? "per tensor"
                             : options.fc_per_channel ? "per channel"
@@ -271,7 +249,7 @@ int cmd_quantize(int argc, char** argv) {
     std::printf("\n  model I/O: %s\n", options.int8_io ? "int8" : "float (QUANTIZE/DEQUANTIZE at the ends)");
   }
   for (const std::string& note : summary.notes) std::printf("  %s\n", note.c_str());
-  std::printf("  verified: the written model loads (see 'tinyinfer info %s')\n", output_path);
+  std::printf("  verified: the written model loads (see 'tinyinfer info %s')\n", output_path.c_str());
   return 0;
 }
 

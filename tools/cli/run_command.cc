@@ -10,29 +10,17 @@
 #include <string>
 #include <vector>
 
-#include "cli_args.h"
+#include "cli_app.h"
+#include "cli_options.h"
 #include "commands.h"
 #include "image_input.h"
+#include "json_output.h"
 #include "model_file.h"
 #include "report_format.h"
 #include "tinyinfer/profiler.h"
 
 namespace tinyinfer::cli {
 namespace {
-
-constexpr const char* kRunUsage =
-    "usage: tinyinfer run MODEL [--input FILE] [--output FILE] [--repeat N]\n"
-    "                           [--kernels reference|optimized] [--fuse] [--small-arena] [--json]\n"
-    "  --input FILE   raw tensor bytes (exactly the input tensor's size), or a PGM/PNG\n"
-    "                 image scaled to the input (float: pixel/255; int8: quantized).\n"
-    "                 Without it the input is all zeros.\n"
-    "  --output FILE  write the raw bytes of output 0\n"
-    "  --repeat N     invoke N times (1..10000); times are medians over the N invokes\n"
-    "  --kernels K    reference (default) or optimized\n"
-    "  --fuse         run each conv + following pool band by band (smaller arena;\n"
-    "                 the pool's time is then counted in the conv's line)\n"
-    "  --small-arena  kernels that can, run with less working memory (slower)\n"
-    "  --json         machine-readable output\n";
 
 constexpr int64_t kMaxRepeat = 10000;
 
@@ -224,117 +212,93 @@ void print_text(OpenedModel& m, const RunResult& r, const std::string& output_fi
   std::printf("Done in %s msec%s\n", msec(r.total_ns).c_str(), r.repeat > 1 ? " (median invoke)" : "");
 }
 
-void print_json(OpenedModel& m, const RunResult& r, const std::string& output_file) {
+// Integer tensors' raw values stay integers ("-128", not "-128.0").
+Json json_values(const std::vector<double>& values, bool integers) {
+  Json array = Json::array();
+  for (double v : values) array.push_back(integers ? Json(static_cast<int64_t>(v)) : json_real(v));
+  return array;
+}
+
+void print_run_json(OpenedModel& m, const RunResult& r, const std::string& output_file) {
   Interpreter& it = m.interpreter;
-  JsonWriter json(stdout);
-  json.begin_object();
-  json.field("model", m.path);
-  json.field("model_bytes", static_cast<int64_t>(m.model.size_bytes()));
-  json.field("kernels", it.kernel_set_name());
-  json.field("arena_bytes", static_cast<int64_t>(it.arena_used_bytes()));
-  json.begin_object("input");
-  json.field("source", r.input_source);
-  json.field("description", r.input_text);
-  json.end_object();
-  json.begin_array("outputs");
+  Json doc;
+  doc["model"] = m.path;
+  doc["model_bytes"] = static_cast<int64_t>(m.model.size_bytes());
+  doc["kernels"] = it.kernel_set_name();
+  doc["arena_bytes"] = static_cast<int64_t>(it.arena_used_bytes());
+  doc["input"] = {{"source", r.input_source}, {"description", r.input_text}};
+  Json& outputs = doc["outputs"] = Json::array();
   TopClass top;
   for (int32_t i = 0; i < it.output_count(); ++i) {
     const Tensor* t = it.output(i);
     if (t == nullptr) continue;
     const OutputValues o = read_output(*t);
     if (i == 0) top = top_class(o);
-    json.begin_object();
-    json.field("index", i);
-    json.field("name", t->name);
-    json.field("type", data_type_name(t->type));
-    json.shape("shape", t->shape);
-    json_quantization(json, t->quant);
+    Json entry = {{"index", i},
+                  {"name", t->name},
+                  {"type", data_type_name(t->type)},
+                  {"shape", json_shape(t->shape)},
+                  {"quantization", json_quantization(t->quant)}};
     if (o.printable) {
-      json.numbers("values", o.raw);
-      if (o.quantized) json.numbers("dequantized", o.real);
+      entry["values"] = json_values(o.raw, t->type != DataType::kFloat32);
+      if (o.quantized) entry["dequantized"] = json_values(o.real, false);
     } else {
-      json.null_field("values");
+      entry["values"] = nullptr;
     }
-    json.end_object();
+    outputs.push_back(std::move(entry));
   }
-  json.end_array();
-  if (top.valid) {
-    json.begin_object("top");
-    json.field("class", top.index);
-    json.field("score", top.score);
-    json.end_object();
-  } else {
-    json.null_field("top");
-  }
-  if (!output_file.empty()) json.field("output_file", output_file);
-  json.begin_object("timing");
-  json.field("clock", "host steady_clock");
-  json.field("unit", "ns");
-  json.field("repeat", r.repeat);
-  json.field("statistic", r.repeat > 1 ? "median" : "single");
-  json.field("total_ns", r.total_ns);
-  json.field("total_msec", r.total_ns / 1e6);
-  json.begin_array("layers");
-  for (int32_t i = 0; i < it.op_count(); ++i) {
-    json.begin_object();
-    json.field("index", i);
-    json.field("op", it.op_name(i));
-    json.field("ns", r.layer_ns[i]);
-    json.field("msec", r.layer_ns[i] / 1e6);
-    json.field("percent", percent(r.layer_ns[i], r.layers_sum_ns));
-    json.field("macs", it.op_macs(i));
-    json.end_object();
-  }
-  json.end_array();
-  json.end_object();
-  json.end_object();
-  json.finish();
+  doc["top"] = top.valid ? Json{{"class", top.index}, {"score", json_real(top.score)}} : Json(nullptr);
+  if (!output_file.empty()) doc["output_file"] = output_file;
+  Json layers = Json::array();
+  for (int32_t i = 0; i < it.op_count(); ++i)
+    layers.push_back({{"index", i},
+                      {"op", it.op_name(i)},
+                      {"ns", json_real(r.layer_ns[i])},
+                      {"msec", json_real(r.layer_ns[i] / 1e6)},
+                      {"percent", json_real(percent(r.layer_ns[i], r.layers_sum_ns))},
+                      {"macs", it.op_macs(i)}});
+  doc["timing"] = {{"clock", "host steady_clock"},
+                   {"unit", "ns"},
+                   {"repeat", r.repeat},
+                   {"statistic", r.repeat > 1 ? "median" : "single"},
+                   {"total_ns", json_real(r.total_ns)},
+                   {"total_msec", json_real(r.total_ns / 1e6)},
+                   {"layers", std::move(layers)}};
+  print_json(doc);
 }
 
 }  // namespace
 
 int cmd_run(int argc, char** argv) {
-  Args args;
-  if (!args.parse(argc, argv, 2,
-                  {{"--input", true},
-                   {"--output", true},
-                   {"--repeat", true},
-                   {"--kernels", true},
-                   {"--fuse", false},
-                   {"--small-arena", false},
-                   {"--json", false},
-                   {"--help", false},
-                   {"-h", false}})) {
-    std::fprintf(stderr, "tinyinfer run: %s\n%s", args.error().c_str(), kRunUsage);
-    return 2;
-  }
-  if (args.has("--help") || args.has("-h")) {
-    std::fputs(kRunUsage, stdout);
-    return 0;
-  }
-  if (args.positional().size() != 1) {
-    std::fprintf(stderr, "tinyinfer run: expected exactly one MODEL file, got %zu arguments\n%s",
-                 args.positional().size(), kRunUsage);
-    return 2;
-  }
-  std::string error;
+  CLI::App app{
+      "Runs a model on the host and prints its outputs, the top class and the time of every layer\n"
+      "(\"CONV_2D: 25.560 msec\", the study's table).",
+      "tinyinfer run"};
+  std::string model, input_file, output_file, kernel_name = "reference";
   RunResult r;
-  if (args.has("--repeat") &&
-      !parse_int_in_range("--repeat", args.value("--repeat"), 1, kMaxRepeat, &r.repeat, &error)) {
-    std::fprintf(stderr, "tinyinfer run: %s\n", error.c_str());
-    return 2;
-  }
+  InterpreterOptions options;
+  bool json = false;
+  app.add_option("MODEL", model, "the .tflite model")->required()->check(non_empty());
+  app.add_option("--input", input_file,
+                 "raw tensor bytes (exactly the input tensor's size), or a PGM/PNG image scaled to the input\n"
+                 "(float: pixel/255; int8: quantized). Without it the input is all zeros.")
+      ->type_name("FILE")
+      ->check(non_empty());
+  app.add_option("--output", output_file, "write the raw bytes of output 0")->type_name("FILE")->check(non_empty());
+  app.add_option("--repeat", r.repeat,
+                 "invoke N times (1.." + std::to_string(kMaxRepeat) + "); times are medians over the N invokes")
+      ->type_name("N")
+      ->transform(integer_in_range(1, kMaxRepeat));
+  add_kernels_option(app, &kernel_name);
+  add_memory_flags(app, &options);
+  add_switch(app, "--json", &json, "machine-readable output");
+  if (int code = parse_command_line(app, argc, argv); code >= 0) return code;
   KernelChoice kernels = KernelChoice::kReference;
-  if (args.has("--kernels") && !parse_kernel_choice(args.value("--kernels"), &kernels)) {
-    std::fprintf(stderr, "tinyinfer run: --kernels must be 'reference' or 'optimized', got '%s'\n",
-                 args.value("--kernels"));
-    return 2;
-  }
-  const std::string output_file = args.has("--output") ? args.value("--output") : "";
+  parse_kernel_choice(kernel_name.c_str(), &kernels);  // IsMember checked the name
+  std::string error;
 
   OpenedModel m;
-  if (!load_model_file(args.positional()[0], &m, &error) ||
-      !init_interpreter(&m, kernels, &error, fuse_options(args))) {
+  if (!load_model_file(model, &m, &error) || !init_interpreter(&m, kernels, &error, options)) {
     std::fprintf(stderr, "tinyinfer run: %s\n", error.c_str());
     return 1;
   }
@@ -354,8 +318,8 @@ int cmd_run(int argc, char** argv) {
     std::fprintf(stderr, "tinyinfer run: input 0 of '%s' has no buffer\n", m.path.c_str());
     return 1;
   }
-  if (args.has("--input")) {
-    if (!load_input_file(args.value("--input"), *input, input->data, &r.input_text, &error)) {
+  if (!input_file.empty()) {
+    if (!load_input_file(input_file, *input, input->data, &r.input_text, &error)) {
       std::fprintf(stderr, "tinyinfer run: %s\n", error.c_str());
       return 1;
     }
@@ -411,8 +375,8 @@ int cmd_run(int argc, char** argv) {
       return 1;
     }
   }
-  if (args.has("--json")) {
-    print_json(m, r, output_file);
+  if (json) {
+    print_run_json(m, r, output_file);
   } else {
     print_text(m, r, output_file);
   }
