@@ -19,165 +19,100 @@ namespace tinyinfer::kernels::cortex_m7 {
 // to acc[][] once per run.
 #define TINYINFER_M7_FLOAT_ASM 1
 
-// 1 pixel(s) x 4 output channels: acc[p][o] (row-major, 4 floats) lives in
-// s0-s3 for the whole run; inputs s4-s7, weights s8-s11.
-inline void m7_run_1x4(const float* (&a)[1], const float* (&w)[4], int32_t n4, float (&acc)[1][4]) {
-  asm volatile(
-      "vldmia %[acc], {s0-s3}\n\t"
-      "1:\n\t"
-      "vldmia %[a0]!, {s4-s7}\n\t"
-      "vldmia %[w0]!, {s8-s11}\n\t"
-      "vfma.f32 s0, s4, s8\n\t"
-      "vfma.f32 s0, s5, s9\n\t"
-      "vfma.f32 s0, s6, s10\n\t"
-      "vfma.f32 s0, s7, s11\n\t"
-      "vldmia %[w1]!, {s8-s11}\n\t"
-      "vfma.f32 s1, s4, s8\n\t"
-      "vfma.f32 s1, s5, s9\n\t"
-      "vfma.f32 s1, s6, s10\n\t"
-      "vfma.f32 s1, s7, s11\n\t"
-      "vldmia %[w2]!, {s8-s11}\n\t"
-      "vfma.f32 s2, s4, s8\n\t"
-      "vfma.f32 s2, s5, s9\n\t"
-      "vfma.f32 s2, s6, s10\n\t"
-      "vfma.f32 s2, s7, s11\n\t"
-      "vldmia %[w3]!, {s8-s11}\n\t"
-      "vfma.f32 s3, s4, s8\n\t"
-      "vfma.f32 s3, s5, s9\n\t"
-      "vfma.f32 s3, s6, s10\n\t"
-      "vfma.f32 s3, s7, s11\n\t"
-      "subs %[n], %[n], #1\n\t"
-      "bne 1b\n\t"
-      "vstmia %[acc], {s0-s3}\n\t"
-      : [a0] "+r"(a[0]), [w0] "+r"(w[0]), [w1] "+r"(w[1]), [w2] "+r"(w[2]), [w3] "+r"(w[3]), [n] "+r"(n4)
-      : [acc] "r"(&acc[0][0])
-      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "cc", "memory");
-}
+// One generator for all blocks below, as string-literal macros (asm text must
+// be a literal). A P x 4 block keeps its accumulators in quads 0..P-1
+// (acc[p][o] in s(4p+o)), the inputs of pixel p in quad P+p and the weights in
+// quad 2P. FD_PIXELS_P(M, x) expands M(p, acc quad, input quad, x) per pixel.
+// Not clang-formatted: it breaks the runs of literals and macros apart.
+// clang-format off
+#define FD_PIXELS_1(M, x) M(0, (0, 1, 2, 3), (4, 5, 6, 7), x)
+#define FD_PIXELS_2(M, x) M(0, (0, 1, 2, 3), (8, 9, 10, 11), x) M(1, (4, 5, 6, 7), (12, 13, 14, 15), x)
+#define FD_PIXELS_3(M, x)                 \
+  M(0, (0, 1, 2, 3), (12, 13, 14, 15), x) \
+  M(1, (4, 5, 6, 7), (16, 17, 18, 19), x) \
+  M(2, (8, 9, 10, 11), (20, 21, 22, 23), x)
+#define FD_WEIGHTS_1 (8, 9, 10, 11)
+#define FD_WEIGHTS_2 (16, 17, 18, 19)
+#define FD_WEIGHTS_3 (24, 25, 26, 27)
+#define FD_ACCS_1 "{s0-s3}"
+#define FD_ACCS_2 "{s0-s7}"
+#define FD_ACCS_3 "{s0-s11}"
 
-// 2 pixel(s) x 4 output channels: acc[p][o] (row-major, 8 floats) lives in
-// s0-s7 for the whole run; inputs s8-s15, weights s16-s19.
-inline void m7_run_2x4(const float* (&a)[2], const float* (&w)[4], int32_t n4, float (&acc)[2][4]) {
-  asm volatile(
-      "vldmia %[acc], {s0-s7}\n\t"
-      "1:\n\t"
-      "vldmia %[a0]!, {s8-s11}\n\t"
-      "vldmia %[a1]!, {s12-s15}\n\t"
-      "vldmia %[w0]!, {s16-s19}\n\t"
-      "vfma.f32 s0, s8, s16\n\t"
-      "vfma.f32 s4, s12, s16\n\t"
-      "vfma.f32 s0, s9, s17\n\t"
-      "vfma.f32 s4, s13, s17\n\t"
-      "vfma.f32 s0, s10, s18\n\t"
-      "vfma.f32 s4, s14, s18\n\t"
-      "vfma.f32 s0, s11, s19\n\t"
-      "vfma.f32 s4, s15, s19\n\t"
-      "vldmia %[w1]!, {s16-s19}\n\t"
-      "vfma.f32 s1, s8, s16\n\t"
-      "vfma.f32 s5, s12, s16\n\t"
-      "vfma.f32 s1, s9, s17\n\t"
-      "vfma.f32 s5, s13, s17\n\t"
-      "vfma.f32 s1, s10, s18\n\t"
-      "vfma.f32 s5, s14, s18\n\t"
-      "vfma.f32 s1, s11, s19\n\t"
-      "vfma.f32 s5, s15, s19\n\t"
-      "vldmia %[w2]!, {s16-s19}\n\t"
-      "vfma.f32 s2, s8, s16\n\t"
-      "vfma.f32 s6, s12, s16\n\t"
-      "vfma.f32 s2, s9, s17\n\t"
-      "vfma.f32 s6, s13, s17\n\t"
-      "vfma.f32 s2, s10, s18\n\t"
-      "vfma.f32 s6, s14, s18\n\t"
-      "vfma.f32 s2, s11, s19\n\t"
-      "vfma.f32 s6, s15, s19\n\t"
-      "vldmia %[w3]!, {s16-s19}\n\t"
-      "vfma.f32 s3, s8, s16\n\t"
-      "vfma.f32 s7, s12, s16\n\t"
-      "vfma.f32 s3, s9, s17\n\t"
-      "vfma.f32 s7, s13, s17\n\t"
-      "vfma.f32 s3, s10, s18\n\t"
-      "vfma.f32 s7, s14, s18\n\t"
-      "vfma.f32 s3, s11, s19\n\t"
-      "vfma.f32 s7, s15, s19\n\t"
-      "subs %[n], %[n], #1\n\t"
-      "bne 1b\n\t"
-      "vstmia %[acc], {s0-s7}\n\t"
-      :
-      [a0] "+r"(a[0]), [a1] "+r"(a[1]), [w0] "+r"(w[0]), [w1] "+r"(w[1]), [w2] "+r"(w[2]), [w3] "+r"(w[3]), [n] "+r"(n4)
-      : [acc] "r"(&acc[0][0])
-      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13", "s14", "s15", "s16",
-        "s17", "s18", "s19", "cc", "memory");
-}
+// Register k of quad q as "sN"; a quad as "{sA-sD}" and as clobbers.
+#define FD_STR_(x) #x
+#define FD_STR(x) FD_STR_(x)
+#define FD_E0(a, b, c, d) a
+#define FD_E1(a, b, c, d) b
+#define FD_E2(a, b, c, d) c
+#define FD_E3(a, b, c, d) d
+#define FD_APPLY(f, q) f q
+#define FD_S(k, q) "s" FD_STR(FD_APPLY(FD_E##k, q))
+#define FD_RANGE(q) "{" FD_S(0, q) "-" FD_S(3, q) "}"
+#define FD_CLOBBER_QUAD(q) FD_S(0, q), FD_S(1, q), FD_S(2, q), FD_S(3, q)
 
-// 3 pixel(s) x 4 output channels: acc[p][o] (row-major, 12 floats) lives in
-// s0-s11 for the whole run; inputs s12-s23, weights s24-s27.
-inline void m7_run_3x4(const float* (&a)[3], const float* (&w)[4], int32_t n4, float (&acc)[3][4]) {
-  asm volatile(
-      "vldmia %[acc], {s0-s11}\n\t"
-      "1:\n\t"
-      "vldmia %[a0]!, {s12-s15}\n\t"
-      "vldmia %[a1]!, {s16-s19}\n\t"
-      "vldmia %[a2]!, {s20-s23}\n\t"
-      "vldmia %[w0]!, {s24-s27}\n\t"
-      "vfma.f32 s0, s12, s24\n\t"
-      "vfma.f32 s4, s16, s24\n\t"
-      "vfma.f32 s8, s20, s24\n\t"
-      "vfma.f32 s0, s13, s25\n\t"
-      "vfma.f32 s4, s17, s25\n\t"
-      "vfma.f32 s8, s21, s25\n\t"
-      "vfma.f32 s0, s14, s26\n\t"
-      "vfma.f32 s4, s18, s26\n\t"
-      "vfma.f32 s8, s22, s26\n\t"
-      "vfma.f32 s0, s15, s27\n\t"
-      "vfma.f32 s4, s19, s27\n\t"
-      "vfma.f32 s8, s23, s27\n\t"
-      "vldmia %[w1]!, {s24-s27}\n\t"
-      "vfma.f32 s1, s12, s24\n\t"
-      "vfma.f32 s5, s16, s24\n\t"
-      "vfma.f32 s9, s20, s24\n\t"
-      "vfma.f32 s1, s13, s25\n\t"
-      "vfma.f32 s5, s17, s25\n\t"
-      "vfma.f32 s9, s21, s25\n\t"
-      "vfma.f32 s1, s14, s26\n\t"
-      "vfma.f32 s5, s18, s26\n\t"
-      "vfma.f32 s9, s22, s26\n\t"
-      "vfma.f32 s1, s15, s27\n\t"
-      "vfma.f32 s5, s19, s27\n\t"
-      "vfma.f32 s9, s23, s27\n\t"
-      "vldmia %[w2]!, {s24-s27}\n\t"
-      "vfma.f32 s2, s12, s24\n\t"
-      "vfma.f32 s6, s16, s24\n\t"
-      "vfma.f32 s10, s20, s24\n\t"
-      "vfma.f32 s2, s13, s25\n\t"
-      "vfma.f32 s6, s17, s25\n\t"
-      "vfma.f32 s10, s21, s25\n\t"
-      "vfma.f32 s2, s14, s26\n\t"
-      "vfma.f32 s6, s18, s26\n\t"
-      "vfma.f32 s10, s22, s26\n\t"
-      "vfma.f32 s2, s15, s27\n\t"
-      "vfma.f32 s6, s19, s27\n\t"
-      "vfma.f32 s10, s23, s27\n\t"
-      "vldmia %[w3]!, {s24-s27}\n\t"
-      "vfma.f32 s3, s12, s24\n\t"
-      "vfma.f32 s7, s16, s24\n\t"
-      "vfma.f32 s11, s20, s24\n\t"
-      "vfma.f32 s3, s13, s25\n\t"
-      "vfma.f32 s7, s17, s25\n\t"
-      "vfma.f32 s11, s21, s25\n\t"
-      "vfma.f32 s3, s14, s26\n\t"
-      "vfma.f32 s7, s18, s26\n\t"
-      "vfma.f32 s11, s22, s26\n\t"
-      "vfma.f32 s3, s15, s27\n\t"
-      "vfma.f32 s7, s19, s27\n\t"
-      "vfma.f32 s11, s23, s27\n\t"
-      "subs %[n], %[n], #1\n\t"
-      "bne 1b\n\t"
-      "vstmia %[acc], {s0-s11}\n\t"
-      : [a0] "+r"(a[0]), [a1] "+r"(a[1]), [a2] "+r"(a[2]), [w0] "+r"(w[0]), [w1] "+r"(w[1]), [w2] "+r"(w[2]),
-        [w3] "+r"(w[3]), [n] "+r"(n4)
-      : [acc] "r"(&acc[0][0])
-      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13", "s14", "s15", "s16",
-        "s17", "s18", "s19", "s20", "s21", "s22", "s23", "s24", "s25", "s26", "s27", "cc", "memory");
-}
+// Per-pixel pieces: input load, multiply-add of input k by weight k into
+// column o (x = (o, k, weight quad)), zeroing, row step, operand, clobbers.
+#define FD_LOAD_INPUT(p, accq, inq, x) "vldmia %[a" #p "]!, " FD_RANGE(inq) "\n\t"
+#define FD_FMA_(accq, inq, o, k, wq) "vfma.f32 " FD_S(o, accq) ", " FD_S(k, inq) ", " FD_S(k, wq) "\n\t"
+#define FD_UNPACK(...) __VA_ARGS__
+#define FD_CALL(f, args) f args
+#define FD_FMA(p, accq, inq, x) FD_CALL(FD_FMA_, (accq, inq, FD_UNPACK x))
+#define FD_ZERO(p, accq, inq, x)                              \
+  "vmov " FD_S(0, accq) ", " FD_S(1, accq) ", %[t], %[t]\n\t" \
+  "vmov " FD_S(2, accq) ", " FD_S(3, accq) ", %[t], %[t]\n\t"
+#define FD_STEP_INPUT(p, accq, inq, x) "add %[a" #p "], %[a" #p "], %[t]\n\t"
+#define FD_INPUT_OPERAND(p, accq, inq, x) [a##p] "+r"(a[p]),
+#define FD_CLOBBER_PIXEL(p, accq, inq, x) FD_CLOBBER_QUAD(accq), FD_CLOBBER_QUAD(inq),
+#define FD_CLOBBERS(P) FD_PIXELS_##P(FD_CLOBBER_PIXEL, ~) FD_CLOBBER_QUAD(FD_WEIGHTS_##P)
+
+// Weight run o into quad wq: 4 floats, or 4 int8 widened in registers (word
+// load, SXTB with rotation, paired VMOV, VCVT; needs word, lo, hi operands).
+#define FD_LOAD_FLOAT(o, wq) "vldmia %[w" #o "]!, " FD_RANGE(wq) "\n\t"
+#define FD_WIDEN(ptr, q)                                  \
+  "ldr %[word], [" ptr "], #4\n\t"                        \
+  "sxtb %[lo], %[word]\n\t"                               \
+  "sxtb %[hi], %[word], ror #8\n\t"                       \
+  "vmov " FD_S(0, q) ", " FD_S(1, q) ", %[lo], %[hi]\n\t" \
+  "sxtb %[lo], %[word], ror #16\n\t"                      \
+  "asr %[hi], %[word], #24\n\t"                           \
+  "vmov " FD_S(2, q) ", " FD_S(3, q) ", %[lo], %[hi]\n\t" \
+  "vcvt.f32.s32 " FD_S(0, q) ", " FD_S(0, q) "\n\t"       \
+  "vcvt.f32.s32 " FD_S(1, q) ", " FD_S(1, q) "\n\t"       \
+  "vcvt.f32.s32 " FD_S(2, q) ", " FD_S(2, q) "\n\t"       \
+  "vcvt.f32.s32 " FD_S(3, q) ", " FD_S(3, q) "\n\t"
+#define FD_LOAD_INT8(o, wq) FD_WIDEN("%[w" #o "]", wq)
+
+// The P x 4 loop body: load the P input quads, then per output channel o
+// load its weights (with LOAD) and do 4 x P multiply-adds.
+#define FD_COLUMN(P, o, LOAD)                   \
+  LOAD(o, FD_WEIGHTS_##P)                       \
+  FD_PIXELS_##P(FD_FMA, (o, 0, FD_WEIGHTS_##P)) \
+  FD_PIXELS_##P(FD_FMA, (o, 1, FD_WEIGHTS_##P)) \
+  FD_PIXELS_##P(FD_FMA, (o, 2, FD_WEIGHTS_##P)) \
+  FD_PIXELS_##P(FD_FMA, (o, 3, FD_WEIGHTS_##P))
+#define FD_BODY(P, LOAD)          \
+  FD_PIXELS_##P(FD_LOAD_INPUT, ~) \
+  FD_COLUMN(P, 0, LOAD)           \
+  FD_COLUMN(P, 1, LOAD)           \
+  FD_COLUMN(P, 2, LOAD)           \
+  FD_COLUMN(P, 3, LOAD)
+#define FD_W_OPERANDS [w0] "+r"(w[0]), [w1] "+r"(w[1]), [w2] "+r"(w[2]), [w3] "+r"(w[3])
+
+// m7_run_Px4: one run of 4 * n4 floats; acc[][] is loaded into and stored
+// back from its registers around the loop.
+#define FD_DEFINE_RUN(P)                                                                                 \
+  inline void m7_run_##P##x4(const float* (&a)[P], const float* (&w)[4], int32_t n4, float (&acc)[P][4]) { \
+    asm volatile(                                                                                        \
+        "vldmia %[acc], " FD_ACCS_##P "\n\t"                                                             \
+        "1:\n\t"                                                                                         \
+        FD_BODY(P, FD_LOAD_FLOAT)                                                                        \
+        "subs %[n], %[n], #1\n\t"                                                                        \
+        "bne 1b\n\t"                                                                                     \
+        "vstmia %[acc], " FD_ACCS_##P "\n\t"                                                             \
+        : FD_PIXELS_##P(FD_INPUT_OPERAND, ~) FD_W_OPERANDS, [n] "+r"(n4)                                 \
+        : [acc] "r"(&acc[0][0])                                                                          \
+        : FD_CLOBBERS(P), "cc", "memory");                                                               \
+  }
 
 // Byte steps of m7_rows_*: n4 = run length / 4, then what to add to the input and
 // weight pointers after each run to reach the next row.
@@ -185,300 +120,59 @@ struct M7RowSteps {
   int32_t n4, in_skip_bytes, w_skip_bytes;
 };
 
-// All rows of one 1-pixel x 4-channel block: zeroes s0-s3, runs `rows` runs of
-// 4 * n4 floats (inputs s4-s7, weights s8-s11), stepping the
-// pointers by the row skips in between, and stores the sums to acc.
-inline void m7_rows_1x4(const float* (&a)[1], const float* (&w)[4], int32_t rows, const M7RowSteps* steps,
-                        float (&acc)[1][4]) {
-  int32_t t;
-  asm volatile(
-      "mov %[t], #0\n\t"
-      "vmov s0, s1, %[t], %[t]\n\t"
-      "vmov s2, s3, %[t], %[t]\n\t"
-      "2:\n\t"
-      "ldr %[t], [%[steps]]\n\t"
-      "1:\n\t"
-      "vldmia %[a0]!, {s4-s7}\n\t"
-      "vldmia %[w0]!, {s8-s11}\n\t"
-      "vfma.f32 s0, s4, s8\n\t"
-      "vfma.f32 s0, s5, s9\n\t"
-      "vfma.f32 s0, s6, s10\n\t"
-      "vfma.f32 s0, s7, s11\n\t"
-      "vldmia %[w1]!, {s8-s11}\n\t"
-      "vfma.f32 s1, s4, s8\n\t"
-      "vfma.f32 s1, s5, s9\n\t"
-      "vfma.f32 s1, s6, s10\n\t"
-      "vfma.f32 s1, s7, s11\n\t"
-      "vldmia %[w2]!, {s8-s11}\n\t"
-      "vfma.f32 s2, s4, s8\n\t"
-      "vfma.f32 s2, s5, s9\n\t"
-      "vfma.f32 s2, s6, s10\n\t"
-      "vfma.f32 s2, s7, s11\n\t"
-      "vldmia %[w3]!, {s8-s11}\n\t"
-      "vfma.f32 s3, s4, s8\n\t"
-      "vfma.f32 s3, s5, s9\n\t"
-      "vfma.f32 s3, s6, s10\n\t"
-      "vfma.f32 s3, s7, s11\n\t"
-      "subs %[t], %[t], #1\n\t"
-      "bne 1b\n\t"
-      "ldr %[t], [%[steps], #4]\n\t"
-      "add %[a0], %[a0], %[t]\n\t"
-      "ldr %[t], [%[steps], #8]\n\t"
-      "add %[w0], %[w0], %[t]\n\t"
-      "add %[w1], %[w1], %[t]\n\t"
-      "add %[w2], %[w2], %[t]\n\t"
-      "add %[w3], %[w3], %[t]\n\t"
-      "subs %[rows], %[rows], #1\n\t"
-      "bne 2b\n\t"
-      "vstmia %[acc], {s0-s3}\n\t"
-      : [a0] "+r"(a[0]), [w0] "+r"(w[0]), [w1] "+r"(w[1]), [w2] "+r"(w[2]), [w3] "+r"(w[3]), [rows] "+r"(rows),
-        [t] "=&r"(t)
-      : [steps] "r"(steps), [acc] "r"(&acc[0][0])
-      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "cc", "memory");
-}
+// m7_rows_Px4: all rows of one block: zeroes the accumulators, runs `rows`
+// runs of 4 * n4 floats, stepping the pointers by the row skips in between,
+// and stores the sums to acc.
+#define FD_DEFINE_ROWS(P)                                                                                  \
+  inline void m7_rows_##P##x4(const float* (&a)[P], const float* (&w)[4], int32_t rows,                    \
+                              const M7RowSteps* steps, float (&acc)[P][4]) {                               \
+    int32_t t;                                                                                             \
+    asm volatile(                                                                                          \
+        "mov %[t], #0\n\t"                                                                                 \
+        FD_PIXELS_##P(FD_ZERO, ~)                                                                          \
+        "2:\n\t"                                                                                           \
+        "ldr %[t], [%[steps]]\n\t"                                                                         \
+        "1:\n\t"                                                                                           \
+        FD_BODY(P, FD_LOAD_FLOAT)                                                                          \
+        "subs %[t], %[t], #1\n\t"                                                                          \
+        "bne 1b\n\t"                                                                                       \
+        "ldr %[t], [%[steps], #4]\n\t"                                                                     \
+        FD_PIXELS_##P(FD_STEP_INPUT, ~)                                                                    \
+        "ldr %[t], [%[steps], #8]\n\t"                                                                     \
+        "add %[w0], %[w0], %[t]\n\t"                                                                       \
+        "add %[w1], %[w1], %[t]\n\t"                                                                       \
+        "add %[w2], %[w2], %[t]\n\t"                                                                       \
+        "add %[w3], %[w3], %[t]\n\t"                                                                       \
+        "subs %[rows], %[rows], #1\n\t"                                                                    \
+        "bne 2b\n\t"                                                                                       \
+        "vstmia %[acc], " FD_ACCS_##P "\n\t"                                                               \
+        : FD_PIXELS_##P(FD_INPUT_OPERAND, ~) FD_W_OPERANDS, [rows] "+r"(rows), [t] "=&r"(t)                \
+        : [steps] "r"(steps), [acc] "r"(&acc[0][0])                                                        \
+        : FD_CLOBBERS(P), "cc", "memory");                                                                 \
+  }
 
-// All rows of one 2-pixel x 4-channel block: zeroes s0-s7, runs `rows` runs of
-// 4 * n4 floats (inputs s8-s15, weights s16-s19), stepping the
-// pointers by the row skips in between, and stores the sums to acc.
-inline void m7_rows_2x4(const float* (&a)[2], const float* (&w)[4], int32_t rows, const M7RowSteps* steps,
-                        float (&acc)[2][4]) {
-  int32_t t;
-  asm volatile(
-      "mov %[t], #0\n\t"
-      "vmov s0, s1, %[t], %[t]\n\t"
-      "vmov s2, s3, %[t], %[t]\n\t"
-      "vmov s4, s5, %[t], %[t]\n\t"
-      "vmov s6, s7, %[t], %[t]\n\t"
-      "2:\n\t"
-      "ldr %[t], [%[steps]]\n\t"
-      "1:\n\t"
-      "vldmia %[a0]!, {s8-s11}\n\t"
-      "vldmia %[a1]!, {s12-s15}\n\t"
-      "vldmia %[w0]!, {s16-s19}\n\t"
-      "vfma.f32 s0, s8, s16\n\t"
-      "vfma.f32 s4, s12, s16\n\t"
-      "vfma.f32 s0, s9, s17\n\t"
-      "vfma.f32 s4, s13, s17\n\t"
-      "vfma.f32 s0, s10, s18\n\t"
-      "vfma.f32 s4, s14, s18\n\t"
-      "vfma.f32 s0, s11, s19\n\t"
-      "vfma.f32 s4, s15, s19\n\t"
-      "vldmia %[w1]!, {s16-s19}\n\t"
-      "vfma.f32 s1, s8, s16\n\t"
-      "vfma.f32 s5, s12, s16\n\t"
-      "vfma.f32 s1, s9, s17\n\t"
-      "vfma.f32 s5, s13, s17\n\t"
-      "vfma.f32 s1, s10, s18\n\t"
-      "vfma.f32 s5, s14, s18\n\t"
-      "vfma.f32 s1, s11, s19\n\t"
-      "vfma.f32 s5, s15, s19\n\t"
-      "vldmia %[w2]!, {s16-s19}\n\t"
-      "vfma.f32 s2, s8, s16\n\t"
-      "vfma.f32 s6, s12, s16\n\t"
-      "vfma.f32 s2, s9, s17\n\t"
-      "vfma.f32 s6, s13, s17\n\t"
-      "vfma.f32 s2, s10, s18\n\t"
-      "vfma.f32 s6, s14, s18\n\t"
-      "vfma.f32 s2, s11, s19\n\t"
-      "vfma.f32 s6, s15, s19\n\t"
-      "vldmia %[w3]!, {s16-s19}\n\t"
-      "vfma.f32 s3, s8, s16\n\t"
-      "vfma.f32 s7, s12, s16\n\t"
-      "vfma.f32 s3, s9, s17\n\t"
-      "vfma.f32 s7, s13, s17\n\t"
-      "vfma.f32 s3, s10, s18\n\t"
-      "vfma.f32 s7, s14, s18\n\t"
-      "vfma.f32 s3, s11, s19\n\t"
-      "vfma.f32 s7, s15, s19\n\t"
-      "subs %[t], %[t], #1\n\t"
-      "bne 1b\n\t"
-      "ldr %[t], [%[steps], #4]\n\t"
-      "add %[a0], %[a0], %[t]\n\t"
-      "add %[a1], %[a1], %[t]\n\t"
-      "ldr %[t], [%[steps], #8]\n\t"
-      "add %[w0], %[w0], %[t]\n\t"
-      "add %[w1], %[w1], %[t]\n\t"
-      "add %[w2], %[w2], %[t]\n\t"
-      "add %[w3], %[w3], %[t]\n\t"
-      "subs %[rows], %[rows], #1\n\t"
-      "bne 2b\n\t"
-      "vstmia %[acc], {s0-s7}\n\t"
-      : [a0] "+r"(a[0]), [a1] "+r"(a[1]), [w0] "+r"(w[0]), [w1] "+r"(w[1]), [w2] "+r"(w[2]), [w3] "+r"(w[3]),
-        [rows] "+r"(rows), [t] "=&r"(t)
-      : [steps] "r"(steps), [acc] "r"(&acc[0][0])
-      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13", "s14", "s15", "s16",
-        "s17", "s18", "s19", "cc", "memory");
-}
+FD_DEFINE_RUN(1)
+FD_DEFINE_RUN(2)
+FD_DEFINE_RUN(3)
+FD_DEFINE_ROWS(1)
+FD_DEFINE_ROWS(2)
+FD_DEFINE_ROWS(3)
 
-// All rows of one 3-pixel x 4-channel block: zeroes s0-s11, runs `rows` runs of
-// 4 * n4 floats (inputs s12-s23, weights s24-s27), stepping the
-// pointers by the row skips in between, and stores the sums to acc.
-inline void m7_rows_3x4(const float* (&a)[3], const float* (&w)[4], int32_t rows, const M7RowSteps* steps,
-                        float (&acc)[3][4]) {
-  int32_t t;
-  asm volatile(
-      "mov %[t], #0\n\t"
-      "vmov s0, s1, %[t], %[t]\n\t"
-      "vmov s2, s3, %[t], %[t]\n\t"
-      "vmov s4, s5, %[t], %[t]\n\t"
-      "vmov s6, s7, %[t], %[t]\n\t"
-      "vmov s8, s9, %[t], %[t]\n\t"
-      "vmov s10, s11, %[t], %[t]\n\t"
-      "2:\n\t"
-      "ldr %[t], [%[steps]]\n\t"
-      "1:\n\t"
-      "vldmia %[a0]!, {s12-s15}\n\t"
-      "vldmia %[a1]!, {s16-s19}\n\t"
-      "vldmia %[a2]!, {s20-s23}\n\t"
-      "vldmia %[w0]!, {s24-s27}\n\t"
-      "vfma.f32 s0, s12, s24\n\t"
-      "vfma.f32 s4, s16, s24\n\t"
-      "vfma.f32 s8, s20, s24\n\t"
-      "vfma.f32 s0, s13, s25\n\t"
-      "vfma.f32 s4, s17, s25\n\t"
-      "vfma.f32 s8, s21, s25\n\t"
-      "vfma.f32 s0, s14, s26\n\t"
-      "vfma.f32 s4, s18, s26\n\t"
-      "vfma.f32 s8, s22, s26\n\t"
-      "vfma.f32 s0, s15, s27\n\t"
-      "vfma.f32 s4, s19, s27\n\t"
-      "vfma.f32 s8, s23, s27\n\t"
-      "vldmia %[w1]!, {s24-s27}\n\t"
-      "vfma.f32 s1, s12, s24\n\t"
-      "vfma.f32 s5, s16, s24\n\t"
-      "vfma.f32 s9, s20, s24\n\t"
-      "vfma.f32 s1, s13, s25\n\t"
-      "vfma.f32 s5, s17, s25\n\t"
-      "vfma.f32 s9, s21, s25\n\t"
-      "vfma.f32 s1, s14, s26\n\t"
-      "vfma.f32 s5, s18, s26\n\t"
-      "vfma.f32 s9, s22, s26\n\t"
-      "vfma.f32 s1, s15, s27\n\t"
-      "vfma.f32 s5, s19, s27\n\t"
-      "vfma.f32 s9, s23, s27\n\t"
-      "vldmia %[w2]!, {s24-s27}\n\t"
-      "vfma.f32 s2, s12, s24\n\t"
-      "vfma.f32 s6, s16, s24\n\t"
-      "vfma.f32 s10, s20, s24\n\t"
-      "vfma.f32 s2, s13, s25\n\t"
-      "vfma.f32 s6, s17, s25\n\t"
-      "vfma.f32 s10, s21, s25\n\t"
-      "vfma.f32 s2, s14, s26\n\t"
-      "vfma.f32 s6, s18, s26\n\t"
-      "vfma.f32 s10, s22, s26\n\t"
-      "vfma.f32 s2, s15, s27\n\t"
-      "vfma.f32 s6, s19, s27\n\t"
-      "vfma.f32 s10, s23, s27\n\t"
-      "vldmia %[w3]!, {s24-s27}\n\t"
-      "vfma.f32 s3, s12, s24\n\t"
-      "vfma.f32 s7, s16, s24\n\t"
-      "vfma.f32 s11, s20, s24\n\t"
-      "vfma.f32 s3, s13, s25\n\t"
-      "vfma.f32 s7, s17, s25\n\t"
-      "vfma.f32 s11, s21, s25\n\t"
-      "vfma.f32 s3, s14, s26\n\t"
-      "vfma.f32 s7, s18, s26\n\t"
-      "vfma.f32 s11, s22, s26\n\t"
-      "vfma.f32 s3, s15, s27\n\t"
-      "vfma.f32 s7, s19, s27\n\t"
-      "vfma.f32 s11, s23, s27\n\t"
-      "subs %[t], %[t], #1\n\t"
-      "bne 1b\n\t"
-      "ldr %[t], [%[steps], #4]\n\t"
-      "add %[a0], %[a0], %[t]\n\t"
-      "add %[a1], %[a1], %[t]\n\t"
-      "add %[a2], %[a2], %[t]\n\t"
-      "ldr %[t], [%[steps], #8]\n\t"
-      "add %[w0], %[w0], %[t]\n\t"
-      "add %[w1], %[w1], %[t]\n\t"
-      "add %[w2], %[w2], %[t]\n\t"
-      "add %[w3], %[w3], %[t]\n\t"
-      "subs %[rows], %[rows], #1\n\t"
-      "bne 2b\n\t"
-      "vstmia %[acc], {s0-s11}\n\t"
-      : [a0] "+r"(a[0]), [a1] "+r"(a[1]), [a2] "+r"(a[2]), [w0] "+r"(w[0]), [w1] "+r"(w[1]), [w2] "+r"(w[2]),
-        [w3] "+r"(w[3]), [rows] "+r"(rows), [t] "=&r"(t)
-      : [steps] "r"(steps), [acc] "r"(&acc[0][0])
-      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13", "s14", "s15", "s16",
-        "s17", "s18", "s19", "s20", "s21", "s22", "s23", "s24", "s25", "s26", "s27", "cc", "memory");
-}
-
-// Hybrid dot product of 1 input run x 4 int8 weight runs, 4 * n4 long: the weights
-// are widened in registers (word load, SXTB with rotation, paired VMOV, VCVT) and
-// used once. acc (4 floats) in s0-s3, inputs s4-s7, widened weights s8-s11.
+// Hybrid dot product of 1 input run x 4 int8 weight runs, 4 * n4 long: the
+// weights are widened in registers and used once.
 inline void m7_run_1x4_int8(const float* (&a)[1], const int8_t* (&w)[4], int32_t n4, float (&acc)[1][4]) {
   int32_t word, lo, hi;
   asm volatile(
-      "vldmia %[acc], {s0-s3}\n\t"
+      "vldmia %[acc], " FD_ACCS_1 "\n\t"
       "1:\n\t"
-      "vldmia %[a0]!, {s4-s7}\n\t"
-      "ldr %[word], [%[w0]], #4\n\t"
-      "sxtb %[lo], %[word]\n\t"
-      "sxtb %[hi], %[word], ror #8\n\t"
-      "vmov s8, s9, %[lo], %[hi]\n\t"
-      "sxtb %[lo], %[word], ror #16\n\t"
-      "asr %[hi], %[word], #24\n\t"
-      "vmov s10, s11, %[lo], %[hi]\n\t"
-      "vcvt.f32.s32 s8, s8\n\t"
-      "vcvt.f32.s32 s9, s9\n\t"
-      "vcvt.f32.s32 s10, s10\n\t"
-      "vcvt.f32.s32 s11, s11\n\t"
-      "vfma.f32 s0, s4, s8\n\t"
-      "vfma.f32 s0, s5, s9\n\t"
-      "vfma.f32 s0, s6, s10\n\t"
-      "vfma.f32 s0, s7, s11\n\t"
-      "ldr %[word], [%[w1]], #4\n\t"
-      "sxtb %[lo], %[word]\n\t"
-      "sxtb %[hi], %[word], ror #8\n\t"
-      "vmov s8, s9, %[lo], %[hi]\n\t"
-      "sxtb %[lo], %[word], ror #16\n\t"
-      "asr %[hi], %[word], #24\n\t"
-      "vmov s10, s11, %[lo], %[hi]\n\t"
-      "vcvt.f32.s32 s8, s8\n\t"
-      "vcvt.f32.s32 s9, s9\n\t"
-      "vcvt.f32.s32 s10, s10\n\t"
-      "vcvt.f32.s32 s11, s11\n\t"
-      "vfma.f32 s1, s4, s8\n\t"
-      "vfma.f32 s1, s5, s9\n\t"
-      "vfma.f32 s1, s6, s10\n\t"
-      "vfma.f32 s1, s7, s11\n\t"
-      "ldr %[word], [%[w2]], #4\n\t"
-      "sxtb %[lo], %[word]\n\t"
-      "sxtb %[hi], %[word], ror #8\n\t"
-      "vmov s8, s9, %[lo], %[hi]\n\t"
-      "sxtb %[lo], %[word], ror #16\n\t"
-      "asr %[hi], %[word], #24\n\t"
-      "vmov s10, s11, %[lo], %[hi]\n\t"
-      "vcvt.f32.s32 s8, s8\n\t"
-      "vcvt.f32.s32 s9, s9\n\t"
-      "vcvt.f32.s32 s10, s10\n\t"
-      "vcvt.f32.s32 s11, s11\n\t"
-      "vfma.f32 s2, s4, s8\n\t"
-      "vfma.f32 s2, s5, s9\n\t"
-      "vfma.f32 s2, s6, s10\n\t"
-      "vfma.f32 s2, s7, s11\n\t"
-      "ldr %[word], [%[w3]], #4\n\t"
-      "sxtb %[lo], %[word]\n\t"
-      "sxtb %[hi], %[word], ror #8\n\t"
-      "vmov s8, s9, %[lo], %[hi]\n\t"
-      "sxtb %[lo], %[word], ror #16\n\t"
-      "asr %[hi], %[word], #24\n\t"
-      "vmov s10, s11, %[lo], %[hi]\n\t"
-      "vcvt.f32.s32 s8, s8\n\t"
-      "vcvt.f32.s32 s9, s9\n\t"
-      "vcvt.f32.s32 s10, s10\n\t"
-      "vcvt.f32.s32 s11, s11\n\t"
-      "vfma.f32 s3, s4, s8\n\t"
-      "vfma.f32 s3, s5, s9\n\t"
-      "vfma.f32 s3, s6, s10\n\t"
-      "vfma.f32 s3, s7, s11\n\t"
+      FD_BODY(1, FD_LOAD_INT8)
       "subs %[n], %[n], #1\n\t"
       "bne 1b\n\t"
-      "vstmia %[acc], {s0-s3}\n\t"
-      : [a0] "+r"(a[0]), [w0] "+r"(w[0]), [w1] "+r"(w[1]), [w2] "+r"(w[2]), [w3] "+r"(w[3]), [n] "+r"(n4),
+      "vstmia %[acc], " FD_ACCS_1 "\n\t"
+      : FD_PIXELS_1(FD_INPUT_OPERAND, ~) FD_W_OPERANDS, [n] "+r"(n4),
         [word] "=&r"(word), [lo] "=&r"(lo), [hi] "=&r"(hi)
       : [acc] "r"(&acc[0][0])
-      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "cc", "memory");
+      : FD_CLOBBERS(1), "cc", "memory");
 }
 
 // out[i] = float(q[i]) for 4 * n4 values: one word load, four sign
@@ -487,17 +181,7 @@ inline void m7_widen_int8(const int8_t* q, int32_t n4, float* out) {
   int32_t word, lo, hi;
   asm volatile(
       "1:\n\t"
-      "ldr %[word], [%[q]], #4\n\t"
-      "sxtb %[lo], %[word]\n\t"
-      "sxtb %[hi], %[word], ror #8\n\t"
-      "vmov s0, s1, %[lo], %[hi]\n\t"
-      "sxtb %[lo], %[word], ror #16\n\t"
-      "asr %[hi], %[word], #24\n\t"
-      "vmov s2, s3, %[lo], %[hi]\n\t"
-      "vcvt.f32.s32 s0, s0\n\t"
-      "vcvt.f32.s32 s1, s1\n\t"
-      "vcvt.f32.s32 s2, s2\n\t"
-      "vcvt.f32.s32 s3, s3\n\t"
+      FD_WIDEN("%[q]", (0, 1, 2, 3))
       "vstmia %[out]!, {s0-s3}\n\t"
       "subs %[n], %[n], #1\n\t"
       "bne 1b\n\t"
@@ -505,6 +189,45 @@ inline void m7_widen_int8(const int8_t* q, int32_t n4, float* out) {
       :
       : "s0", "s1", "s2", "s3", "cc", "memory");
 }
+// clang-format on
+
+#undef FD_ACCS_1
+#undef FD_ACCS_2
+#undef FD_ACCS_3
+#undef FD_APPLY
+#undef FD_BODY
+#undef FD_CALL
+#undef FD_CLOBBERS
+#undef FD_CLOBBER_PIXEL
+#undef FD_CLOBBER_QUAD
+#undef FD_COLUMN
+#undef FD_DEFINE_ROWS
+#undef FD_DEFINE_RUN
+#undef FD_E0
+#undef FD_E1
+#undef FD_E2
+#undef FD_E3
+#undef FD_FMA
+#undef FD_FMA_
+#undef FD_INPUT_OPERAND
+#undef FD_LOAD_FLOAT
+#undef FD_LOAD_INPUT
+#undef FD_LOAD_INT8
+#undef FD_PIXELS_1
+#undef FD_PIXELS_2
+#undef FD_PIXELS_3
+#undef FD_RANGE
+#undef FD_S
+#undef FD_STEP_INPUT
+#undef FD_STR
+#undef FD_STR_
+#undef FD_UNPACK
+#undef FD_WEIGHTS_1
+#undef FD_WEIGHTS_2
+#undef FD_WEIGHTS_3
+#undef FD_WIDEN
+#undef FD_W_OPERANDS
+#undef FD_ZERO
 
 #endif
 
