@@ -17,9 +17,11 @@
 # (cmake -P) and appends the generated .cc to <out_var>.
 # Symbols live in namespace tinyinfer::assets.
 
-set(_TI_EMBED_SCRIPT ${CMAKE_CURRENT_LIST_FILE})
+# Global: the functions are called from other directories than the includer.
+set_property(GLOBAL PROPERTY _TI_EMBED_SCRIPT ${CMAKE_CURRENT_LIST_FILE})
 
 function(tinyinfer_embed_model out_var)
+  get_property(_TI_EMBED_SCRIPT GLOBAL PROPERTY _TI_EMBED_SCRIPT)
   cmake_parse_arguments(ARG "" "SYMBOL;FILE;NAME;OUTPUT_DIR;VERIFY_WITH" "" ${ARGN})
   if(NOT ARG_SYMBOL OR NOT ARG_FILE)
     message(FATAL_ERROR "tinyinfer_embed_model: SYMBOL and FILE are required")
@@ -47,6 +49,7 @@ function(tinyinfer_embed_model out_var)
 endfunction()
 
 function(tinyinfer_embed_pgm out_var)
+  get_property(_TI_EMBED_SCRIPT GLOBAL PROPERTY _TI_EMBED_SCRIPT)
   cmake_parse_arguments(ARG "" "SYMBOL;FILE" "" ${ARGN})
   if(NOT ARG_SYMBOL OR NOT ARG_FILE)
     message(FATAL_ERROR "tinyinfer_embed_pgm: SYMBOL and FILE are required")

@@ -1,10 +1,19 @@
-# Board description read by firmware/CMakeLists.txt.
+# QEMU mps2-an500 (emulated Cortex-M7), read by firmware/CMakeLists.txt
+# (tinyinfer_load_board; the contract is in firmware/boards/README.md).
 include(${CMAKE_CURRENT_LIST_DIR}/../common/common.cmake)
 set(TINYINFER_BOARD_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/startup.S
     ${CMAKE_CURRENT_LIST_DIR}/board.cc
     ${TINYINFER_COMMON_SOURCES})  # common/
-set(TINYINFER_BOARD_LINKER_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/mps2_an500.ld)
+set(TINYINFER_BOARD_DEFAULT_VARIANT "")  # one memory map, one UART setup
 # How to run it (printed after the build; the runner uses the same options).
 set(TINYINFER_BOARD_RUN_HINT
     "qemu-system-arm -M mps2-an500 -nographic -monitor none -semihosting -icount shift=0 -kernel")
+
+function(tinyinfer_qemu_mps2_an500_variant variant ld_var definitions_var)
+  if(NOT variant STREQUAL "")
+    message(FATAL_ERROR "qemu-mps2-an500 has no board variants (asked for '${variant}')")
+  endif()
+  set(${ld_var} ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/mps2_an500.ld PARENT_SCOPE)
+  set(${definitions_var} "" PARENT_SCOPE)
+endfunction()

@@ -1,18 +1,20 @@
-# Teensy 4.0 (NXP i.MX RT1062, Cortex-M7 600 MHz), read by firmware/CMakeLists.txt.
+# Teensy 4.0 (NXP i.MX RT1062, Cortex-M7 600 MHz), read by firmware/CMakeLists.txt
+# (tinyinfer_load_board; the contract is in firmware/boards/README.md).
 #
 #   -DTINYINFER_BOARD=teensy40 [-DTINYINFER_PLACEMENT=itcm|flash]
 #
+# Variants are the code placements:
 # itcm  (default): vectors + engine code copied to ITCM at start-up, arena in DTCM.
 # flash: all code executes in place from the QSPI flash (through the L1
 #        I-cache), arena still in DTCM: only instruction fetch changes, which
 #        is the study's open question (is the RT1062 slow because of the flash?).
 set(TINYINFER_PLACEMENT "itcm" CACHE STRING "Teensy 4.0 code placement: itcm | flash")
 set_property(CACHE TINYINFER_PLACEMENT PROPERTY STRINGS itcm flash)
-set(teensy40_dir ${CMAKE_CURRENT_LIST_DIR})
+set(TINYINFER_BOARD_DEFAULT_VARIANT ${TINYINFER_PLACEMENT})
 
 # The placements differ only in the linker script (teensy40.ld.in): the same
 # objects link either way.
-function(teensy40_linker_script placement out_var)
+function(tinyinfer_teensy40_variant placement ld_var definitions_var)
   if(placement STREQUAL "itcm")
     string(JOIN "\n" TEENSY40_ITCM_INPUTS
       "    KEEP(*(.isr_vector))"
@@ -34,22 +36,14 @@ function(teensy40_linker_script placement out_var)
       "    KEEP(*(.isr_vector))"
       "  } > FLASH")
   else()
-    message(FATAL_ERROR "TINYINFER_PLACEMENT=${placement}: expected itcm or flash")
+    message(FATAL_ERROR "teensy40 placement '${placement}' (TINYINFER_PLACEMENT or a board variant): expected itcm or flash")
   endif()
   set(TINYINFER_PLACEMENT ${placement})  # named in the generated script's header
-  set(ld ${CMAKE_CURRENT_BINARY_DIR}/teensy40-${placement}.ld)
-  configure_file(${teensy40_dir}/teensy40.ld.in ${ld} @ONLY)
-  set(${out_var} ${ld} PARENT_SCOPE)
-endfunction()
-
-# TINYINFER_FIRMWARE_BOARD_VARIANTS: the placements.
-function(tinyinfer_board_variant variant ld_var definitions_var)
-  teensy40_linker_script(${variant} ld)
+  set(ld ${CMAKE_BINARY_DIR}/boards/teensy40-${placement}.ld)
+  configure_file(${CMAKE_CURRENT_FUNCTION_LIST_DIR}/teensy40.ld.in ${ld} @ONLY)
   set(${ld_var} ${ld} PARENT_SCOPE)
   set(${definitions_var} "" PARENT_SCOPE)
 endfunction()
-
-teensy40_linker_script(${TINYINFER_PLACEMENT} teensy40_ld)
 
 include(${CMAKE_CURRENT_LIST_DIR}/../common/common.cmake)
 set(TINYINFER_BOARD_SOURCES
@@ -57,7 +51,6 @@ set(TINYINFER_BOARD_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/startup.S
     ${CMAKE_CURRENT_LIST_DIR}/board.cc
     ${TINYINFER_COMMON_SILICON_SOURCES})  # common/
-set(TINYINFER_BOARD_LINKER_SCRIPT ${teensy40_ld})
 set(TINYINFER_BOARD_RUN_HINT
     "flash the .hex beside it with teensy_loader_cli --mcu=TEENSY40 -w -v <name>.hex (press the button), serial 115200 on pins 14/15; ELF:")
 
