@@ -18,7 +18,7 @@ out=$here/results
 mkdir -p "$out"
 
 source "$here/build_tools.sh"
-bench_build_tools "${1:-}" firmware_bench_m7
+bench_build_tools "${1:-}" bench-firmware
 
 models=()
 [[ -d $shared/models ]] && models+=("$shared"/models/*.tflite)

@@ -1,20 +1,18 @@
 #!/usr/bin/env bash
 # The full board x model x kernel-set matrix of the silicon board images
 # (Teensy 4.0 in both placements, STM32F746-Discovery at 216 and 288 MHz),
-# each with its memory report, then one summary file. One tree per board
-# (TINYINFER_FIRMWARE_MODEL_SET, TINYINFER_FIRMWARE_BOARD_VARIANTS): the
-# engine is compiled once per board, every further image is a link. Each tree
-# is configured from the board's preset in CMakePresets.json (teensy40,
-# stm32f746-disco: toolchain, Release, board options), the board's other
-# preset (teensy40-flash, stm32f746-disco-288) linked in it as a variant; one
-# image of one preset is `cmake --preset P && cmake --build --preset P`. CI
-# (tests/boards) builds the same models and kernel sets, with the STM32 288 MHz
-# variant on USART6. The images are built and checked statically here; none
-# of them has been run on silicon.
+# each with its memory report, then one summary file. All images come from
+# ONE cross tree (firmware/CMakeLists.txt, TINYINFER_FIRMWARE_IMAGES): the
+# engine is compiled once, every image is a link - the same mechanism as the
+# host build's firmware tree (cmake/firmware_tree.cmake), which CI checks
+# (tests/boards). The layouts match the board presets (teensy40 /
+# teensy40-flash, stm32f746-disco / stm32f746-disco-288); one image of one
+# preset is `cmake --preset P && cmake --build --preset P`. The images are
+# built and checked statically here; none of them has been run on silicon.
 #
 #   tools/build_boards.sh [board...]   boards: teensy40 stm32f746-disco
 # Environment: TINYINFER_SHARED_DIR (default ../shared) for the study's
-# models; BOARDS_BUILD_DIR (default build/boards) for the trees and reports;
+# models; BOARDS_BUILD_DIR (default build/boards) for the tree and reports;
 # BOARD_IMAGE_TESTS=path/to/tinyinfer_board_image_tests to run the static
 # checks on every image built here.
 #
@@ -56,7 +54,6 @@ summary=$out/summary.md
   echo "text = arm-none-eabi-size's text (code + constants + the model); each region: bytes used (of its size)."
 } > "$summary"
 
-model_set=$(IFS=';'; echo "${models[*]}")
 # 1234567 -> 1,234,567
 commas() { printf "%d" "$1" | sed -E ':a;s/^([0-9]+)([0-9]{3})/\1,\2/;ta'; }
 # The .tflite a label was built from (firmware/CMakeLists.txt's model values).
@@ -66,21 +63,48 @@ model_file_of() {
     *) echo "$shared/models/mnist_$1.tflite" ;;
   esac
 }
-for board in "${boards[@]}"; do
-  # The tree is configured from the board's preset (CMakePresets.json: the
-  # toolchain, Release, the board and its default placement/clock/console);
-  # the second layout is the board variant matching the other preset of the
-  # board (teensy40-flash, stm32f746-disco-288), linked in the same tree.
-  case $board in
-    teensy40)        preset=teensy40 variant=flash  # the preset teensy40-flash as a variant
-                     layouts=("itcm:" "flash:flash-")
-                     regions=(FLASH:0x60000000:0x1F0000 ITCM:0x0:0x20000 DTCM:0x20000000:0x60000 OCRAM:0x20200000:0x80000) ;;
-    stm32f746-disco) preset=stm32f746-disco variant=288-usart1  # the preset stm32f746-disco-288
-                     layouts=("216:" "288:288-usart1-")
-                     regions=(FLASH:0x08000000:0x100000 DTCM:0x20000000:0x10000 SRAM:0x20010000:0x40000) ;;
-    *) echo "unknown board $board (expected teensy40 or stm32f746-disco)" >&2; exit 2 ;;
+# Per board: its layouts (<name>:<variant>, empty variant = the board's
+# default, as its first preset) and memory regions.
+board_layouts() {
+  case $1 in
+    teensy40)        echo "itcm: flash:flash" ;;
+    stm32f746-disco) echo "216:216-usart1 288:288-usart1" ;;
+    *) echo "unknown board $1 (expected teensy40 or stm32f746-disco)" >&2; return 2 ;;
   esac
-  dir=$out/$board
+}
+board_regions() {
+  case $1 in
+    teensy40)        echo "FLASH:0x60000000:0x1F0000 ITCM:0x0:0x20000 DTCM:0x20000000:0x60000 OCRAM:0x20200000:0x80000" ;;
+    stm32f746-disco) echo "FLASH:0x08000000:0x100000 DTCM:0x20000000:0x10000 SRAM:0x20010000:0x40000" ;;
+  esac
+}
+
+for board in "${boards[@]}"; do
+  board_layouts "$board" > /dev/null || exit 2
+done
+
+# One tree, every image of every board asked for.
+images=()
+for board in "${boards[@]}"; do
+  for layout in $(board_layouts "$board"); do
+    for model in "${models[@]}"; do
+      for kernels in reference optimized; do images+=("$board:${layout#*:}:$model:$kernels"); done
+    done
+  done
+done
+tree=$out/tree
+echo "== one tree ($tree): ${boards[*]} x ${models[*]} x reference, optimized"
+cmake -S "$root" -B "$tree" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/cmake/arm-none-eabi.cmake" \
+  -DCMAKE_BUILD_TYPE=Release -DTINYINFER_FIRMWARE_IMAGES="$(IFS=';'; echo "${images[*]}")" \
+  -DTINYINFER_FIRMWARE_BENCH=OFF -DTINYINFER_SHARED_DIR="$shared" \
+  -DTINYINFER_HOST_CLI="${TINYINFER_HOST_CLI:-$root/build/host/tools/cli/tinyinfer}" > "$tree.configure.log" 2>&1 ||
+  { cat "$tree.configure.log"; exit 1; }
+cmake --build "$tree" -j "$jobs" --target tinyinfer_firmware > "$tree.build.log" 2>&1 ||
+  { tail -n 40 "$tree.build.log"; exit 1; }
+
+for board in "${boards[@]}"; do
+  read -r -a layouts <<< "$(board_layouts "$board")"
+  read -r -a regions <<< "$(board_regions "$board")"
   {
     echo
     echo "## $board"
@@ -95,17 +119,12 @@ for board in "${boards[@]}"; do
     echo "$header"
     echo "$rule"
   } >> "$summary"
-  echo "== $board: ${models[*]} x reference, optimized x ${layouts[*]%%:*}"
-  cmake -S "$root" --preset "$preset" -B "$dir" -DTINYINFER_FIRMWARE_BOARD_VARIANTS="$variant" \
-    -DTINYINFER_FIRMWARE_MODEL_SET="$model_set" -DTINYINFER_SHARED_DIR="$shared" \
-    -DTINYINFER_HOST_CLI="${TINYINFER_HOST_CLI:-$root/build/host/tools/cli/tinyinfer}" > "$dir.configure.log" 2>&1 ||
-    { cat "$dir.configure.log"; exit 1; }
-  cmake --build "$dir" -j "$jobs" --target tinyinfer_firmware > "$dir.build.log" 2>&1 ||
-    { tail -n 40 "$dir.build.log"; exit 1; }
   for layout in "${layouts[@]}"; do
     for label in "${labels[@]}"; do
       for kernels in reference optimized; do
-        elf=$dir/firmware/tinyinfer-$board-${layout#*:}$label-$kernels.elf
+        variant=${layout#*:}
+        [ "$layout" = "${layouts[0]}" ] && variant=""  # the default variant is not in the name
+        elf=$tree/firmware/tinyinfer-$board${variant:+-$variant}-$label-$kernels.elf
         [ -f "$elf" ] || { echo "expected $elf" >&2; exit 1; }
         echo "$board $elf" >> "$manifest"
         python3 firmware/boards/memory_report.py --board "$board ${layout%%:*}" "$elf" "${regions[@]}"
