@@ -40,9 +40,11 @@ std::string directory_of(const std::string& path) {
 }
 
 // Where a build of this repository puts the firmware, relative to the
-// directory of this executable (<build>/tools/cli): the host build's nested
-// cross build (tests/bench_m7) or a standalone cross build beside it.
+// directory of this executable (<build>/tools/cli): the host build's firmware
+// tree (cmake/firmware_tree.cmake), or a QEMU cross tree (m7-qemu preset)
+// beside the host build.
 std::vector<std::string> firmware_candidates() {
+  const std::string bench = std::string("/firmware/bench/") + kFirmwareName;
   std::vector<std::string> candidates;
   char self[4096];
   const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
@@ -51,13 +53,12 @@ std::vector<std::string> firmware_candidates() {
     const std::string dir = directory_of(self);
     const std::string build = directory_of(directory_of(dir));
     candidates.push_back(dir + "/" + kFirmwareName);
-    candidates.push_back(build + "/tests/bench_m7/cross/" + kFirmwareName);
-    candidates.push_back(build + "/firmware/bench/" + kFirmwareName);
-    candidates.push_back(directory_of(build) + "/bench-m7/" + kFirmwareName);
+    candidates.push_back(build + "/firmware-m7" + bench);
+    candidates.push_back(directory_of(build) + "/m7-qemu" + bench);
   }
 #ifdef TINYINFER_SOURCE_DIR
-  candidates.push_back(std::string(TINYINFER_SOURCE_DIR) + "/build/bench-m7/" + kFirmwareName);
-  candidates.push_back(std::string(TINYINFER_SOURCE_DIR) + "/build/host/tests/bench_m7/cross/" + kFirmwareName);
+  candidates.push_back(std::string(TINYINFER_SOURCE_DIR) + "/build/host/firmware-m7" + bench);
+  candidates.push_back(std::string(TINYINFER_SOURCE_DIR) + "/build/m7-qemu" + bench);
 #endif
   return candidates;
 }
@@ -82,9 +83,9 @@ bool find_firmware(const std::string& flag_value, std::string* path, std::string
     looked += "\n  " + candidate;
   }
   *error = std::string("benchmark firmware ") + kFirmwareName + " not found; looked in:" + looked +
-           "\nbuild it (cmake -S firmware/bench -B build/bench-m7 -G Ninja "
-           "-DCMAKE_TOOLCHAIN_FILE=cmake/arm-none-eabi.cmake && cmake --build build/bench-m7, or the host "
-           "build with TINYINFER_FIRMWARE_TESTS=ON) and/or pass --firmware ELF or set TINYINFER_BENCH_FIRMWARE";
+           "\nbuild it (the host build with TINYINFER_FIRMWARE_TESTS=ON, or cmake --preset m7-qemu && "
+           "cmake --build build/m7-qemu --target tinyinfer_bench_m7) or pass --firmware ELF or set "
+           "TINYINFER_BENCH_FIRMWARE";
   return false;
 }
 

@@ -75,14 +75,6 @@ bool load_model_file(const std::string& path, OpenedModel* opened, std::string* 
 // engine's status message) when the model cannot run.
 bool init_interpreter(OpenedModel* opened, KernelChoice kernels, std::string* error,
                       const InterpreterOptions& options = InterpreterOptions());
-// --fuse / --small-arena on the command line -> InterpreterOptions.
-template <typename Args>
-InterpreterOptions fuse_options(const Args& args) {
-  InterpreterOptions options;
-  options.fuse_conv_pool = args.has("--fuse");
-  options.small_arena = args.has("--small-arena");
-  return options;
-}
 // "reference" / "optimized" -> KernelChoice; false for anything else.
 bool parse_kernel_choice(const char* text, KernelChoice* out);
 
