@@ -15,16 +15,6 @@ using Clock = std::chrono::steady_clock;
 // The shell's prompt after every reply (firmware/app/main.cc).
 constexpr const char kPrompt[] = "\n> ";
 
-int remaining_ms(Clock::time_point deadline) {
-  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-  return left.count() < 0 ? 0 : static_cast<int>(left.count());
-}
-
-int seconds_to_ms(double seconds) {
-  const double ms = seconds * 1000.0;
-  return ms <= 0 ? 0 : ms >= 2e9 ? 2000000000 : static_cast<int>(ms);
-}
-
 void drop_cr(std::string* text) {
   std::size_t kept = 0;
   for (char c : *text)

@@ -28,16 +28,6 @@ std::string errno_text(const char* what) { return std::string(what) + ": " + std
 
 Clock::time_point deadline_after_ms(int ms) { return Clock::now() + std::chrono::milliseconds(ms < 0 ? 0 : ms); }
 
-int remaining_ms(Clock::time_point deadline) {
-  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-  return left.count() < 0 ? 0 : static_cast<int>(left.count());
-}
-
-int seconds_to_ms(double seconds) {
-  const double ms = seconds * 1000.0;
-  return ms <= 0 ? 0 : ms >= 2e9 ? 2000000000 : static_cast<int>(ms);
-}
-
 // The child's end of one stream: a pipe (parent keeps the other end), /dev/null or ours.
 bool plan_stream(Stdio how, int child_fd, posix_spawn_file_actions_t* actions, int* parent_end, int* child_end,
                  std::string* error) {
@@ -55,6 +45,16 @@ bool plan_stream(Stdio how, int child_fd, posix_spawn_file_actions_t* actions, i
 }
 
 }  // namespace
+
+int remaining_ms(Clock::time_point deadline) {
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+  return left.count() < 0 ? 0 : static_cast<int>(left.count());
+}
+
+int seconds_to_ms(double seconds) {
+  const double ms = seconds * 1000.0;
+  return ms <= 0 ? 0 : ms >= 2e9 ? 2000000000 : static_cast<int>(ms);
+}
 
 Subprocess::~Subprocess() { kill(); }
 

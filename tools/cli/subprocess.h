@@ -4,12 +4,18 @@
 // SIGKILL + reap on the way out. Host-only; tests link it alone.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
 #include <sys/types.h>
 
 namespace tinyinfer::cli {
+
+// Timeout arithmetic shared by the process and QEMU layers: milliseconds left
+// until `deadline` (0 once past), seconds as poll() milliseconds (clamped).
+int remaining_ms(std::chrono::steady_clock::time_point deadline);
+int seconds_to_ms(double seconds);
 
 // Where a child's stdin, stdout or stderr goes.
 enum class Stdio { kPipe, kNull, kInherit };
