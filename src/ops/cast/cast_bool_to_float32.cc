@@ -1,0 +1,14 @@
+// Reference CAST bool -> float32 (cast.h: TFLite's static_cast per element).
+#include <cstdint>
+
+#include "ops/cast/cast.h"
+#include "runtime/op_kernel.h"
+
+namespace tinyinfer {
+
+TINYINFER_KERNEL_LIST(cast_bool_to_float32,
+                      {&kCastOp, "cast_bool_to_float32", KernelChoice::kReference, signature({kBool}, kF32),
+                       kernel_entry<kernels::CastFn, kernels::reference::cast_elements<kernels::CastBool, float>>(),
+                       nullptr});
+
+}  // namespace tinyinfer

@@ -1,0 +1,14 @@
+// Reference CAST float32 -> bool (cast.h: TFLite's static_cast per element).
+#include <cstdint>
+
+#include "ops/cast/cast.h"
+#include "runtime/op_kernel.h"
+
+namespace tinyinfer {
+
+TINYINFER_KERNEL_LIST(cast_float32_to_bool,
+                      {&kCastOp, "cast_float32_to_bool", KernelChoice::kReference, signature({kF32}, kBool),
+                       kernel_entry<kernels::CastFn, kernels::reference::cast_elements<float, kernels::CastBool>>(),
+                       nullptr});
+
+}  // namespace tinyinfer

@@ -1,0 +1,13 @@
+// Reference CAST float32 -> int8 (cast.h: TFLite's static_cast per element).
+#include <cstdint>
+
+#include "ops/cast/cast.h"
+#include "runtime/op_kernel.h"
+
+namespace tinyinfer {
+
+TINYINFER_KERNEL_LIST(cast_float32_to_int8,
+                      {&kCastOp, "cast_float32_to_int8", KernelChoice::kReference, signature({kF32}, kI8),
+                       kernel_entry<kernels::CastFn, kernels::reference::cast_elements<float, int8_t>>(), nullptr});
+
+}  // namespace tinyinfer

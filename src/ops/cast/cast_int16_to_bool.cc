@@ -1,0 +1,14 @@
+// Reference CAST int16 -> bool (cast.h: TFLite's static_cast per element).
+#include <cstdint>
+
+#include "ops/cast/cast.h"
+#include "runtime/op_kernel.h"
+
+namespace tinyinfer {
+
+TINYINFER_KERNEL_LIST(cast_int16_to_bool,
+                      {&kCastOp, "cast_int16_to_bool", KernelChoice::kReference, signature({kI16}, kBool),
+                       kernel_entry<kernels::CastFn, kernels::reference::cast_elements<int16_t, kernels::CastBool>>(),
+                       nullptr});
+
+}  // namespace tinyinfer

@@ -1,0 +1,20 @@
+// CEIL: its kernels (kernel type kernels::UnaryFloatFn, ops/common/unary_elementwise.h).
+#pragma once
+
+#include <cstdint>
+
+#include "ops/common/unary_elementwise.h"
+
+namespace tinyinfer {
+
+struct OpRegistration;
+extern const OpRegistration kCeilOp;
+
+}  // namespace tinyinfer
+
+namespace tinyinfer::kernels::reference {
+
+// out = smallest integer >= in, elementwise.
+void ceil_float32(int64_t count, const float* input, float* output);
+
+}  // namespace tinyinfer::kernels::reference

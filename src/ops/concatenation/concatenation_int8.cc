@@ -1,0 +1,22 @@
+// CONCATENATION int8: the shared concat walk of move_kernels.h for int8_t elements.
+#include <cstddef>
+#include <cstdint>
+
+#include "ops/concatenation/concatenation.h"
+#include "runtime/op_kernel.h"
+
+namespace tinyinfer::kernels::reference {
+
+void concatenation_int8(const ConcatRuns& p, const void* const* inputs, void* output) {
+  move::concat<int8_t>(p, inputs, output);
+}
+
+}  // namespace tinyinfer::kernels::reference
+
+namespace tinyinfer {
+
+TINYINFER_KERNEL_LIST(concatenation_int8,
+                      {&kConcatenationOp, "concatenation_int8", KernelChoice::kReference, signature({kI8}, kI8),
+                       kernel_entry<kernels::ConcatenationFn, kernels::reference::concatenation_int8>(), nullptr});
+
+}  // namespace tinyinfer

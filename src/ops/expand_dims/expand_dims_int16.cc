@@ -1,0 +1,23 @@
+// EXPAND_DIMS int16: the shared copy walk of move_kernels.h for int16_t elements.
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+#include "ops/expand_dims/expand_dims.h"
+#include "runtime/op_kernel.h"
+
+namespace tinyinfer::kernels::reference {
+
+void expand_dims_int16(const void* input, void* output, std::size_t count) {
+  if (output != input) std::memmove(output, input, count * sizeof(int16_t));
+}
+
+}  // namespace tinyinfer::kernels::reference
+
+namespace tinyinfer {
+
+TINYINFER_KERNEL_LIST(expand_dims_int16,
+                      {&kExpandDimsOp, "expand_dims_int16", KernelChoice::kReference, signature({kI16}, kI16),
+                       kernel_entry<kernels::ExpandDimsFn, kernels::reference::expand_dims_int16>(), nullptr});
+
+}  // namespace tinyinfer

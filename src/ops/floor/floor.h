@@ -1,0 +1,20 @@
+// FLOOR: its kernels (kernel type kernels::UnaryFloatFn, ops/common/unary_elementwise.h).
+#pragma once
+
+#include <cstdint>
+
+#include "ops/common/unary_elementwise.h"
+
+namespace tinyinfer {
+
+struct OpRegistration;
+extern const OpRegistration kFloorOp;
+
+}  // namespace tinyinfer
+
+namespace tinyinfer::kernels::reference {
+
+// out = largest integer <= in, elementwise.
+void floor_float32(int64_t count, const float* input, float* output);
+
+}  // namespace tinyinfer::kernels::reference

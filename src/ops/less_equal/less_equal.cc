@@ -1,0 +1,17 @@
+// LESS_EQUAL with TFLite broadcasting, bool output; inputs float32, int32, int64, int8 (TFLite Micro's
+// types), int8 compared after the rescale TFLite applies.
+#include "ops/less_equal/less_equal.h"
+
+#include "ops/common/binary_ops.h"
+
+namespace tinyinfer {
+namespace {
+
+Status prepare_less_equal(PrepareContext& ctx) { return prepare_comparison(ctx); }
+
+}  // namespace
+
+const OpRegistration kLessEqualOp = {
+    63, "LESS_EQUAL", 3, prepare_less_equal, eval_binary_op, binary_op_macs, describe_binary_op};
+
+}  // namespace tinyinfer

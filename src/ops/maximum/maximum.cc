@@ -1,0 +1,20 @@
+// MAXIMUM with TFLite broadcasting: float32, int8, int16, int32, int64; the
+// quantized types pick raw values (TFLite copies the quantization through).
+#include "ops/maximum/maximum.h"
+
+#include "ops/common/binary_ops.h"
+
+namespace tinyinfer {
+namespace {
+
+Status prepare_maximum(PrepareContext& ctx) {
+  BinaryOpData* data = nullptr;
+  return prepare_binary_op(ctx, &data);
+}
+
+}  // namespace
+
+const OpRegistration kMaximumOp = {
+    55, "MAXIMUM", 4, prepare_maximum, eval_binary_op, binary_op_macs, describe_binary_op};
+
+}  // namespace tinyinfer

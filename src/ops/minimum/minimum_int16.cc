@@ -1,0 +1,20 @@
+// Reference MINIMUM int16 with broadcasting (a < b ? a : b, as TFLite writes it).
+#include "ops/minimum/minimum.h"
+#include "runtime/op_kernel.h"
+
+namespace tinyinfer::kernels::reference {
+
+void minimum_int16(const BinaryParams& /*params*/, const BroadcastShape& shape, const int16_t* input1,
+                   const int16_t* input2, int16_t* output) {
+  binary_broadcast(shape, input1, input2, output, [&](int16_t a, int16_t b) { return a < b ? a : b; });
+}
+
+}  // namespace tinyinfer::kernels::reference
+
+namespace tinyinfer {
+
+TINYINFER_KERNEL_LIST(minimum_int16,
+                      {&kMinimumOp, "minimum_int16", KernelChoice::kReference, signature({kI16, kI16}, kI16),
+                       kernel_entry<kernels::BinaryFn<int16_t>, kernels::reference::minimum_int16>(), nullptr});
+
+}  // namespace tinyinfer

@@ -1,0 +1,20 @@
+// Reference NOT_EQUAL float32 with broadcasting: the raw values compared.
+#include "ops/not_equal/not_equal.h"
+#include "runtime/op_kernel.h"
+
+namespace tinyinfer::kernels::reference {
+
+void not_equal_float(const BinaryParams& /*params*/, const BroadcastShape& shape, const float* input1,
+                     const float* input2, bool* output) {
+  compare_raw(shape, input1, input2, output, [](float a, float b) { return a != b; });
+}
+
+}  // namespace tinyinfer::kernels::reference
+
+namespace tinyinfer {
+
+TINYINFER_KERNEL_LIST(not_equal_float32,
+                      {&kNotEqualOp, "not_equal_float32", KernelChoice::kReference, signature({kF32, kF32}, kBool),
+                       kernel_entry<kernels::CompareFn<float>, kernels::reference::not_equal_float>(), nullptr});
+
+}  // namespace tinyinfer

@@ -1,0 +1,22 @@
+// PAD int32: the shared pad walk of move_kernels.h for int32_t elements.
+#include <cstddef>
+#include <cstdint>
+
+#include "ops/pad/pad.h"
+#include "runtime/op_kernel.h"
+
+namespace tinyinfer::kernels::reference {
+
+void pad_int32(const PadGeometry& p, const void* input, void* output, const void* value) {
+  move::pad<int32_t>(p, static_cast<const int32_t*>(input), static_cast<int32_t*>(output),
+                     *static_cast<const int32_t*>(value));
+}
+
+}  // namespace tinyinfer::kernels::reference
+
+namespace tinyinfer {
+
+TINYINFER_KERNEL_LIST(pad_int32, {&kPadOp, "pad_int32", KernelChoice::kReference, signature({kI32}, kI32),
+                                  kernel_entry<kernels::PadFn, kernels::reference::pad_int32>(), nullptr});
+
+}  // namespace tinyinfer

@@ -1,0 +1,21 @@
+// SLICE int8: the shared strided walk of move_kernels.h for int8_t elements.
+#include <cstddef>
+#include <cstdint>
+
+#include "ops/slice/slice.h"
+#include "runtime/op_kernel.h"
+
+namespace tinyinfer::kernels::reference {
+
+void slice_int8(const StridedCopy& p, const void* input, void* output) {
+  move::strided_copy<int8_t>(p, static_cast<const int8_t*>(input), static_cast<int8_t*>(output));
+}
+
+}  // namespace tinyinfer::kernels::reference
+
+namespace tinyinfer {
+
+TINYINFER_KERNEL_LIST(slice_int8, {&kSliceOp, "slice_int8", KernelChoice::kReference, signature({kI8}, kI8),
+                                   kernel_entry<kernels::SliceFn, kernels::reference::slice_int8>(), nullptr});
+
+}  // namespace tinyinfer
