@@ -69,7 +69,7 @@ ModelBuilder concat_model(fb::TensorType type, int32_t axis, float s1, float s2,
   return b;
 }
 
-TEST(G2MoveTest, ConcatenationNegativeAxis) {
+TEST(DataMovementOpsTest, ConcatenationNegativeAxis) {
   OneOpRun run(concat_model(fb::TensorType::FLOAT32, -2, 0, 0, 0));
   ASSERT_TRUE(run.status.is_ok()) << run.status.message();
   run.set(0, iota(6, 100));
@@ -79,20 +79,20 @@ TEST(G2MoveTest, ConcatenationNegativeAxis) {
   EXPECT_EQ(run.get<float>(0), want);
 }
 
-TEST(G2MoveTest, ConcatenationInt8DifferentScalesRefused) {
+TEST(DataMovementOpsTest, ConcatenationInt8DifferentScalesRefused) {
   OneOpRun run(concat_model(fb::TensorType::INT8, 1, 0.5f, 0.25f, 0.5f));
   ASSERT_FALSE(run.status.is_ok());
   EXPECT_TRUE(mentions(run.status, "CONCATENATION")) << run.status.message();
   EXPECT_TRUE(mentions(run.status, "rescaling not supported")) << run.status.message();
 }
 
-TEST(G2MoveTest, ConcatenationAxisOutOfRangeRefused) {
+TEST(DataMovementOpsTest, ConcatenationAxisOutOfRangeRefused) {
   OneOpRun run(concat_model(fb::TensorType::FLOAT32, 3, 0, 0, 0));
   ASSERT_FALSE(run.status.is_ok());
   EXPECT_TRUE(mentions(run.status, "axis 3 out of range")) << run.status.message();
 }
 
-TEST(G2MoveTest, PackLastAxisInt16) {
+TEST(DataMovementOpsTest, PackLastAxisInt16) {
   ModelBuilder b;
   const int32_t a = b.tensor(fb::TensorType::INT16, {2, 2}, 1.0f, 0);
   const int32_t c = b.tensor(fb::TensorType::INT16, {2, 2}, 1.0f, 0);
@@ -113,7 +113,7 @@ TEST(G2MoveTest, PackLastAxisInt16) {
 
 // ---- UNPACK / SPLIT / SPLIT_V ----
 
-TEST(G2MoveTest, UnpackNegativeAxis) {
+TEST(DataMovementOpsTest, UnpackNegativeAxis) {
   ModelBuilder b;
   const int32_t in = b.tensor(fb::TensorType::INT32, {2, 3});
   std::vector<int32_t> outs;
@@ -132,7 +132,7 @@ TEST(G2MoveTest, UnpackNegativeAxis) {
   EXPECT_EQ(run.get<int32_t>(2), (std::vector<int32_t>{3, 6}));
 }
 
-TEST(G2MoveTest, SplitUnevenRefused) {
+TEST(DataMovementOpsTest, SplitUnevenRefused) {
   ModelBuilder b;
   const int32_t axis = b.constant<int32_t>(fb::TensorType::INT32, {}, {-1});
   const int32_t in = b.tensor(fb::TensorType::FLOAT32, {2, 5});
@@ -149,7 +149,7 @@ TEST(G2MoveTest, SplitUnevenRefused) {
   EXPECT_TRUE(mentions(run.status, "equal parts")) << run.status.message();
 }
 
-TEST(G2MoveTest, SplitVInferredSizeAndNegativeAxis) {
+TEST(DataMovementOpsTest, SplitVInferredSizeAndNegativeAxis) {
   ModelBuilder b;
   const int32_t in = b.tensor(fb::TensorType::FLOAT32, {2, 4});
   const int32_t sizes = b.constant<int64_t>(fb::TensorType::INT64, {2}, {-1, 1});
@@ -171,7 +171,7 @@ TEST(G2MoveTest, SplitVInferredSizeAndNegativeAxis) {
 
 // ---- SQUEEZE / EXPAND_DIMS / SHAPE / FILL ----
 
-TEST(G2MoveTest, SqueezeNonUnitDimRefused) {
+TEST(DataMovementOpsTest, SqueezeNonUnitDimRefused) {
   ModelBuilder b;
   const int32_t in = b.tensor(fb::TensorType::INT8, {1, 3, 1}, 1.0f, 0);
   const int32_t out = b.tensor(fb::TensorType::INT8, {1, 3}, 1.0f, 0);
@@ -185,7 +185,7 @@ TEST(G2MoveTest, SqueezeNonUnitDimRefused) {
   EXPECT_TRUE(mentions(run.status, "not 1")) << run.status.message();
 }
 
-TEST(G2MoveTest, ExpandDimsNegativeAxis) {
+TEST(DataMovementOpsTest, ExpandDimsNegativeAxis) {
   ModelBuilder b;
   const int32_t in = b.tensor(fb::TensorType::FLOAT32, {2, 3});
   const int32_t axis = b.constant<int32_t>(fb::TensorType::INT32, {}, {-2});
@@ -199,7 +199,7 @@ TEST(G2MoveTest, ExpandDimsNegativeAxis) {
   EXPECT_EQ(run.get<float>(0), iota(6));
 }
 
-TEST(G2MoveTest, ShapeInt64) {
+TEST(DataMovementOpsTest, ShapeInt64) {
   ModelBuilder b;
   const int32_t in = b.tensor(fb::TensorType::INT8, {3, 1, 5}, 1.0f, 0);
   const int32_t out = b.tensor(fb::TensorType::INT64, {3});
@@ -214,7 +214,7 @@ TEST(G2MoveTest, ShapeInt64) {
   EXPECT_EQ(run.get<int64_t>(0), (std::vector<int64_t>{3, 1, 5}));
 }
 
-TEST(G2MoveTest, FillInt16AndRefusedBool) {
+TEST(DataMovementOpsTest, FillInt16AndRefusedBool) {
   for (const fb::TensorType type : {fb::TensorType::INT16, fb::TensorType::BOOL}) {
     ModelBuilder b;
     const int32_t dims = b.constant<int64_t>(fb::TensorType::INT64, {2}, {2, 2});
@@ -238,7 +238,7 @@ TEST(G2MoveTest, FillInt16AndRefusedBool) {
 
 // ---- TRANSPOSE / SLICE / STRIDED_SLICE / REVERSE_V2 ----
 
-TEST(G2MoveTest, TransposeKeepsInnerRunsAndRefusesBadPerm) {
+TEST(DataMovementOpsTest, TransposeKeepsInnerRunsAndRefusesBadPerm) {
   for (const bool bad : {false, true}) {
     ModelBuilder b;
     const int32_t in = b.tensor(fb::TensorType::FLOAT32, {2, 3, 2});
@@ -259,7 +259,7 @@ TEST(G2MoveTest, TransposeKeepsInnerRunsAndRefusesBadPerm) {
   }
 }
 
-TEST(G2MoveTest, SliceSizeMinusOne) {
+TEST(DataMovementOpsTest, SliceSizeMinusOne) {
   ModelBuilder b;
   const int32_t in = b.tensor(fb::TensorType::INT32, {3, 4});
   const int32_t begin = b.constant<int64_t>(fb::TensorType::INT64, {2}, {1, 1});
@@ -295,7 +295,7 @@ ModelBuilder strided_model(std::vector<int32_t> begin, std::vector<int32_t> end,
   return b;
 }
 
-TEST(G2MoveTest, StridedSliceNegativeStrideMasksAndShrink) {
+TEST(DataMovementOpsTest, StridedSliceNegativeStrideMasksAndShrink) {
   // x[-1, ::-2] of a 3x4 input: the last row read backwards every other element.
   OneOpRun run(strided_model({-1, 0}, {0, 0}, {1, -2}, {2}, 2, 2, 1));
   ASSERT_TRUE(run.status.is_ok()) << run.status.message();
@@ -304,7 +304,7 @@ TEST(G2MoveTest, StridedSliceNegativeStrideMasksAndShrink) {
   EXPECT_EQ(run.get<float>(0), (std::vector<float>{11, 9}));
 }
 
-TEST(G2MoveTest, StridedSliceShortIndicesAndClamping) {
+TEST(DataMovementOpsTest, StridedSliceShortIndicesAndClamping) {
   // Only axis 0 given (axis 1 whole); end 100 clamps to the axis size.
   OneOpRun run(strided_model({1}, {100}, {1}, {2, 4}, 0, 0, 0));
   ASSERT_TRUE(run.status.is_ok()) << run.status.message();
@@ -313,14 +313,14 @@ TEST(G2MoveTest, StridedSliceShortIndicesAndClamping) {
   EXPECT_EQ(run.get<float>(0), iota(8, 4));
 }
 
-TEST(G2MoveTest, StridedSliceEllipsisRefused) {
+TEST(DataMovementOpsTest, StridedSliceEllipsisRefused) {
   OneOpRun run(strided_model({0, 0}, {1, 1}, {1, 1}, {1, 1}, 0, 0, 0, 1));
   ASSERT_FALSE(run.status.is_ok());
   EXPECT_TRUE(mentions(run.status, "STRIDED_SLICE")) << run.status.message();
   EXPECT_TRUE(mentions(run.status, "ellipsis_mask")) << run.status.message();
 }
 
-TEST(G2MoveTest, ReverseNegativeAxesAndDuplicateRefused) {
+TEST(DataMovementOpsTest, ReverseNegativeAxesAndDuplicateRefused) {
   for (const bool duplicate : {false, true}) {
     ModelBuilder b;
     const int32_t in = b.tensor(fb::TensorType::INT16, {2, 3}, 1.0f, 0);
@@ -342,7 +342,7 @@ TEST(G2MoveTest, ReverseNegativeAxesAndDuplicateRefused) {
   }
 }
 
-TEST(G2MoveTest, TransposeInt64Refused) {
+TEST(DataMovementOpsTest, TransposeInt64Refused) {
   ModelBuilder b;
   const int32_t in = b.tensor(fb::TensorType::INT64, {2, 3});
   const int32_t perm = b.constant<int32_t>(fb::TensorType::INT32, {2}, {1, 0});
@@ -357,7 +357,7 @@ TEST(G2MoveTest, TransposeInt64Refused) {
 
 // ---- PAD / PADV2 / MIRROR_PAD ----
 
-TEST(G2MoveTest, PadInt8UsesZeroPoint) {
+TEST(DataMovementOpsTest, PadInt8UsesZeroPoint) {
   ModelBuilder b;
   const int32_t in = b.tensor(fb::TensorType::INT8, {1, 2}, 0.5f, -3);
   const int32_t pads = b.constant<int32_t>(fb::TensorType::INT32, {2, 2}, {1, 0, 0, 1});
@@ -371,7 +371,7 @@ TEST(G2MoveTest, PadInt8UsesZeroPoint) {
   EXPECT_EQ(run.get<int8_t>(0), (std::vector<int8_t>{-3, -3, -3, 10, 20, -3}));
 }
 
-TEST(G2MoveTest, Padv2RuntimeValueAndNegativePaddingRefused) {
+TEST(DataMovementOpsTest, Padv2RuntimeValueAndNegativePaddingRefused) {
   for (const bool negative : {false, true}) {
     ModelBuilder b;
     const int32_t in = b.tensor(fb::TensorType::FLOAT32, {2});
@@ -407,7 +407,7 @@ ModelBuilder mirror_model(fb::MirrorPadMode mode, int32_t before, int32_t after)
   return b;
 }
 
-TEST(G2MoveTest, MirrorPadModesOverWholeRows) {
+TEST(DataMovementOpsTest, MirrorPadModesOverWholeRows) {
   OneOpRun reflect(mirror_model(fb::MirrorPadMode::REFLECT, 2, 1));
   ASSERT_TRUE(reflect.status.is_ok()) << reflect.status.message();
   reflect.set(0, iota(6));
@@ -425,7 +425,7 @@ TEST(G2MoveTest, MirrorPadModesOverWholeRows) {
 
 // ---- the shared kernels directly ----
 
-TEST(G2MoveTest, StridedCopyMergesContiguousDims) {
+TEST(DataMovementOpsTest, StridedCopyMergesContiguousDims) {
   kernels::StridedCopy c;
   c.rank = 3;
   c.dims[0] = 2;
@@ -442,7 +442,7 @@ TEST(G2MoveTest, StridedCopyMergesContiguousDims) {
   EXPECT_EQ(out, in);
 }
 
-TEST(G2MoveTest, PadGeometryMergesUnpaddedInnerDims) {
+TEST(DataMovementOpsTest, PadGeometryMergesUnpaddedInnerDims) {
   kernels::PadGeometry p;
   p.rank = 3;
   const int32_t dims[3] = {2, 3, 4};

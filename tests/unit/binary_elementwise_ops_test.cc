@@ -96,7 +96,7 @@ void expect_refused(const OpRun& run, StatusCode code, const char* op, const cha
   EXPECT_NE(message.find(what), std::string::npos) << message;
 }
 
-TEST(G3BinaryOpsTest, SubFloatBroadcastsAtRankSixWithRelu) {
+TEST(BinaryElementwiseOpsTest, SubFloatBroadcastsAtRankSixWithRelu) {
   // [2,1,1,1,1,3] - [2,1,1,1,1] -> [2,2,1,1,1,3].
   OpRun run(op_model(Op::SUB, {{Type::FLOAT32, {2, 1, 1, 1, 1, 3}}, {Type::FLOAT32, {2, 1, 1, 1, 1}}},
                      {Type::FLOAT32, {2, 2, 1, 1, 1, 3}}, sub_act(fb::ActivationFunctionType::RELU)));
@@ -108,7 +108,7 @@ TEST(G3BinaryOpsTest, SubFloatBroadcastsAtRankSixWithRelu) {
   EXPECT_EQ(run.get<float>(), expected);
 }
 
-TEST(G3BinaryOpsTest, SubInt32WrapsAndClampsToRelu6) {
+TEST(BinaryElementwiseOpsTest, SubInt32WrapsAndClampsToRelu6) {
   OpRun plain(op_model(Op::SUB, {{Type::INT32, {3}}, {Type::INT32, {3}}}, {Type::INT32, {3}}));
   ASSERT_TRUE(plain.status.is_ok()) << plain.status.message();
   constexpr int32_t kMin = std::numeric_limits<int32_t>::min();
@@ -126,7 +126,7 @@ TEST(G3BinaryOpsTest, SubInt32WrapsAndClampsToRelu6) {
   EXPECT_EQ(relu6.get<int32_t>(), (std::vector<int32_t>{6, 2, 0}));
 }
 
-TEST(G3BinaryOpsTest, SubInt8AndInt16SaturateWithEqualScales) {
+TEST(BinaryElementwiseOpsTest, SubInt8AndInt16SaturateWithEqualScales) {
   // Equal scales make TFLite's rescale exact: out = a - b, saturated.
   OpRun i8(op_model(Op::SUB, {{Type::INT8, {4}, 0.5f, 0}, {Type::INT8, {4}, 0.5f, 0}}, {Type::INT8, {4}, 0.5f, 0},
                     sub_act(fb::ActivationFunctionType::NONE)));
@@ -145,7 +145,7 @@ TEST(G3BinaryOpsTest, SubInt8AndInt16SaturateWithEqualScales) {
   EXPECT_EQ(i16.get<int16_t>(), (std::vector<int16_t>{32767, 0, 11000, 10003}));
 }
 
-TEST(G3BinaryOpsTest, MaximumMinimumBroadcastAScalar) {
+TEST(BinaryElementwiseOpsTest, MaximumMinimumBroadcastAScalar) {
   OpRun max(
       op_model(Op::MAXIMUM, {{Type::INT8, {2, 2}, 0.1f, 0}, {Type::INT8, {}, 0.1f, 0}}, {Type::INT8, {2, 2}, 0.1f, 0}));
   ASSERT_TRUE(max.status.is_ok()) << max.status.message();
@@ -162,7 +162,7 @@ TEST(G3BinaryOpsTest, MaximumMinimumBroadcastAScalar) {
   EXPECT_EQ(min.get<int64_t>(), (std::vector<int64_t>{3, -8, 0}));
 }
 
-TEST(G3BinaryOpsTest, SquaredDifferenceInt8SaturatesAndInt32Wraps) {
+TEST(BinaryElementwiseOpsTest, SquaredDifferenceInt8SaturatesAndInt32Wraps) {
   // Scales 1 make TFLite's rescale exact: out = (a - b)^2, saturated.
   OpRun i8(op_model(Op::SQUARED_DIFFERENCE, {{Type::INT8, {3}, 1.0f, 0}, {Type::INT8, {3}, 1.0f, 0}},
                     {Type::INT8, {3}, 1.0f, 0}));
@@ -180,7 +180,7 @@ TEST(G3BinaryOpsTest, SquaredDifferenceInt8SaturatesAndInt32Wraps) {
   EXPECT_EQ(i32.get<int32_t>(), (std::vector<int32_t>{0, 144}));  // 2^32 wraps to 0
 }
 
-TEST(G3BinaryOpsTest, DivInt8QuotientsAndZeroDivisor) {
+TEST(BinaryElementwiseOpsTest, DivInt8QuotientsAndZeroDivisor) {
   OpRun run(op_model(Op::DIV, {{Type::INT8, {6}, 1.0f, 0}, {Type::INT8, {6}, 1.0f, 0}}, {Type::INT8, {6}, 1.0f, 0},
                      div_act(fb::ActivationFunctionType::NONE)));
   ASSERT_TRUE(run.status.is_ok()) << run.status.message();
@@ -190,7 +190,7 @@ TEST(G3BinaryOpsTest, DivInt8QuotientsAndZeroDivisor) {
   EXPECT_EQ(run.get<int8_t>(), (std::vector<int8_t>{25, -3, -3, 127, 0, 127}));
 }
 
-TEST(G3BinaryOpsTest, DivInt8MatchesTheRealQuotientWithinOneStep) {
+TEST(BinaryElementwiseOpsTest, DivInt8MatchesTheRealQuotientWithinOneStep) {
   kernels::BinaryParams p;
   p.input1_offset = 3;  // zero points -3, 5, -1
   p.input2_offset = -5;
@@ -209,7 +209,7 @@ TEST(G3BinaryOpsTest, DivInt8MatchesTheRealQuotientWithinOneStep) {
   }
 }
 
-TEST(G3BinaryOpsTest, DivInt32TruncatesAndNeverTraps) {
+TEST(BinaryElementwiseOpsTest, DivInt32TruncatesAndNeverTraps) {
   OpRun run(op_model(Op::DIV, {{Type::INT32, {4}}, {Type::INT32, {4}}}, {Type::INT32, {4}},
                      div_act(fb::ActivationFunctionType::NONE)));
   ASSERT_TRUE(run.status.is_ok()) << run.status.message();
@@ -220,7 +220,7 @@ TEST(G3BinaryOpsTest, DivInt32TruncatesAndNeverTraps) {
   EXPECT_EQ(run.get<int32_t>(), (std::vector<int32_t>{-3, -3, 0, kMin}));
 }
 
-TEST(G3BinaryOpsTest, FloorDivAndFloorModFollowTheDivisorSign) {
+TEST(BinaryElementwiseOpsTest, FloorDivAndFloorModFollowTheDivisorSign) {
   OpRun div(op_model(Op::FLOOR_DIV, {{Type::FLOAT32, {4}}, {Type::FLOAT32, {4}}}, {Type::FLOAT32, {4}}));
   ASSERT_TRUE(div.status.is_ok()) << div.status.message();
   div.set<float>(0, {-7, 7, 7, -7});
@@ -236,7 +236,7 @@ TEST(G3BinaryOpsTest, FloorDivAndFloorModFollowTheDivisorSign) {
   EXPECT_EQ(mod.get<float>(), (std::vector<float>{1, -1, 1, -1}));
 }
 
-TEST(G3BinaryOpsTest, Int8ComparisonsRescaleDifferentScales) {
+TEST(BinaryElementwiseOpsTest, Int8ComparisonsRescaleDifferentScales) {
   // 2 * 1.0 and 4 * 0.5 are the same real value.
   for (Op code : {Op::LESS, Op::LESS_EQUAL, Op::EQUAL}) {
     OpRun run(op_model(code, {{Type::INT8, {3}, 1.0f, 0}, {Type::INT8, {3}, 0.5f, 0}}, {Type::BOOL, {3}}));
@@ -252,7 +252,7 @@ TEST(G3BinaryOpsTest, Int8ComparisonsRescaleDifferentScales) {
   }
 }
 
-TEST(G3BinaryOpsTest, GreaterInt16AndBoolEqualBroadcast) {
+TEST(BinaryElementwiseOpsTest, GreaterInt16AndBoolEqualBroadcast) {
   OpRun greater(op_model(Op::GREATER, {{Type::INT16, {3}, 0.5f, 0}, {Type::INT16, {}, 0.5f, 0}}, {Type::BOOL, {3}}));
   ASSERT_TRUE(greater.status.is_ok()) << greater.status.message();
   greater.set<int16_t>(0, {-300, 10, 11});
@@ -268,7 +268,7 @@ TEST(G3BinaryOpsTest, GreaterInt16AndBoolEqualBroadcast) {
   EXPECT_EQ(equal.get<uint8_t>(), (std::vector<uint8_t>{0, 1, 1, 0}));
 }
 
-TEST(G3BinaryOpsTest, LogicalOpsBroadcast) {
+TEST(BinaryElementwiseOpsTest, LogicalOpsBroadcast) {
   for (Op code : {Op::LOGICAL_AND, Op::LOGICAL_OR}) {
     OpRun run(op_model(code, {{Type::BOOL, {2, 1}}, {Type::BOOL, {2}}}, {Type::BOOL, {2, 2}}));
     ASSERT_TRUE(run.status.is_ok()) << run.status.message();
@@ -281,7 +281,7 @@ TEST(G3BinaryOpsTest, LogicalOpsBroadcast) {
   }
 }
 
-TEST(G3BinaryOpsTest, SelectV2BroadcastsAllThreeInputs) {
+TEST(BinaryElementwiseOpsTest, SelectV2BroadcastsAllThreeInputs) {
   // condition [2,1], x [1,3], y [2,3] -> [2,3].
   OpRun run(op_model(Op::SELECT_V2, {{Type::BOOL, {2, 1}}, {Type::INT16, {1, 3}}, {Type::INT16, {2, 3}}},
                      {Type::INT16, {2, 3}}));
@@ -303,7 +303,7 @@ TEST(G3BinaryOpsTest, SelectV2BroadcastsAllThreeInputs) {
   EXPECT_EQ(scalar.get<float>(), (std::vector<float>{-2.5f}));
 }
 
-TEST(G3BinaryOpsTest, UnsupportedTypesAreRefusedNamingOpAndType) {
+TEST(BinaryElementwiseOpsTest, UnsupportedTypesAreRefusedNamingOpAndType) {
   expect_refused(
       OpRun(op_model(Op::LESS, {{Type::INT16, {2}, 1.0f, 0}, {Type::INT16, {2}, 1.0f, 0}}, {Type::BOOL, {2}})),
       StatusCode::kUnsupported, "LESS", "int16");
@@ -319,7 +319,7 @@ TEST(G3BinaryOpsTest, UnsupportedTypesAreRefusedNamingOpAndType) {
       StatusCode::kUnsupported, "SUB", "int16");
 }
 
-TEST(G3BinaryOpsTest, BadQuantizationAndActivationsAreRefused) {
+TEST(BinaryElementwiseOpsTest, BadQuantizationAndActivationsAreRefused) {
   expect_refused(OpRun(op_model(Op::SUB, {{Type::INT8, {2}}, {Type::INT8, {2}, 1.0f, 0}}, {Type::INT8, {2}, 1.0f, 0})),
                  StatusCode::kInvalidModel, "SUB", "without quantization");
   expect_refused(OpRun(op_model(Op::SUB, {{Type::FLOAT32, {2}}, {Type::FLOAT32, {2}}}, {Type::FLOAT32, {2}},
@@ -333,7 +333,7 @@ TEST(G3BinaryOpsTest, BadQuantizationAndActivationsAreRefused) {
       StatusCode::kUnsupported, "SUB", "output multiplier");
 }
 
-TEST(G3BinaryOpsTest, ShapesThatDoNotBroadcastAreRefused) {
+TEST(BinaryElementwiseOpsTest, ShapesThatDoNotBroadcastAreRefused) {
   expect_refused(OpRun(op_model(Op::MAXIMUM, {{Type::FLOAT32, {2, 3}}, {Type::FLOAT32, {2}}}, {Type::FLOAT32, {2, 3}})),
                  StatusCode::kInvalidModel, "MAXIMUM", "cannot broadcast");
   expect_refused(OpRun(op_model(Op::SELECT_V2, {{Type::BOOL, {3}}, {Type::FLOAT32, {2, 3}}, {Type::FLOAT32, {2, 2}}},
@@ -341,7 +341,7 @@ TEST(G3BinaryOpsTest, ShapesThatDoNotBroadcastAreRefused) {
                  StatusCode::kInvalidModel, "SELECT_V2", "cannot broadcast");
 }
 
-TEST(G3BinaryOpsTest, OptimizedSetFallsBackToTheReferenceKernels) {
+TEST(BinaryElementwiseOpsTest, OptimizedSetFallsBackToTheReferenceKernels) {
   OpRun run(op_model(Op::GREATER_EQUAL, {{Type::FLOAT32, {2}}, {Type::FLOAT32, {2}}}, {Type::BOOL, {2}}),
             KernelChoice::kOptimized);
   ASSERT_TRUE(run.status.is_ok()) << run.status.message();

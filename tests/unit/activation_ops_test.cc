@@ -96,7 +96,7 @@ std::vector<uint8_t> as_bytes(const std::vector<T>& v) {
   return b;
 }
 
-TEST(G4ActOpsTest, UnsupportedTypesAreRefusedWithTheSignatures) {
+TEST(ActivationOpsTest, UnsupportedTypesAreRefusedWithTheSignatures) {
   OpRun relu(fb::BuiltinOperator::RELU, {fb::TensorType::INT32, {4}}, {fb::TensorType::INT32, {4}});
   expect_refused(relu, StatusCode::kUnsupported, {"RELU", "int32"});
   OpRun elu(fb::BuiltinOperator::ELU, {fb::TensorType::INT16, {4}, 0.1f, 0}, {fb::TensorType::INT16, {4}, 0.1f, 0});
@@ -110,7 +110,7 @@ TEST(G4ActOpsTest, UnsupportedTypesAreRefusedWithTheSignatures) {
   expect_refused(shapes, StatusCode::kInvalidModel, {"RELU6", "4", "2x2"});
 }
 
-TEST(G4ActOpsTest, QuantizationRulesAreEnforced) {
+TEST(ActivationOpsTest, QuantizationRulesAreEnforced) {
   OpRun unquantized(fb::BuiltinOperator::RELU, {fb::TensorType::INT8, {4}}, {fb::TensorType::INT8, {4}, 0.1f, 0});
   expect_refused(unquantized, StatusCode::kInvalidModel, {"RELU", "without quantization"});
   OpRun logistic(fb::BuiltinOperator::LOGISTIC, {fb::TensorType::INT8, {4}, 0.1f, 0},
@@ -127,7 +127,7 @@ TEST(G4ActOpsTest, QuantizationRulesAreEnforced) {
   expect_refused(l2, StatusCode::kUnsupported, {"L2_NORMALIZATION", "1/128"});
 }
 
-TEST(G4ActOpsTest, L2NormalizationRefusesFusedActivation) {
+TEST(ActivationOpsTest, L2NormalizationRefusesFusedActivation) {
   fb::L2NormOptionsT opt;
   opt.fused_activation_function = fb::ActivationFunctionType::RELU;
   OpRun run(fb::BuiltinOperator::L2_NORMALIZATION, {fb::TensorType::FLOAT32, {1, 3}}, {fb::TensorType::FLOAT32, {1, 3}},
@@ -135,7 +135,7 @@ TEST(G4ActOpsTest, L2NormalizationRefusesFusedActivation) {
   expect_refused(run, StatusCode::kUnsupported, {"L2_NORMALIZATION", "RELU"});
 }
 
-TEST(G4ActOpsTest, L2NormalizationFloatAndZeroRows) {
+TEST(ActivationOpsTest, L2NormalizationFloatAndZeroRows) {
   OpRun run(fb::BuiltinOperator::L2_NORMALIZATION, {fb::TensorType::FLOAT32, {2, 2}},
             {fb::TensorType::FLOAT32, {2, 2}});
   ASSERT_TRUE(run.status.is_ok()) << run.status.message();
@@ -155,7 +155,7 @@ TEST(G4ActOpsTest, L2NormalizationFloatAndZeroRows) {
   EXPECT_EQ(qo[3], 0);
 }
 
-TEST(G4ActOpsTest, ReluInt8RequantizesAndClampsAtZero) {
+TEST(ActivationOpsTest, ReluInt8RequantizesAndClampsAtZero) {
   OpRun run(fb::BuiltinOperator::RELU, {fb::TensorType::INT8, {4}, 0.5f, 10}, {fb::TensorType::INT8, {4}, 0.25f, -128},
             2);
   ASSERT_TRUE(run.status.is_ok()) << run.status.message();
@@ -164,7 +164,7 @@ TEST(G4ActOpsTest, ReluInt8RequantizesAndClampsAtZero) {
   EXPECT_EQ(out, (std::vector<int8_t>{-128, -128, -88, 106}));
 }
 
-TEST(G4ActOpsTest, Relu6Int16ClampsRawValues) {
+TEST(ActivationOpsTest, Relu6Int16ClampsRawValues) {
   OpRun run(fb::BuiltinOperator::RELU6, {fb::TensorType::INT16, {4}, 1.0f / 1024, 0},
             {fb::TensorType::INT16, {4}, 1.0f / 1024, 0}, 3);
   ASSERT_TRUE(run.status.is_ok()) << run.status.message();
@@ -172,7 +172,7 @@ TEST(G4ActOpsTest, Relu6Int16ClampsRawValues) {
   EXPECT_EQ(out, (std::vector<int16_t>{0, 100, 6144, 6144}));
 }
 
-TEST(G4ActOpsTest, LeakyReluNegativeAlpha) {
+TEST(ActivationOpsTest, LeakyReluNegativeAlpha) {
   fb::LeakyReluOptionsT opt;
   opt.alpha = -0.5f;
   OpRun f(fb::BuiltinOperator::LEAKY_RELU, {fb::TensorType::FLOAT32, {3}}, {fb::TensorType::FLOAT32, {3}}, 1, &opt);
@@ -184,7 +184,7 @@ TEST(G4ActOpsTest, LeakyReluNegativeAlpha) {
   EXPECT_EQ((q.run<int8_t, int8_t>({-128, -10, 0, 127})), (std::vector<int8_t>{64, 5, 0, 127}));
 }
 
-TEST(G4ActOpsTest, LeakyReluInt16Saturates) {
+TEST(ActivationOpsTest, LeakyReluInt16Saturates) {
   fb::LeakyReluOptionsT opt;
   opt.alpha = 2.0f;
   OpRun q(fb::BuiltinOperator::LEAKY_RELU, {fb::TensorType::INT16, {3}, 1.0f, 0}, {fb::TensorType::INT16, {3}, 1.0f, 0},
@@ -193,7 +193,7 @@ TEST(G4ActOpsTest, LeakyReluInt16Saturates) {
   EXPECT_EQ((q.run<int16_t, int16_t>({-20000, -3, 32767})), (std::vector<int16_t>{-32768, -6, 32767}));
 }
 
-TEST(G4ActOpsTest, PreluBroadcastsAlphaOfLowerRank) {
+TEST(ActivationOpsTest, PreluBroadcastsAlphaOfLowerRank) {
   const Spec alpha{fb::TensorType::FLOAT32, {1, 2}};
   const std::vector<uint8_t> alpha_values = as_bytes(std::vector<float>{0.5f, -1.0f});
   OpRun run(fb::BuiltinOperator::PRELU, {fb::TensorType::FLOAT32, {1, 2, 1, 2}},
@@ -208,7 +208,7 @@ TEST(G4ActOpsTest, PreluBroadcastsAlphaOfLowerRank) {
   expect_refused(refused, StatusCode::kInvalidModel, {"PRELU", "broadcast"});
 }
 
-TEST(G4ActOpsTest, PreluInt8PerChannelAlpha) {
+TEST(ActivationOpsTest, PreluInt8PerChannelAlpha) {
   const Spec alpha{fb::TensorType::INT8, {2}, 0.01f, 0};
   const std::vector<uint8_t> alpha_values = as_bytes(std::vector<int8_t>{50, -100});  // 0.5, -1
   OpRun run(fb::BuiltinOperator::PRELU, {fb::TensorType::INT8, {2, 2}, 0.1f, 0},
@@ -217,7 +217,7 @@ TEST(G4ActOpsTest, PreluInt8PerChannelAlpha) {
   EXPECT_EQ((run.run<int8_t, int8_t>({-20, -20, 30, -128})), (std::vector<int8_t>{-10, 20, 30, 127}));
 }
 
-TEST(G4ActOpsTest, LogSoftmaxFloatUniformRow) {
+TEST(ActivationOpsTest, LogSoftmaxFloatUniformRow) {
   OpRun run(fb::BuiltinOperator::LOG_SOFTMAX, {fb::TensorType::FLOAT32, {2, 4}}, {fb::TensorType::FLOAT32, {2, 4}});
   ASSERT_TRUE(run.status.is_ok()) << run.status.message();
   const std::vector<float> out = run.run<float, float>({1, 1, 1, 1, 1000, 0, 0, 0});
@@ -226,7 +226,7 @@ TEST(G4ActOpsTest, LogSoftmaxFloatUniformRow) {
   EXPECT_NEAR(out[5], -1000.0f, 1e-3);
 }
 
-TEST(G4ActOpsTest, LogSoftmaxInt8TracksTheRealFunction) {
+TEST(ActivationOpsTest, LogSoftmaxInt8TracksTheRealFunction) {
   OpRun run(fb::BuiltinOperator::LOG_SOFTMAX, {fb::TensorType::INT8, {1, 5}, 0.1f, 0},
             {fb::TensorType::INT8, {1, 5}, 16.0f / 256, 127}, 2);
   ASSERT_TRUE(run.status.is_ok()) << run.status.message();
@@ -240,7 +240,7 @@ TEST(G4ActOpsTest, LogSoftmaxInt8TracksTheRealFunction) {
   }
 }
 
-TEST(G4ActOpsTest, LogisticAndTanhInt8Ends) {
+TEST(ActivationOpsTest, LogisticAndTanhInt8Ends) {
   kernels::SigmoidQuantParams p;
   act::prepare_q4_input_scaling(0.1f, &p.input_multiplier, &p.input_left_shift, &p.input_range_radius);
   const int8_t in[5] = {-128, -1, 0, 1, 127};
@@ -257,7 +257,7 @@ TEST(G4ActOpsTest, LogisticAndTanhInt8Ends) {
   EXPECT_NEAR(th[1], std::round(128.0 * std::tanh(-0.1)), 1);
 }
 
-TEST(G4ActOpsTest, LogisticAndTanhInt16TrackTheRealFunctions) {
+TEST(ActivationOpsTest, LogisticAndTanhInt16TrackTheRealFunctions) {
   for (const float scale : {1.0f / 4096, 1.0f / 8192, 0.0003f}) {
     kernels::SigmoidQuantParams ps, pt;
     act::prepare_int16_lut_input_scaling(scale, 0, &ps.input_multiplier, &ps.input_left_shift);
@@ -275,7 +275,7 @@ TEST(G4ActOpsTest, LogisticAndTanhInt16TrackTheRealFunctions) {
   }
 }
 
-TEST(G4ActOpsTest, EluInt8TableFollowsTheFloatFunction) {
+TEST(ActivationOpsTest, EluInt8TableFollowsTheFloatFunction) {
   OpRun run(fb::BuiltinOperator::ELU, {fb::TensorType::INT8, {256}, 0.05f, 0}, {fb::TensorType::INT8, {256}, 0.05f, 0});
   ASSERT_TRUE(run.status.is_ok()) << run.status.message();
   std::vector<int8_t> in(256);
@@ -288,7 +288,7 @@ TEST(G4ActOpsTest, EluInt8TableFollowsTheFloatFunction) {
   }
 }
 
-TEST(G4ActOpsTest, HardSwishInt8TracksTheRealFunction) {
+TEST(ActivationOpsTest, HardSwishInt8TracksTheRealFunction) {
   OpRun run(fb::BuiltinOperator::HARD_SWISH, {fb::TensorType::INT8, {256}, 0.05f, 5},
             {fb::TensorType::INT8, {256}, 0.03f, -100});
   ASSERT_TRUE(run.status.is_ok()) << run.status.message();
@@ -303,7 +303,7 @@ TEST(G4ActOpsTest, HardSwishInt8TracksTheRealFunction) {
   }
 }
 
-TEST(G4ActOpsTest, FixedPointLogAndInvSqrt) {
+TEST(ActivationOpsTest, FixedPointLogAndInvSqrt) {
   // log(x) for x = 1.5, 10, 1000 in Q12 -> Q5.
   for (const double x : {1.0, 1.5, 10.0, 1000.0}) {
     const auto raw = static_cast<int32_t>(std::round(x * (1 << 19)));
