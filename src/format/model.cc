@@ -59,6 +59,11 @@ const fb::SubGraph* first_subgraph(const fb::Model* model) { return model->subgr
 
 bool is_valid_dtype(int type) { return type >= 0 && type <= 10; }
 
+// Converters copy the weights' quantized_dimension onto the per-channel bias
+// (person_detect's rank-1 biases say 3). TFLite never reads it there: a rank-1
+// tensor has one dimension to be per-channel on.
+int32_t effective_quantized_dimension(int32_t stored, const Shape& shape) { return shape.rank == 1 ? 0 : stored; }
+
 Status validate_quantization(const fb::Tensor* tensor, int32_t index, const Shape& shape) {
   const fb::QuantizationParameters* q = tensor->quantization();
   if (q == nullptr) return Status::ok();
@@ -77,7 +82,7 @@ Status validate_quantization(const fb::Tensor* tensor, int32_t index, const Shap
                          scale_count, zp_count);
   }
   if (scale_count > 1) {
-    const int32_t dim = q->quantized_dimension();
+    const int32_t dim = effective_quantized_dimension(q->quantized_dimension(), shape);
     if (dim < 0 || dim >= shape.rank) {
       return Status::error(StatusCode::kInvalidModel, "tensor %d '%s': quantized_dimension %d outside rank %d", index,
                            name, dim, shape.rank);
@@ -210,9 +215,9 @@ Status validate_graph(const fb::Model* model, const fb::SubGraph* graph) {
 
   TI_RETURN_IF_ERROR(validate_index_list(graph->inputs(), tensor_count, false, "input", -1));
   TI_RETURN_IF_ERROR(validate_index_list(graph->outputs(), tensor_count, false, "output", -1));
-  if (graph->inputs() == nullptr || graph->inputs()->size() == 0 || graph->outputs() == nullptr ||
-      graph->outputs()->size() == 0) {
-    return Status::error(StatusCode::kInvalidModel, "subgraph has no inputs or no outputs");
+  // No inputs is valid: a graph of constants (BROADCAST_ARGS of two shapes) still computes its outputs.
+  if (graph->outputs() == nullptr || graph->outputs()->size() == 0) {
+    return Status::error(StatusCode::kInvalidModel, "subgraph has no outputs");
   }
 
   for (uint32_t i = 0; i < op_count; ++i) {
@@ -240,7 +245,8 @@ Status validate_graph(const fb::Model* model, const fb::SubGraph* graph) {
   for (int32_t base = 0; base < tensor_count; base += kChunk) {
     const int32_t end = base + kChunk < tensor_count ? base + kChunk : tensor_count;
     for (int32_t t = base; t < end; ++t) producer[t - base] = -2;
-    for (uint32_t k = 0; k < graph->inputs()->size(); ++k) {
+    const uint32_t graph_inputs = graph->inputs() != nullptr ? graph->inputs()->size() : 0;
+    for (uint32_t k = 0; k < graph_inputs; ++k) {
       const int32_t t = graph->inputs()->Get(k);
       if (t < base || t >= end) continue;
       if (tensor_is_constant(model, graph, t)) {
@@ -473,7 +479,8 @@ int32_t Model::op_count() const {
 }
 
 int32_t Model::input_count() const {
-  return static_cast<int32_t>(static_cast<const fb::SubGraph*>(subgraph_)->inputs()->size());
+  const auto* inputs = static_cast<const fb::SubGraph*>(subgraph_)->inputs();  // absent: a graph of constants
+  return inputs != nullptr ? static_cast<int32_t>(inputs->size()) : 0;
 }
 
 int32_t Model::output_count() const {
@@ -505,7 +512,7 @@ Tensor Model::tensor(int32_t index) const {
       out.quant.count = static_cast<int32_t>(q->scale()->size());
       out.quant.zero_points =
           (q->zero_point() != nullptr && q->zero_point()->size() > 0) ? q->zero_point()->data() : nullptr;
-      out.quant.quantized_dimension = q->quantized_dimension();
+      out.quant.quantized_dimension = effective_quantized_dimension(q->quantized_dimension(), out.shape);
     }
   }
   const fb::Buffer* buffer = model->buffers()->Get(t->buffer());

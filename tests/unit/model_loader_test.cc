@@ -200,6 +200,55 @@ TEST(ModelLoader, RejectsBadQuantization) {
   EXPECT_NE(message_of(zp.finish()).find("zero point 300"), std::string::npos);
 }
 
+// Converters copy the weights' quantized_dimension (3) onto rank-1 per-channel
+// biases (TFLM's person_detect); TFLite ignores it there, so must we. A rank-2
+// tensor with a dimension out of range is still refused.
+TEST(ModelLoader, AcceptsRank1PerChannelTensorWhateverItsQuantizedDimension) {
+  ModelBuilder bias = testing::small_float_model();
+  auto pc = std::make_unique<fb::QuantizationParametersT>();
+  pc->scale = {0.1f, 0.2f, 0.3f};
+  pc->zero_point = {0, 0, 0};
+  pc->quantized_dimension = 3;
+  bias.graph().tensors[2]->quantization = std::move(pc);
+  const AlignedBytes bytes = bias.finish();
+  Model model;
+  ASSERT_TRUE(Model::load(bytes.data(), bytes.size(), &model).is_ok());
+  EXPECT_EQ(model.tensor(2).quant.quantized_dimension, 0);
+  EXPECT_TRUE(load_and_init(bytes).is_ok());
+
+  ModelBuilder weights = testing::small_float_model();
+  auto bad = std::make_unique<fb::QuantizationParametersT>();
+  bad->scale = {0.1f, 0.2f, 0.3f};
+  bad->zero_point = {0, 0, 0};
+  bad->quantized_dimension = 3;
+  weights.graph().tensors[1]->quantization = std::move(bad);
+  EXPECT_NE(message_of(weights.finish()).find("quantized_dimension 3 outside rank 2"), std::string::npos);
+}
+
+// A graph of constants has no inputs and still computes its outputs.
+TEST(ModelLoader, AcceptsSubgraphWithoutInputsButNotWithoutOutputs) {
+  ModelBuilder constants;
+  const int32_t in = constants.constant<float>(fb::TensorType::FLOAT32, {1, 2}, {-1.0f, 2.0f});
+  const int32_t out = constants.tensor(fb::TensorType::FLOAT32, {1, 2});
+  constants.op(constants.opcode(fb::BuiltinOperator::RELU), {in}, {out});
+  constants.io({}, {out});
+  const AlignedBytes bytes = constants.finish();
+  Model model;
+  ASSERT_TRUE(Model::load(bytes.data(), bytes.size(), &model).is_ok());
+  AlignedBytes arena(4096);
+  Interpreter interpreter;
+  ASSERT_TRUE(interpreter.init(model, KernelChoice::kReference, arena.data(), arena.size()).is_ok());
+  ASSERT_TRUE(interpreter.invoke().is_ok());
+  EXPECT_EQ(interpreter.input_count(), 0);
+  const float* result = interpreter.output(0)->data_as<const float>();
+  EXPECT_EQ(result[0], 0.0f);
+  EXPECT_EQ(result[1], 2.0f);
+
+  ModelBuilder no_outputs = testing::small_float_model();
+  no_outputs.graph().outputs.clear();
+  EXPECT_NE(message_of(no_outputs.finish()).find("subgraph has no outputs"), std::string::npos);
+}
+
 TEST(ModelLoader, RejectsSchemaVersionAndSubgraphs) {
   ModelBuilder v2 = testing::small_float_model();
   v2.model().version = 2;

@@ -38,6 +38,11 @@ HostResult run_host(const std::string& model_path, const char* kernels_name, con
     return result;
   }
   Interpreter& interpreter = opened->interpreter;
+  if (interpreter.input_count() != 1 || interpreter.output_count() < 1) {
+    result.error = "model '" + model_path + "' has " + std::to_string(interpreter.input_count()) +
+                   " inputs; the study's digit classifier has one image input";
+    return result;
+  }
   Tensor* input = interpreter.input(0);
   std::string description;
   if (!load_input_file(digit, *input, input->data, &description, &result.error)) return result;
