@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test of tinyinfer, as CI runs it (.ci/run calls this):
 #   0. formatting (clang-format --dry-run --Werror on every C++ file);
-#   1. sanitizer build (ASan + UBSan): unit, conformance (in gtest shards) and
+#   1. sanitizer build (ASan + UBSan): unit, conformance (tinyinfer check) and
 #      CLI tests;
 #   2. the model-loader fuzzer for a bounded time on a seed corpus of the
 #      shared models (skipped with a message when ../shared is absent);

@@ -10,13 +10,12 @@
 #include <vector>
 
 #include <CLI/CLI.hpp>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "bench_m7_job.h"
 #include "cli_app.h"
 #include "cli_options.h"
 #include "commands.h"
+#include "firmware_lookup.h"
 #include "json_output.h"
 #include "report_format.h"
 
@@ -27,67 +26,8 @@ using bench_m7::OpRecord;
 using bench_m7::Report;
 using bench_m7::SetReport;
 
-constexpr const char* kFirmwareName = "tinyinfer-bench-m7.elf";
-
-bool is_file(const std::string& path) {
-  struct stat st;
-  return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
-
-std::string directory_of(const std::string& path) {
-  const std::size_t slash = path.rfind('/');
-  return slash == std::string::npos ? "." : path.substr(0, slash);
-}
-
-// Where a build of this repository puts the firmware, relative to the
-// directory of this executable (<build>/tools/cli): the host build's firmware
-// tree (cmake/firmware_tree.cmake), or a QEMU cross tree (m7-qemu preset)
-// beside the host build.
-std::vector<std::string> firmware_candidates() {
-  const std::string bench = std::string("/firmware/bench/") + kFirmwareName;
-  std::vector<std::string> candidates;
-  char self[4096];
-  const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-  if (n > 0) {
-    self[n] = '\0';
-    const std::string dir = directory_of(self);
-    const std::string build = directory_of(directory_of(dir));
-    candidates.push_back(dir + "/" + kFirmwareName);
-    candidates.push_back(build + "/firmware-m7" + bench);
-    candidates.push_back(directory_of(build) + "/m7-qemu" + bench);
-  }
-#ifdef TINYINFER_SOURCE_DIR
-  candidates.push_back(std::string(TINYINFER_SOURCE_DIR) + "/build/host/firmware-m7" + bench);
-  candidates.push_back(std::string(TINYINFER_SOURCE_DIR) + "/build/m7-qemu" + bench);
-#endif
-  return candidates;
-}
-
-bool find_firmware(const std::string& flag_value, std::string* path, std::string* error) {
-  if (!flag_value.empty()) {
-    if (!is_file(flag_value)) return *error = "--firmware " + flag_value + ": no such file", false;
-    *path = flag_value;
-    return true;
-  }
-  if (const char* env = std::getenv("TINYINFER_BENCH_FIRMWARE"); env != nullptr && *env != '\0') {
-    if (!is_file(env)) return *error = std::string("TINYINFER_BENCH_FIRMWARE=") + env + ": no such file", false;
-    *path = env;
-    return true;
-  }
-  std::string looked;
-  for (const std::string& candidate : firmware_candidates()) {
-    if (is_file(candidate)) {
-      *path = candidate;
-      return true;
-    }
-    looked += "\n  " + candidate;
-  }
-  *error = std::string("benchmark firmware ") + kFirmwareName + " not found; looked in:" + looked +
-           "\nbuild it (the host build with TINYINFER_FIRMWARE_TESTS=ON, or cmake --preset m7-qemu && "
-           "cmake --build build/m7-qemu --target tinyinfer_bench_m7) or pass --firmware ELF or set "
-           "TINYINFER_BENCH_FIRMWARE";
-  return false;
-}
+constexpr FirmwareImage kBenchFirmware = {"tinyinfer-bench-m7.elf", "firmware/bench", "TINYINFER_BENCH_FIRMWARE",
+                                          "tinyinfer_bench_m7", "benchmark firmware"};
 
 // ---- printing ----------------------------------------------------------------
 
@@ -265,7 +205,7 @@ int cmd_bench_m7(int argc, char** argv) {
   job.timeout_s = static_cast<double>(timeout_s);
 
   std::string error;
-  if (!bench_m7::check_job_files(job, &error) || !find_firmware(firmware_flag, &job.firmware, &error)) {
+  if (!bench_m7::check_job_files(job, &error) || !find_firmware(kBenchFirmware, firmware_flag, &job.firmware, &error)) {
     std::fprintf(stderr, "tinyinfer bench-m7: %s\n", error.c_str());
     return 1;
   }

@@ -46,27 +46,6 @@ bool check_file(const std::string& name, const std::string& path, uint32_t max_b
   return true;
 }
 
-std::string hex32(uint32_t value) {
-  char text[16];
-  std::snprintf(text, sizeof text, "0x%08x", value);
-  return text;
-}
-
-// QEMU's option syntax: a comma inside a value is written twice.
-std::string qemu_option_value(const std::string& text) {
-  std::string escaped;
-  for (char c : text) escaped += c == ',' ? std::string(",,") : std::string(1, c);
-  return escaped;
-}
-
-std::string loader_word(uint32_t address, uint32_t value) {
-  return "loader,addr=" + hex32(address) + ",data=" + hex32(value) + ",data-len=4";
-}
-
-std::string loader_file(const std::string& path, uint32_t address) {
-  return "loader,file=" + qemu_option_value(path) + ",addr=" + hex32(address) + ",force-raw=on";
-}
-
 std::vector<std::string> words_of(const std::string& line) {
   std::vector<std::string> words;
   std::istringstream in(line);
@@ -154,15 +133,15 @@ m7::QemuOptions job_qemu_options(const Job& job) {
   const int64_t input_bytes = job.input.empty() ? 0 : regular_file_bytes(job.input);
   m7::QemuOptions options = m7::with_environment(m7::QemuOptions());
   for (const std::string& device :
-       {loader_word(kJobAddress, kJobMagic), loader_word(kJobAddress + 4, static_cast<uint32_t>(model_bytes)),
-        loader_word(kJobAddress + 8, flags), loader_word(kJobAddress + 12, static_cast<uint32_t>(input_bytes)),
-        loader_file(job.model, kModelAddress)}) {
+       {m7::loader_word(kJobAddress, kJobMagic), m7::loader_word(kJobAddress + 4, static_cast<uint32_t>(model_bytes)),
+        m7::loader_word(kJobAddress + 8, flags), m7::loader_word(kJobAddress + 12, static_cast<uint32_t>(input_bytes)),
+        m7::loader_file(job.model, kModelAddress)}) {
     options.extra_args.push_back("-device");
     options.extra_args.push_back(device);
   }
   if (!job.input.empty()) {
     options.extra_args.push_back("-device");
-    options.extra_args.push_back(loader_file(job.input, kInputAddress));
+    options.extra_args.push_back(m7::loader_file(job.input, kInputAddress));
   }
   return options;
 }

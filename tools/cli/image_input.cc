@@ -8,6 +8,7 @@
 #include <png.h>
 
 #include "model_file.h"
+#include "npy_input.h"
 #include "report_format.h"
 
 namespace tinyinfer::cli {
@@ -344,6 +345,14 @@ bool load_input_file(const std::string& path, const Tensor& input, void* dst, st
   const std::size_t n = file.size();
   // .bin/.raw are always raw tensors (their first bytes could look like "P5 ").
   const bool force_raw = has_suffix(path, ".bin") || has_suffix(path, ".raw");
+  if (!force_raw && (is_npy(b, n) || has_suffix(path, ".npy"))) {
+    if (!npy_to_tensor(b, n, input, dst, description, error)) {
+      *error = "cannot use '" + path + "': " + *error;
+      return false;
+    }
+    *description = "'" + path + "': " + *description;
+    return true;
+  }
   const bool pgm = !force_raw && (is_pgm(b, n) || has_suffix(path, ".pgm"));
   const bool png = !force_raw && !pgm && (is_png(b, n) || has_suffix(path, ".png"));
   const std::string tensor_text = std::string("input tensor '") + input.name + "' (" + data_type_name(input.type) +

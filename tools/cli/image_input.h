@@ -1,5 +1,6 @@
 // Turning a user's input file into the bytes of the model's input tensor:
 //   - a raw tensor file: must be exactly the tensor's byte size;
+//   - a NumPy .npy array of the tensor's dtype and element count (npy_input.h);
 //   - a PGM (P2/P5) or PNG image: decoded to gray or RGB, scaled to the
 //     tensor's HxW (area averaging when shrinking, bilinear when enlarging,
 //     chosen per axis) and converted to the tensor's type: float32 = pixel/255;

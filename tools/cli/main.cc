@@ -38,6 +38,9 @@ constexpr Command kCommands[] = {
     {"ops", tinyinfer::cli::cmd_ops,
      "[--for MODEL [--format list|cmake|table]]: which kernel runs per op x types x\n"
      "kernel set; the op list a firmware image needs for MODEL"},
+    {"check", tinyinfer::cli::cmd_check,
+     "PATH... [--kernels reference|optimized|both] [--fuse] [--small-arena]\n"
+     "[--expected-failures FILE] [--json]: run golden folders, compare outputs"},
     {"m7", tinyinfer::cli::cmd_m7_shell,
      "...: boot the Cortex-M7 firmware (QEMU) and drive its shell"},
     {"study", tinyinfer::cli::cmd_study,

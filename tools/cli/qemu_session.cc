@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -37,7 +38,28 @@ std::string start_failure(const std::string& error) {
   return error + " (install qemu-system-arm: tools/install_deps.sh, or set TINYINFER_QEMU)";
 }
 
+std::string hex32(uint32_t value) {
+  char text[16];
+  std::snprintf(text, sizeof text, "0x%08x", value);
+  return text;
+}
+
+// QEMU's option syntax: a comma inside a value is written twice.
+std::string qemu_option_value(const std::string& text) {
+  std::string escaped;
+  for (char c : text) escaped += c == ',' ? std::string(",,") : std::string(1, c);
+  return escaped;
+}
+
 }  // namespace
+
+std::string loader_word(uint32_t address, uint32_t value) {
+  return "loader,addr=" + hex32(address) + ",data=" + hex32(value) + ",data-len=4";
+}
+
+std::string loader_file(const std::string& path, uint32_t address) {
+  return "loader,file=" + qemu_option_value(path) + ",addr=" + hex32(address) + ",force-raw=on";
+}
 
 QemuOptions with_environment(QemuOptions options) {
   if (const char* qemu = std::getenv("TINYINFER_QEMU"); qemu != nullptr && *qemu != '\0') options.qemu = qemu;

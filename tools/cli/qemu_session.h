@@ -4,6 +4,7 @@
 // `tinyinfer study`, tests/firmware) and a run to completion (`bench-m7`).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,11 @@ QemuOptions with_environment(QemuOptions options);
 
 // The command line run for `elf` (also printed in errors and reports).
 std::vector<std::string> qemu_command(const std::string& elf, const QemuOptions& options);
+
+// QEMU's generic loader as -device values: a 32-bit word, or a whole file
+// (raw) at a guest address; commas in the path are escaped for QEMU.
+std::string loader_word(uint32_t address, uint32_t value);
+std::string loader_file(const std::string& path, uint32_t address);
 
 // Runs QEMU on `elf` with stdin on /dev/null until it exits (the firmware
 // ends it through semihosting) or timeout_s passes (then it is killed).

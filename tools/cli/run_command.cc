@@ -1,4 +1,5 @@
-// `tinyinfer run MODEL [--input FILE] [--output FILE] [--repeat N]
+// `tinyinfer run MODEL [--input [NAME|INDEX=]FILE ...] [--output FILE]
+//                      [--output-dir DIR] [--repeat N]
 //                      [--kernels reference|optimized] [--fuse] [--json]`
 // Runs a model on the host and prints its outputs, the top class and the
 // per-layer time table in the study's style ("CONV_2D: 25.56 msec").
@@ -7,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,7 @@
 #include "json_output.h"
 #include "model_file.h"
 #include "report_format.h"
+#include "run_inputs.h"
 #include "tinyinfer/profiler.h"
 
 namespace tinyinfer::cli {
@@ -150,8 +153,7 @@ void print_values(const char* label, const std::vector<double>& v, bool integers
 }
 
 struct RunResult {
-  std::string input_source;  // "zeros", "raw", "image"
-  std::string input_text;
+  std::vector<InputFill> inputs;
   int64_t repeat = 1;
   std::vector<double> layer_ns;  // median per op
   double total_ns = 0;           // median wall time of invoke()
@@ -166,12 +168,19 @@ std::string msec(double ns) {
 
 double percent(double part, double whole) { return whole > 0 ? 100.0 * part / whole : 0.0; }
 
-void print_text(OpenedModel& m, const RunResult& r, const std::string& output_file) {
+void print_text(OpenedModel& m, const RunResult& r, const std::string& output_file, const std::string& output_dir) {
   Interpreter& it = m.interpreter;
   std::printf("Model: %s (%s bytes), %s kernels, arena %s bytes planned\n", m.path.c_str(),
               with_commas(static_cast<int64_t>(m.model.size_bytes())).c_str(), it.kernel_set_name(),
               with_commas(static_cast<int64_t>(it.arena_used_bytes())).c_str());
-  std::printf("Input: %s\n", r.input_text.c_str());
+  if (r.inputs.empty()) std::printf("Inputs: none (the model computes from constants)\n");
+  for (const InputFill& in : r.inputs) {
+    if (r.inputs.size() == 1) {
+      std::printf("Input: %s\n", in.description.c_str());
+    } else {
+      std::printf("Input %d '%s': %s\n", in.index, in.name.c_str(), in.description.c_str());
+    }
+  }
   for (int32_t i = 0; i < it.output_count(); ++i) {
     const Tensor* t = it.output(i);
     if (t == nullptr) continue;
@@ -203,6 +212,10 @@ void print_text(OpenedModel& m, const RunResult& r, const std::string& output_fi
     std::printf("Wrote output 0 (%s bytes) to %s\n", with_commas(static_cast<int64_t>(it.output(0)->bytes)).c_str(),
                 output_file.c_str());
   }
+  if (!output_dir.empty()) {
+    std::printf("Wrote %d output%s to %s/output_<j>.bin\n", it.output_count(), it.output_count() == 1 ? "" : "s",
+                output_dir.c_str());
+  }
   std::printf("\nPer-layer time (host steady_clock ns, %s%lld invoke%s):\n", r.repeat > 1 ? "median of " : "",
               static_cast<long long>(r.repeat), r.repeat > 1 ? "s" : "");
   for (int32_t i = 0; i < it.op_count(); ++i) {
@@ -219,14 +232,19 @@ Json json_values(const std::vector<double>& values, bool integers) {
   return array;
 }
 
-void print_run_json(OpenedModel& m, const RunResult& r, const std::string& output_file) {
+void print_run_json(OpenedModel& m, const RunResult& r, const std::string& output_file, const std::string& output_dir) {
   Interpreter& it = m.interpreter;
   Json doc;
   doc["model"] = m.path;
   doc["model_bytes"] = static_cast<int64_t>(m.model.size_bytes());
   doc["kernels"] = it.kernel_set_name();
   doc["arena_bytes"] = static_cast<int64_t>(it.arena_used_bytes());
-  doc["input"] = {{"source", r.input_source}, {"description", r.input_text}};
+  // "input": input 0 as before multi-input models; "inputs": all of them.
+  doc["input"] =
+      r.inputs.empty() ? Json(nullptr) : Json{{"source", r.inputs[0].source}, {"description", r.inputs[0].description}};
+  Json& inputs = doc["inputs"] = Json::array();
+  for (const InputFill& in : r.inputs)
+    inputs.push_back({{"index", in.index}, {"name", in.name}, {"source", in.source}, {"description", in.description}});
   Json& outputs = doc["outputs"] = Json::array();
   TopClass top;
   for (int32_t i = 0; i < it.output_count(); ++i) {
@@ -249,6 +267,7 @@ void print_run_json(OpenedModel& m, const RunResult& r, const std::string& outpu
   }
   doc["top"] = top.valid ? Json{{"class", top.index}, {"score", json_real(top.score)}} : Json(nullptr);
   if (!output_file.empty()) doc["output_file"] = output_file;
+  if (!output_dir.empty()) doc["output_dir"] = output_dir;
   Json layers = Json::array();
   for (int32_t i = 0; i < it.op_count(); ++i)
     layers.push_back({{"index", i},
@@ -267,6 +286,25 @@ void print_run_json(OpenedModel& m, const RunResult& r, const std::string& outpu
   print_json(doc);
 }
 
+// DIR/output_<j>.bin for every output j, raw bytes.
+bool write_outputs(Interpreter& it, const std::string& dir, std::string* error) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    *error = "cannot create output directory '" + dir + "': " + ec.message();
+    return false;
+  }
+  for (int32_t j = 0; j < it.output_count(); ++j) {
+    const Tensor* out = it.output(j);
+    if (out == nullptr || (out->data == nullptr && out->bytes != 0)) {
+      *error = "output " + std::to_string(j) + " has no buffer";
+      return false;
+    }
+    if (!write_file(dir + "/output_" + std::to_string(j) + ".bin", out->data, out->bytes, error)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 int cmd_run(int argc, char** argv) {
@@ -274,17 +312,22 @@ int cmd_run(int argc, char** argv) {
       "Runs a model on the host and prints its outputs, the top class and the time of every layer\n"
       "(\"CONV_2D: 25.560 msec\", the study's table).",
       "tinyinfer run"};
-  std::string model, input_file, output_file, kernel_name = "reference";
+  std::string model, output_file, output_dir, kernel_name = "reference";
+  std::vector<std::string> input_specs;
   RunResult r;
   InterpreterOptions options;
   bool json = false;
   app.add_option("MODEL", model, "the .tflite model")->required()->check(non_empty());
-  app.add_option("--input", input_file,
-                 "raw tensor bytes (exactly the input tensor's size), or a PGM/PNG image scaled to the input\n"
-                 "(float: pixel/255; int8: quantized). Without it the input is all zeros.")
-      ->type_name("FILE")
+  app.add_option("--input", input_specs,
+                 "[NAME|INDEX=]FILE, once per input: raw tensor bytes (exactly the input tensor's size), a\n"
+                 ".npy array of its type, or a PGM/PNG image scaled to it (float: pixel/255; int8:\n"
+                 "quantized). A bare FILE takes the next input. Inputs without a file are all zeros.")
+      ->type_name("[NAME|INDEX=]FILE")
       ->check(non_empty());
   app.add_option("--output", output_file, "write the raw bytes of output 0")->type_name("FILE")->check(non_empty());
+  app.add_option("--output-dir", output_dir, "write each output j's raw bytes to DIR/output_<j>.bin (DIR is created)")
+      ->type_name("DIR")
+      ->check(non_empty());
   app.add_option("--repeat", r.repeat,
                  "invoke N times (1.." + std::to_string(kMaxRepeat) + "); times are medians over the N invokes")
       ->type_name("N")
@@ -303,38 +346,9 @@ int cmd_run(int argc, char** argv) {
     return 1;
   }
   Interpreter& it = m.interpreter;
-  if (it.input_count() < 1 || it.output_count() < 1) {
-    std::fprintf(stderr, "tinyinfer run: model '%s' has %d inputs and %d outputs; need at least one each\n",
-                 m.path.c_str(), it.input_count(), it.output_count());
+  if (!fill_inputs(input_specs, it, &r.inputs, &error)) {
+    std::fprintf(stderr, "tinyinfer run: %s\n", error.c_str());
     return 1;
-  }
-  // Activations live in a reused arena: start every input from zeros.
-  for (int32_t i = 0; i < it.input_count(); ++i) {
-    Tensor* t = it.input(i);
-    if (t != nullptr && t->data != nullptr) std::memset(t->data, 0, t->bytes);
-  }
-  Tensor* input = it.input(0);
-  if (input == nullptr || input->data == nullptr) {
-    std::fprintf(stderr, "tinyinfer run: input 0 of '%s' has no buffer\n", m.path.c_str());
-    return 1;
-  }
-  if (!input_file.empty()) {
-    if (!load_input_file(input_file, *input, input->data, &r.input_text, &error)) {
-      std::fprintf(stderr, "tinyinfer run: %s\n", error.c_str());
-      return 1;
-    }
-    r.input_source = r.input_text.rfind("raw", 0) == 0 ? "raw" : "image";
-    if (it.input_count() > 1) r.input_text += "; inputs 1.. are all zeros";
-  } else {
-    r.input_source = "zeros";
-    r.input_text =
-        std::string("all zeros (no --input given) for ") + data_type_name(input->type) + " " + shape_text(input->shape);
-    if (input->type != DataType::kFloat32 && input->quant.is_quantized()) {
-      char buf[64];
-      std::snprintf(buf, sizeof(buf), " (raw 0 = real %.6g)",
-                    static_cast<double>(-input->quant.scale() * input->quant.zero_point()));
-      r.input_text += buf;
-    }
   }
 
   // invoke() consumes the inputs (their bytes are reused), so each repeat
@@ -375,10 +389,14 @@ int cmd_run(int argc, char** argv) {
       return 1;
     }
   }
+  if (!output_dir.empty() && !write_outputs(it, output_dir, &error)) {
+    std::fprintf(stderr, "tinyinfer run: %s\n", error.c_str());
+    return 1;
+  }
   if (json) {
-    print_run_json(m, r, output_file);
+    print_run_json(m, r, output_file, output_dir);
   } else {
-    print_text(m, r, output_file);
+    print_text(m, r, output_file, output_dir);
   }
   return 0;
 }
