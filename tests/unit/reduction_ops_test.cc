@@ -97,17 +97,23 @@ std::vector<float> ramp(int n, float start, float step) {
 std::vector<float> naive_sum(const std::vector<float>& in, unsigned mask) {
   const int dims[4] = {2, 3, 1, 4};
   int out_dims[4];
-  for (int d = 0; d < 4; ++d) out_dims[d] = (mask >> d) & 1U ? 1 : dims[d];
-  std::vector<float> out(static_cast<std::size_t>(out_dims[0] * out_dims[1] * out_dims[2] * out_dims[3]), 0.0f);
-  int i = 0;
-  for (int a = 0; a < 2; ++a)
-    for (int b = 0; b < 3; ++b)
-      for (int c = 0; c < 1; ++c)
-        for (int d = 0; d < 4; ++d, ++i) {
-          const int oa = mask & 1U ? 0 : a, ob = mask & 2U ? 0 : b, oc = mask & 4U ? 0 : c, od = mask & 8U ? 0 : d;
-          out[static_cast<std::size_t>(((oa * out_dims[1] + ob) * out_dims[2] + oc) * out_dims[3] + od)] +=
-              in[static_cast<std::size_t>(i)];
-        }
+  int64_t outputs = 1;
+  for (int d = 0; d < 4; ++d) {
+    out_dims[d] = ((mask >> d) & 1U) != 0 ? 1 : dims[d];
+    outputs *= out_dims[d];
+  }
+  std::vector<float> out(static_cast<std::size_t>(outputs), 0.0f);
+  for (int i = 0; i < 24; ++i) {
+    // Input coordinates of element i, then its output index.
+    int rest = i, coord[4];
+    for (int d = 3; d >= 0; --d) {
+      coord[d] = rest % dims[d];
+      rest /= dims[d];
+    }
+    int64_t o = 0;
+    for (int d = 0; d < 4; ++d) o = o * out_dims[d] + (((mask >> d) & 1U) != 0 ? 0 : coord[d]);
+    out[static_cast<std::size_t>(o)] += in[static_cast<std::size_t>(i)];
+  }
   return out;
 }
 
