@@ -1,0 +1,22 @@
+// MEAN int16: int32 sums in the scratch, requantized with 1/count folded into the multiplier.
+#include <cstdint>
+
+#include "ops/mean/mean.h"
+#include "runtime/op_kernel.h"
+
+namespace tinyinfer::kernels::reference {
+
+void mean_int16(const ReduceParams& p, const void* input, void* output, void* scratch) {
+  reduce::quantized_mean_or_sum(p, static_cast<const int16_t*>(input), static_cast<int16_t*>(output),
+                                static_cast<int32_t*>(scratch));
+}
+
+}  // namespace tinyinfer::kernels::reference
+
+namespace tinyinfer {
+
+TINYINFER_KERNEL_LIST(mean_int16,
+                      {&kMeanOp, "mean_int16", KernelChoice::kReference, signature({kI16}, kI16),
+                       kernel_entry<kernels::MeanFn, kernels::reference::mean_int16>(), kernels::reduce_sum_bytes});
+
+}  // namespace tinyinfer
