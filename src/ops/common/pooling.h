@@ -1,4 +1,4 @@
-// What MAX_POOL_2D and AVERAGE_POOL_2D share: their kernel types, the op
+// What MAX_POOL_2D, AVERAGE_POOL_2D and L2_POOL_2D share: their kernel types, the op
 // layer (common/pool_family.cc: checks, window, fused activation, conv + pool
 // fusion hooks) and the reference kernels' window walk.
 #pragma once
@@ -31,8 +31,11 @@ namespace tinyinfer::kernels {
 // ---- Pooling (window.filter_h/w; padding cells are excluded from max and average) ----
 using PoolFloatFn = void (*)(const Window& window, const FloatClamp& clamp, const Dims4& in, const float* input,
                              const Dims4& out, float* output);
-using PoolInt8Fn = void (*)(const Window& window, int32_t act_min, int32_t act_max, const Dims4& in,
-                            const int8_t* input, const Dims4& out, int8_t* output);
+template <typename T>
+using PoolQuantizedFn = void (*)(const Window& window, int32_t act_min, int32_t act_max, const Dims4& in,
+                                 const T* input, const Dims4& out, T* output);
+using PoolInt8Fn = PoolQuantizedFn<int8_t>;
+using PoolInt16Fn = PoolQuantizedFn<int16_t>;
 
 namespace reference::pooling {
 
