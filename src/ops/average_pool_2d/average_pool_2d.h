@@ -33,14 +33,9 @@ void average_pool_quantized(const Window& window, int32_t act_min, int32_t act_m
   using namespace pooling;
   for_each_output(window, in, out,
                   [&](int32_t n, int32_t y0, int32_t x0, TapRange ys, TapRange xs, int32_t c, int64_t out_index) {
-                    uint32_t sum = 0;
-                    int32_t count = 0;
-                    for (int32_t fy = ys.begin; fy < ys.end; ++fy) {
-                      for (int32_t fx = xs.begin; fx < xs.end; ++fx) {
-                        sum += static_cast<uint32_t>(int32_t{input[input_index(in, n, y0 + fy, x0 + fx, c)]});
-                        ++count;
-                      }
-                    }
+                    const uint32_t sum = fold_window(in, input, n, y0, x0, ys, xs, c, uint32_t{0},
+                                                     [](uint32_t acc, T v) { return acc + static_cast<uint32_t>(v); });
+                    const int32_t count = window_cells(ys, xs);
                     // C++ division truncates, so bias by half the count toward the sign.
                     int32_t average = 0;
                     if (count > 0) {

@@ -83,6 +83,20 @@ inline int64_t input_index(const Dims4& in, int32_t n, int32_t y, int32_t x, int
   return ((int64_t{n} * in.h + y) * in.w + x) * in.c + c;
 }
 
+// acc = step(acc, value) over the real cells of one window (channel c of
+// batch n, origin y0/x0, tap ranges ys/xs), row by row as TFLite visits them.
+template <typename T, typename Acc, typename Step>
+Acc fold_window(const Dims4& in, const T* input, int32_t n, int32_t y0, int32_t x0, TapRange ys, TapRange xs, int32_t c,
+                Acc acc, Step step) {
+  for (int32_t fy = ys.begin; fy < ys.end; ++fy) {
+    for (int32_t fx = xs.begin; fx < xs.end; ++fx) acc = step(acc, input[input_index(in, n, y0 + fy, x0 + fx, c)]);
+  }
+  return acc;
+}
+
+// How many real cells a clipped window has.
+inline int32_t window_cells(TapRange ys, TapRange xs) { return (ys.end - ys.begin) * (xs.end - xs.begin); }
+
 }  // namespace reference::pooling
 
 }  // namespace tinyinfer::kernels

@@ -12,21 +12,15 @@ using namespace pooling;
 
 void l2_pool_float(const Window& window, const FloatClamp& clamp, const Dims4& in, const float* input, const Dims4& out,
                    float* output) {
-  for_each_output(window, in, out,
-                  [&](int32_t n, int32_t y0, int32_t x0, TapRange ys, TapRange xs, int32_t c, int64_t out_index) {
-                    float sum_squares = 0.0f;
-                    int32_t count = 0;
-                    for (int32_t fy = ys.begin; fy < ys.end; ++fy) {
-                      for (int32_t fx = xs.begin; fx < xs.end; ++fx) {
-                        const float v = input[input_index(in, n, y0 + fy, x0 + fx, c)];
-                        sum_squares += v * v;
-                        ++count;
-                      }
-                    }
-                    // An empty window (impossible with valid padding) gives 0.
-                    const float l2 = count > 0 ? std::sqrt(sum_squares / static_cast<float>(count)) : 0.0f;
-                    output[out_index] = clamp_float(l2, clamp);
-                  });
+  for_each_output(
+      window, in, out, [&](int32_t n, int32_t y0, int32_t x0, TapRange ys, TapRange xs, int32_t c, int64_t out_index) {
+        const float sum_squares =
+            fold_window(in, input, n, y0, x0, ys, xs, c, 0.0f, [](float acc, float v) { return acc + v * v; });
+        const int32_t count = window_cells(ys, xs);
+        // An empty window (impossible with valid padding) gives 0.
+        const float l2 = count > 0 ? std::sqrt(sum_squares / static_cast<float>(count)) : 0.0f;
+        output[out_index] = clamp_float(l2, clamp);
+      });
 }
 
 }  // namespace tinyinfer::kernels::reference

@@ -33,13 +33,9 @@ void max_pool_quantized(const Window& window, int32_t act_min, int32_t act_max, 
   using namespace pooling;
   for_each_output(window, in, out,
                   [&](int32_t n, int32_t y0, int32_t x0, TapRange ys, TapRange xs, int32_t c, int64_t out_index) {
-                    int32_t max_value = std::numeric_limits<T>::lowest();
-                    for (int32_t fy = ys.begin; fy < ys.end; ++fy) {
-                      for (int32_t fx = xs.begin; fx < xs.end; ++fx) {
-                        const int32_t v = input[input_index(in, n, y0 + fy, x0 + fx, c)];
-                        if (v > max_value) max_value = v;
-                      }
-                    }
+                    const int32_t max_value =
+                        fold_window(in, input, n, y0, x0, ys, xs, c, int32_t{std::numeric_limits<T>::lowest()},
+                                    [](int32_t acc, T v) { return v > acc ? int32_t{v} : acc; });
                     output[out_index] = static_cast<T>(clamp_int(max_value, act_min, act_max));
                   });
 }
