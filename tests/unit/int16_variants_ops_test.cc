@@ -38,6 +38,7 @@ ModelBuilder single_op(fb::BuiltinOperator code, const std::vector<TensorSpec>& 
                        const std::function<void(fb::OperatorT&)>& options = nullptr) {
   ModelBuilder b;
   std::vector<int32_t> inputs;
+  inputs.reserve(ins.size());
   for (const TensorSpec& t : ins) inputs.push_back(b.tensor(t.type, t.shape, t.scale, t.zero_point));
   const int32_t output = b.tensor(out.type, out.shape, out.scale, out.zero_point);
   fb::OperatorT& op = b.op(b.opcode(code, 1), inputs, {output});
