@@ -75,7 +75,7 @@ TEST(OpRegistry, OptimizedSetFallsBackToTheReferenceByRule) {
             select_kernel(kSoftmaxOp, KernelChoice::kReference, softmax));
   // An absent optional input matches any kernel type; a wrong type matches none.
   EXPECT_EQ(select_kernel(kConv2dOp, KernelChoice::kReference, signature({kI8, kI8, kAbsent}, kI8)), plain);
-  EXPECT_EQ(select_kernel(kAddOp, KernelChoice::kOptimized, signature({kI16, kI16}, kI16)), nullptr);
+  EXPECT_EQ(select_kernel(kAddOp, KernelChoice::kOptimized, signature({kI64, kI64}, kI64)), nullptr);
 }
 
 TEST(OpRegistry, SignaturesPrintAsTypes) {

@@ -1,6 +1,7 @@
 // ADD: its kernel types and kernels.
 #pragma once
 
+#include "ops/common/binary_kernels.h"
 #include "ops/common/broadcast.h"
 #include "ops/common/kernel_types.h"
 
@@ -33,6 +34,14 @@ void add_float(const FloatClamp& clamp, const BroadcastShape& shape, const float
                float* output);
 void add_int8(const AddInt8Params& params, const BroadcastShape& shape, const int8_t* input1, const int8_t* input2,
               int8_t* output);
+// int16 (TFLite Micro's general rescale with left shift 15 and any zero
+// points; its power-of-two shortcut is never taken) and int32 (wrapping sum,
+// no activation: TFLite Micro clamps int32 ADD to the whole int32 range).
+// Kernel type BinaryFn<T>, parameters in BinaryParams (ops/common/binary_kernels.h).
+void add_int16(const BinaryParams& params, const BroadcastShape& shape, const int16_t* input1, const int16_t* input2,
+               int16_t* output);
+void add_int32(const BinaryParams& params, const BroadcastShape& shape, const int32_t* input1, const int32_t* input2,
+               int32_t* output);
 }  // namespace reference
 
 // ARMv7E-M DSP variants (cortex_m7/), bit-exact with the reference; `scratch`:

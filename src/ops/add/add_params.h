@@ -7,6 +7,14 @@
 
 namespace tinyinfer::quant {
 
+// TFLite's real multipliers of the quantized ADD: each input to
+// 2 * max(in1_scale, in2_scale) / 2^left_shift (so each is <= 1/2), the sum to
+// the output scale. In double, as TFLite computes them.
+struct AddRealMultipliers {
+  double input1, input2, output;
+};
+AddRealMultipliers add_real_multipliers(double in1_scale, double in2_scale, double out_scale, int32_t left_shift);
+
 // Both inputs are shifted left by 20 bits and rescaled to a common scale of
 // 2 * max(in1_scale, in2_scale) / 2^20 (so each input multiplier is <= 1/2),
 // the sum is then rescaled to the output scale. act_min/act_max are the int8

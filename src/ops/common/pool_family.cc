@@ -1,8 +1,11 @@
-// What MAX_POOL_2D and AVERAGE_POOL_2D share (pooling.h): checks, window,
-// fused activation, dispatch to the node's registered kernel, and the rows
-// hooks of conv + pool fusion. Float and int8.
+// What MAX_POOL_2D, AVERAGE_POOL_2D and L2_POOL_2D share (pooling.h):
+// checks, window, fused activation, dispatch to the node's registered kernel,
+// and the rows hooks of conv + pool fusion. Float, int8 and int16 (which
+// types an op has is the kernels it registers).
+#include <cmath>
 #include <cstdio>
 
+#include "ops/common/binary_ops.h"
 #include "ops/common/op_params.h"
 #include "ops/common/pooling.h"
 #include "runtime/passes/conv_pool_fusion.h"
@@ -13,13 +16,63 @@ namespace {
 namespace fb = format::fb;
 
 struct PoolData {
-  bool is_int8;
+  DataType type;
   kernels::Window window;
   kernels::FloatClamp clamp;
   int32_t act_min, act_max;
   ActivationFunctionType activation;
   Padding padding;
 };
+
+// int8 / int16: values pass through unscaled, so TFLite Micro requires the
+// input and output quantization to agree (scales within 1e-6).
+Status prepare_quantized_pool(PrepareContext& ctx, PoolData* data) {
+  const Tensor input = ctx.input(0);
+  const Tensor output = ctx.output(0);
+  TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, input, "input"));
+  TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, output, "output"));
+  if (std::fabs(static_cast<double>(input.quant.scale()) - static_cast<double>(output.quant.scale())) > 1e-6 ||
+      input.quant.zero_point() != output.quant.zero_point())
+    return ctx.error(StatusCode::kUnsupported, "%s pooling needs equal input and output quantization",
+                     data_type_name(input.type));
+  if (input.type == DataType::kInt8) {
+    if (!int8_activation(data->activation, output.quant.scale(), output.quant.zero_point(), &data->act_min,
+                         &data->act_max))
+      return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(data->activation));
+    return Status::ok();
+  }
+  // int16: TFLite's quantized activation range, as the binary ops derive it.
+  BinaryOpData range;
+  range.output_type = input.type;
+  TI_RETURN_IF_ERROR(prepare_binary_activation(ctx, data->activation, &range));
+  data->act_min = range.params.act_min;
+  data->act_max = range.params.act_max;
+  return Status::ok();
+}
+
+template <typename T>
+void run_quantized_pool(const EvalContext& ctx, const PoolData& d, const kernels::Dims4& in, const void* input,
+                        const kernels::Dims4& out, void* output) {
+  ctx.kernel<kernels::PoolQuantizedFn<T>>()(d.window, d.act_min, d.act_max, in, static_cast<const T*>(input), out,
+                                            static_cast<T*>(output));
+}
+
+// The node's kernel on `in` -> `out` (whole tensors or one fused band).
+void run_pool(const EvalContext& ctx, const PoolData& d, const kernels::Dims4& in, const void* input,
+              const kernels::Dims4& out, void* output) {
+  switch (d.type) {
+    case DataType::kInt8:
+      run_quantized_pool<int8_t>(ctx, d, in, input, out, output);
+      break;
+    case DataType::kInt16:
+      run_quantized_pool<int16_t>(ctx, d, in, input, out, output);
+      break;
+    default:  // float32, the only other type with kernels
+      ctx.kernel<kernels::PoolFloatFn>()(d.window, d.clamp, in, static_cast<const float*>(input), out,
+                                         static_cast<float*>(output));
+      break;
+  }
+}
 
 }  // namespace
 
@@ -55,6 +108,7 @@ Status prepare_pool(PrepareContext& ctx) {
   *data = PoolData();
   data->activation = opt->fused_activation_function();
   data->padding = padding;
+  data->type = input.type;
   kernels::Window& w = data->window;
   w.filter_h = fh;
   w.filter_w = fw;
@@ -66,16 +120,8 @@ Status prepare_pool(PrepareContext& ctx) {
   if (input.type == DataType::kFloat32) {
     if (!float_activation(data->activation, &data->clamp))
       return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(data->activation));
-  } else {  // int8
-    data->is_int8 = true;
-    TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, input, "input"));
-    TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, output, "output"));
-    // The int8 kernels pass values through unscaled, as TFLite requires.
-    if (input.quant.scale() != output.quant.scale() || input.quant.zero_point() != output.quant.zero_point())
-      return ctx.error(StatusCode::kUnsupported, "int8 pooling needs equal input and output quantization");
-    if (!int8_activation(data->activation, output.quant.scale(), output.quant.zero_point(), &data->act_min,
-                         &data->act_max))
-      return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(data->activation));
+  } else {  // int8, int16
+    TI_RETURN_IF_ERROR(prepare_quantized_pool(ctx, data));
   }
   ctx.node().op_data = data;
   return Status::ok();
@@ -85,13 +131,7 @@ void eval_pool(const EvalContext& ctx) {
   const PoolData& d = *ctx.data<PoolData>();
   const TensorSlot& input = ctx.input(0);
   const TensorSlot& output = ctx.output(0);
-  const kernels::Dims4 in = nhwc(input), out = nhwc(output);
-  if (d.is_int8)
-    ctx.kernel<kernels::PoolInt8Fn>()(d.window, d.act_min, d.act_max, in, input.data_as<const int8_t>(), out,
-                                      output.data_as<int8_t>());
-  else
-    ctx.kernel<kernels::PoolFloatFn>()(d.window, d.clamp, in, input.data_as<const float>(), out,
-                                       output.data_as<float>());
+  run_pool(ctx, d, nhwc(input), input.data, nhwc(output), output.data);
 }
 
 namespace {
@@ -113,12 +153,7 @@ void pool_rows(const EvalContext& ctx, const void* rows_in, int32_t in_rows, int
   out.h = 1;
   const std::size_t row_bytes = static_cast<std::size_t>(out.w) * out.c * data_type_size(output.type);
   uint8_t* out_bytes = static_cast<uint8_t*>(output.data) + static_cast<std::size_t>(out_row) * row_bytes;
-  if (d.is_int8)
-    ctx.kernel<kernels::PoolInt8Fn>()(d.window, d.act_min, d.act_max, in, static_cast<const int8_t*>(rows_in), out,
-                                      reinterpret_cast<int8_t*>(out_bytes));
-  else
-    ctx.kernel<kernels::PoolFloatFn>()(d.window, d.clamp, in, static_cast<const float*>(rows_in), out,
-                                       reinterpret_cast<float*>(out_bytes));
+  run_pool(ctx, d, in, rows_in, out, out_bytes);
 }
 
 }  // namespace
@@ -129,8 +164,8 @@ int64_t pool_macs(const Node&, const TensorSlot*) { return 0; }
 
 void describe_pool(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const PoolData*>(node.op_data);
-  describe_text(buffer, size, "%s, filter %dx%d, stride %dx%d, %s, %s", d->is_int8 ? "int8" : "float",
-                d->window.filter_h, d->window.filter_w, d->window.stride_h, d->window.stride_w,
+  describe_text(buffer, size, "%s, filter %dx%d, stride %dx%d, %s, %s", data_type_name(d->type), d->window.filter_h,
+                d->window.filter_w, d->window.stride_h, d->window.stride_w,
                 d->padding == Padding::SAME ? "SAME" : "VALID", activation_name(d->activation));
 }
 

@@ -1,4 +1,4 @@
-// What MAX_POOL_2D and AVERAGE_POOL_2D share: their kernel types, the op
+// What MAX_POOL_2D, AVERAGE_POOL_2D and L2_POOL_2D share: their kernel types, the op
 // layer (common/pool_family.cc: checks, window, fused activation, conv + pool
 // fusion hooks) and the reference kernels' window walk.
 #pragma once
@@ -31,8 +31,11 @@ namespace tinyinfer::kernels {
 // ---- Pooling (window.filter_h/w; padding cells are excluded from max and average) ----
 using PoolFloatFn = void (*)(const Window& window, const FloatClamp& clamp, const Dims4& in, const float* input,
                              const Dims4& out, float* output);
-using PoolInt8Fn = void (*)(const Window& window, int32_t act_min, int32_t act_max, const Dims4& in,
-                            const int8_t* input, const Dims4& out, int8_t* output);
+template <typename T>
+using PoolQuantizedFn = void (*)(const Window& window, int32_t act_min, int32_t act_max, const Dims4& in,
+                                 const T* input, const Dims4& out, T* output);
+using PoolInt8Fn = PoolQuantizedFn<int8_t>;
+using PoolInt16Fn = PoolQuantizedFn<int16_t>;
 
 namespace reference::pooling {
 
@@ -79,6 +82,20 @@ void for_each_output(const Window& window, const Dims4& in, const Dims4& out, Re
 inline int64_t input_index(const Dims4& in, int32_t n, int32_t y, int32_t x, int32_t c) {
   return ((int64_t{n} * in.h + y) * in.w + x) * in.c + c;
 }
+
+// acc = step(acc, value) over the real cells of one window (channel c of
+// batch n, origin y0/x0, tap ranges ys/xs), row by row as TFLite visits them.
+template <typename T, typename Acc, typename Step>
+Acc fold_window(const Dims4& in, const T* input, int32_t n, int32_t y0, int32_t x0, TapRange ys, TapRange xs, int32_t c,
+                Acc acc, Step step) {
+  for (int32_t fy = ys.begin; fy < ys.end; ++fy) {
+    for (int32_t fx = xs.begin; fx < xs.end; ++fx) acc = step(acc, input[input_index(in, n, y0 + fy, x0 + fx, c)]);
+  }
+  return acc;
+}
+
+// How many real cells a clipped window has.
+inline int32_t window_cells(TapRange ys, TapRange xs) { return (ys.end - ys.begin) * (xs.end - xs.begin); }
 
 }  // namespace reference::pooling
 

@@ -1,4 +1,4 @@
-// DEQUANTIZE (TFLite op versions 1-4), int8 -> float32 per tensor.
+// DEQUANTIZE (TFLite op versions 1-4), int8 / int16 / uint8 -> float32 per tensor.
 #include "ops/dequantize/dequantize.h"
 
 #include "ops/common/per_tensor_conversion.h"
@@ -9,10 +9,25 @@ namespace {
 
 Status prepare_dequantize(PrepareContext& ctx) { return prepare_per_tensor_conversion(ctx, true); }
 
-void eval_dequantize(const EvalContext& ctx) {
+template <typename In>
+void run_dequantize(const EvalContext& ctx) {
   const auto& d = *ctx.data<ConversionData>();
-  ctx.kernel<kernels::DequantizeFn>()(d.scale, d.zero_point, ctx.input(0).elements(),
-                                      ctx.input(0).data_as<const int8_t>(), ctx.output(0).data_as<float>());
+  ctx.kernel<kernels::DequantizeFromFn<In>>()(d.scale, d.zero_point, ctx.input(0).elements(),
+                                              ctx.input(0).data_as<const In>(), ctx.output(0).data_as<float>());
+}
+
+void eval_dequantize(const EvalContext& ctx) {
+  switch (ctx.input(0).type) {
+    case DataType::kInt16:
+      run_dequantize<int16_t>(ctx);
+      break;
+    case DataType::kUInt8:
+      run_dequantize<uint8_t>(ctx);
+      break;
+    default:  // int8: the only other type with a kernel
+      run_dequantize<int8_t>(ctx);
+      break;
+  }
 }
 
 }  // namespace

@@ -7,11 +7,7 @@
 namespace tinyinfer::kernels::reference {
 
 void dequantize(float scale, int32_t zero_point, int64_t count, const int8_t* input, float* output) {
-  // The product in double, rounded once to float, as TFLite's Dequantize.
-  const double scale_d = static_cast<double>(scale);
-  for (int64_t i = 0; i < count; ++i) {
-    output[i] = static_cast<float>(scale_d * (int32_t{input[i]} - zero_point));
-  }
+  affine_dequantize(scale, zero_point, count, input, output);
 }
 
 }  // namespace tinyinfer::kernels::reference

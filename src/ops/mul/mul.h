@@ -1,6 +1,7 @@
 // MUL: its kernel types and kernels.
 #pragma once
 
+#include "ops/common/binary_kernels.h"
 #include "ops/common/broadcast.h"
 #include "ops/common/kernel_types.h"
 
@@ -33,6 +34,14 @@ void mul_float(const FloatClamp& clamp, const BroadcastShape& shape, const float
                float* output);
 void mul_int8(const MulInt8Params& params, const BroadcastShape& shape, const int8_t* input1, const int8_t* input2,
               int8_t* output);
+// int16 (zero points 0, as TFLite Micro requires: the product of the two
+// int16 values requantized by one multiplier) and int32 (wrapping product,
+// clamped to the fused activation). Kernel type BinaryFn<T>, parameters in
+// BinaryParams (ops/common/binary_kernels.h).
+void mul_int16(const BinaryParams& params, const BroadcastShape& shape, const int16_t* input1, const int16_t* input2,
+               int16_t* output);
+void mul_int32(const BinaryParams& params, const BroadcastShape& shape, const int32_t* input1, const int32_t* input2,
+               int32_t* output);
 }  // namespace reference
 
 }  // namespace tinyinfer::kernels

@@ -1,0 +1,22 @@
+// Reference QUANTIZE int8 -> int8 (requantize), per tensor.
+#include <cstdint>
+
+#include "ops/quantize/quantize.h"
+#include "runtime/op_kernel.h"
+
+namespace tinyinfer::kernels::reference {
+
+void requantize_int8_to_int8(const RequantizeParams& p, int64_t count, const int8_t* input, int8_t* output) {
+  requantize(p, count, input, output);
+}
+
+}  // namespace tinyinfer::kernels::reference
+
+namespace tinyinfer {
+
+TINYINFER_KERNEL_LIST(
+    quantize_int8_to_int8,
+    {&kQuantizeOp, "quantize_int8_to_int8", KernelChoice::kReference, signature({kI8}, kI8),
+     kernel_entry<kernels::RequantizeFn<int8_t, int8_t>, kernels::reference::requantize_int8_to_int8>(), nullptr});
+
+}  // namespace tinyinfer
