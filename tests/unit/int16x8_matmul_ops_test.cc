@@ -204,14 +204,17 @@ TEST(Int16x8MatmulOpsTest, BatchMatMulFloatBroadcastWithAdjXAndAdjY) {
   const std::vector<float> got = run.run<float>(lhs, rhs);
   ASSERT_TRUE(run.invoked.is_ok());
   ASSERT_EQ(got.size(), 24u);
-  for (int a = 0; a < 2; ++a)
-    for (int c = 0; c < 3; ++c)
-      for (int i = 0; i < 2; ++i)
+  for (int a = 0; a < 2; ++a) {
+    for (int c = 0; c < 3; ++c) {
+      for (int i = 0; i < 2; ++i) {
         for (int j = 0; j < 2; ++j) {
           float want = 0.0f;
           for (int k = 0; k < 3; ++k) want += lhs[a * 6 + k * 2 + i] * rhs[c * 6 + j * 3 + k];
           EXPECT_FLOAT_EQ(got[((a * 3 + c) * 2 + i) * 2 + j], want) << a << c << i << j;
         }
+      }
+    }
+  }
 }
 
 TEST(Int16x8MatmulOpsTest, BatchMatMulInt8ZeroPoints) {
@@ -248,7 +251,7 @@ TEST(Int16x8MatmulOpsTest, BatchMatMulRefusals) {
 
 // ---- TRANSPOSE_CONV ----
 
-ModelBuilder transpose_conv_model(fb::Padding padding, std::vector<int32_t> output_shape, bool relu) {
+ModelBuilder transpose_conv_model(fb::Padding padding, const std::vector<int32_t>& output_shape, bool relu) {
   ModelBuilder b;
   const int32_t shape = b.constant<int32_t>(fb::TensorType::INT32, {4}, output_shape);
   const int32_t w = b.constant<float>(fb::TensorType::FLOAT32, {1, 3, 3, 1}, {1, 2, 3, 4, 5, 6, 7, 8, 9});
@@ -273,13 +276,16 @@ TEST(Int16x8MatmulOpsTest, TransposeConvFloatSameStride2BiasRelu) {
   ASSERT_TRUE(run.invoked.is_ok());
   // SAME, stride 2, 3x3 filter, 4x4 output: total padding 1, top/left 0.
   std::vector<float> want(16, 0.0f);
-  for (int iy = 0; iy < 2; ++iy)
-    for (int ix = 0; ix < 2; ++ix)
-      for (int ky = 0; ky < 3; ++ky)
+  for (int iy = 0; iy < 2; ++iy) {
+    for (int ix = 0; ix < 2; ++ix) {
+      for (int ky = 0; ky < 3; ++ky) {
         for (int kx = 0; kx < 3; ++kx) {
           const int oy = iy * 2 + ky, ox = ix * 2 + kx;
           if (oy < 4 && ox < 4) want[oy * 4 + ox] += x[iy * 2 + ix] * static_cast<float>(ky * 3 + kx + 1);
         }
+      }
+    }
+  }
   for (float& v : want) v = v - 20.0f > 0.0f ? v - 20.0f : 0.0f;
   EXPECT_EQ(got, want);
 }

@@ -181,18 +181,19 @@ void eval_fc(const EvalContext& ctx) {
       void* const kernel_scratch = requant_table_in_scratch(d.requant_source, ctx.node.scratch, true, &requant);
       void* const scratch = d.kernel_scratch ? kernel_scratch : nullptr;
       const auto* weights = filter.data_as<const int8_t>();
-      if (d.kind == FcKind::kInt8)
+      if (d.kind == FcKind::kInt8) {
         ctx.kernel<kernels::FullyConnectedInt8Fn>()(requant, d.batches, d.depth, d.units, input.data_as<const int8_t>(),
                                                     weights, bias ? bias->data_as<const int32_t>() : nullptr,
                                                     output.data_as<int8_t>(), scratch);
-      else if (d.kind == FcKind::kInt16)
+      } else if (d.kind == FcKind::kInt16) {
         ctx.kernel<kernels::FullyConnectedInt16Fn>()(
             requant, d.batches, d.depth, d.units, input.data_as<const int16_t>(), weights,
             bias ? bias->data_as<const int64_t>() : nullptr, output.data_as<int16_t>(), scratch);
-      else
+      } else {
         ctx.kernel<kernels::FullyConnectedInt16Bias32Fn>()(
             requant, d.batches, d.depth, d.units, input.data_as<const int16_t>(), weights,
             bias ? bias->data_as<const int32_t>() : nullptr, output.data_as<int16_t>(), scratch);
+      }
       break;
     }
   }
