@@ -1,12 +1,14 @@
 // What CONV_2D and DEPTHWISE_CONV_2D share (conv_family.h): validation,
 // parameter preparation, the scratch request and dispatch to the node's
-// registered kernel. Float, int8 (per-channel) and hybrid (int8 weights with
-// float activations, the study's "compressed" model).
+// registered kernel. Float, int8 (per-channel), int16x8 (int16 activations,
+// int8 weights: common/mm16_int16.h) and hybrid (int8 weights with float
+// activations, the study's "compressed" model).
 #include "ops/common/conv_family.h"
 
 #include <cstdio>
 
 #include "dsp/fixed_point.h"
+#include "ops/common/mm16_int16.h"
 #include "ops/common/op_params.h"
 #include "ops/conv_2d/conv_2d.h"
 #include "ops/depthwise_conv_2d/depthwise_conv_2d.h"
@@ -17,7 +19,8 @@ namespace {
 
 namespace fb = format::fb;
 
-enum class ConvKind : uint8_t { kFloat, kInt8, kHybrid };
+// kInt16: int64 bias / accumulator; kInt16Bias32: TFLite's int32 ones.
+enum class ConvKind : uint8_t { kFloat, kInt8, kHybrid, kInt16, kInt16Bias32 };
 
 // Persistent per op (the small fields first, no padding holes).
 struct ConvData {
@@ -37,6 +40,7 @@ struct WindowOptions {
   Padding padding;
   int32_t stride_h, stride_w, dilation_h, dilation_w, depth_multiplier;
   ActivationFunctionType activation;
+  bool int32_bias_accumulator;  // int16 without a bias: quantized_bias_type INT32
 };
 
 Status read_options(PrepareContext& ctx, bool depthwise, WindowOptions* o) {
@@ -50,7 +54,8 @@ Status read_options(PrepareContext& ctx, bool depthwise, WindowOptions* o) {
           opt->dilation_h_factor(),
           opt->dilation_w_factor(),
           opt->depth_multiplier(),
-          opt->fused_activation_function()};
+          opt->fused_activation_function(),
+          false};
   } else {
     const auto* opt = format::options_as<fb::Conv2DOptions>(ctx.info(), fb::BuiltinOptions::Conv2DOptions);
     if (opt == nullptr) return ctx.error(StatusCode::kInvalidModel, "missing Conv2DOptions");
@@ -60,7 +65,8 @@ Status read_options(PrepareContext& ctx, bool depthwise, WindowOptions* o) {
           opt->dilation_h_factor(),
           opt->dilation_w_factor(),
           1,
-          opt->fused_activation_function()};
+          opt->fused_activation_function(),
+          opt->quantized_bias_type() == fb::TensorType::INT32};
   }
   if (o->padding != Padding::SAME && o->padding != Padding::VALID)
     return ctx.error(StatusCode::kInvalidModel, "unknown padding %d", static_cast<int>(o->padding));
@@ -69,29 +75,6 @@ Status read_options(PrepareContext& ctx, bool depthwise, WindowOptions* o) {
     return ctx.error(StatusCode::kInvalidModel, "stride %dx%d out of range", o->stride_h, o->stride_w);
   if (o->dilation_h < 1 || o->dilation_w < 1 || o->dilation_h > 1024 || o->dilation_w > 1024)
     return ctx.error(StatusCode::kInvalidModel, "dilation %dx%d out of range", o->dilation_h, o->dilation_w);
-  return Status::ok();
-}
-
-Status prepare_int8_requant(PrepareContext& ctx, ConvData* data, const Tensor& input, const Tensor& filter,
-                            const Tensor* bias, const Tensor& output, int32_t out_channels, int32_t channel_dim) {
-  TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, input, "input"));
-  TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, output, "output"));
-  if (!filter.quant.is_quantized())
-    return ctx.error(StatusCode::kInvalidModel, "filter '%s' is int8 without quantization", filter.name);
-  if (filter.quant.per_channel() && filter.quant.quantized_dimension != channel_dim)
-    return ctx.error(StatusCode::kUnsupported, "filter '%s' quantized along dimension %d, expected %d", filter.name,
-                     filter.quant.quantized_dimension, channel_dim);
-  for (int32_t c = 0; c < filter.quant.count; ++c) {
-    if (filter.quant.zero_points != nullptr && filter.quant.zero_points[c] != 0)
-      return ctx.error(StatusCode::kUnsupported, "filter '%s' has non-zero zero point (int8 weights must be symmetric)",
-                       filter.name);
-  }
-  kernels::Requant& rq = data->requant;
-  TI_RETURN_IF_ERROR(prepare_requant_multipliers(ctx, input, filter, output, out_channels, &rq, &data->requant_source));
-  rq.input_offset = -input.quant.zero_point();
-  rq.output_offset = output.quant.zero_point();
-  if (!int8_activation(data->activation, output.quant.scale(), output.quant.zero_point(), &rq.act_min, &rq.act_max))
-    return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(data->activation));
   return Status::ok();
 }
 
@@ -191,13 +174,20 @@ Status prepare_conv_family(PrepareContext& ctx, bool depthwise) {
 
   const int32_t channel_dim = depthwise ? 3 : 0;
   const DataType in_t = input.type, f_t = filter.type, out_t = output.type;
-  TI_RETURN_IF_ERROR(ctx.use_kernel(signature({in_t, f_t, bias != nullptr ? bias->type : kAbsent}, out_t)));
+  // int16 without a bias: the accumulator width stands in for the bias type.
+  const DataType no_bias = in_t != DataType::kInt16 ? kAbsent : o.int32_bias_accumulator ? kI32 : kI64;
+  TI_RETURN_IF_ERROR(ctx.use_kernel(signature({in_t, f_t, bias != nullptr ? bias->type : no_bias}, out_t)));
   if (in_t == DataType::kFloat32) {  // float32 or hybrid (int8 filter)
     if (!float_activation(o.activation, &data->clamp))
       return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(o.activation));
     data->kind = f_t == DataType::kFloat32 ? ConvKind::kFloat : ConvKind::kHybrid;
     if (data->kind == ConvKind::kHybrid)
       TI_RETURN_IF_ERROR(prepare_hybrid_scales(ctx, data, filter, out_c, channel_dim));
+  } else if (in_t == DataType::kInt16) {  // int16x8: the int64 accumulator needs no depth limit
+    const bool bias32 = ctx.node().kernel->types.inputs[2] == kI32;
+    data->kind = bias32 ? ConvKind::kInt16Bias32 : ConvKind::kInt16;
+    TI_RETURN_IF_ERROR(prepare_conv_requant(ctx, input, filter, output, out_c, channel_dim, o.activation,
+                                            &data->requant, &data->requant_source));
   } else {  // int8
     data->kind = ConvKind::kInt8;
     const int64_t depth = int64_t{kh} * kw * (depthwise ? 1 : in_c);
@@ -207,7 +197,8 @@ Status prepare_conv_family(PrepareContext& ctx, bool depthwise) {
     if (!int8_bias_fits(bias, depth))
       return ctx.error(StatusCode::kInvalidModel, "bias '%s' is so large the int32 accumulator could overflow",
                        bias->name);
-    TI_RETURN_IF_ERROR(prepare_int8_requant(ctx, data, input, filter, bias, output, out_c, channel_dim));
+    TI_RETURN_IF_ERROR(prepare_conv_requant(ctx, input, filter, output, out_c, channel_dim, o.activation,
+                                            &data->requant, &data->requant_source));
   }
   // The kernel's working memory, planned in the arena for this op only.
   kernels::ScratchQuery query;
@@ -237,6 +228,8 @@ void run_conv_kernel(const EvalContext& ctx, const ConvData& d, const kernels::W
   const auto* input_int8 = static_cast<const int8_t*>(input_data);
   auto* output_float = static_cast<float*>(output_data);
   auto* output_int8 = static_cast<int8_t*>(output_data);
+  const auto* input_int16 = static_cast<const int16_t*>(input_data);
+  auto* output_int16 = static_cast<int16_t*>(output_data);
   kernels::Requant requant = d.requant;
   void* const scratch = requant_table_in_scratch(d.requant_source, ctx.node.scratch, derive_table, &requant);
   switch (d.kind) {
@@ -272,6 +265,21 @@ void run_conv_kernel(const EvalContext& ctx, const ConvData& d, const kernels::W
                                             output_int8, scratch);
       break;
     }
+    case ConvKind::kInt16: {
+      const int64_t* b = bias ? bias->data_as<const int64_t>() : nullptr;
+      if (d.depthwise)
+        ctx.kernel<kernels::DepthwiseInt16Fn>()(window, d.depth_multiplier, requant, in, input_int16, f,
+                                                filter.data_as<const int8_t>(), b, out, output_int16, scratch);
+      else
+        ctx.kernel<kernels::Conv2dInt16Fn>()(window, requant, in, input_int16, f, filter.data_as<const int8_t>(), b,
+                                             out, output_int16, scratch);
+      break;
+    }
+    case ConvKind::kInt16Bias32:  // CONV_2D only: DEPTHWISE_CONV_2D registers no int32-bias int16 kernel
+      ctx.kernel<kernels::Conv2dInt16Bias32Fn>()(window, requant, in, input_int16, f, filter.data_as<const int8_t>(),
+                                                 bias ? bias->data_as<const int32_t>() : nullptr, out, output_int16,
+                                                 scratch);
+      break;
   }
 }
 
@@ -321,7 +329,8 @@ int64_t conv_macs(const Node& node, const TensorSlot* tensors) {
 
 void describe_conv(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const ConvData*>(node.op_data);
-  const char* kind = d->kind == ConvKind::kFloat ? "float" : d->kind == ConvKind::kInt8 ? "int8" : "hybrid";
+  static const char* const kKindNames[] = {"float", "int8", "hybrid", "int16x8", "int16x8 (int32 bias)"};
+  const char* kind = kKindNames[static_cast<int>(d->kind)];
   if (d->depthwise) {
     describe_text(buffer, size, "%s, filter %dx%d, stride %dx%d, dilation %dx%d, %s, multiplier %d, %s", kind,
                   d->window.filter_h, d->window.filter_w, d->window.stride_h, d->window.stride_w, d->window.dilation_h,

@@ -19,6 +19,14 @@ using Conv2dFloatFn = void (*)(const Window& window, const FloatClamp& clamp, co
 using Conv2dInt8Fn = void (*)(const Window& window, const Requant& rq, const Dims4& in, const int8_t* input,
                               const Dims4& filter, const int8_t* filter_data, const int32_t* bias, const Dims4& out,
                               int8_t* output, void* scratch);
+// int16x8: int16 activations (zero point 0), int8 weights; an int64 bias
+// (TFLite's int64 accumulator) or an int32 one (its int32 accumulator).
+using Conv2dInt16Fn = void (*)(const Window& window, const Requant& rq, const Dims4& in, const int16_t* input,
+                               const Dims4& filter, const int8_t* filter_data, const int64_t* bias, const Dims4& out,
+                               int16_t* output, void* scratch);
+using Conv2dInt16Bias32Fn = void (*)(const Window& window, const Requant& rq, const Dims4& in, const int16_t* input,
+                                     const Dims4& filter, const int8_t* filter_data, const int32_t* bias,
+                                     const Dims4& out, int16_t* output, void* scratch);
 // Hybrid: float activations, symmetric int8 weights with one scale per output
 // channel (filter_scales[out_c]); real weight = scale * q.
 using Conv2dHybridFn = void (*)(const Window& window, const FloatClamp& clamp, const Dims4& in, const float* input,
@@ -35,6 +43,11 @@ void conv2d_int8(const Window& window, const Requant& rq, const Dims4& in, const
 void conv2d_hybrid(const Window& window, const FloatClamp& clamp, const Dims4& in, const float* input,
                    const Dims4& filter, const int8_t* filter_data, const float* filter_scales, const float* bias,
                    const Dims4& out, float* output);
+void conv2d_int16(const Window& window, const Requant& rq, const Dims4& in, const int16_t* input, const Dims4& filter,
+                  const int8_t* filter_data, const int64_t* bias, const Dims4& out, int16_t* output);
+void conv2d_int16_bias32(const Window& window, const Requant& rq, const Dims4& in, const int16_t* input,
+                         const Dims4& filter, const int8_t* filter_data, const int32_t* bias, const Dims4& out,
+                         int16_t* output);
 }  // namespace reference
 
 // ARMv7E-M DSP variants (cortex_m7/), bit-exact with the reference; `scratch`:

@@ -19,6 +19,10 @@ using DepthwiseFloatFn = void (*)(const Window& window, int32_t depth_multiplier
 using DepthwiseInt8Fn = void (*)(const Window& window, int32_t depth_multiplier, const Requant& rq, const Dims4& in,
                                  const int8_t* input, const Dims4& filter, const int8_t* filter_data,
                                  const int32_t* bias, const Dims4& out, int8_t* output, void* scratch);
+// int16x8: int16 activations (zero point 0), int8 weights, int64 bias.
+using DepthwiseInt16Fn = void (*)(const Window& window, int32_t depth_multiplier, const Requant& rq, const Dims4& in,
+                                  const int16_t* input, const Dims4& filter, const int8_t* filter_data,
+                                  const int64_t* bias, const Dims4& out, int16_t* output, void* scratch);
 using DepthwiseHybridFn = void (*)(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp,
                                    const Dims4& in, const float* input, const Dims4& filter, const int8_t* filter_data,
                                    const float* filter_scales, const float* bias, const Dims4& out, float* output,
@@ -36,6 +40,9 @@ void depthwise_int8(const Window& window, int32_t depth_multiplier, const Requan
 void depthwise_hybrid(const Window& window, int32_t depth_multiplier, const FloatClamp& clamp, const Dims4& in,
                       const float* input, const Dims4& filter, const int8_t* filter_data, const float* filter_scales,
                       const float* bias, const Dims4& out, float* output);
+void depthwise_int16(const Window& window, int32_t depth_multiplier, const Requant& rq, const Dims4& in,
+                     const int16_t* input, const Dims4& filter, const int8_t* filter_data, const int64_t* bias,
+                     const Dims4& out, int16_t* output);
 }  // namespace reference
 
 // ARMv7E-M DSP variants (cortex_m7/), bit-exact with the reference; `scratch`:

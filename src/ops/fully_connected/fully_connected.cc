@@ -1,10 +1,12 @@
-// FULLY_CONNECTED: float, int8 (per-tensor or per-channel weights) and
-// hybrid (int8 weights, float activations).
+// FULLY_CONNECTED: float, int8 (per-tensor or per-channel weights), int16x8
+// (int16 activations, int8 weights, int64 or int32 bias) and hybrid (int8
+// weights, float activations).
 #include "ops/fully_connected/fully_connected.h"
 
 #include <cstdio>
 
 #include "dsp/fixed_point.h"
+#include "ops/common/mm16_int16.h"
 #include "ops/common/op_params.h"
 
 namespace tinyinfer {
@@ -12,9 +14,10 @@ namespace {
 
 namespace fb = format::fb;
 
-enum class FcKind : uint8_t { kFloat, kInt8, kHybrid };
+// kInt16: int64 bias / accumulator; kInt16Bias32: TFLite's int32 ones.
+enum class FcKind : uint8_t { kFloat, kInt8, kHybrid, kInt16, kInt16Bias32 };
 
-// Persistent per op (the small fields first: 76 bytes on the Cortex-M7).
+// Persistent per op (the small fields first, no padding holes).
 struct FcData {
   FcKind kind;
   ActivationFunctionType activation;
@@ -24,7 +27,47 @@ struct FcData {
   kernels::Requant requant;
   RequantSource requant_source;  // per-channel tables are derived into the scratch
   const float* filter_scales;
+  int32_t tensor_multiplier, tensor_shift;  // per-tensor weights: requant points here
 };
+
+// Per-tensor weights: TFLite derives the multiplier from the float product
+// of the input and weight scales (per-channel ones use double products).
+Status prepare_per_tensor_multiplier(PrepareContext& ctx, const Tensor& input, const Tensor& filter,
+                                     const Tensor& output, FcData* data) {
+  const float product = input.quant.scale() * filter.quant.scale();
+  int shift = 0;
+  quant::quantize_multiplier(static_cast<double>(product) / static_cast<double>(output.quant.scale()),
+                             &data->tensor_multiplier, &shift);
+  if (!int8_requant_shrinks(shift))
+    return ctx.error(StatusCode::kUnsupported, "input x weight scale exceeds the output scale");
+  data->tensor_shift = shift;
+  data->requant.multipliers = &data->tensor_multiplier;
+  data->requant.shifts = &data->tensor_shift;
+  data->requant.per_channel = false;
+  return Status::ok();
+}
+
+// int8 or int16x8 (by the input's type) requantization.
+Status prepare_fc_requant(PrepareContext& ctx, FcData* data, const Tensor& input, const Tensor& filter,
+                          const Tensor& output) {
+  TI_RETURN_IF_ERROR(mm16_check_activations(ctx, input, output));
+  if (!filter.quant.is_quantized())
+    return ctx.error(StatusCode::kInvalidModel, "weights '%s' are int8 without quantization", filter.name);
+  const bool per_channel = filter.quant.per_channel();
+  for (int32_t u = 0; per_channel && u < filter.quant.count; ++u)
+    if (filter.quant.zero_points != nullptr && filter.quant.zero_points[u] != 0)
+      return ctx.error(StatusCode::kUnsupported, "per-channel weights must be symmetric");
+  kernels::Requant& rq = data->requant;
+  if (per_channel)
+    TI_RETURN_IF_ERROR(
+        prepare_requant_multipliers(ctx, input, filter, output, data->units, &rq, &data->requant_source));
+  else
+    TI_RETURN_IF_ERROR(prepare_per_tensor_multiplier(ctx, input, filter, output, data));
+  rq.input_offset = -input.quant.zero_point();
+  rq.filter_offset = per_channel ? 0 : -filter.quant.zero_point();
+  rq.output_offset = output.quant.zero_point();
+  return mm16_fused_range(ctx, data->activation, output, &rq);
+}
 
 Status prepare_fc(PrepareContext& ctx) {
   if (ctx.input_count() < 2 || ctx.input_count() > 3 || ctx.output_count() != 1)
@@ -73,8 +116,11 @@ Status prepare_fc(PrepareContext& ctx) {
     return ctx.error(StatusCode::kUnsupported, "weights quantized along dimension %d",
                      filter.quant.quantized_dimension);
 
+  // int16 without a bias: the accumulator width stands in for the bias type.
+  const bool bias32 = opt != nullptr && opt->quantized_bias_type() == fb::TensorType::INT32;
+  const DataType no_bias = input.type != DataType::kInt16 ? kAbsent : bias32 ? kI32 : kI64;
   TI_RETURN_IF_ERROR(
-      ctx.use_kernel(signature({input.type, filter.type, bias != nullptr ? bias->type : kAbsent}, output.type)));
+      ctx.use_kernel(signature({input.type, filter.type, bias != nullptr ? bias->type : no_bias}, output.type)));
   if (input.type == DataType::kFloat32) {  // float32 or hybrid (int8 weights)
     if (!float_activation(act, &data->clamp))
       return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(act));
@@ -89,6 +135,9 @@ Status prepare_fc(PrepareContext& ctx) {
       for (int32_t u = 0; u < units; ++u) scales[u] = filter.quant.scales[weights_per_channel ? u : 0];
       data->filter_scales = scales;
     }
+  } else if (input.type == DataType::kInt16) {  // the int64 accumulator needs no depth limit
+    data->kind = ctx.node().kernel->types.inputs[2] == kI32 ? FcKind::kInt16Bias32 : FcKind::kInt16;
+    TI_RETURN_IF_ERROR(prepare_fc_requant(ctx, data, input, filter, output));
   } else {  // int8
     data->kind = FcKind::kInt8;
     if (depth > kMaxInt8AccumulationDepth)
@@ -96,22 +145,7 @@ Status prepare_fc(PrepareContext& ctx) {
     if (!int8_bias_fits(bias, depth))
       return ctx.error(StatusCode::kInvalidModel, "bias '%s' is so large the int32 accumulator could overflow",
                        bias->name);
-    TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, input, "input"));
-    TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, output, "output"));
-    if (!filter.quant.is_quantized())
-      return ctx.error(StatusCode::kInvalidModel, "weights '%s' are int8 without quantization", filter.name);
-    if (weights_per_channel) {
-      for (int32_t u = 0; u < units; ++u)
-        if (filter.quant.zero_points != nullptr && filter.quant.zero_points[u] != 0)
-          return ctx.error(StatusCode::kUnsupported, "per-channel weights must be symmetric");
-    }
-    kernels::Requant& rq = data->requant;
-    TI_RETURN_IF_ERROR(prepare_requant_multipliers(ctx, input, filter, output, units, &rq, &data->requant_source));
-    rq.input_offset = -input.quant.zero_point();
-    rq.filter_offset = weights_per_channel ? 0 : -filter.quant.zero_point();
-    rq.output_offset = output.quant.zero_point();
-    if (!int8_activation(act, output.quant.scale(), output.quant.zero_point(), &rq.act_min, &rq.act_max))
-      return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(act));
+    TI_RETURN_IF_ERROR(prepare_fc_requant(ctx, data, input, filter, output));
   }
   kernels::ScratchQuery query;
   query.in = {data->batches, 1, 1, depth};
@@ -142,13 +176,24 @@ void eval_fc(const EvalContext& ctx) {
           d.clamp, d.batches, d.depth, d.units, input.data_as<const float>(), filter.data_as<const int8_t>(),
           d.filter_scales, bias ? bias->data_as<const float>() : nullptr, output.data_as<float>(), ctx.node.scratch);
       break;
-    case FcKind::kInt8: {
+    default: {  // quantized: the per-channel table first
       kernels::Requant requant = d.requant;
       void* const kernel_scratch = requant_table_in_scratch(d.requant_source, ctx.node.scratch, true, &requant);
-      ctx.kernel<kernels::FullyConnectedInt8Fn>()(
-          requant, d.batches, d.depth, d.units, input.data_as<const int8_t>(), filter.data_as<const int8_t>(),
-          bias ? bias->data_as<const int32_t>() : nullptr, output.data_as<int8_t>(),
-          d.kernel_scratch ? kernel_scratch : nullptr);
+      void* const scratch = d.kernel_scratch ? kernel_scratch : nullptr;
+      const auto* weights = filter.data_as<const int8_t>();
+      if (d.kind == FcKind::kInt8) {
+        ctx.kernel<kernels::FullyConnectedInt8Fn>()(requant, d.batches, d.depth, d.units, input.data_as<const int8_t>(),
+                                                    weights, bias ? bias->data_as<const int32_t>() : nullptr,
+                                                    output.data_as<int8_t>(), scratch);
+      } else if (d.kind == FcKind::kInt16) {
+        ctx.kernel<kernels::FullyConnectedInt16Fn>()(
+            requant, d.batches, d.depth, d.units, input.data_as<const int16_t>(), weights,
+            bias ? bias->data_as<const int64_t>() : nullptr, output.data_as<int16_t>(), scratch);
+      } else {
+        ctx.kernel<kernels::FullyConnectedInt16Bias32Fn>()(
+            requant, d.batches, d.depth, d.units, input.data_as<const int16_t>(), weights,
+            bias ? bias->data_as<const int32_t>() : nullptr, output.data_as<int16_t>(), scratch);
+      }
       break;
     }
   }
@@ -161,7 +206,8 @@ int64_t fc_macs(const Node& node, const TensorSlot*) {
 
 void describe_fc(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const FcData*>(node.op_data);
-  const char* kind = d->kind == FcKind::kFloat ? "float" : d->kind == FcKind::kInt8 ? "int8" : "hybrid";
+  static const char* const kKindNames[] = {"float", "int8", "hybrid", "int16x8", "int16x8 (int32 bias)"};
+  const char* kind = kKindNames[static_cast<int>(d->kind)];
   describe_text(buffer, size, "%s, %d batch x %d in -> %d units, %s", kind, d->batches, d->depth, d->units,
                 activation_name(d->activation));
 }

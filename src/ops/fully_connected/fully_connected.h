@@ -19,6 +19,14 @@ using FullyConnectedFloatFn = void (*)(const FloatClamp& clamp, int32_t batches,
 using FullyConnectedInt8Fn = void (*)(const Requant& rq, int32_t batches, int32_t depth, int32_t units,
                                       const int8_t* input, const int8_t* filter, const int32_t* bias, int8_t* output,
                                       void* scratch);
+// int16x8: int16 activations (zero point 0), int8 weights; an int64 bias
+// (TFLite's int64 accumulator) or an int32 one (its int32 accumulator).
+using FullyConnectedInt16Fn = void (*)(const Requant& rq, int32_t batches, int32_t depth, int32_t units,
+                                       const int16_t* input, const int8_t* filter, const int64_t* bias, int16_t* output,
+                                       void* scratch);
+using FullyConnectedInt16Bias32Fn = void (*)(const Requant& rq, int32_t batches, int32_t depth, int32_t units,
+                                             const int16_t* input, const int8_t* filter, const int32_t* bias,
+                                             int16_t* output, void* scratch);
 using FullyConnectedHybridFn = void (*)(const FloatClamp& clamp, int32_t batches, int32_t depth, int32_t units,
                                         const float* input, const int8_t* filter, const float* filter_scales,
                                         const float* bias, float* output, void* scratch);
@@ -32,6 +40,10 @@ void fully_connected_int8(const Requant& rq, int32_t batches, int32_t depth, int
                           const int8_t* filter, const int32_t* bias, int8_t* output);
 void fully_connected_hybrid(const FloatClamp& clamp, int32_t batches, int32_t depth, int32_t units, const float* input,
                             const int8_t* filter, const float* filter_scales, const float* bias, float* output);
+void fully_connected_int16(const Requant& rq, int32_t batches, int32_t depth, int32_t units, const int16_t* input,
+                           const int8_t* filter, const int64_t* bias, int16_t* output);
+void fully_connected_int16_bias32(const Requant& rq, int32_t batches, int32_t depth, int32_t units,
+                                  const int16_t* input, const int8_t* filter, const int32_t* bias, int16_t* output);
 }  // namespace reference
 
 // ARMv7E-M DSP variants (cortex_m7/), bit-exact with the reference; `scratch`:
