@@ -423,6 +423,15 @@ TEST(IndexingOpsTest, ResizeBilinearInt16HalfPixelCentersMatchesFloat) {
   EXPECT_EQ(got[15], 1600);
 }
 
+TEST(IndexingOpsTest, ResizeBilinearInt8StrongUpscaleStaysInsideInput) {
+  // 1 -> 65: TFLite's 1/1024 position of the last column is 1040, past the
+  // only input column; the neighbour is clamped (ASan checks the read).
+  Session s(resize_model<fb::ResizeBilinearOptionsT>(fb::BuiltinOperator::RESIZE_BILINEAR, fb::TensorType::INT8, 1, 65,
+                                                     false, false));
+  ASSERT_TRUE(s.status().is_ok()) << s.status().message();
+  EXPECT_EQ(values_of<int8_t>(s.run({bytes_of<int8_t>({-77})})), std::vector<int8_t>(65 * 65, -77));
+}
+
 TEST(IndexingOpsTest, ResizeBilinearRefusesBothOptions) {
   Session s(resize_model<fb::ResizeBilinearOptionsT>(fb::BuiltinOperator::RESIZE_BILINEAR, fb::TensorType::FLOAT32, 2,
                                                      3, true, true));

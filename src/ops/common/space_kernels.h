@@ -109,7 +109,10 @@ inline FloatTap float_tap(int32_t i, float scale, int32_t in_size, bool half_pix
   t.pos = half_pixel ? (static_cast<float>(i) + 0.5f) * scale - 0.5f : static_cast<float>(i) * scale;
   const auto lo = static_cast<int32_t>(std::floor(t.pos));
   const auto hi = static_cast<int32_t>(std::ceil(t.pos));
-  t.lo = lo > 0 ? lo : 0;
+  // TFLite clamps the low neighbour at 0 only; strong upscaling can put it
+  // past the last row there (an out-of-bounds read), so it is clamped at
+  // both ends here.
+  t.lo = lo > 0 ? (lo < in_size - 1 ? lo : in_size - 1) : 0;
   t.hi = hi < in_size - 1 ? hi : in_size - 1;
   return t;
 }
@@ -154,7 +157,7 @@ inline FixedTap fixed_tap(int32_t i, int32_t scale_10, int32_t in_size, bool hal
   t.pos = half_pixel ? i * scale_10 + scale_10 / 2 - (1 << 9) : i * scale_10;
   const int32_t lo = t.pos / (1 << 10);  // truncates toward zero, as TFLite
   const int32_t hi = (t.pos + (1 << 10) - 1) / (1 << 10);
-  t.lo = lo > 0 ? lo : 0;
+  t.lo = lo > 0 ? (lo < in_size - 1 ? lo : in_size - 1) : 0;  // clamped at both ends, see float_tap
   t.hi = hi < in_size - 1 ? hi : in_size - 1;
   return t;
 }

@@ -155,6 +155,8 @@ Status space_prepare_resize(PrepareContext& ctx, bool align_corners, bool half_p
   const Tensor output = ctx.output(0);
   if (input.shape.rank != 4)
     return ctx.error(StatusCode::kUnsupported, "input of rank %d (only 4: NHWC)", static_cast<int>(input.shape.rank));
+  if (input.shape.dims[1] < 1 || input.shape.dims[2] < 1)
+    return ctx.error(StatusCode::kInvalidModel, "input height and width must be 1 or more");
   if (size.type != DataType::kInt32)
     return ctx.error(StatusCode::kUnsupported, "size of type %s not supported (int32)", data_type_name(size.type));
   int64_t hw[2] = {0, 0};
