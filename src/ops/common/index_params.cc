@@ -1,0 +1,37 @@
+#include "ops/common/index_params.h"
+
+#include <cstring>
+
+#include "ops/common/op_params.h"
+
+namespace tinyinfer {
+
+Status index_check_io(const PrepareContext& ctx, int32_t count, const char* roles) {
+  bool ok = ctx.input_count() == count && ctx.output_count() == 1;
+  for (int32_t i = 0; ok && i < count; ++i) ok = ctx.has_input(i);
+  if (!ok)
+    return ctx.error(StatusCode::kInvalidModel, "expects %d inputs (%s) and 1 output", static_cast<int>(count), roles);
+  return Status::ok();
+}
+
+Status index_check_index_type(const PrepareContext& ctx, const Tensor& t, const char* role) {
+  if (t.type == DataType::kInt32 || t.type == DataType::kInt64) return Status::ok();
+  return ctx.error(StatusCode::kUnsupported, "%s of type %s not supported (int32, int64)", role,
+                   data_type_name(t.type));
+}
+
+void index_clear_output(const EvalContext& ctx) {
+  const TensorSlot& out = ctx.output(0);
+  std::memset(out.data, 0, out.bytes());
+}
+
+int64_t index_no_macs(const Node&, const TensorSlot*) { return 0; }
+
+void index_describe_shapes(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size) {
+  char in[64], out[64];
+  format_shape(tensors[node.inputs[0]].shape(), in, sizeof(in));
+  format_shape(tensors[node.outputs[0]].shape(), out, sizeof(out));
+  describe_text(buffer, size, "%s -> %s", in, out);
+}
+
+}  // namespace tinyinfer
