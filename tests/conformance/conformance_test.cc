@@ -5,7 +5,8 @@
 // and the single-op folders under ops/<OP>/<variant> (format 2). Integer and
 // bool outputs must match byte for byte, float outputs within the manifest's
 // tolerance. Case 0 of a format-1 folder is also compared layer by layer so
-// that a mismatch names the first op that went wrong.
+// that a mismatch names the first op that went wrong. Variable tensors (LSTM,
+// SVDF state) are reset before every case, as the golden data was made.
 //
 // Folders that cannot run yet (an op or a type the engine lacks) are listed
 // in expected_failures.txt with their reason. Such a folder must be refused
@@ -253,6 +254,10 @@ void run_folder(const fs::path& dir, KernelChoice kernels, Setting setting, Fold
   for (int k = 0; k < cases; ++k) {
     SCOPED_TRACE("case " + std::to_string(k));
     const std::string suffix = std::to_string(k);
+    // The golden cases are independent: TFLM ran interpreter.Reset() before
+    // each (README "State"), so stateful models start every case from zero.
+    const Status reset = interpreter.reset_state();
+    ASSERT_TRUE(reset.is_ok()) << reset.message();
     for (int i = 0; i < inputs; ++i) {
       AlignedBytes in;
       const std::string file =
