@@ -235,10 +235,12 @@ struct LstmSpec {
   bool time_major = false;
   fb::ActivationFunctionType activation = fb::ActivationFunctionType::TANH;
   bool peephole = false;
+  float cell_clip = 0.0f;
 };
 
 // Float LSTM, every weight w and bias c: each gate is act(w*x + w*h + c).
-ModelBuilder lstm_float_model(const LstmSpec& s, float w, float c, int32_t* hidden_index = nullptr) {
+ModelBuilder lstm_float_model(const LstmSpec& s, float w, float c, int32_t* hidden_index = nullptr,
+                              int32_t* cell_index = nullptr) {
   ModelBuilder b;
   const int32_t in =
       b.tensor(fb::TensorType::FLOAT32, s.time_major ? std::vector<int32_t>{s.steps, s.batches, s.input_size}
@@ -257,6 +259,7 @@ ModelBuilder lstm_float_model(const LstmSpec& s, float w, float c, int32_t* hidd
   inputs[18] = variable(b, fb::TensorType::FLOAT32, {s.batches, s.units});
   inputs[19] = variable(b, fb::TensorType::FLOAT32, {s.batches, s.units});
   if (hidden_index != nullptr) *hidden_index = inputs[18];
+  if (cell_index != nullptr) *cell_index = inputs[19];
   const int32_t out =
       b.tensor(fb::TensorType::FLOAT32, s.time_major ? std::vector<int32_t>{s.steps, s.batches, s.units}
                                                      : std::vector<int32_t>{s.batches, s.steps, s.units});
@@ -264,6 +267,7 @@ ModelBuilder lstm_float_model(const LstmSpec& s, float w, float c, int32_t* hidd
   fb::UnidirectionalSequenceLSTMOptionsT options;
   options.fused_activation_function = s.activation;
   options.time_major = s.time_major;
+  options.cell_clip = s.cell_clip;
   op.builtin_options.Set(options);
   b.io({in}, {out});
   return b;
@@ -302,6 +306,23 @@ TEST(StatefulOpsTest, LstmFloatMatchesTheCellEquationsAndCarriesStateAcrossInvok
   EXPECT_EQ(run.run<float>({1.0f, -2.0f}), got1);
 }
 
+TEST(StatefulOpsTest, LstmCellClipBoundsTheCellState) {
+  LstmSpec spec;
+  spec.units = 2;
+  spec.cell_clip = 0.05f;
+  int32_t cell = -1;
+  OneOpRun clipped(lstm_float_model(spec, 1.0f, 1.0f, nullptr, &cell));
+  ASSERT_TRUE(clipped.status.is_ok()) << clipped.status.message();
+  clipped.run<float>({3.0f, 3.0f});
+  for (int u = 0; u < 2; ++u) EXPECT_EQ(clipped.interpreter.tensor(cell).data_as<float>()[u], 0.05f);
+  // Without the clip the same cell grows well past it.
+  spec.cell_clip = 0.0f;
+  OneOpRun free(lstm_float_model(spec, 1.0f, 1.0f, nullptr, &cell));
+  ASSERT_TRUE(free.status.is_ok()) << free.status.message();
+  free.run<float>({3.0f, 3.0f});
+  EXPECT_GT(free.interpreter.tensor(cell).data_as<float>()[0], 1.0f);
+}
+
 TEST(StatefulOpsTest, LstmTimeMajorIsTheTransposedSequence) {
   LstmSpec spec;
   spec.batches = 2;
@@ -314,17 +335,18 @@ TEST(StatefulOpsTest, LstmTimeMajorIsTheTransposedSequence) {
   ASSERT_TRUE(batch_major.status.is_ok()) << batch_major.status.message();
   ASSERT_TRUE(time_major.status.is_ok()) << time_major.status.message();
   std::vector<float> x(12), xt(12);
-  for (int i = 0; i < 12; ++i) x[static_cast<std::size_t>(i)] = 0.1f * static_cast<float>(i) - 0.5f;
-  for (int b = 0; b < 2; ++b)
-    for (int t = 0; t < 3; ++t)
-      for (int k = 0; k < 2; ++k)
-        xt[static_cast<std::size_t>((t * 2 + b) * 2 + k)] = x[static_cast<std::size_t>((b * 3 + t) * 2 + k)];
+  // Row-major offsets of [2 batches, 3 steps, n] and [3 steps, 2 batches, n].
+  auto batch_first = [](std::size_t b, std::size_t t, std::size_t n) { return (b * 3 + t) * n; };
+  auto time_first = [](std::size_t b, std::size_t t, std::size_t n) { return (t * 2 + b) * n; };
+  for (std::size_t i = 0; i < 12; ++i) x[i] = 0.1f * static_cast<float>(i) - 0.5f;
+  for (std::size_t b = 0; b < 2; ++b)
+    for (std::size_t t = 0; t < 3; ++t)
+      for (std::size_t k = 0; k < 2; ++k) xt[time_first(b, t, 2) + k] = x[batch_first(b, t, 2) + k];
   const std::vector<float> y = batch_major.run<float>(x);
   const std::vector<float> yt = time_major.run<float>(xt);
-  for (int b = 0; b < 2; ++b)
-    for (int t = 0; t < 3; ++t)
-      for (int u = 0; u < 3; ++u)
-        EXPECT_EQ(yt[static_cast<std::size_t>((t * 2 + b) * 3 + u)], y[static_cast<std::size_t>((b * 3 + t) * 3 + u)]);
+  for (std::size_t b = 0; b < 2; ++b)
+    for (std::size_t t = 0; t < 3; ++t)
+      for (std::size_t u = 0; u < 3; ++u) EXPECT_EQ(yt[time_first(b, t, 3) + u], y[batch_first(b, t, 3) + u]);
 }
 
 TEST(StatefulOpsTest, LstmVariantsTflmLacksAreRefused) {
