@@ -61,6 +61,13 @@ class Interpreter {
   // before each invoke. Outputs stay valid until the next invoke.
   Status invoke(Profiler* profiler = nullptr);
 
+  // Stateful models (LSTM, SVDF: TFLite variable tensors) keep their state in
+  // the arena from one invoke to the next, so a sequence is fed one invoke
+  // at a time. init() starts every variable tensor at zero (at its zero
+  // point when quantized); reset_state() sets them back, e.g. before an
+  // unrelated sequence. Models without variable tensors are unaffected.
+  Status reset_state();
+
   int32_t input_count() const;
   int32_t output_count() const;
   Tensor* input(int32_t i);

@@ -73,6 +73,10 @@ struct Tensor {
   std::size_t bytes = 0;     // elements * element size
   bool is_constant = false;  // backed by a model buffer
   const char* name = "";     // points into the model, never null
+  // A TFLite variable tensor (Tensor.is_variable: LSTM or SVDF state): it
+  // keeps its bytes in the arena from invoke to invoke and starts at zero
+  // (its zero point); Interpreter::reset_state() sets it back.
+  bool is_variable = false;
 
   template <typename T>
   T* data_as() const {

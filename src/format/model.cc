@@ -134,9 +134,6 @@ Status validate_tensors(const fb::Model* model, const fb::SubGraph* graph) {
     if (t->sparsity() != nullptr) {
       return Status::error(StatusCode::kUnsupported, "tensor %d '%s': sparse tensors", index, name);
     }
-    if (t->is_variable()) {
-      return Status::error(StatusCode::kUnsupported, "tensor %d '%s': variable tensors", index, name);
-    }
     Shape shape;
     if (t->shape() != nullptr) {
       if (t->shape()->size() > static_cast<uint32_t>(kMaxRank)) {
@@ -183,8 +180,11 @@ Status validate_tensors(const fb::Model* model, const fb::SubGraph* graph) {
   return Status::ok();
 }
 
+// A variable tensor is state, never a constant, even with a buffer: TFLite
+// resets it to zero (its zero point) and ignores initial bytes.
 bool tensor_is_constant(const fb::Model* model, const fb::SubGraph* graph, int32_t index) {
   const fb::Tensor* t = graph->tensors()->Get(index);
+  if (t->is_variable()) return false;
   const fb::Buffer* b = model->buffers()->Get(t->buffer());
   return b->data() != nullptr && b->data()->size() != 0;
 }
@@ -244,7 +244,8 @@ Status validate_graph(const fb::Model* model, const fb::SubGraph* graph) {
   int32_t producer[kChunk];
   for (int32_t base = 0; base < tensor_count; base += kChunk) {
     const int32_t end = base + kChunk < tensor_count ? base + kChunk : tensor_count;
-    for (int32_t t = base; t < end; ++t) producer[t - base] = -2;
+    // Variable tensors hold state from before the first op, like graph inputs.
+    for (int32_t t = base; t < end; ++t) producer[t - base] = graph->tensors()->Get(t)->is_variable() ? -1 : -2;
     const uint32_t graph_inputs = graph->inputs() != nullptr ? graph->inputs()->size() : 0;
     for (uint32_t k = 0; k < graph_inputs; ++k) {
       const int32_t t = graph->inputs()->Get(k);
@@ -515,8 +516,9 @@ Tensor Model::tensor(int32_t index) const {
       out.quant.quantized_dimension = effective_quantized_dimension(q->quantized_dimension(), out.shape);
     }
   }
+  out.is_variable = t->is_variable();
   const fb::Buffer* buffer = model->buffers()->Get(t->buffer());
-  if (buffer->data() != nullptr && buffer->data()->size() != 0) {
+  if (!out.is_variable && buffer->data() != nullptr && buffer->data()->size() != 0) {
     out.is_constant = true;
     out.data = const_cast<uint8_t*>(buffer->data()->data());
   }

@@ -3,6 +3,8 @@
 // The planner's tables live in the activation region while init runs.
 // Persistent data grows down from the end while ops prepare; activations are
 // planned last into what is left, so the required size is known exactly.
+// Variable tensors (LSTM / SVDF state) are persistent too: the planner never
+// sees them, so no other buffer ever shares their bytes.
 #include "tinyinfer/interpreter.h"
 
 #include <cstdio>
@@ -80,7 +82,16 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
     slot.rank = static_cast<int8_t>(rank);
     slot.type = t.type;
     slot.is_constant = t.is_constant;
+    slot.is_variable = t.is_variable;
     slot.data = t.data;
+    if (t.is_variable) {
+      const std::size_t size = align_up(t.bytes > 0 ? t.bytes : 1);
+      if (size > static_cast<std::size_t>(persistent_top - persistent_floor))
+        return Status::error(StatusCode::kArenaTooSmall, "arena too small for variable tensor %d '%s'", i, t.name);
+      persistent_top -= size;
+      slot.data = persistent_top;
+      continue;
+    }
     // Constants stay in the model (flash) unless misaligned for their type.
     if (!t.is_constant || is_aligned_for(t)) continue;
     const std::size_t size = align_up(t.bytes);
@@ -132,7 +143,7 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
   // band, a tensor -> entry map and two index arrays for the planner.
   int32_t buffer_count = 0;
   for (int32_t i = 0; i < tensor_count_; ++i)
-    if (!tensors_[i].is_constant) ++buffer_count;
+    if (!tensors_[i].is_constant && !tensors_[i].is_variable) ++buffer_count;
   for (int32_t i = 0; i < op_count_; ++i)
     buffer_count += (nodes_[i].scratch_bytes > 0 ? 1 : 0) + (nodes_[i].band_bytes > 0 ? 1 : 0);
   const std::size_t plan_table = align_up(sizeof(PlannedBuffer) * buffer_count);
@@ -163,7 +174,7 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
   int32_t planned = 0;
   const int32_t whole_end = op_count_ > 0 ? op_count_ - 1 : 0;
   auto touch = [&](int32_t t, int32_t op) {
-    if (plan_index[t] == kSkipped) return;
+    if (plan_index[t] == kSkipped || tensors_[t].is_variable) return;
     if (plan_index[t] == kNotPlanned) {
       plan_index[t] = static_cast<int16_t>(planned);
       PlannedBuffer& b = *new (&plan[planned++]) PlannedBuffer();
@@ -225,6 +236,26 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
   }
 
   ready_ = true;
+  return reset_state();
+}
+
+Status Interpreter::reset_state() {
+  if (!ready_) return Status::error(StatusCode::kInvalidArgument, "reset_state: interpreter is not initialised");
+  for (int32_t i = 0; i < tensor_count_; ++i) {
+    const TensorSlot& slot = tensors_[i];
+    if (!slot.is_variable) continue;
+    // Zero, or the zero point of quantized 8- and 16-bit state (as TFLM).
+    const int32_t zero_point = model_->tensor(i).quant.zero_point();
+    const std::size_t bytes = slot.bytes();
+    if (slot.type == DataType::kInt8 || slot.type == DataType::kUInt8) {
+      std::memset(slot.data, zero_point, bytes);
+    } else if (slot.type == DataType::kInt16) {
+      auto* values = slot.data_as<int16_t>();
+      for (std::size_t k = 0; k < bytes / 2; ++k) values[k] = static_cast<int16_t>(zero_point);
+    } else {
+      std::memset(slot.data, 0, bytes);
+    }
+  }
   return Status::ok();
 }
 

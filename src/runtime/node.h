@@ -25,6 +25,7 @@ struct TensorSlot {
   int8_t rank = 0;
   DataType type = DataType::kFloat32;
   bool is_constant = false;
+  bool is_variable = false;  // state in the arena for the interpreter's lifetime
 
   template <typename T>
   T* data_as() const {

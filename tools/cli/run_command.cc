@@ -1,8 +1,10 @@
 // `tinyinfer run MODEL [--input [NAME|INDEX=]FILE ...] [--output FILE]
-//                      [--output-dir DIR] [--repeat N]
+//                      [--output-dir DIR] [--repeat N] [--reset-state]
 //                      [--kernels reference|optimized] [--fuse] [--json]`
 // Runs a model on the host and prints its outputs, the top class and the
 // per-layer time table in the study's style ("CONV_2D: 25.56 msec").
+// Stateful models (LSTM, SVDF) carry their state from one --repeat invoke to
+// the next, like a stream; --reset-state starts every invoke from zero state.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -316,7 +318,7 @@ int cmd_run(int argc, char** argv) {
   std::vector<std::string> input_specs;
   RunResult r;
   InterpreterOptions options;
-  bool json = false;
+  bool json = false, reset_state = false;
   app.add_option("MODEL", model, "the .tflite model")->required()->check(non_empty());
   app.add_option("--input", input_specs,
                  "[NAME|INDEX=]FILE, once per input: raw tensor bytes (exactly the input tensor's size), a\n"
@@ -334,6 +336,9 @@ int cmd_run(int argc, char** argv) {
       ->transform(integer_in_range(1, kMaxRepeat));
   add_kernels_option(app, &kernel_name);
   add_memory_flags(app, &options);
+  add_switch(app, "--reset-state", &reset_state,
+             "stateful models (LSTM, SVDF): reset the state to zero before every invoke, so each of the\n"
+             "--repeat invokes computes what a single one does (default: state carries over, as a stream)");
   add_switch(app, "--json", &json, "machine-readable output");
   if (int code = parse_command_line(app, argc, argv); code >= 0) return code;
   KernelChoice kernels = KernelChoice::kReference;
@@ -364,6 +369,7 @@ int cmd_run(int argc, char** argv) {
     for (int32_t i = 0; i < it.input_count(); ++i)
       std::memcpy(it.input(i)->data, saved_inputs[static_cast<std::size_t>(i)].data(),
                   saved_inputs[static_cast<std::size_t>(i)].size());
+    if (reset_state) (void)it.reset_state();  // init succeeded, so it cannot fail
     profiler.begin_invoke();
     const uint64_t start = host_now_ns();
     const Status status = it.invoke(&profiler);
