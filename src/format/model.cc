@@ -103,7 +103,7 @@ Status validate_quantization(const fb::Tensor* tensor, int32_t index, const Shap
   int64_t zp_min = INT32_MIN, zp_max = INT32_MAX;
   if (type == DataType::kInt8) zp_min = -128, zp_max = 127;
   if (type == DataType::kUInt8) zp_min = 0, zp_max = 255;
-  if (type == DataType::kInt16) zp_min = zp_max = 0;
+  if (type == DataType::kInt16) zp_min = INT16_MIN, zp_max = INT16_MAX;  // ops that need 0 check at init
   for (int32_t i = 0; i < zp_count; ++i) {
     const int64_t zp = zero_points->Get(i);
     if (zp < zp_min || zp > zp_max) {

@@ -35,6 +35,40 @@ bool is_aligned_for(const Tensor& t) {
   return need == 0 || reinterpret_cast<uintptr_t>(t.data) % need == 0;
 }
 
+// TFLite's int16 activations are symmetric (zero point 0) except where a
+// kernel is defined for any zero point: QUANTIZE, DEQUANTIZE, int16 ADD, and
+// SOFTMAX's int8 -> int16 output (zero point -32768). The loader accepts any
+// int16 zero point, as TFLite does; other ops refuse a non-zero one here, so
+// that none of them computes as if it were 0.
+bool takes_int16_zero_points(int32_t builtin_code) {
+  constexpr int32_t kAdd = 0, kDequantize = 6, kSoftmax = 25, kQuantize = 114;
+  return builtin_code == kAdd || builtin_code == kDequantize || builtin_code == kSoftmax || builtin_code == kQuantize;
+}
+
+Status check_int16_zero_points(const Model& model, const OpInfo& info, int32_t op_index, const char* op_name) {
+  if (takes_int16_zero_points(info.builtin_code)) return Status::ok();
+  for (int side = 0; side < 2; ++side) {
+    const int32_t count = side == 0 ? info.input_count : info.output_count;
+    const int32_t* list = side == 0 ? info.inputs : info.outputs;
+    for (int32_t k = 0; k < count; ++k) {
+      if (list[k] < 0) continue;
+      const Tensor t = model.tensor(list[k]);
+      if (t.type != DataType::kInt16 || !t.quant.is_quantized()) continue;
+      for (int32_t c = 0; c < t.quant.count; ++c) {
+        const int64_t zp = t.quant.zero_points != nullptr ? t.quant.zero_points[c] : 0;
+        if (zp != 0) {
+          return Status::error(StatusCode::kUnsupported,
+                               "op %d (%s): int16 %s %d (tensor %d) has zero point %lld; int16 tensors of this op "
+                               "must be symmetric (zero point 0)",
+                               op_index, op_name, side == 0 ? "input" : "output", k, list[k],
+                               static_cast<long long>(zp));
+        }
+      }
+    }
+  }
+  return Status::ok();
+}
+
 }  // namespace
 
 Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* arena, std::size_t arena_bytes,
@@ -119,6 +153,7 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
     node.input_count = static_cast<int16_t>(info.input_count);
     node.outputs = info.outputs;
     node.output_count = static_cast<int16_t>(info.output_count);
+    TI_RETURN_IF_ERROR(check_int16_zero_points(model, info, i, op->name));
     PrepareContext ctx(model, tensors_, node, info, i, *op, kernel_choice_, persistent_floor, &persistent_top,
                        options.small_arena);
     const Status status = op->prepare(ctx);
@@ -266,8 +301,12 @@ Status Interpreter::invoke(Profiler* profiler) {
     const uint64_t start = profiler ? profiler->now() : 0;
     if (node.fused_with_next)
       eval_fused_conv_pool(node, nodes_[i + 1], tensors_);
-    else if (!node.fused_into_previous)
-      node.kernel->op->eval(EvalContext{node, tensors_});
+    else if (!node.fused_into_previous) {
+      const EvalContext ctx{node, tensors_};
+      node.kernel->op->eval(ctx);
+      if (ctx.failure != nullptr)
+        return Status::error(StatusCode::kInvalidArgument, "op %d (%s): %s", i, node.kernel->op->name, ctx.failure);
+    }
     if (profiler) profiler->record(i, node.kernel->op->name, profiler->now() - start);
   }
   return Status::ok();

@@ -149,6 +149,11 @@ class PrepareContext {
 struct EvalContext {
   Node& node;
   const TensorSlot* tensors;
+  // Set by fail(): invoke() stops after this op and reports it (a fixed
+  // message; runtime data such as an index outside its dimension).
+  mutable const char* failure = nullptr;
+
+  void fail(const char* why) const { failure = why; }
 
   // The node's kernel function, chosen at prepare.
   template <typename Fn>

@@ -41,7 +41,7 @@ std::vector<T> values_of(const Bytes& b) {
 }
 
 // One model, loaded and prepared; run() feeds the subgraph inputs in order
-// and returns output 0's bytes.
+// and returns output 0's bytes; with want_error, invoke must fail saying so.
 class Session {
  public:
   explicit Session(const ModelBuilder& builder) : bytes_(builder.finish()), arena_(new Arena) {
@@ -50,14 +50,20 @@ class Session {
       status_ = interpreter_.init(model_, KernelChoice::kReference, arena_->bytes, sizeof(arena_->bytes));
   }
   const Status& status() const { return status_; }
-  Bytes run(std::initializer_list<Bytes> inputs) {
+  Bytes run(std::initializer_list<Bytes> inputs, const char* want_error = nullptr) {
     int32_t i = 0;
     for (const Bytes& in : inputs) {
       Tensor* t = interpreter_.input(i++);
       EXPECT_EQ(t->bytes, in.size());
       std::memcpy(t->data, in.data(), in.size() < t->bytes ? in.size() : t->bytes);
     }
-    EXPECT_TRUE(interpreter_.invoke().is_ok());
+    const Status invoked = interpreter_.invoke();
+    if (want_error == nullptr) {
+      EXPECT_TRUE(invoked.is_ok()) << invoked.message();
+    } else {
+      EXPECT_FALSE(invoked.is_ok());
+      EXPECT_NE(std::string(invoked.message()).find(want_error), std::string::npos) << invoked.message();
+    }
     const Tensor* out = interpreter_.output(0);
     const auto* p = static_cast<const uint8_t*>(out->data);
     return Bytes(p, p + out->bytes);
@@ -118,8 +124,9 @@ TEST(IndexingOpsTest, GatherLastAxisInt32) {
 TEST(IndexingOpsTest, GatherOutOfRangePositionsReadNothing) {
   Session s(gather_model(fb::TensorType::INT32, {2}, 1, 0, {2, 2, 2}));
   ASSERT_TRUE(s.status().is_ok()) << s.status().message();
-  EXPECT_EQ(values_of<float>(s.run({bytes_of(kCube), bytes_of<int32_t>({0, 3})})), std::vector<float>(8, 0.0f));
-  EXPECT_EQ(values_of<float>(s.run({bytes_of(kCube), bytes_of<int32_t>({-1, 0})})), std::vector<float>(8, 0.0f));
+  const char* why = "op 0 (GATHER): a position is outside the gathered dimension";
+  EXPECT_EQ(values_of<float>(s.run({bytes_of(kCube), bytes_of<int32_t>({0, 3})}, why)), std::vector<float>(8, 0.0f));
+  EXPECT_EQ(values_of<float>(s.run({bytes_of(kCube), bytes_of<int32_t>({-1, 0})}, why)), std::vector<float>(8, 0.0f));
   EXPECT_EQ(values_of<float>(s.run({bytes_of(kCube), bytes_of<int32_t>({2, 0})})),
             (std::vector<float>{4, 5, 0, 1, 14, 15, 10, 11}));
 }
@@ -162,7 +169,8 @@ TEST(IndexingOpsTest, GatherNdChecksEachDimensionNotTheFlatOffset) {
   // outside dimension 1 of size 3: refused at eval.
   Session s(gather_nd_model(fb::TensorType::FLOAT32, fb::TensorType::INT32, {1, 2}, {1, 2}));
   ASSERT_TRUE(s.status().is_ok()) << s.status().message();
-  EXPECT_EQ(values_of<float>(s.run({bytes_of(kCube), bytes_of<int32_t>({0, 3})})), std::vector<float>(2, 0.0f));
+  EXPECT_EQ(values_of<float>(s.run({bytes_of(kCube), bytes_of<int32_t>({0, 3})}, "an index is outside its dimension")),
+            std::vector<float>(2, 0.0f));
   EXPECT_EQ(values_of<float>(s.run({bytes_of(kCube), bytes_of<int32_t>({1, 1})})), (std::vector<float>{12, 13}));
 }
 
@@ -195,7 +203,8 @@ TEST(IndexingOpsTest, EmbeddingLookupInt8RowsAndOutOfRangeIds) {
   Session s(embedding_model(fb::TensorType::INT8, fb::TensorType::INT8, {0.5f}));
   ASSERT_TRUE(s.status().is_ok()) << s.status().message();
   EXPECT_EQ(values_of<int8_t>(s.run({bytes_of<int32_t>({1, 1, 0})})), (std::vector<int8_t>{-3, 4, -3, 4, 1, 2}));
-  EXPECT_EQ(values_of<int8_t>(s.run({bytes_of<int32_t>({1, 3, 0})})), std::vector<int8_t>(6, 0));
+  EXPECT_EQ(values_of<int8_t>(s.run({bytes_of<int32_t>({1, 3, 0})}, "an id is outside the table")),
+            std::vector<int8_t>(6, 0));
 }
 
 // ---- DYNAMIC_UPDATE_SLICE ----
@@ -269,8 +278,8 @@ TEST(IndexingOpsTest, BroadcastArgsInt32) {
   ASSERT_TRUE(s.status().is_ok()) << s.status().message();
   EXPECT_EQ(values_of<int32_t>(s.run({bytes_of<int32_t>({4, 1, 5}), bytes_of<int32_t>({3, 1})})),
             (std::vector<int32_t>{4, 3, 5}));
-  // 5 against 2: no broadcast; the output is cleared.
-  EXPECT_EQ(values_of<int32_t>(s.run({bytes_of<int32_t>({4, 1, 5}), bytes_of<int32_t>({3, 2})})),
+  // 5 against 2: no broadcast; invoke fails, the output is cleared.
+  EXPECT_EQ(values_of<int32_t>(s.run({bytes_of<int32_t>({4, 1, 5}), bytes_of<int32_t>({3, 2})}, "do not broadcast")),
             (std::vector<int32_t>{0, 0, 0}));
 }
 

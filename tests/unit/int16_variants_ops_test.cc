@@ -140,8 +140,8 @@ TEST(Int16VariantsOpsTest, AddInt16ReluSaturates) {
 }
 
 TEST(Int16VariantsOpsTest, AddInt16KernelHonoursZeroPoints) {
-  // TFLite Micro's int16 ADD takes any zero points (the loader refuses them
-  // today, so the kernel is called directly): inputs at 1/2 of the common
+  // TFLite Micro's int16 ADD takes any zero points (the kernel is called
+  // directly here): inputs at 1/2 of the common
   // scale, output multiplier 2^-14 at left shift 15: (a - 10) + (b + 4) + 1.
   kernels::BinaryParams p;
   p.left_shift = 15;
@@ -214,7 +214,7 @@ TEST(Int16VariantsOpsTest, MulInt16RoundsAndClampsToRelu) {
 }
 
 TEST(Int16VariantsOpsTest, MulInt16ZeroPointRefused) {
-  // Refused (today already by the loader, which takes int16 zero points 0 only).
+  // Refused at init: MUL takes symmetric int16 only.
   Prepared p(single_op(fb::BuiltinOperator::MUL, {{Type::INT16, {4}, 1.0f, 3}, {Type::INT16, {4}, 1.0f}},
                        {Type::INT16, {4}, 1.0f}, mul_options(Act::NONE)));
   EXPECT_FALSE(p.status().is_ok());

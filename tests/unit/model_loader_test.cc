@@ -249,6 +249,28 @@ TEST(ModelLoader, AcceptsSubgraphWithoutInputsButNotWithoutOutputs) {
   EXPECT_NE(message_of(no_outputs.finish()).find("subgraph has no outputs"), std::string::npos);
 }
 
+// TFLite takes any int16 zero point in a model (SOFTMAX's int8 -> int16
+// output has -32768); ops whose int16 math is symmetric refuse it at init.
+TEST(ModelLoader, AcceptsInt16ZeroPointsOnlyOpsThatTakeThemRun) {
+  ModelBuilder b;
+  const int32_t in = b.tensor(fb::TensorType::INT16, {1, 4});
+  const int32_t out = b.tensor(fb::TensorType::INT16, {1, 4});
+  for (int32_t t : {in, out}) {
+    auto q = std::make_unique<fb::QuantizationParametersT>();
+    q->scale = {0.5f};
+    q->zero_point = {t == in ? 7 : 0};
+    b.graph().tensors[t]->quantization = std::move(q);
+  }
+  b.op(b.opcode(fb::BuiltinOperator::RELU), {in}, {out});
+  b.io({in}, {out});
+  const AlignedBytes bytes = b.finish();
+  Model model;
+  ASSERT_TRUE(Model::load(bytes.data(), bytes.size(), &model).is_ok());
+  EXPECT_EQ(model.tensor(in).quant.zero_point(), 7);
+  EXPECT_NE(message_of(bytes).find("op 0 (RELU): int16 input 0 (tensor 0) has zero point 7"), std::string::npos)
+      << message_of(bytes);
+}
+
 TEST(ModelLoader, RejectsSchemaVersionAndSubgraphs) {
   ModelBuilder v2 = testing::small_float_model();
   v2.model().version = 2;

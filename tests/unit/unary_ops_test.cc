@@ -153,7 +153,7 @@ TEST(UnaryOpsTest, AbsInt16QuantizedNeedsZeroPointsZero) {
   ASSERT_TRUE(run.status.is_ok()) << run.status.message();
   const std::vector<int16_t> want = {3, 3, 16384, 16384};  // |q| / 2, ties away from zero
   EXPECT_EQ((run.run<int16_t, int16_t>({-5, 5, -32767, -32768})), want);
-  // A non-zero int16 zero point is refused (here already by the loader).
+  // A non-zero int16 zero point is refused at init (ABS takes symmetric int16 only).
   UnaryRun refused(fb::BuiltinOperator::ABS, {fb::TensorType::INT16, {4}, 0.5f, 3},
                    {fb::TensorType::INT16, {4}, 1.0f, 0}, 3);
   EXPECT_FALSE(refused.status.is_ok());

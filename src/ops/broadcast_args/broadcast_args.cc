@@ -36,7 +36,7 @@ Status prepare_broadcast_args(PrepareContext& ctx) {
 void eval_broadcast_args(const EvalContext& ctx) {
   if (!ctx.kernel<kernels::BroadcastArgsFn>()(*ctx.data<kernels::BroadcastArgsGeometry>(), ctx.input(0).data,
                                               ctx.input(1).data, ctx.output(0).data))
-    index_clear_output(ctx);
+    index_fail(ctx, "the shapes do not broadcast");
 }
 
 }  // namespace

@@ -20,9 +20,10 @@ Status index_check_index_type(const PrepareContext& ctx, const Tensor& t, const 
                    data_type_name(t.type));
 }
 
-void index_clear_output(const EvalContext& ctx) {
+void index_fail(const EvalContext& ctx, const char* why) {
   const TensorSlot& out = ctx.output(0);
   std::memset(out.data, 0, out.bytes());
+  ctx.fail(why);
 }
 
 int64_t index_no_macs(const Node&, const TensorSlot*) { return 0; }

@@ -19,9 +19,9 @@ Status index_check_io(const PrepareContext& ctx, int32_t count, const char* role
 Status index_check_index_type(const PrepareContext& ctx, const Tensor& t, const char* role);
 
 // Index values that arrive at run time were out of range: the kernel read
-// and wrote nothing, so the output is cleared to a defined value. (The op
-// interface has no error path at eval; see the kernels' range checks.)
-void index_clear_output(const EvalContext& ctx);
+// and wrote nothing; the output is cleared to a defined value and invoke()
+// fails with "op N (OP): <why>".
+void index_fail(const EvalContext& ctx, const char* why);
 
 int64_t index_no_macs(const Node& node, const TensorSlot* tensors);
 

@@ -55,7 +55,7 @@ Status prepare_embedding_lookup(PrepareContext& ctx) {
 void eval_embedding_lookup(const EvalContext& ctx) {
   if (!ctx.kernel<kernels::EmbeddingLookupFn>()(*ctx.data<kernels::EmbeddingGeometry>(), ctx.input(0).data,
                                                 ctx.input(1).data, ctx.output(0).data))
-    index_clear_output(ctx);
+    index_fail(ctx, "an id is outside the table");
 }
 
 }  // namespace

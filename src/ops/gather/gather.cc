@@ -67,7 +67,7 @@ Status prepare_gather(PrepareContext& ctx) {
 void eval_gather(const EvalContext& ctx) {
   if (!ctx.kernel<kernels::GatherFn>()(*ctx.data<kernels::GatherGeometry>(), ctx.input(0).data, ctx.input(1).data,
                                        ctx.output(0).data))
-    index_clear_output(ctx);
+    index_fail(ctx, "a position is outside the gathered dimension");
 }
 
 }  // namespace

@@ -54,7 +54,7 @@ Status prepare_gather_nd(PrepareContext& ctx) {
 void eval_gather_nd(const EvalContext& ctx) {
   if (!ctx.kernel<kernels::GatherNdFn>()(*ctx.data<kernels::GatherNdGeometry>(), ctx.input(0).data, ctx.input(1).data,
                                          ctx.output(0).data))
-    index_clear_output(ctx);
+    index_fail(ctx, "an index is outside its dimension");
 }
 
 }  // namespace
