@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -103,6 +104,44 @@ int print_matrix(bool json) {
   return 0;
 }
 
+// One Markdown row per op: the types its reference kernels take and those with
+// a Cortex-M7 variant (kernel names are <op>_<type>[_cortex_m7]), for the README.
+int print_markdown() {
+  struct Row {
+    std::set<std::string> reference, cortex_m7;
+  };
+  std::map<std::string, Row> rows;
+  for (const OpKernel* k : all_kernels()) {
+    const std::string prefix = lower(k->op->name) + "_";
+    std::string type = k->name;
+    if (type.compare(0, prefix.size(), prefix) == 0) type = type.substr(prefix.size());
+    const std::string m7_suffix = "_cortex_m7";
+    Row& row = rows[k->op->name];
+    if (k->set == KernelChoice::kReference) {
+      row.reference.insert(type);
+    } else {
+      if (type.size() > m7_suffix.size() &&
+          type.compare(type.size() - m7_suffix.size(), m7_suffix.size(), m7_suffix) == 0)
+        type.resize(type.size() - m7_suffix.size());
+      row.cortex_m7.insert(type);
+    }
+  }
+  auto joined = [](const std::set<std::string>& names) {
+    std::string text;
+    for (const std::string& n : names) text += (text.empty() ? "" : ", ") + n;
+    return text.empty() ? std::string("-") : text;
+  };
+  std::printf("| op | reference kernels (host and Cortex-M7) | optimized: Cortex-M7 DSP/FPv5 variant |\n");
+  std::printf("|---|---|---|\n");
+  for (const auto& [op, row] : rows)
+    std::printf("| %s | %s | %s |\n", op.c_str(), joined(row.reference).c_str(), joined(row.cortex_m7).c_str());
+  std::printf(
+      "\n%zu ops. The optimized set runs the variant where there is one and the reference kernel\n"
+      "otherwise; on the host the variants run through portable twins of the DSP/FPv5 instructions.\n",
+      rows.size());
+  return 0;
+}
+
 // ---- an image's op list ----
 
 // "CONV_2D:float32" per kernel the model uses (reference names: <op>_<type>).
@@ -168,16 +207,19 @@ int cmd_ops(int argc, char** argv) {
   app.add_option("--kernels", kernels, "with --format table: the image's kernel set")
       ->check(CLI::IsMember({"reference", "optimized"}));
   add_switch(app, "--json", &json, "without --for: the matrix as JSON");
+  bool markdown = false;
+  add_switch(app, "--markdown", &markdown, "without --for: one row per op and its types, as a Markdown table");
   if (int code = parse_command_line(app, argc, argv); code >= 0) return code;
   if (model.empty()) {
     if (format != "list" || kernels != "optimized") {
       std::fprintf(stderr, "tinyinfer ops: --format and --kernels need --for MODEL\n");
       return 2;
     }
-    return print_matrix(json);
+    if (json && markdown) return usage_error(app, "--json and --markdown: choose one");
+    return markdown ? print_markdown() : print_matrix(json);
   }
-  if (json) {
-    std::fprintf(stderr, "tinyinfer ops: --json prints the matrix; it does not combine with --for\n");
+  if (json || markdown) {
+    std::fprintf(stderr, "tinyinfer ops: --json and --markdown print the matrix; they do not combine with --for\n");
     return 2;
   }
   std::vector<std::string> ops, reference_kernels;

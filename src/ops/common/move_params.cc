@@ -46,12 +46,13 @@ Status move_check_same_quant(const PrepareContext& ctx, const Tensor& input, con
   const Quantization& b = output.quant;
   if (a.per_channel() || b.per_channel())
     return ctx.error(StatusCode::kUnsupported, "%s: per-channel quantization not supported", role);
-  if (a.scale() != b.scale() || a.zero_point() != b.zero_point())
+  if (a.scale() != b.scale() || a.zero_point() != b.zero_point()) {
     return ctx.error(StatusCode::kUnsupported,
                      "%s quantization (scale %g, zero point %d) differs from the output's (scale %g, zero point %d): "
                      "rescaling not supported",
                      role, static_cast<double>(a.scale()), static_cast<int>(a.zero_point()),
                      static_cast<double>(b.scale()), static_cast<int>(b.zero_point()));
+  }
   return Status::ok();
 }
 
