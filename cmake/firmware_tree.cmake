@@ -10,10 +10,11 @@
 #   firmware/tinyinfer-stm32f746-disco[-288-usart6]-<model>-<kernels>.elf (+ .bin, .hex)
 #                                                the board matrix (tests/boards)
 #   firmware/bench/tinyinfer-bench-m7.elf        any model (tinyinfer bench-m7)
+#   firmware/check/tinyinfer-golden-m7.elf       golden folders (tinyinfer check --m7)
 #   tests/firmware_diff/tinyinfer-int8-{diff,bench}.elf  kernel differential test
 #
 # Included by tests/CMakeLists.txt when TINYINFER_FIRMWARE_TESTS is on. Sets
-# TINYINFER_FIRMWARE_TREE_DIR, TINYINFER_BENCH_FIRMWARE_ELF,
+# TINYINFER_FIRMWARE_TREE_DIR, TINYINFER_BENCH_FIRMWARE_ELF, TINYINFER_GOLDEN_FIRMWARE_ELF,
 # TINYINFER_STUDY_MODELS_AVAILABLE, TINYINFER_BOARD_IMAGE_MODELS and
 # TINYINFER_BOARD_IMAGE_VARIANTS (<board>:<variant>), the target
 # tinyinfer_firmware_tree (tests that run an image depend on it), and
@@ -34,6 +35,7 @@ endif()
 
 set(TINYINFER_FIRMWARE_TREE_DIR ${CMAKE_BINARY_DIR}/firmware-m7)
 set(TINYINFER_BENCH_FIRMWARE_ELF ${TINYINFER_FIRMWARE_TREE_DIR}/firmware/bench/tinyinfer-bench-m7.elf)
+set(TINYINFER_GOLDEN_FIRMWARE_ELF ${TINYINFER_FIRMWARE_TREE_DIR}/firmware/check/tinyinfer-golden-m7.elf)
 
 # An image's ELF in the tree (<variant> empty: the board's default variant).
 function(tinyinfer_firmware_elf out_var board variant model kernels)
@@ -75,7 +77,7 @@ foreach(_board_variant IN LISTS TINYINFER_BOARD_IMAGE_VARIANTS)
   endforeach()
 endforeach()
 
-set(_tree_byproducts ${TINYINFER_BENCH_FIRMWARE_ELF}
+set(_tree_byproducts ${TINYINFER_BENCH_FIRMWARE_ELF} ${TINYINFER_GOLDEN_FIRMWARE_ELF}
     ${TINYINFER_FIRMWARE_TREE_DIR}/tests/firmware_diff/tinyinfer-int8-diff.elf)
 foreach(_image IN LISTS _tree_images)
   string(REPLACE ":" ";" _fields "${_image}")

@@ -46,7 +46,7 @@ void svdf_integer(const SvdfDims& dims, const SvdfQuantParams& p, const int8_t* 
         for (int32_t m = 0; m < memory; ++m) acc += int32_t{wt[m]} * (int32_t{row[m]} - p.state_zero_point);
       }
       const int32_t scaled = quant::multiply_by_quantized_multiplier(wrap_int32(acc), p.multiplier2, p.shift2);
-      const int32_t out = std::min(std::max(scaled + p.output_zero_point, -128), 127);
+      const int32_t out = std::min<int32_t>(std::max<int32_t>(scaled + p.output_zero_point, -128), 127);
       output[int64_t{b} * dims.units + u] = static_cast<int8_t>(out);
     }
   }
