@@ -49,6 +49,6 @@ cmake --build build/host -j "$jobs"
 # image above links from this one library build.
 arm-none-eabi-size -t build/host/firmware-m7/src/libtinyinfer.a | tail -n 1 | \
   awk '{printf "   libtinyinfer.a for cortex-m7: text %s, data %s, bss %s bytes\n", $1, $2, $3}'
-bash tools/run_clang_tidy.sh build/host
+bash tools/run_clang_tidy.sh build/host --changed
 cd build/host
 ctest --output-on-failure -j "$jobs"
