@@ -38,6 +38,13 @@ struct InterpreterOptions {
   // input element; on ad01_int8 3,856 -> 2,560 arena bytes, 401,120 -> 516,280
   // instructions on the Cortex-M7). Same results either way.
   bool small_arena = false;
+  // For tools that list everything a model lacks (`tinyinfer info`): when
+  // set, init() goes on preparing after an op is refused and stores every
+  // op's outcome in op_status[0 .. op_count) (caller-owned, op_status_count
+  // entries; ok for ops that can run). init() still fails with the first
+  // refusal; an arena too small still stops it at once.
+  Status* op_status = nullptr;
+  int32_t op_status_count = 0;
 };
 
 // Where the arena's bytes go.

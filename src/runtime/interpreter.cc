@@ -69,7 +69,47 @@ Status check_int16_zero_points(const Model& model, const OpInfo& info, int32_t o
   return Status::ok();
 }
 
+// The persistent region ops prepare into: it grows down from `top` and may
+// take any byte above `floor`.
+struct PersistentRegion {
+  uint8_t* floor;
+  uint8_t* top;
+};
+
+// Checks op `i` against the registry and runs its prepare into `node`. An
+// arena too small comes back as kArenaTooSmall with the op's name.
+Status prepare_node(const Model& model, TensorSlot* tensors, Node& node, int32_t i, KernelChoice kernels,
+                    PersistentRegion* region, bool small_arena) {
+  const OpInfo info = model.op(i);
+  const OpRegistration* op = find_op(info.builtin_code);
+  if (op == nullptr)
+    return Status::error(StatusCode::kUnsupported, "op %d: operator %s (builtin code %d) is not supported", i,
+                         op_code_name(info.builtin_code).text, info.builtin_code);
+  if (info.version < 1 || info.version > op->max_version)
+    return Status::error(StatusCode::kUnsupported, "op %d (%s): version %d is not supported (max %d)", i, op->name,
+                         info.version, op->max_version);
+  if (info.input_count > INT16_MAX || info.output_count > INT16_MAX)
+    return Status::error(StatusCode::kUnsupported, "op %d (%s): %d inputs and %d outputs are too many", i, op->name,
+                         info.input_count, info.output_count);
+  node.inputs = info.inputs;
+  node.input_count = static_cast<int16_t>(info.input_count);
+  node.outputs = info.outputs;
+  node.output_count = static_cast<int16_t>(info.output_count);
+  TI_RETURN_IF_ERROR(check_int16_zero_points(model, info, i, op->name));
+  PrepareContext ctx(model, tensors, node, info, i, *op, kernels, region->floor, &region->top, small_arena);
+  const Status status = op->prepare(ctx);
+  if (status.code() == StatusCode::kArenaTooSmall)
+    return Status::error(StatusCode::kArenaTooSmall, "op %d (%s) ran out", i, op->name);
+  if (!status.is_ok()) return status;
+  if (node.kernel == nullptr || node.kernel->op != op)
+    return Status::error(StatusCode::kUnsupported, "op %d (%s): prepare chose no kernel", i, op->name);
+  return Status::ok();
+}
+
 }  // namespace
+
+// The I/O table holds a Tensor per graph input and output: keep it unpadded.
+static_assert(sizeof(void*) != 8 || sizeof(Tensor) == 80, "Tensor gained padding on 64-bit hosts");
 
 Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* arena, std::size_t arena_bytes,
                          const InterpreterOptions& options) {
@@ -136,40 +176,28 @@ Status Interpreter::init(const Model& model, KernelChoice kernels_choice, void* 
     slot.data = persistent_top;
   }
 
+  const bool record_all = options.op_status != nullptr;
+  if (record_all && options.op_status_count < op_count_)
+    return Status::error(StatusCode::kInvalidArgument, "interpreter: op_status has %d entries for %d ops",
+                         options.op_status_count, op_count_);
+  PersistentRegion region{persistent_floor, persistent_top};
+  int32_t first_refused = -1;
   for (int32_t i = 0; i < op_count_; ++i) {
     Node& node = *new (&nodes_[i]) Node();
-    const OpInfo info = model.op(i);
-    const OpRegistration* op = find_op(info.builtin_code);
-    if (op == nullptr)
-      return Status::error(StatusCode::kUnsupported, "op %d: operator %s (builtin code %d) is not supported", i,
-                           op_code_name(info.builtin_code).text, info.builtin_code);
-    if (info.version < 1 || info.version > op->max_version)
-      return Status::error(StatusCode::kUnsupported, "op %d (%s): version %d is not supported (max %d)", i, op->name,
-                           info.version, op->max_version);
-    if (info.input_count > INT16_MAX || info.output_count > INT16_MAX)
-      return Status::error(StatusCode::kUnsupported, "op %d (%s): %d inputs and %d outputs are too many", i, op->name,
-                           info.input_count, info.output_count);
-    node.inputs = info.inputs;
-    node.input_count = static_cast<int16_t>(info.input_count);
-    node.outputs = info.outputs;
-    node.output_count = static_cast<int16_t>(info.output_count);
-    TI_RETURN_IF_ERROR(check_int16_zero_points(model, info, i, op->name));
-    PrepareContext ctx(model, tensors_, node, info, i, *op, kernel_choice_, persistent_floor, &persistent_top,
-                       options.small_arena);
-    const Status status = op->prepare(ctx);
-    if (!status.is_ok()) {
-      if (status.code() == StatusCode::kArenaTooSmall) {
-        return Status::error(StatusCode::kArenaTooSmall,
-                             "arena too small: %u bytes given; %u used by tables and op data before op %d "
-                             "(%s) ran out",
-                             static_cast<unsigned>(arena_bytes),
-                             static_cast<unsigned>(usage_.metadata + (aligned_end - persistent_top)), i, op->name);
-      }
-      return status;
+    const Status status = prepare_node(model, tensors_, node, i, kernel_choice_, &region, options.small_arena);
+    if (status.code() == StatusCode::kArenaTooSmall) {
+      return Status::error(StatusCode::kArenaTooSmall,
+                           "arena too small: %u bytes given; %u used by tables and op data before %s",
+                           static_cast<unsigned>(arena_bytes),
+                           static_cast<unsigned>(usage_.metadata + (aligned_end - region.top)), status.message());
     }
-    if (node.kernel == nullptr || node.kernel->op != op)
-      return Status::error(StatusCode::kUnsupported, "op %d (%s): prepare chose no kernel", i, op->name);
+    if (record_all) options.op_status[i] = status;
+    if (status.is_ok()) continue;
+    if (!record_all) return status;
+    if (first_refused < 0) first_refused = i;
   }
+  if (first_refused >= 0) return options.op_status[first_refused];
+  persistent_top = region.top;
   usage_.persistent = static_cast<std::size_t>(aligned_end - persistent_top);
 
   if (options.fuse_conv_pool) fuse_conv_pool_pairs(model, nodes_, op_count_, tensors_);
@@ -352,7 +380,8 @@ OpInfo Interpreter::op_info(int32_t op_index) const {
 
 int64_t Interpreter::op_macs(int32_t op_index) const {
   if (!ready_ || op_index < 0 || op_index >= op_count_) return 0;
-  return nodes_[op_index].kernel->op->macs(nodes_[op_index], tensors_);
+  const OpRegistration& op = *nodes_[op_index].kernel->op;
+  return op.macs != nullptr ? op.macs(nodes_[op_index], tensors_) : 0;
 }
 
 void Interpreter::describe_op(int32_t op_index, char* buffer, std::size_t buffer_size) const {

@@ -177,7 +177,7 @@ struct OpRegistration {
   int32_t max_version;  // highest TFLite op version whose semantics we implement
   Status (*prepare)(PrepareContext& ctx);
   void (*eval)(const EvalContext& ctx);
-  // Multiply-accumulates (0 if not meaningful) and a one-line description.
+  // Multiply-accumulates (null: the op has none) and a one-line description.
   int64_t (*macs)(const Node& node, const TensorSlot* tensors);
   void (*describe)(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size);
   // Conv + pool fusion hooks (runtime/passes/conv_pool_fusion.h); null: the

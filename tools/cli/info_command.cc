@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "cli_app.h"
 #include "cli_options.h"
@@ -17,6 +18,7 @@ namespace {
 
 struct OpSummary {
   std::string name;
+  std::string refusal;  // why the op cannot run with the chosen kernels; empty when it can
   int32_t version = 1;
   std::string params;  // describe_op; empty when the interpreter is not ready
   int64_t macs = -1;   // -1: unknown (interpreter not ready)
@@ -31,8 +33,13 @@ Tensor tensor_at(const OpenedModel& m, int32_t index) {
 
 bool valid_tensor(const OpenedModel& m, int32_t index) { return index >= 0 && index < m.model.tensor_count(); }
 
-OpSummary summarize_op(const OpenedModel& m, int32_t i) {
+// Every op's outcome of init: the interpreter keeps preparing after a refusal
+// so that all ops the model lacks are listed at once.
+using OpStatuses = std::vector<Status>;
+
+OpSummary summarize_op(const OpenedModel& m, const OpStatuses& statuses, int32_t i) {
   OpSummary s;
+  if (static_cast<std::size_t>(i) < statuses.size() && !statuses[i].is_ok()) s.refusal = statuses[i].message();
   const OpInfo op = m.model.op(i);
   s.name = m.ready ? m.interpreter.op_name(i) : op_code_name(op.builtin_code).text;
   s.version = op.version;
@@ -95,7 +102,13 @@ void print_io_text(const OpenedModel& m, const char* label, bool inputs) {
   }
 }
 
-void print_text(const OpenedModel& m, KernelChoice kernels, const std::string& init_error) {
+int32_t refused_op_count(const OpStatuses& statuses) {
+  int32_t count = 0;
+  for (const Status& s : statuses) count += s.is_ok() ? 0 : 1;
+  return count;
+}
+
+void print_text(const OpenedModel& m, const OpStatuses& statuses, KernelChoice kernels, const std::string& init_error) {
   std::printf("Model: %s\n", m.path.c_str());
   std::printf("  %s bytes, schema version %u, %d ops, %d tensors",
               with_commas(static_cast<int64_t>(m.model.size_bytes())).c_str(), m.model.schema_version(),
@@ -119,11 +132,13 @@ void print_text(const OpenedModel& m, KernelChoice kernels, const std::string& i
 
   std::printf("\nOps (%d):\n", m.model.op_count());
   for (int32_t i = 0; i < m.model.op_count(); ++i) {
-    const OpSummary s = summarize_op(m, i);
+    const OpSummary s = summarize_op(m, statuses, i);
     const OpInfo op = m.model.op(i);
     std::printf("  #%d %s v%d", i, s.name.c_str(), s.version);
     if (!s.params.empty()) std::printf("  %s", s.params.c_str());
     std::printf("\n");
+    if (!s.refusal.empty())
+      std::printf("      CANNOT RUN (%s kernels): %s\n", kernel_choice_name(kernels), s.refusal.c_str());
     for (int32_t k = 0; k < op.input_count; ++k) {
       std::printf("      in  %s\n", tensor_line(m, op.inputs[k]).c_str());
     }
@@ -135,6 +150,9 @@ void print_text(const OpenedModel& m, KernelChoice kernels, const std::string& i
   }
 
   std::printf("\nTotals:\n");
+  if (const int32_t refused = refused_op_count(statuses); refused > 0)
+    std::printf("  cannot run:   %d of %d ops with %s kernels (marked CANNOT RUN above)\n", refused, m.model.op_count(),
+                kernel_choice_name(kernels));
   if (m.ready) {
     std::printf("  MACs:         %s\n", with_commas(m.interpreter.total_macs()).c_str());
   } else {
@@ -170,7 +188,8 @@ Json json_tensor(const OpenedModel& m, int32_t index) {
   return doc;
 }
 
-void print_info_json(const OpenedModel& m, KernelChoice kernels, const std::string& init_error) {
+void print_info_json(const OpenedModel& m, const OpStatuses& statuses, KernelChoice kernels,
+                     const std::string& init_error) {
   Json doc;
   doc["model"] = m.path;
   doc["model_bytes"] = static_cast<int64_t>(m.model.size_bytes());
@@ -197,9 +216,11 @@ void print_info_json(const OpenedModel& m, KernelChoice kernels, const std::stri
   }
   Json& ops = doc["ops"] = Json::array();
   for (int32_t i = 0; i < m.model.op_count(); ++i) {
-    const OpSummary s = summarize_op(m, i);
+    const OpSummary s = summarize_op(m, statuses, i);
     const OpInfo op = m.model.op(i);
     Json entry = {{"index", i}, {"name", s.name}, {"builtin_code", op.builtin_code}, {"version", s.version}};
+    entry["runs"] = s.refusal.empty();
+    if (!s.refusal.empty()) entry["refusal"] = s.refusal;
     entry["params"] = m.ready ? Json(s.params) : Json(nullptr);
     entry["macs"] = m.ready ? Json(s.macs) : Json(nullptr);
     entry["weight_bytes"] = s.weight_bytes;
@@ -225,6 +246,7 @@ void print_info_json(const OpenedModel& m, KernelChoice kernels, const std::stri
   } else {
     doc["arena"] = nullptr;
     doc["error"] = init_error;
+    doc["refused_ops"] = refused_op_count(statuses);
   }
   print_json(doc);
 }
@@ -255,11 +277,14 @@ int cmd_info(int argc, char** argv) {
   // The model's own description is printed even when it cannot be planned
   // (e.g. an unsupported op); the exit code still reports the failure.
   std::string init_error;
+  OpStatuses statuses(static_cast<std::size_t>(m.model.op_count()));
+  options.op_status = statuses.data();
+  options.op_status_count = m.model.op_count();
   const bool ready = init_interpreter(&m, kernels, &init_error, options);
   if (json) {
-    print_info_json(m, kernels, init_error);
+    print_info_json(m, statuses, kernels, init_error);
   } else {
-    print_text(m, kernels, init_error);
+    print_text(m, statuses, kernels, init_error);
   }
   std::fflush(stdout);
   if (!ready) {
