@@ -54,6 +54,6 @@ void eval_abs(const EvalContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kAbsOp = {101, "ABS", 5, prepare_abs, eval_abs, unary_macs, describe_unary};
+const OpRegistration kAbsOp = {101, "ABS", 5, prepare_abs, eval_abs, nullptr, describe_unary};
 
 }  // namespace tinyinfer

@@ -101,8 +101,6 @@ void eval_add(const EvalContext& ctx) {
   }
 }
 
-int64_t add_macs(const Node&, const TensorSlot*) { return 0; }
-
 void describe_add(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size) {
   if (uses_generic_binary_data(tensors[node.outputs[0]].type)) {
     describe_binary_op(node, tensors, buffer, size);
@@ -114,6 +112,6 @@ void describe_add(const Node& node, const TensorSlot* tensors, char* buffer, std
 
 }  // namespace
 
-const OpRegistration kAddOp = {0, "ADD", 5, prepare_add, eval_add, add_macs, describe_add};
+const OpRegistration kAddOp = {0, "ADD", 5, prepare_add, eval_add, nullptr, describe_add};
 
 }  // namespace tinyinfer

@@ -7,6 +7,7 @@
 #include "ops/batch_to_space_nd/batch_to_space_nd.h"
 
 #include "ops/common/index_params.h"
+#include "ops/common/op_params.h"
 #include "ops/common/space_params.h"
 
 namespace tinyinfer {
@@ -21,12 +22,7 @@ void eval_batch_to_space_nd(const EvalContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kBatchToSpaceNdOp = {37,
-                                          "BATCH_TO_SPACE_ND",
-                                          4,
-                                          prepare_batch_to_space_nd,
-                                          eval_batch_to_space_nd,
-                                          index_no_macs,
-                                          index_describe_shapes};
+const OpRegistration kBatchToSpaceNdOp = {
+    37, "BATCH_TO_SPACE_ND", 4, prepare_batch_to_space_nd, eval_batch_to_space_nd, nullptr, describe_shape_change};
 
 }  // namespace tinyinfer

@@ -5,6 +5,7 @@
 #include "ops/broadcast_args/broadcast_args.h"
 
 #include "ops/common/index_params.h"
+#include "ops/common/op_params.h"
 
 namespace tinyinfer {
 namespace {
@@ -41,7 +42,7 @@ void eval_broadcast_args(const EvalContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kBroadcastArgsOp = {
-    145, "BROADCAST_ARGS", 1, prepare_broadcast_args, eval_broadcast_args, index_no_macs, index_describe_shapes};
+const OpRegistration kBroadcastArgsOp = {145,     "BROADCAST_ARGS",     1, prepare_broadcast_args, eval_broadcast_args,
+                                         nullptr, describe_shape_change};
 
 }  // namespace tinyinfer

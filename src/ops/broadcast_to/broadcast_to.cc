@@ -7,6 +7,7 @@
 
 #include "ops/common/index_params.h"
 #include "ops/common/move_params.h"
+#include "ops/common/op_params.h"
 
 namespace tinyinfer {
 namespace {
@@ -59,7 +60,7 @@ void eval_broadcast_to(const EvalContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kBroadcastToOp = {130,           "BROADCAST_TO",       3, prepare_broadcast_to, eval_broadcast_to,
-                                       index_no_macs, index_describe_shapes};
+const OpRegistration kBroadcastToOp = {130,     "BROADCAST_TO",       3, prepare_broadcast_to, eval_broadcast_to,
+                                       nullptr, describe_shape_change};
 
 }  // namespace tinyinfer

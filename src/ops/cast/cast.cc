@@ -20,6 +20,6 @@ void eval_cast(const EvalContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kCastOp = {53, "CAST", 7, prepare_cast, eval_cast, unary_macs, describe_unary};
+const OpRegistration kCastOp = {53, "CAST", 7, prepare_cast, eval_cast, nullptr, describe_unary};
 
 }  // namespace tinyinfer

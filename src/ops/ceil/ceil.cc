@@ -11,6 +11,6 @@ Status prepare_ceil(PrepareContext& ctx) { return prepare_unary(ctx, /*same_type
 
 }  // namespace
 
-const OpRegistration kCeilOp = {104, "CEIL", 1, prepare_ceil, eval_unary_float, unary_macs, describe_unary};
+const OpRegistration kCeilOp = {104, "CEIL", 1, prepare_ceil, eval_unary_float, nullptr, describe_unary};
 
 }  // namespace tinyinfer

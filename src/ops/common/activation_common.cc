@@ -51,6 +51,44 @@ Status prepare_unary_activation(PrepareContext& ctx, Tensor* input, Tensor* outp
   return Status::ok();
 }
 
+Status prepare_sigmoid_family(PrepareContext& ctx, const SigmoidFamilySpec& spec) {
+  Tensor input, output;
+  TI_RETURN_IF_ERROR(prepare_unary_activation(ctx, &input, &output));
+  auto* data = ctx.allocate_persistent_array<SigmoidFamilyData>(1);
+  if (data == nullptr) return ctx.arena_exhausted();
+  *data = SigmoidFamilyData();
+  data->type = input.type;
+  kernels::SigmoidQuantParams& p = data->params;
+  if (input.type == DataType::kInt8) {
+    const float want_scale = 1.0f / static_cast<float>(spec.int8_output_scale_inverse);
+    if (output.quant.zero_point() != spec.int8_output_zero_point || output.quant.scale() != want_scale)
+      return ctx.error(StatusCode::kUnsupported, "int8 output must have scale 1/%d and zero point %d (has %g, %d)",
+                       spec.int8_output_scale_inverse, spec.int8_output_zero_point,
+                       static_cast<double>(output.quant.scale()), output.quant.zero_point());
+    p.input_zero_point = input.quant.zero_point();
+    act::prepare_q4_input_scaling(input.quant.scale(), &p.input_multiplier, &p.input_left_shift, &p.input_range_radius);
+  } else if (input.type == DataType::kInt16) {
+    TI_RETURN_IF_ERROR(require_zero_point(ctx, input, "input", 0));
+    TI_RETURN_IF_ERROR(require_zero_point(ctx, output, "output", 0));
+    int out_log2 = 0;
+    if (!act::checked_log2(output.quant.scale(), &out_log2) || out_log2 != -15)
+      return ctx.error(StatusCode::kUnsupported, "int16 output must have scale 2^-15 (has %g)",
+                       static_cast<double>(output.quant.scale()));
+    act::prepare_int16_lut_input_scaling(input.quant.scale(), spec.int16_max_pot_shift, &p.input_multiplier,
+                                         &p.input_left_shift);
+    if (p.input_multiplier > 32767)
+      return ctx.error(StatusCode::kUnsupported, "int16 input scale %g too large (max about 2.67)",
+                       static_cast<double>(input.quant.scale()));
+  }
+  ctx.node().op_data = data;
+  return Status::ok();
+}
+
+void describe_sigmoid_family(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
+  const auto* d = static_cast<const SigmoidFamilyData*>(node.op_data);
+  describe_text(buffer, size, "%s", data_type_name(d->type));
+}
+
 namespace act {
 
 int32_t calculate_input_radius(int integer_bits, int left_shift, int total_signed_bits) {

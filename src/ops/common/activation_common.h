@@ -4,8 +4,10 @@
 // for int8 / int16, and TFLite's parameter derivations that these ops use.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
+#include "ops/logistic/logistic.h"  // SigmoidQuantParams, shared with TANH
 #include "runtime/node.h"
 #include "runtime/op_kernel.h"
 #include "tinyinfer/status.h"
@@ -27,6 +29,36 @@ Status require_zero_point(const PrepareContext& ctx, const Tensor& t, const char
 
 // Element count of a tensor as the eval loops take it.
 inline int64_t activation_elements(const TensorSlot& t) { return t.elements(); }
+
+// LOGISTIC and TANH (the sigmoid family) prepare alike: they differ only in
+// the int8 output's fixed quantization and the int16 input's largest
+// power-of-two shift.
+struct SigmoidFamilySpec {
+  int32_t int8_output_scale_inverse;  // output scale 1/256 (LOGISTIC), 1/128 (TANH)
+  int32_t int8_output_zero_point;     // -128, 0
+  int int16_max_pot_shift;            // 0, 1
+};
+struct SigmoidFamilyData {
+  DataType type;
+  kernels::SigmoidQuantParams params;
+};
+// Checks the tensors and stores the node's SigmoidFamilyData.
+Status prepare_sigmoid_family(PrepareContext& ctx, const SigmoidFamilySpec& spec);
+// The input type, "int8".
+void describe_sigmoid_family(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size);
+
+// Calls the node's kernel of type FloatFn, Int8Fn or Int16Fn (LOGISTIC's or TANH's).
+template <typename FloatFn, typename Int8Fn, typename Int16Fn>
+void eval_sigmoid_family(const EvalContext& ctx) {
+  const SigmoidFamilyData& d = *ctx.data<SigmoidFamilyData>();
+  const int64_t n = activation_elements(ctx.input(0));
+  if (d.type == DataType::kInt8)
+    ctx.kernel<Int8Fn>()(d.params, n, ctx.input(0).data_as<const int8_t>(), ctx.output(0).data_as<int8_t>());
+  else if (d.type == DataType::kInt16)
+    ctx.kernel<Int16Fn>()(d.params, n, ctx.input(0).data_as<const int16_t>(), ctx.output(0).data_as<int16_t>());
+  else
+    ctx.kernel<FloatFn>()(n, ctx.input(0).data_as<const float>(), ctx.output(0).data_as<float>());
+}
 
 namespace act {
 

@@ -10,34 +10,6 @@
 namespace tinyinfer {
 namespace {
 
-// TFLite's CalculateActivationRangeQuantized: the real bounds quantized in
-// float (division, round half away from zero), inside [qmin, qmax].
-bool quantized_activation_range(ActivationFunctionType act, float scale, int32_t zero_point, int32_t qmin, int32_t qmax,
-                                int32_t* act_min, int32_t* act_max) {
-  auto quantize = [&](float real) { return zero_point + static_cast<int32_t>(std::round(real / scale)); };
-  int32_t lo = qmin, hi = qmax;
-  switch (act) {
-    case ActivationFunctionType::NONE:
-      break;
-    case ActivationFunctionType::RELU:
-      lo = quantize(0.0f);
-      break;
-    case ActivationFunctionType::RELU6:
-      lo = quantize(0.0f);
-      hi = quantize(6.0f);
-      break;
-    case ActivationFunctionType::RELU_N1_TO_1:
-      lo = quantize(-1.0f);
-      hi = quantize(1.0f);
-      break;
-    default:
-      return false;
-  }
-  *act_min = lo > qmin ? lo : qmin;
-  *act_max = hi < qmax ? hi : qmax;
-  return true;
-}
-
 // TFLite's CalculateActivationRange<int32_t>.
 bool int32_activation_range(ActivationFunctionType act, int32_t* act_min, int32_t* act_max) {
   constexpr int32_t kLowest = std::numeric_limits<int32_t>::min();
@@ -215,8 +187,6 @@ void eval_binary_op(const EvalContext& ctx) {
       break;
   }
 }
-
-int64_t binary_op_macs(const Node&, const TensorSlot*) { return 0; }
 
 void describe_binary_op(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const BinaryOpData*>(node.op_data);

@@ -50,7 +50,6 @@ Status prepare_comparison(PrepareContext& ctx);
 // Calls the node's BinaryFn<T> (or CompareFn<T> for a bool output) with T
 // the input type.
 void eval_binary_op(const EvalContext& ctx);
-int64_t binary_op_macs(const Node& node, const TensorSlot* tensors);
 void describe_binary_op(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size);
 
 }  // namespace tinyinfer

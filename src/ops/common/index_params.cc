@@ -26,13 +26,4 @@ void index_fail(const EvalContext& ctx, const char* why) {
   ctx.fail(why);
 }
 
-int64_t index_no_macs(const Node&, const TensorSlot*) { return 0; }
-
-void index_describe_shapes(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size) {
-  char in[64], out[64];
-  format_shape(tensors[node.inputs[0]].shape(), in, sizeof(in));
-  format_shape(tensors[node.outputs[0]].shape(), out, sizeof(out));
-  describe_text(buffer, size, "%s -> %s", in, out);
-}
-
 }  // namespace tinyinfer

@@ -23,9 +23,6 @@ Status index_check_index_type(const PrepareContext& ctx, const Tensor& t, const 
 // fails with "op N (OP): <why>".
 void index_fail(const EvalContext& ctx, const char* why);
 
-int64_t index_no_macs(const Node& node, const TensorSlot* tensors);
-
 // "1x4x6x3 -> 1x8x12x1" for tinyinfer info.
-void index_describe_shapes(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size);
 
 }  // namespace tinyinfer

@@ -17,11 +17,7 @@ Status move_prepare_pad(PrepareContext& ctx, int32_t max_inputs) {
   const Tensor paddings = ctx.input(1);
   const int32_t rank = input.shape.rank;
   int64_t pads[2 * kMaxRank] = {};
-  int32_t count = 0;
-  TI_RETURN_IF_ERROR(move_read_ints(ctx, paddings, "paddings", 2 * kMaxRank, pads, &count));
-  if (paddings.shape.rank != 2 || paddings.shape.dims[0] != rank || paddings.shape.dims[1] != 2)
-    return ctx.error(StatusCode::kInvalidModel, "paddings must have shape [%d, 2] (the input's rank)",
-                     static_cast<int>(rank));
+  TI_RETURN_IF_ERROR(move_read_paddings(ctx, paddings, rank, pads));
   TI_RETURN_IF_ERROR(ctx.use_kernel(signature({input.type}, output.type)));
   TI_RETURN_IF_ERROR(move_check_same_quant(ctx, input, output, "input"));
 
@@ -75,13 +71,6 @@ void move_eval_pad(const EvalContext& ctx, kernels::MovePadFn kernel) {
   const MovePadData& d = *ctx.data<MovePadData>();
   const void* value = d.value_input >= 0 ? ctx.input(d.value_input).data : static_cast<const void*>(d.value);
   kernel(d.geometry, ctx.input(0).data, ctx.output(0).data, value);
-}
-
-void move_describe_pad(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size) {
-  char in[64], out[64];
-  format_shape(tensors[node.inputs[0]].shape(), in, sizeof(in));
-  format_shape(tensors[node.outputs[0]].shape(), out, sizeof(out));
-  describe_text(buffer, size, "%s -> %s", in, out);
 }
 
 }  // namespace tinyinfer

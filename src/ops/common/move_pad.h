@@ -20,6 +20,5 @@ struct MovePadData {
 // `max_inputs`: 2 for PAD, 3 for PADV2 (input 2: the pad value).
 Status move_prepare_pad(PrepareContext& ctx, int32_t max_inputs);
 void move_eval_pad(const EvalContext& ctx, kernels::MovePadFn kernel);
-void move_describe_pad(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size);
 
 }  // namespace tinyinfer

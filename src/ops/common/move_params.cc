@@ -121,4 +121,86 @@ void move_simplify_pad(kernels::PadGeometry* p) {
   *p = s;
 }
 
+Status move_read_paddings(const PrepareContext& ctx, const Tensor& paddings, int32_t rank, int64_t* pads) {
+  int32_t count = 0;
+  TI_RETURN_IF_ERROR(move_read_ints(ctx, paddings, "paddings", 2 * kMaxRank, pads, &count));
+  if (paddings.shape.rank != 2 || paddings.shape.dims[0] != rank || paddings.shape.dims[1] != 2)
+    return ctx.error(StatusCode::kInvalidModel, "paddings must have shape [%d, 2] (the input's rank)",
+                     static_cast<int>(rank));
+  return Status::ok();
+}
+
+Status move_read_axis(const PrepareContext& ctx, int32_t axis_input, int32_t rank, int32_t* axis) {
+  int64_t value = 0;
+  int32_t count = 0;
+  TI_RETURN_IF_ERROR(move_read_ints(ctx, ctx.input(axis_input), "axis", 1, &value, &count));
+  if (count != 1) return ctx.error(StatusCode::kInvalidModel, "axis must hold one value");
+  return move_resolve_axis(ctx, value, rank, "axis", axis);
+}
+
+int64_t* move_prepare_runs(PrepareContext& ctx, int32_t count, const Shape& shape, int32_t axis) {
+  auto* data = ctx.allocate_persistent_array<RunsData>(1);
+  auto* runs = ctx.allocate_persistent_array<int64_t>(static_cast<std::size_t>(count));
+  auto* tensors = ctx.allocate_persistent_array<void*>(static_cast<std::size_t>(count));
+  if (data == nullptr || runs == nullptr || tensors == nullptr) return nullptr;
+  int64_t outer = 1;
+  for (int32_t d = 0; d < axis; ++d) outer *= shape.dims[d];
+  *data = RunsData();
+  data->runs.outer = outer;
+  data->runs.count = count;
+  data->runs.runs = runs;
+  data->tensors = tensors;
+  data->axis = axis;
+  ctx.node().op_data = data;
+  return runs;
+}
+
+Status move_prepare_even_split(PrepareContext& ctx, const Tensor& input, int32_t axis, const Shape& want) {
+  const int32_t n = ctx.output_count();
+  for (int32_t i = 0; i < n; ++i) {
+    const Tensor out = ctx.output(i);
+    if (out.type != input.type)
+      return ctx.error(StatusCode::kInvalidModel, "output %d is %s, the input is %s", static_cast<int>(i),
+                       data_type_name(out.type), data_type_name(input.type));
+    TI_RETURN_IF_ERROR(move_check_shape(ctx, out, want, "output"));
+    TI_RETURN_IF_ERROR(move_check_same_quant(ctx, input, out, "input"));
+  }
+  // Per outer row the input holds dims[axis] * inner elements, cut in n.
+  int64_t row = 1;
+  for (int32_t d = axis; d < input.shape.rank; ++d) row *= input.shape.dims[d];
+  int64_t* runs = move_prepare_runs(ctx, n, input.shape, axis);
+  if (runs == nullptr) return ctx.arena_exhausted();
+  for (int32_t i = 0; i < n; ++i) runs[i] = row / n;
+  return Status::ok();
+}
+
+void move_eval_join(const EvalContext& ctx) {
+  RunsData& d = *ctx.data<RunsData>();
+  for (int32_t i = 0; i < d.runs.count; ++i) d.tensors[i] = ctx.input(i).data;
+  ctx.kernel<kernels::MoveConcatFn>()(d.runs, d.tensors, ctx.output(0).data);
+}
+
+void move_eval_split(const EvalContext& ctx, int32_t source) {
+  RunsData& d = *ctx.data<RunsData>();
+  for (int32_t i = 0; i < d.runs.count; ++i) d.tensors[i] = ctx.output(i).data;
+  ctx.kernel<kernels::MoveSplitFn>()(d.runs, ctx.input(source).data, d.tensors);
+}
+
+namespace {
+
+void describe_runs(const Node& node, const char* role, char* buffer, std::size_t size) {
+  const auto* d = static_cast<const RunsData*>(node.op_data);
+  describe_text(buffer, size, "%d %s, axis %d", static_cast<int>(d->runs.count), role, static_cast<int>(d->axis));
+}
+
+}  // namespace
+
+void move_describe_join(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
+  describe_runs(node, "inputs", buffer, size);
+}
+
+void move_describe_split(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
+  describe_runs(node, "outputs", buffer, size);
+}
+
 }  // namespace tinyinfer

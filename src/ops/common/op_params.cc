@@ -31,11 +31,10 @@ bool float_activation(ActivationFunctionType act, kernels::FloatClamp* clamp) {
   }
 }
 
-bool int8_activation(ActivationFunctionType act, float output_scale, int32_t output_zero_point, int32_t* act_min,
-                     int32_t* act_max) {
-  // Quantize a real bound the way TFLite does: float division, round half away.
-  auto quantize = [&](float real) { return output_zero_point + static_cast<int32_t>(std::round(real / output_scale)); };
-  int32_t lo = -128, hi = 127;
+bool quantized_activation_range(ActivationFunctionType act, float scale, int32_t zero_point, int32_t qmin, int32_t qmax,
+                                int32_t* act_min, int32_t* act_max) {
+  auto quantize = [&](float real) { return zero_point + static_cast<int32_t>(std::round(real / scale)); };
+  int32_t lo = qmin, hi = qmax;
   switch (act) {
     case ActivationFunctionType::NONE:
       break;
@@ -53,8 +52,8 @@ bool int8_activation(ActivationFunctionType act, float output_scale, int32_t out
     default:
       return false;
   }
-  *act_min = lo > -128 ? lo : -128;
-  *act_max = hi < 127 ? hi : 127;
+  *act_min = lo > qmin ? lo : qmin;
+  *act_max = hi < qmax ? hi : qmax;
   return true;
 }
 
@@ -195,6 +194,13 @@ void describe_text(char* buffer, std::size_t size, const char* format, ...) {
   va_start(args, format);
   std::vsnprintf(buffer, size, format, args);
   va_end(args);
+}
+
+void describe_shape_change(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size) {
+  char in[64], out[64];
+  format_shape(tensors[node.inputs[0]].shape(), in, sizeof(in));
+  format_shape(tensors[node.outputs[0]].shape(), out, sizeof(out));
+  describe_text(buffer, size, "%s -> %s", in, out);
 }
 
 }  // namespace tinyinfer

@@ -15,10 +15,16 @@ using format::fb::Padding;
 
 // Float clamp for a fused activation; false for activations we do not fuse.
 bool float_activation(ActivationFunctionType act, kernels::FloatClamp* clamp);
-// int8 range of a fused activation given the output quantization (TFLite's
-// CalculateActivationRangeQuantized).
-bool int8_activation(ActivationFunctionType act, float output_scale, int32_t output_zero_point, int32_t* act_min,
-                     int32_t* act_max);
+// Range of a fused activation in [qmin, qmax] given the output quantization
+// (TFLite's CalculateActivationRangeQuantized: the real bounds quantized in
+// float, division and round half away from zero).
+bool quantized_activation_range(ActivationFunctionType act, float scale, int32_t zero_point, int32_t qmin, int32_t qmax,
+                                int32_t* act_min, int32_t* act_max);
+// The same in int8's range.
+inline bool int8_activation(ActivationFunctionType act, float output_scale, int32_t output_zero_point, int32_t* act_min,
+                            int32_t* act_max) {
+  return quantized_activation_range(act, output_scale, output_zero_point, -128, 127, act_min, act_max);
+}
 const char* activation_name(ActivationFunctionType act);
 
 // int8 products are at most 255 * 128 in magnitude; beyond this many per
@@ -78,6 +84,8 @@ Status require_per_tensor_int8(const PrepareContext& ctx, const Tensor& t, const
 
 // snprintf for the ops' describe() texts, with the engine's format checking
 // (TI_PRINTF_FORMAT: int32_t arguments print with %d on every target).
+// "2x3x4 -> 6x4": the input's shape and the output's (data movement ops).
+void describe_shape_change(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size);
 void describe_text(char* buffer, std::size_t size, const char* format, ...) TI_PRINTF_FORMAT(3, 4);
 
 // Writes "1x28x28x1" into buffer.

@@ -23,8 +23,6 @@ Status prepare_per_tensor_conversion(PrepareContext& ctx, bool input_is_quantize
   return Status::ok();
 }
 
-int64_t conversion_macs(const Node&, const TensorSlot*) { return 0; }
-
 void describe_conversion(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const ConversionData*>(node.op_data);
   describe_text(buffer, size, "scale %g, zero point %d", static_cast<double>(d->scale), d->zero_point);

@@ -21,7 +21,6 @@ struct ConversionData {
 
 // `quantized`: the int8 side (DEQUANTIZE's input, QUANTIZE's output).
 Status prepare_per_tensor_conversion(PrepareContext& ctx, bool input_is_quantized);
-int64_t conversion_macs(const Node& node, const TensorSlot* tensors);
 void describe_conversion(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size);
 
 }  // namespace tinyinfer

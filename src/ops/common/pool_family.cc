@@ -160,8 +160,6 @@ void pool_rows(const EvalContext& ctx, const void* rows_in, int32_t in_rows, int
 
 const RowFusion kPoolRowFusion = {nullptr, pool_rows_per_output_row, pool_rows};
 
-int64_t pool_macs(const Node&, const TensorSlot*) { return 0; }
-
 void describe_pool(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const PoolData*>(node.op_data);
   describe_text(buffer, size, "%s, filter %dx%d, stride %dx%d, %s, %s", data_type_name(d->type), d->window.filter_h,

@@ -19,7 +19,6 @@ struct TensorSlot;
 
 Status prepare_pool(PrepareContext& ctx);
 void eval_pool(const EvalContext& ctx);
-int64_t pool_macs(const Node& node, const TensorSlot* tensors);
 void describe_pool(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size);
 // Conv + pool fusion: a pool takes its input band by band.
 extern const RowFusion kPoolRowFusion;

@@ -14,12 +14,8 @@ Status prepare_arg_min_max(PrepareContext& ctx) {
   const Tensor output = ctx.output(0);
   const int32_t rank = input.shape.rank;
   if (rank < 1) return ctx.error(StatusCode::kInvalidModel, "input '%s' is a scalar: no axis to search", input.name);
-  int64_t value = 0;
-  int32_t count = 0;
-  TI_RETURN_IF_ERROR(move_read_ints(ctx, ctx.input(1), "axis", 1, &value, &count));
-  if (count != 1) return ctx.error(StatusCode::kInvalidModel, "axis has no value");
   int32_t axis = 0;
-  TI_RETURN_IF_ERROR(move_resolve_axis(ctx, value, rank, "axis", &axis));
+  TI_RETURN_IF_ERROR(move_read_axis(ctx, 1, rank, &axis));
   Shape want;
   for (int32_t d = 0; d < rank; ++d)
     if (d != axis) want.dims[want.rank++] = input.shape.dims[d];

@@ -87,8 +87,6 @@ void eval_unary_bool(const EvalContext& ctx) {
                                      ctx.output(0).data_as<uint8_t>());
 }
 
-int64_t unary_macs(const Node&, const TensorSlot*) { return 0; }
-
 void describe_unary(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size) {
   const TensorSlot& in = tensors[node.inputs[0]];
   const TensorSlot& out = tensors[node.outputs[0]];

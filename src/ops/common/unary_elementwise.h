@@ -27,7 +27,6 @@ Status prepare_unary(PrepareContext& ctx, bool same_type);
 void eval_unary_float(const EvalContext& ctx);
 void eval_unary_bool(const EvalContext& ctx);
 
-int64_t unary_macs(const Node& node, const TensorSlot* tensors);
 // "int8 1x7x5x3".
 void describe_unary(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size);
 

@@ -12,12 +12,6 @@ namespace {
 
 namespace fb = format::fb;
 
-struct ConcatenationData {
-  kernels::ConcatRuns runs;
-  const void** inputs;  // filled at eval
-  int32_t axis;
-};
-
 Status prepare_concatenation(PrepareContext& ctx) {
   const int32_t n = ctx.input_count();
   if (n < 1 || ctx.output_count() != 1)
@@ -51,40 +45,18 @@ Status prepare_concatenation(PrepareContext& ctx) {
   TI_RETURN_IF_ERROR(move_check_shape(ctx, output, want, "output"));
   for (int32_t i = 0; i < n; ++i) TI_RETURN_IF_ERROR(move_check_same_quant(ctx, ctx.input(i), output, "input"));
 
-  auto* data = ctx.allocate_persistent_array<ConcatenationData>(1);
-  auto* runs = ctx.allocate_persistent_array<int64_t>(static_cast<std::size_t>(n));
-  auto* inputs = ctx.allocate_persistent_array<const void*>(static_cast<std::size_t>(n));
-  if (data == nullptr || runs == nullptr || inputs == nullptr) return ctx.arena_exhausted();
-  int64_t outer = 1, inner = 1;
-  for (int32_t d = 0; d < axis; ++d) outer *= want.dims[d];
+  int64_t inner = 1;
   for (int32_t d = axis + 1; d < rank; ++d) inner *= want.dims[d];
+  int64_t* runs = move_prepare_runs(ctx, n, want, axis);
+  if (runs == nullptr) return ctx.arena_exhausted();
   for (int32_t i = 0; i < n; ++i) runs[i] = ctx.input(i).shape.dims[axis] * inner;
-  data->runs.outer = outer;
-  data->runs.count = n;
-  data->runs.runs = runs;
-  data->inputs = inputs;
-  data->axis = axis;
-  ctx.node().op_data = data;
   return Status::ok();
-}
-
-void eval_concatenation(const EvalContext& ctx) {
-  ConcatenationData& d = *ctx.data<ConcatenationData>();
-  for (int32_t i = 0; i < d.runs.count; ++i) d.inputs[i] = ctx.input(i).data;
-  ctx.kernel<kernels::ConcatenationFn>()(d.runs, d.inputs, ctx.output(0).data);
-}
-
-int64_t no_macs(const Node&, const TensorSlot*) { return 0; }
-
-void describe_concatenation(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
-  const auto* d = static_cast<const ConcatenationData*>(node.op_data);
-  describe_text(buffer, size, "%d inputs, axis %d", static_cast<int>(d->runs.count), static_cast<int>(d->axis));
 }
 
 }  // namespace
 
 // Versions past 4 add types (uint32, ...), which the kernel lookup refuses.
-const OpRegistration kConcatenationOp = {2,       "CONCATENATION",       4, prepare_concatenation, eval_concatenation,
-                                         no_macs, describe_concatenation};
+const OpRegistration kConcatenationOp = {2,       "CONCATENATION",   4, prepare_concatenation, move_eval_join,
+                                         nullptr, move_describe_join};
 
 }  // namespace tinyinfer

@@ -11,6 +11,6 @@ Status prepare_cos(PrepareContext& ctx) { return prepare_unary(ctx, /*same_type=
 
 }  // namespace
 
-const OpRegistration kCosOp = {108, "COS", 1, prepare_cos, eval_unary_float, unary_macs, describe_unary};
+const OpRegistration kCosOp = {108, "COS", 1, prepare_cos, eval_unary_float, nullptr, describe_unary};
 
 }  // namespace tinyinfer

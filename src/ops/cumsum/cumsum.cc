@@ -20,12 +20,8 @@ Status prepare_cumsum(PrepareContext& ctx) {
   const Tensor output = ctx.output(0);
   const int32_t rank = input.shape.rank;
   if (rank < 1) return ctx.error(StatusCode::kInvalidModel, "input '%s' is a scalar: no axis to sum along", input.name);
-  int64_t value = 0;
-  int32_t count = 0;
-  TI_RETURN_IF_ERROR(move_read_ints(ctx, ctx.input(1), "axis", 1, &value, &count));
-  if (count != 1) return ctx.error(StatusCode::kInvalidModel, "axis has no value");
   int32_t axis = 0;
-  TI_RETURN_IF_ERROR(move_resolve_axis(ctx, value, rank, "axis", &axis));
+  TI_RETURN_IF_ERROR(move_read_axis(ctx, 1, rank, &axis));
   TI_RETURN_IF_ERROR(move_check_shape(ctx, output, input.shape, "output"));
   TI_RETURN_IF_ERROR(ctx.use_kernel(signature({input.type}, output.type)));
   auto* p = ctx.allocate_persistent_array<kernels::CumsumParams>(1);

@@ -6,6 +6,7 @@
 
 #include "format/tflite_access.h"
 #include "ops/common/index_params.h"
+#include "ops/common/op_params.h"
 #include "ops/common/space_params.h"
 
 namespace tinyinfer {
@@ -24,7 +25,7 @@ void eval_depth_to_space(const EvalContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kDepthToSpaceOp = {
-    5, "DEPTH_TO_SPACE", 2, prepare_depth_to_space, eval_depth_to_space, index_no_macs, index_describe_shapes};
+const OpRegistration kDepthToSpaceOp = {5,       "DEPTH_TO_SPACE",     2, prepare_depth_to_space, eval_depth_to_space,
+                                        nullptr, describe_shape_change};
 
 }  // namespace tinyinfer

@@ -32,7 +32,7 @@ void eval_dequantize(const EvalContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kDequantizeOp = {
-    6, "DEQUANTIZE", 4, prepare_dequantize, eval_dequantize, conversion_macs, describe_conversion};
+const OpRegistration kDequantizeOp = {6,       "DEQUANTIZE",       4, prepare_dequantize, eval_dequantize,
+                                      nullptr, describe_conversion};
 
 }  // namespace tinyinfer

@@ -38,6 +38,6 @@ Status prepare_div(PrepareContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kDivOp = {42, "DIV", 2, prepare_div, eval_binary_op, binary_op_macs, describe_binary_op};
+const OpRegistration kDivOp = {42, "DIV", 2, prepare_div, eval_binary_op, nullptr, describe_binary_op};
 
 }  // namespace tinyinfer

@@ -7,6 +7,7 @@
 
 #include "ops/common/index_params.h"
 #include "ops/common/move_params.h"
+#include "ops/common/op_params.h"
 
 namespace tinyinfer {
 namespace {
@@ -51,7 +52,7 @@ void eval_dynamic_update_slice(const EvalContext& ctx) {
 }  // namespace
 
 const OpRegistration kDynamicUpdateSliceOp = {
-    151,           "DYNAMIC_UPDATE_SLICE", 4, prepare_dynamic_update_slice, eval_dynamic_update_slice,
-    index_no_macs, index_describe_shapes};
+    151,     "DYNAMIC_UPDATE_SLICE", 4, prepare_dynamic_update_slice, eval_dynamic_update_slice,
+    nullptr, describe_shape_change};
 
 }  // namespace tinyinfer

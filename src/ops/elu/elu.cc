@@ -52,8 +52,6 @@ void eval_elu(const EvalContext& ctx) {
     ctx.kernel<kernels::EluFloatFn>()(n, ctx.input(0).data_as<const float>(), ctx.output(0).data_as<float>());
 }
 
-int64_t elu_macs(const Node&, const TensorSlot*) { return 0; }
-
 void describe_elu(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const EluData*>(node.op_data);
   describe_text(buffer, size, "%s", data_type_name(d->type));
@@ -61,6 +59,6 @@ void describe_elu(const Node& node, const TensorSlot*, char* buffer, std::size_t
 
 }  // namespace
 
-const OpRegistration kEluOp = {111, "ELU", 2, prepare_elu, eval_elu, elu_macs, describe_elu};
+const OpRegistration kEluOp = {111, "ELU", 2, prepare_elu, eval_elu, nullptr, describe_elu};
 
 }  // namespace tinyinfer

@@ -8,6 +8,7 @@
 
 #include "ops/common/index_params.h"
 #include "ops/common/move_params.h"
+#include "ops/common/op_params.h"
 
 namespace tinyinfer {
 namespace {
@@ -61,6 +62,6 @@ void eval_embedding_lookup(const EvalContext& ctx) {
 }  // namespace
 
 const OpRegistration kEmbeddingLookupOp = {
-    7, "EMBEDDING_LOOKUP", 4, prepare_embedding_lookup, eval_embedding_lookup, index_no_macs, index_describe_shapes};
+    7, "EMBEDDING_LOOKUP", 4, prepare_embedding_lookup, eval_embedding_lookup, nullptr, describe_shape_change};
 
 }  // namespace tinyinfer

@@ -11,6 +11,6 @@ Status prepare_equal(PrepareContext& ctx) { return prepare_comparison(ctx); }
 
 }  // namespace
 
-const OpRegistration kEqualOp = {71, "EQUAL", 4, prepare_equal, eval_binary_op, binary_op_macs, describe_binary_op};
+const OpRegistration kEqualOp = {71, "EQUAL", 4, prepare_equal, eval_binary_op, nullptr, describe_binary_op};
 
 }  // namespace tinyinfer

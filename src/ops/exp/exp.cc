@@ -11,6 +11,6 @@ Status prepare_exp(PrepareContext& ctx) { return prepare_unary(ctx, /*same_type=
 
 }  // namespace
 
-const OpRegistration kExpOp = {47, "EXP", 2, prepare_exp, eval_unary_float, unary_macs, describe_unary};
+const OpRegistration kExpOp = {47, "EXP", 2, prepare_exp, eval_unary_float, nullptr, describe_unary};
 
 }  // namespace tinyinfer

@@ -18,12 +18,8 @@ Status prepare_expand_dims(PrepareContext& ctx) {
   if (rank + 1 > kMaxRank)
     return ctx.error(StatusCode::kUnsupported, "input of rank %d: output rank above %d", static_cast<int>(rank),
                      static_cast<int>(kMaxRank));
-  int64_t axis_value = 0;
-  int32_t count = 0;
-  TI_RETURN_IF_ERROR(move_read_ints(ctx, ctx.input(1), "axis", 1, &axis_value, &count));
-  if (count != 1) return ctx.error(StatusCode::kInvalidModel, "axis must hold one value");
   int32_t axis = 0;
-  TI_RETURN_IF_ERROR(move_resolve_axis(ctx, axis_value, rank + 1, "axis", &axis));
+  TI_RETURN_IF_ERROR(move_read_axis(ctx, 1, rank + 1, &axis));
   Shape want;
   want.rank = rank + 1;
   for (int32_t d = 0, s = 0; d < want.rank; ++d) want.dims[d] = d == axis ? 1 : input.shape.dims[s++];
@@ -37,19 +33,10 @@ void eval_expand_dims(const EvalContext& ctx) {
                                       static_cast<std::size_t>(ctx.output(0).elements()));
 }
 
-int64_t no_macs(const Node&, const TensorSlot*) { return 0; }
-
-void describe_expand_dims(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size) {
-  char in[64], out[64];
-  format_shape(tensors[node.inputs[0]].shape(), in, sizeof(in));
-  format_shape(tensors[node.outputs[0]].shape(), out, sizeof(out));
-  describe_text(buffer, size, "%s -> %s", in, out);
-}
-
 }  // namespace
 
 // Version 2 adds int16, which this op runs like every type.
-const OpRegistration kExpandDimsOp = {70,      "EXPAND_DIMS",       2, prepare_expand_dims, eval_expand_dims,
-                                      no_macs, describe_expand_dims};
+const OpRegistration kExpandDimsOp = {70,      "EXPAND_DIMS",        2, prepare_expand_dims, eval_expand_dims,
+                                      nullptr, describe_shape_change};
 
 }  // namespace tinyinfer

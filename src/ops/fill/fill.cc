@@ -44,8 +44,6 @@ void eval_fill(const EvalContext& ctx) {
                                 static_cast<std::size_t>(ctx.output(0).elements()));
 }
 
-int64_t no_macs(const Node&, const TensorSlot*) { return 0; }
-
 void describe_fill(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size) {
   char out[64];
   format_shape(tensors[node.outputs[0]].shape(), out, sizeof(out));
@@ -54,6 +52,6 @@ void describe_fill(const Node& node, const TensorSlot* tensors, char* buffer, st
 
 }  // namespace
 
-const OpRegistration kFillOp = {94, "FILL", 4, prepare_fill, eval_fill, no_macs, describe_fill};
+const OpRegistration kFillOp = {94, "FILL", 4, prepare_fill, eval_fill, nullptr, describe_fill};
 
 }  // namespace tinyinfer

@@ -11,6 +11,6 @@ Status prepare_floor(PrepareContext& ctx) { return prepare_unary(ctx, /*same_typ
 
 }  // namespace
 
-const OpRegistration kFloorOp = {8, "FLOOR", 1, prepare_floor, eval_unary_float, unary_macs, describe_unary};
+const OpRegistration kFloorOp = {8, "FLOOR", 1, prepare_floor, eval_unary_float, nullptr, describe_unary};
 
 }  // namespace tinyinfer

@@ -14,7 +14,6 @@ Status prepare_floor_div(PrepareContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kFloorDivOp = {
-    90, "FLOOR_DIV", 3, prepare_floor_div, eval_binary_op, binary_op_macs, describe_binary_op};
+const OpRegistration kFloorDivOp = {90, "FLOOR_DIV", 3, prepare_floor_div, eval_binary_op, nullptr, describe_binary_op};
 
 }  // namespace tinyinfer

@@ -14,7 +14,6 @@ Status prepare_floor_mod(PrepareContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kFloorModOp = {
-    95, "FLOOR_MOD", 2, prepare_floor_mod, eval_binary_op, binary_op_macs, describe_binary_op};
+const OpRegistration kFloorModOp = {95, "FLOOR_MOD", 2, prepare_floor_mod, eval_binary_op, nullptr, describe_binary_op};
 
 }  // namespace tinyinfer

@@ -9,6 +9,7 @@
 #include "format/tflite_access.h"
 #include "ops/common/index_params.h"
 #include "ops/common/move_params.h"
+#include "ops/common/op_params.h"
 
 namespace tinyinfer {
 namespace {
@@ -72,6 +73,6 @@ void eval_gather(const EvalContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kGatherOp = {36, "GATHER", 7, prepare_gather, eval_gather, index_no_macs, index_describe_shapes};
+const OpRegistration kGatherOp = {36, "GATHER", 7, prepare_gather, eval_gather, nullptr, describe_shape_change};
 
 }  // namespace tinyinfer

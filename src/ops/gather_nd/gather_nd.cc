@@ -7,6 +7,7 @@
 
 #include "ops/common/index_params.h"
 #include "ops/common/move_params.h"
+#include "ops/common/op_params.h"
 
 namespace tinyinfer {
 namespace {
@@ -59,7 +60,7 @@ void eval_gather_nd(const EvalContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kGatherNdOp = {107,           "GATHER_ND",          5, prepare_gather_nd, eval_gather_nd,
-                                    index_no_macs, index_describe_shapes};
+const OpRegistration kGatherNdOp = {107,     "GATHER_ND",          5, prepare_gather_nd, eval_gather_nd,
+                                    nullptr, describe_shape_change};
 
 }  // namespace tinyinfer

@@ -14,7 +14,6 @@ Status prepare_greater(PrepareContext& ctx) { return prepare_comparison(ctx); }
 
 }  // namespace
 
-const OpRegistration kGreaterOp = {
-    61, "GREATER", 3, prepare_greater, eval_binary_op, binary_op_macs, describe_binary_op};
+const OpRegistration kGreaterOp = {61, "GREATER", 3, prepare_greater, eval_binary_op, nullptr, describe_binary_op};
 
 }  // namespace tinyinfer

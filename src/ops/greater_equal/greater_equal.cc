@@ -11,7 +11,7 @@ Status prepare_greater_equal(PrepareContext& ctx) { return prepare_comparison(ct
 
 }  // namespace
 
-const OpRegistration kGreaterEqualOp = {
-    62, "GREATER_EQUAL", 3, prepare_greater_equal, eval_binary_op, binary_op_macs, describe_binary_op};
+const OpRegistration kGreaterEqualOp = {62,      "GREATER_EQUAL",   3, prepare_greater_equal, eval_binary_op,
+                                        nullptr, describe_binary_op};
 
 }  // namespace tinyinfer

@@ -56,8 +56,6 @@ void eval_hard_swish(const EvalContext& ctx) {
     ctx.kernel<kernels::HardSwishFloatFn>()(n, ctx.input(0).data_as<const float>(), ctx.output(0).data_as<float>());
 }
 
-int64_t hard_swish_macs(const Node&, const TensorSlot*) { return 0; }
-
 void describe_hard_swish(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const HardSwishData*>(node.op_data);
   describe_text(buffer, size, "%s", data_type_name(d->type));
@@ -65,7 +63,7 @@ void describe_hard_swish(const Node& node, const TensorSlot*, char* buffer, std:
 
 }  // namespace
 
-const OpRegistration kHardSwishOp = {
-    117, "HARD_SWISH", 1, prepare_hard_swish, eval_hard_swish, hard_swish_macs, describe_hard_swish};
+const OpRegistration kHardSwishOp = {117,     "HARD_SWISH",       1, prepare_hard_swish, eval_hard_swish,
+                                     nullptr, describe_hard_swish};
 
 }  // namespace tinyinfer

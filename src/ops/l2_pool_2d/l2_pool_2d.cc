@@ -7,6 +7,6 @@
 namespace tinyinfer {
 
 const OpRegistration kL2Pool2dOp = {
-    12, "L2_POOL_2D", 1, prepare_pool, eval_pool, pool_macs, describe_pool, &kPoolRowFusion};
+    12, "L2_POOL_2D", 1, prepare_pool, eval_pool, nullptr, describe_pool, &kPoolRowFusion};
 
 }  // namespace tinyinfer

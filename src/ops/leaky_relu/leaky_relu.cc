@@ -61,8 +61,6 @@ void eval_leaky_relu(const EvalContext& ctx) {
                                             ctx.output(0).data_as<float>());
 }
 
-int64_t leaky_relu_macs(const Node&, const TensorSlot*) { return 0; }
-
 void describe_leaky_relu(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const LeakyReluData*>(node.op_data);
   describe_text(buffer, size, "%s, alpha %g", data_type_name(d->type), static_cast<double>(d->alpha));
@@ -70,7 +68,7 @@ void describe_leaky_relu(const Node& node, const TensorSlot*, char* buffer, std:
 
 }  // namespace
 
-const OpRegistration kLeakyReluOp = {
-    98, "LEAKY_RELU", 2, prepare_leaky_relu, eval_leaky_relu, leaky_relu_macs, describe_leaky_relu};
+const OpRegistration kLeakyReluOp = {98,      "LEAKY_RELU",       2, prepare_leaky_relu, eval_leaky_relu,
+                                     nullptr, describe_leaky_relu};
 
 }  // namespace tinyinfer

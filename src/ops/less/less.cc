@@ -11,6 +11,6 @@ Status prepare_less(PrepareContext& ctx) { return prepare_comparison(ctx); }
 
 }  // namespace
 
-const OpRegistration kLessOp = {58, "LESS", 3, prepare_less, eval_binary_op, binary_op_macs, describe_binary_op};
+const OpRegistration kLessOp = {58, "LESS", 3, prepare_less, eval_binary_op, nullptr, describe_binary_op};
 
 }  // namespace tinyinfer

@@ -11,7 +11,7 @@ Status prepare_less_equal(PrepareContext& ctx) { return prepare_comparison(ctx);
 
 }  // namespace
 
-const OpRegistration kLessEqualOp = {
-    63, "LESS_EQUAL", 3, prepare_less_equal, eval_binary_op, binary_op_macs, describe_binary_op};
+const OpRegistration kLessEqualOp = {63,      "LESS_EQUAL",      3, prepare_less_equal, eval_binary_op,
+                                     nullptr, describe_binary_op};
 
 }  // namespace tinyinfer

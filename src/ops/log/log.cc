@@ -11,6 +11,6 @@ Status prepare_log(PrepareContext& ctx) { return prepare_unary(ctx, /*same_type=
 
 }  // namespace
 
-const OpRegistration kLogOp = {73, "LOG", 2, prepare_log, eval_unary_float, unary_macs, describe_unary};
+const OpRegistration kLogOp = {73, "LOG", 2, prepare_log, eval_unary_float, nullptr, describe_unary};
 
 }  // namespace tinyinfer

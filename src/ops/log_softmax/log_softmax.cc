@@ -72,8 +72,6 @@ void eval_log_softmax(const EvalContext& ctx) {
                                              ctx.output(0).data_as<float>());
 }
 
-int64_t log_softmax_macs(const Node&, const TensorSlot*) { return 0; }
-
 void describe_log_softmax(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const LogSoftmaxData*>(node.op_data);
   describe_text(buffer, size, "%s, %d x %d", data_type_name(d->type), d->rows, d->depth);
@@ -81,7 +79,7 @@ void describe_log_softmax(const Node& node, const TensorSlot*, char* buffer, std
 
 }  // namespace
 
-const OpRegistration kLogSoftmaxOp = {
-    50, "LOG_SOFTMAX", 2, prepare_log_softmax, eval_log_softmax, log_softmax_macs, describe_log_softmax};
+const OpRegistration kLogSoftmaxOp = {50,      "LOG_SOFTMAX",       2, prepare_log_softmax, eval_log_softmax,
+                                      nullptr, describe_log_softmax};
 
 }  // namespace tinyinfer

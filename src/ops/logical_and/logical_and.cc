@@ -13,7 +13,7 @@ Status prepare_logical_and(PrepareContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kLogicalAndOp = {
-    86, "LOGICAL_AND", 1, prepare_logical_and, eval_binary_op, binary_op_macs, describe_binary_op};
+const OpRegistration kLogicalAndOp = {86,      "LOGICAL_AND",     1, prepare_logical_and, eval_binary_op,
+                                      nullptr, describe_binary_op};
 
 }  // namespace tinyinfer

@@ -11,7 +11,7 @@ Status prepare_logical_not(PrepareContext& ctx) { return prepare_unary(ctx, /*sa
 
 }  // namespace
 
-const OpRegistration kLogicalNotOp = {87,         "LOGICAL_NOT", 1, prepare_logical_not, eval_unary_bool,
-                                      unary_macs, describe_unary};
+const OpRegistration kLogicalNotOp = {87,      "LOGICAL_NOT", 1, prepare_logical_not, eval_unary_bool,
+                                      nullptr, describe_unary};
 
 }  // namespace tinyinfer

@@ -13,7 +13,7 @@ Status prepare_logical_or(PrepareContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kLogicalOrOp = {
-    84, "LOGICAL_OR", 1, prepare_logical_or, eval_binary_op, binary_op_macs, describe_binary_op};
+const OpRegistration kLogicalOrOp = {84,      "LOGICAL_OR",      1, prepare_logical_or, eval_binary_op,
+                                     nullptr, describe_binary_op};
 
 }  // namespace tinyinfer

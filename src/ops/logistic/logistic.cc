@@ -4,69 +4,19 @@
 #include "ops/logistic/logistic.h"
 
 #include "ops/common/activation_common.h"
-#include "ops/common/op_params.h"
 
 namespace tinyinfer {
 namespace {
 
-struct LogisticData {
-  DataType type;
-  kernels::SigmoidQuantParams params;
-};
-
-Status prepare_logistic(PrepareContext& ctx) {
-  Tensor input, output;
-  TI_RETURN_IF_ERROR(prepare_unary_activation(ctx, &input, &output));
-  auto* data = ctx.allocate_persistent_array<LogisticData>(1);
-  if (data == nullptr) return ctx.arena_exhausted();
-  *data = LogisticData();
-  data->type = input.type;
-  kernels::SigmoidQuantParams& p = data->params;
-  if (input.type == DataType::kInt8) {
-    if (output.quant.zero_point() != -128 || output.quant.scale() != 1.0f / 256.0f)
-      return ctx.error(StatusCode::kUnsupported, "int8 output must have scale 1/256 and zero point -128 (has %g, %d)",
-                       static_cast<double>(output.quant.scale()), output.quant.zero_point());
-    p.input_zero_point = input.quant.zero_point();
-    act::prepare_q4_input_scaling(input.quant.scale(), &p.input_multiplier, &p.input_left_shift, &p.input_range_radius);
-  } else if (input.type == DataType::kInt16) {
-    TI_RETURN_IF_ERROR(require_zero_point(ctx, input, "input", 0));
-    TI_RETURN_IF_ERROR(require_zero_point(ctx, output, "output", 0));
-    int out_log2 = 0;
-    if (!act::checked_log2(output.quant.scale(), &out_log2) || out_log2 != -15)
-      return ctx.error(StatusCode::kUnsupported, "int16 output must have scale 2^-15 (has %g)",
-                       static_cast<double>(output.quant.scale()));
-    act::prepare_int16_lut_input_scaling(input.quant.scale(), 0, &p.input_multiplier, &p.input_left_shift);
-    if (p.input_multiplier > 32767)
-      return ctx.error(StatusCode::kUnsupported, "int16 input scale %g too large (max about 2.67)",
-                       static_cast<double>(input.quant.scale()));
-  }
-  ctx.node().op_data = data;
-  return Status::ok();
-}
+Status prepare_logistic(PrepareContext& ctx) { return prepare_sigmoid_family(ctx, SigmoidFamilySpec{256, -128, 0}); }
 
 void eval_logistic(const EvalContext& ctx) {
-  const LogisticData& d = *ctx.data<LogisticData>();
-  const int64_t n = activation_elements(ctx.input(0));
-  if (d.type == DataType::kInt8)
-    ctx.kernel<kernels::LogisticInt8Fn>()(d.params, n, ctx.input(0).data_as<const int8_t>(),
-                                          ctx.output(0).data_as<int8_t>());
-  else if (d.type == DataType::kInt16)
-    ctx.kernel<kernels::LogisticInt16Fn>()(d.params, n, ctx.input(0).data_as<const int16_t>(),
-                                           ctx.output(0).data_as<int16_t>());
-  else
-    ctx.kernel<kernels::LogisticFloatFn>()(n, ctx.input(0).data_as<const float>(), ctx.output(0).data_as<float>());
-}
-
-int64_t logistic_macs(const Node&, const TensorSlot*) { return 0; }
-
-void describe_logistic(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
-  const auto* d = static_cast<const LogisticData*>(node.op_data);
-  describe_text(buffer, size, "%s", data_type_name(d->type));
+  eval_sigmoid_family<kernels::LogisticFloatFn, kernels::LogisticInt8Fn, kernels::LogisticInt16Fn>(ctx);
 }
 
 }  // namespace
 
 const OpRegistration kLogisticOp = {
-    14, "LOGISTIC", 3, prepare_logistic, eval_logistic, logistic_macs, describe_logistic};
+    14, "LOGISTIC", 3, prepare_logistic, eval_logistic, nullptr, describe_sigmoid_family};
 
 }  // namespace tinyinfer

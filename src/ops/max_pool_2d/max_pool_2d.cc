@@ -7,6 +7,6 @@
 namespace tinyinfer {
 
 const OpRegistration kMaxPool2dOp = {
-    17, "MAX_POOL_2D", 3, prepare_pool, eval_pool, pool_macs, describe_pool, &kPoolRowFusion};
+    17, "MAX_POOL_2D", 3, prepare_pool, eval_pool, nullptr, describe_pool, &kPoolRowFusion};
 
 }  // namespace tinyinfer

@@ -14,7 +14,6 @@ Status prepare_maximum(PrepareContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kMaximumOp = {
-    55, "MAXIMUM", 4, prepare_maximum, eval_binary_op, binary_op_macs, describe_binary_op};
+const OpRegistration kMaximumOp = {55, "MAXIMUM", 4, prepare_maximum, eval_binary_op, nullptr, describe_binary_op};
 
 }  // namespace tinyinfer

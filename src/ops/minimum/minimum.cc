@@ -14,7 +14,6 @@ Status prepare_minimum(PrepareContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kMinimumOp = {
-    57, "MINIMUM", 4, prepare_minimum, eval_binary_op, binary_op_macs, describe_binary_op};
+const OpRegistration kMinimumOp = {57, "MINIMUM", 4, prepare_minimum, eval_binary_op, nullptr, describe_binary_op};
 
 }  // namespace tinyinfer

@@ -26,11 +26,7 @@ Status prepare_mirror_pad(PrepareContext& ctx) {
   const Tensor paddings = ctx.input(1);
   const int32_t rank = input.shape.rank;
   int64_t pads[2 * kMaxRank] = {};
-  int32_t count = 0;
-  TI_RETURN_IF_ERROR(move_read_ints(ctx, paddings, "paddings", 2 * kMaxRank, pads, &count));
-  if (paddings.shape.rank != 2 || paddings.shape.dims[0] != rank || paddings.shape.dims[1] != 2)
-    return ctx.error(StatusCode::kInvalidModel, "paddings must have shape [%d, 2] (the input's rank)",
-                     static_cast<int>(rank));
+  TI_RETURN_IF_ERROR(move_read_paddings(ctx, paddings, rank, pads));
   TI_RETURN_IF_ERROR(ctx.use_kernel(signature({input.type}, output.type)));
   TI_RETURN_IF_ERROR(move_check_same_quant(ctx, input, output, "input"));
 
@@ -74,8 +70,6 @@ void eval_mirror_pad(const EvalContext& ctx) {
   ctx.kernel<kernels::MirrorPadFn>()(ctx.data<MirrorPadData>()->geometry, ctx.input(0).data, ctx.output(0).data);
 }
 
-int64_t no_macs(const Node&, const TensorSlot*) { return 0; }
-
 void describe_mirror_pad(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const MirrorPadData*>(node.op_data);
   describe_text(buffer, size, "%s", d->geometry.offset != 0 ? "REFLECT" : "SYMMETRIC");
@@ -84,6 +78,6 @@ void describe_mirror_pad(const Node& node, const TensorSlot*, char* buffer, std:
 }  // namespace
 
 const OpRegistration kMirrorPadOp = {100,     "MIRROR_PAD",       3, prepare_mirror_pad, eval_mirror_pad,
-                                     no_macs, describe_mirror_pad};
+                                     nullptr, describe_mirror_pad};
 
 }  // namespace tinyinfer

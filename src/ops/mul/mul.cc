@@ -88,8 +88,6 @@ void eval_mul(const EvalContext& ctx) {
   }
 }
 
-int64_t mul_macs(const Node&, const TensorSlot*) { return 0; }
-
 void describe_mul(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size) {
   if (uses_generic_binary_data(tensors[node.outputs[0]].type)) {
     describe_binary_op(node, tensors, buffer, size);
@@ -102,6 +100,6 @@ void describe_mul(const Node& node, const TensorSlot* tensors, char* buffer, std
 }  // namespace
 
 // Versions past 2 add types (int16, int32, ...); what has no kernel is refused by the lookup.
-const OpRegistration kMulOp = {18, "MUL", 7, prepare_mul, eval_mul, mul_macs, describe_mul};
+const OpRegistration kMulOp = {18, "MUL", 7, prepare_mul, eval_mul, nullptr, describe_mul};
 
 }  // namespace tinyinfer

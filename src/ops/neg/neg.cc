@@ -11,6 +11,6 @@ Status prepare_neg(PrepareContext& ctx) { return prepare_unary(ctx, /*same_type=
 
 }  // namespace
 
-const OpRegistration kNegOp = {59, "NEG", 1, prepare_neg, eval_unary_float, unary_macs, describe_unary};
+const OpRegistration kNegOp = {59, "NEG", 1, prepare_neg, eval_unary_float, nullptr, describe_unary};
 
 }  // namespace tinyinfer

@@ -11,7 +11,6 @@ Status prepare_not_equal(PrepareContext& ctx) { return prepare_comparison(ctx); 
 
 }  // namespace
 
-const OpRegistration kNotEqualOp = {
-    72, "NOT_EQUAL", 3, prepare_not_equal, eval_binary_op, binary_op_macs, describe_binary_op};
+const OpRegistration kNotEqualOp = {72, "NOT_EQUAL", 3, prepare_not_equal, eval_binary_op, nullptr, describe_binary_op};
 
 }  // namespace tinyinfer

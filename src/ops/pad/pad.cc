@@ -4,6 +4,7 @@
 #include "ops/pad/pad.h"
 
 #include "ops/common/move_pad.h"
+#include "ops/common/op_params.h"
 
 namespace tinyinfer {
 namespace {
@@ -12,10 +13,8 @@ Status prepare_pad(PrepareContext& ctx) { return move_prepare_pad(ctx, 2); }
 
 void eval_pad(const EvalContext& ctx) { move_eval_pad(ctx, ctx.kernel<kernels::PadFn>()); }
 
-int64_t no_macs(const Node&, const TensorSlot*) { return 0; }
-
 }  // namespace
 
-const OpRegistration kPadOp = {34, "PAD", 4, prepare_pad, eval_pad, no_macs, move_describe_pad};
+const OpRegistration kPadOp = {34, "PAD", 4, prepare_pad, eval_pad, nullptr, describe_shape_change};
 
 }  // namespace tinyinfer

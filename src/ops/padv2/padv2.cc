@@ -5,6 +5,7 @@
 #include "ops/padv2/padv2.h"
 
 #include "ops/common/move_pad.h"
+#include "ops/common/op_params.h"
 
 namespace tinyinfer {
 namespace {
@@ -13,10 +14,8 @@ Status prepare_padv2(PrepareContext& ctx) { return move_prepare_pad(ctx, 3); }
 
 void eval_padv2(const EvalContext& ctx) { move_eval_pad(ctx, ctx.kernel<kernels::Padv2Fn>()); }
 
-int64_t no_macs(const Node&, const TensorSlot*) { return 0; }
-
 }  // namespace
 
-const OpRegistration kPadv2Op = {60, "PADV2", 4, prepare_padv2, eval_padv2, no_macs, move_describe_pad};
+const OpRegistration kPadv2Op = {60, "PADV2", 4, prepare_padv2, eval_padv2, nullptr, describe_shape_change};
 
 }  // namespace tinyinfer

@@ -64,8 +64,6 @@ void eval_prelu(const EvalContext& ctx) {
                                         ctx.input(1).data_as<const float>(), ctx.output(0).data_as<float>());
 }
 
-int64_t prelu_macs(const Node&, const TensorSlot*) { return 0; }
-
 void describe_prelu(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const PreluData*>(node.op_data);
   describe_text(buffer, size, "%s", data_type_name(d->type));
@@ -73,6 +71,6 @@ void describe_prelu(const Node& node, const TensorSlot*, char* buffer, std::size
 
 }  // namespace
 
-const OpRegistration kPreluOp = {54, "PRELU", 1, prepare_prelu, eval_prelu, prelu_macs, describe_prelu};
+const OpRegistration kPreluOp = {54, "PRELU", 1, prepare_prelu, eval_prelu, nullptr, describe_prelu};
 
 }  // namespace tinyinfer

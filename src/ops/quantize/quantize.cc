@@ -138,7 +138,6 @@ void describe_quantize(const Node& node, const TensorSlot* tensors, char* buffer
 
 }  // namespace
 
-const OpRegistration kQuantizeOp = {
-    114, "QUANTIZE", 2, prepare_quantize, eval_quantize, conversion_macs, describe_quantize};
+const OpRegistration kQuantizeOp = {114, "QUANTIZE", 2, prepare_quantize, eval_quantize, nullptr, describe_quantize};
 
 }  // namespace tinyinfer

@@ -59,8 +59,6 @@ void eval_relu(const EvalContext& ctx) {
     ctx.kernel<kernels::ReluFloatFn>()(n, ctx.input(0).data_as<const float>(), ctx.output(0).data_as<float>());
 }
 
-int64_t relu_macs(const Node&, const TensorSlot*) { return 0; }
-
 void describe_relu(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const ReluData*>(node.op_data);
   describe_text(buffer, size, "%s", data_type_name(d->type));
@@ -69,6 +67,6 @@ void describe_relu(const Node& node, const TensorSlot*, char* buffer, std::size_
 }  // namespace
 
 // Versions 2 and 3 add int8 and int16.
-const OpRegistration kReluOp = {19, "RELU", 3, prepare_relu, eval_relu, relu_macs, describe_relu};
+const OpRegistration kReluOp = {19, "RELU", 3, prepare_relu, eval_relu, nullptr, describe_relu};
 
 }  // namespace tinyinfer

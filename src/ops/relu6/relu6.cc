@@ -51,8 +51,6 @@ void eval_relu6(const EvalContext& ctx) {
     ctx.kernel<kernels::Relu6FloatFn>()(n, ctx.input(0).data_as<const float>(), ctx.output(0).data_as<float>());
 }
 
-int64_t relu6_macs(const Node&, const TensorSlot*) { return 0; }
-
 void describe_relu6(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const Relu6Data*>(node.op_data);
   describe_text(buffer, size, "%s", data_type_name(d->type));
@@ -60,6 +58,6 @@ void describe_relu6(const Node& node, const TensorSlot*, char* buffer, std::size
 
 }  // namespace
 
-const OpRegistration kRelu6Op = {21, "RELU6", 3, prepare_relu6, eval_relu6, relu6_macs, describe_relu6};
+const OpRegistration kRelu6Op = {21, "RELU6", 3, prepare_relu6, eval_relu6, nullptr, describe_relu6};
 
 }  // namespace tinyinfer

@@ -27,17 +27,8 @@ void eval_reshape(const EvalContext& ctx) {
   ctx.kernel<kernels::CopyFn>()(ctx.input(0).data, ctx.output(0).data, ctx.output(0).bytes());
 }
 
-int64_t no_macs(const Node&, const TensorSlot*) { return 0; }
-
-void describe_reshape(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size) {
-  char in[64], out[64];
-  format_shape(tensors[node.inputs[0]].shape(), in, sizeof(in));
-  format_shape(tensors[node.outputs[0]].shape(), out, sizeof(out));
-  describe_text(buffer, size, "%s -> %s", in, out);
-}
-
 }  // namespace
 
-const OpRegistration kReshapeOp = {22, "RESHAPE", 2, prepare_reshape, eval_reshape, no_macs, describe_reshape};
+const OpRegistration kReshapeOp = {22, "RESHAPE", 2, prepare_reshape, eval_reshape, nullptr, describe_shape_change};
 
 }  // namespace tinyinfer

@@ -7,6 +7,7 @@
 
 #include "format/tflite_access.h"
 #include "ops/common/index_params.h"
+#include "ops/common/op_params.h"
 #include "ops/common/space_params.h"
 
 namespace tinyinfer {
@@ -31,6 +32,6 @@ void eval_resize_bilinear(const EvalContext& ctx) {
 }  // namespace
 
 const OpRegistration kResizeBilinearOp = {
-    23, "RESIZE_BILINEAR", 4, prepare_resize_bilinear, eval_resize_bilinear, index_no_macs, index_describe_shapes};
+    23, "RESIZE_BILINEAR", 4, prepare_resize_bilinear, eval_resize_bilinear, nullptr, describe_shape_change};
 
 }  // namespace tinyinfer

@@ -6,6 +6,7 @@
 
 #include "format/tflite_access.h"
 #include "ops/common/index_params.h"
+#include "ops/common/op_params.h"
 #include "ops/common/space_params.h"
 
 namespace tinyinfer {
@@ -26,12 +27,8 @@ void eval_resize_nearest_neighbor(const EvalContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kResizeNearestNeighborOp = {97,
-                                                 "RESIZE_NEAREST_NEIGHBOR",
-                                                 4,
-                                                 prepare_resize_nearest_neighbor,
-                                                 eval_resize_nearest_neighbor,
-                                                 index_no_macs,
-                                                 index_describe_shapes};
+const OpRegistration kResizeNearestNeighborOp = {
+    97,      "RESIZE_NEAREST_NEIGHBOR", 4, prepare_resize_nearest_neighbor, eval_resize_nearest_neighbor,
+    nullptr, describe_shape_change};
 
 }  // namespace tinyinfer

@@ -56,8 +56,6 @@ void eval_reverse_v2(const EvalContext& ctx) {
   ctx.kernel<kernels::ReverseV2Fn>()(ctx.data<ReverseV2Data>()->copy, ctx.input(0).data, ctx.output(0).data);
 }
 
-int64_t no_macs(const Node&, const TensorSlot*) { return 0; }
-
 void describe_reverse_v2(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const ReverseV2Data*>(node.op_data);
   describe_text(buffer, size, "axes mask 0x%x", static_cast<unsigned>(d->axes));
@@ -66,6 +64,6 @@ void describe_reverse_v2(const Node& node, const TensorSlot*, char* buffer, std:
 }  // namespace
 
 const OpRegistration kReverseV2Op = {105,     "REVERSE_V2",       3, prepare_reverse_v2, eval_reverse_v2,
-                                     no_macs, describe_reverse_v2};
+                                     nullptr, describe_reverse_v2};
 
 }  // namespace tinyinfer

@@ -11,6 +11,6 @@ Status prepare_round(PrepareContext& ctx) { return prepare_unary(ctx, /*same_typ
 
 }  // namespace
 
-const OpRegistration kRoundOp = {116, "ROUND", 1, prepare_round, eval_unary_float, unary_macs, describe_unary};
+const OpRegistration kRoundOp = {116, "ROUND", 1, prepare_round, eval_unary_float, nullptr, describe_unary};
 
 }  // namespace tinyinfer

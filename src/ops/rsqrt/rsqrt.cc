@@ -57,6 +57,6 @@ void eval_rsqrt(const EvalContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kRsqrtOp = {76, "RSQRT", 3, prepare_rsqrt, eval_rsqrt, unary_macs, describe_unary};
+const OpRegistration kRsqrtOp = {76, "RSQRT", 3, prepare_rsqrt, eval_rsqrt, nullptr, describe_unary};
 
 }  // namespace tinyinfer

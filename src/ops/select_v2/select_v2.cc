@@ -86,8 +86,6 @@ void eval_select_v2(const EvalContext& ctx) {
   }
 }
 
-int64_t select_v2_macs(const Node&, const TensorSlot*) { return 0; }
-
 void describe_select_v2(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const SelectV2Data*>(node.op_data);
   describe_text(buffer, size, "%s, rank %d", data_type_name(d->type), static_cast<int>(d->shape.rank));
@@ -95,7 +93,7 @@ void describe_select_v2(const Node& node, const TensorSlot*, char* buffer, std::
 
 }  // namespace
 
-const OpRegistration kSelectV2Op = {
-    123, "SELECT_V2", 2, prepare_select_v2, eval_select_v2, select_v2_macs, describe_select_v2};
+const OpRegistration kSelectV2Op = {123,     "SELECT_V2",       2, prepare_select_v2, eval_select_v2,
+                                    nullptr, describe_select_v2};
 
 }  // namespace tinyinfer

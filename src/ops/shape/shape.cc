@@ -31,8 +31,6 @@ void eval_shape(const EvalContext& ctx) {
   ctx.kernel<kernels::ShapeFn>()(in.dims, in.rank, ctx.output(0).data);
 }
 
-int64_t no_macs(const Node&, const TensorSlot*) { return 0; }
-
 void describe_shape(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size) {
   char in[64];
   format_shape(tensors[node.inputs[0]].shape(), in, sizeof(in));
@@ -41,6 +39,6 @@ void describe_shape(const Node& node, const TensorSlot* tensors, char* buffer, s
 
 }  // namespace
 
-const OpRegistration kShapeOp = {77, "SHAPE", 1, prepare_shape, eval_shape, no_macs, describe_shape};
+const OpRegistration kShapeOp = {77, "SHAPE", 1, prepare_shape, eval_shape, nullptr, describe_shape};
 
 }  // namespace tinyinfer

@@ -11,6 +11,6 @@ Status prepare_sin(PrepareContext& ctx) { return prepare_unary(ctx, /*same_type=
 
 }  // namespace
 
-const OpRegistration kSinOp = {66, "SIN", 1, prepare_sin, eval_unary_float, unary_macs, describe_unary};
+const OpRegistration kSinOp = {66, "SIN", 1, prepare_sin, eval_unary_float, nullptr, describe_unary};
 
 }  // namespace tinyinfer

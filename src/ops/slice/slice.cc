@@ -60,17 +60,8 @@ void eval_slice(const EvalContext& ctx) {
   ctx.kernel<kernels::SliceFn>()(ctx.data<SliceData>()->copy, ctx.input(0).data, ctx.output(0).data);
 }
 
-int64_t no_macs(const Node&, const TensorSlot*) { return 0; }
-
-void describe_slice(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size) {
-  char in[64], out[64];
-  format_shape(tensors[node.inputs[0]].shape(), in, sizeof(in));
-  format_shape(tensors[node.outputs[0]].shape(), out, sizeof(out));
-  describe_text(buffer, size, "%s -> %s", in, out);
-}
-
 }  // namespace
 
-const OpRegistration kSliceOp = {65, "SLICE", 6, prepare_slice, eval_slice, no_macs, describe_slice};
+const OpRegistration kSliceOp = {65, "SLICE", 6, prepare_slice, eval_slice, nullptr, describe_shape_change};
 
 }  // namespace tinyinfer

@@ -133,8 +133,6 @@ void eval_softmax(const EvalContext& ctx) {
   }
 }
 
-int64_t softmax_macs(const Node&, const TensorSlot*) { return 0; }
-
 void describe_softmax(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const SoftmaxData*>(node.op_data);
   describe_text(buffer, size, "%s -> %s, beta %g, %d x %d", data_type_name(d->input_type),
@@ -143,6 +141,6 @@ void describe_softmax(const Node& node, const TensorSlot*, char* buffer, std::si
 
 }  // namespace
 
-const OpRegistration kSoftmaxOp = {25, "SOFTMAX", 3, prepare_softmax, eval_softmax, softmax_macs, describe_softmax};
+const OpRegistration kSoftmaxOp = {25, "SOFTMAX", 3, prepare_softmax, eval_softmax, nullptr, describe_softmax};
 
 }  // namespace tinyinfer

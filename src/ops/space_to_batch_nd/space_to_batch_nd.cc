@@ -7,6 +7,7 @@
 #include "ops/space_to_batch_nd/space_to_batch_nd.h"
 
 #include "ops/common/index_params.h"
+#include "ops/common/op_params.h"
 #include "ops/common/space_params.h"
 
 namespace tinyinfer {
@@ -21,12 +22,7 @@ void eval_space_to_batch_nd(const EvalContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kSpaceToBatchNdOp = {38,
-                                          "SPACE_TO_BATCH_ND",
-                                          4,
-                                          prepare_space_to_batch_nd,
-                                          eval_space_to_batch_nd,
-                                          index_no_macs,
-                                          index_describe_shapes};
+const OpRegistration kSpaceToBatchNdOp = {
+    38, "SPACE_TO_BATCH_ND", 4, prepare_space_to_batch_nd, eval_space_to_batch_nd, nullptr, describe_shape_change};
 
 }  // namespace tinyinfer

@@ -6,6 +6,7 @@
 
 #include "format/tflite_access.h"
 #include "ops/common/index_params.h"
+#include "ops/common/op_params.h"
 #include "ops/common/space_params.h"
 
 namespace tinyinfer {
@@ -24,7 +25,7 @@ void eval_space_to_depth(const EvalContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kSpaceToDepthOp = {
-    26, "SPACE_TO_DEPTH", 2, prepare_space_to_depth, eval_space_to_depth, index_no_macs, index_describe_shapes};
+const OpRegistration kSpaceToDepthOp = {26,      "SPACE_TO_DEPTH",     2, prepare_space_to_depth, eval_space_to_depth,
+                                        nullptr, describe_shape_change};
 
 }  // namespace tinyinfer

@@ -12,12 +12,6 @@ namespace {
 
 namespace fb = format::fb;
 
-struct SplitVData {
-  kernels::ConcatRuns runs;
-  void** outputs;  // filled at eval
-  int32_t axis;
-};
-
 Status prepare_split_v(PrepareContext& ctx) {
   if (ctx.input_count() != 3 || !ctx.has_input(0) || !ctx.has_input(1) || !ctx.has_input(2) || ctx.output_count() < 1)
     return ctx.error(StatusCode::kInvalidModel, "expects 3 inputs (input, size_splits, axis) and at least 1 output");
@@ -28,20 +22,15 @@ Status prepare_split_v(PrepareContext& ctx) {
                      static_cast<int>(n));
   const Tensor input = ctx.input(0);
   const int32_t rank = input.shape.rank;
-  int64_t axis_value = 0;
-  int32_t count = 0;
-  TI_RETURN_IF_ERROR(move_read_ints(ctx, ctx.input(2), "axis", 1, &axis_value, &count));
-  if (count != 1) return ctx.error(StatusCode::kInvalidModel, "axis must hold one value");
   int32_t axis = 0;
-  TI_RETURN_IF_ERROR(move_resolve_axis(ctx, axis_value, rank, "axis", &axis));
+  TI_RETURN_IF_ERROR(move_read_axis(ctx, 2, rank, &axis));
   const int32_t dim = input.shape.dims[axis];
   TI_RETURN_IF_ERROR(ctx.use_kernel(signature({input.type}, ctx.output(0).type)));
 
-  auto* data = ctx.allocate_persistent_array<SplitVData>(1);
-  auto* runs = ctx.allocate_persistent_array<int64_t>(static_cast<std::size_t>(n));
-  auto* outputs = ctx.allocate_persistent_array<void*>(static_cast<std::size_t>(n));
-  if (data == nullptr || runs == nullptr || outputs == nullptr) return ctx.arena_exhausted();
+  int64_t* runs = move_prepare_runs(ctx, n, input.shape, axis);
+  if (runs == nullptr) return ctx.arena_exhausted();
   // The sizes go through `runs` first (n values, the size of size_splits).
+  int32_t count = 0;
   TI_RETURN_IF_ERROR(move_read_ints(ctx, ctx.input(1), "size_splits", n, runs, &count));
   if (count != n || ctx.input(1).shape.rank != 1)
     return ctx.error(StatusCode::kInvalidModel, "size_splits must be a vector of %d values (one per output)",
@@ -67,8 +56,7 @@ Status prepare_split_v(PrepareContext& ctx) {
     return ctx.error(StatusCode::kInvalidModel, "size_splits add up to %d, axis %d has size %d",
                      static_cast<int>(total), static_cast<int>(axis), static_cast<int>(dim));
   }
-  int64_t outer = 1, inner = 1;
-  for (int32_t d = 0; d < axis; ++d) outer *= input.shape.dims[d];
+  int64_t inner = 1;
   for (int32_t d = axis + 1; d < rank; ++d) inner *= input.shape.dims[d];
   for (int32_t i = 0; i < n; ++i) {
     const Tensor out = ctx.output(i);
@@ -81,31 +69,14 @@ Status prepare_split_v(PrepareContext& ctx) {
     TI_RETURN_IF_ERROR(move_check_same_quant(ctx, input, out, "input"));
     runs[i] *= inner;
   }
-  data->runs.outer = outer;
-  data->runs.count = n;
-  data->runs.runs = runs;
-  data->outputs = outputs;
-  data->axis = axis;
-  ctx.node().op_data = data;
   return Status::ok();
 }
 
-void eval_split_v(const EvalContext& ctx) {
-  SplitVData& d = *ctx.data<SplitVData>();
-  for (int32_t i = 0; i < d.runs.count; ++i) d.outputs[i] = ctx.output(i).data;
-  ctx.kernel<kernels::SplitVFn>()(d.runs, ctx.input(0).data, d.outputs);
-}
-
-int64_t no_macs(const Node&, const TensorSlot*) { return 0; }
-
-void describe_split_v(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
-  const auto* d = static_cast<const SplitVData*>(node.op_data);
-  describe_text(buffer, size, "%d outputs, axis %d", static_cast<int>(d->runs.count), static_cast<int>(d->axis));
-}
+void eval_split_v(const EvalContext& ctx) { move_eval_split(ctx, 0); }
 
 }  // namespace
 
 // Versions past 3 add types, which the kernel lookup refuses.
-const OpRegistration kSplitVOp = {102, "SPLIT_V", 3, prepare_split_v, eval_split_v, no_macs, describe_split_v};
+const OpRegistration kSplitVOp = {102, "SPLIT_V", 3, prepare_split_v, eval_split_v, nullptr, move_describe_split};
 
 }  // namespace tinyinfer

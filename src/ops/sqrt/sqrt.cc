@@ -11,6 +11,6 @@ Status prepare_sqrt(PrepareContext& ctx) { return prepare_unary(ctx, /*same_type
 
 }  // namespace
 
-const OpRegistration kSqrtOp = {75, "SQRT", 1, prepare_sqrt, eval_unary_float, unary_macs, describe_unary};
+const OpRegistration kSqrtOp = {75, "SQRT", 1, prepare_sqrt, eval_unary_float, nullptr, describe_unary};
 
 }  // namespace tinyinfer

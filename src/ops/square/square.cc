@@ -11,6 +11,6 @@ Status prepare_square(PrepareContext& ctx) { return prepare_unary(ctx, /*same_ty
 
 }  // namespace
 
-const OpRegistration kSquareOp = {92, "SQUARE", 1, prepare_square, eval_unary_float, unary_macs, describe_unary};
+const OpRegistration kSquareOp = {92, "SQUARE", 1, prepare_square, eval_unary_float, nullptr, describe_unary};
 
 }  // namespace tinyinfer

@@ -56,6 +56,6 @@ Status prepare_squared_difference(PrepareContext& ctx) {
 }  // namespace
 
 const OpRegistration kSquaredDifferenceOp = {
-    99, "SQUARED_DIFFERENCE", 2, prepare_squared_difference, eval_binary_op, binary_op_macs, describe_binary_op};
+    99, "SQUARED_DIFFERENCE", 2, prepare_squared_difference, eval_binary_op, nullptr, describe_binary_op};
 
 }  // namespace tinyinfer

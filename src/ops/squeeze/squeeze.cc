@@ -45,17 +45,8 @@ void eval_squeeze(const EvalContext& ctx) {
                                    static_cast<std::size_t>(ctx.output(0).elements()));
 }
 
-int64_t no_macs(const Node&, const TensorSlot*) { return 0; }
-
-void describe_squeeze(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size) {
-  char in[64], out[64];
-  format_shape(tensors[node.inputs[0]].shape(), in, sizeof(in));
-  format_shape(tensors[node.outputs[0]].shape(), out, sizeof(out));
-  describe_text(buffer, size, "%s -> %s", in, out);
-}
-
 }  // namespace
 
-const OpRegistration kSqueezeOp = {43, "SQUEEZE", 2, prepare_squeeze, eval_squeeze, no_macs, describe_squeeze};
+const OpRegistration kSqueezeOp = {43, "SQUEEZE", 2, prepare_squeeze, eval_squeeze, nullptr, describe_shape_change};
 
 }  // namespace tinyinfer

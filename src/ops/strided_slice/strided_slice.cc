@@ -99,18 +99,9 @@ void eval_strided_slice(const EvalContext& ctx) {
   ctx.kernel<kernels::StridedSliceFn>()(ctx.data<StridedSliceData>()->copy, ctx.input(0).data, ctx.output(0).data);
 }
 
-int64_t no_macs(const Node&, const TensorSlot*) { return 0; }
-
-void describe_strided_slice(const Node& node, const TensorSlot* tensors, char* buffer, std::size_t size) {
-  char in[64], out[64];
-  format_shape(tensors[node.inputs[0]].shape(), in, sizeof(in));
-  format_shape(tensors[node.outputs[0]].shape(), out, sizeof(out));
-  describe_text(buffer, size, "%s -> %s", in, out);
-}
-
 }  // namespace
 
-const OpRegistration kStridedSliceOp = {45,      "STRIDED_SLICE",       8, prepare_strided_slice, eval_strided_slice,
-                                        no_macs, describe_strided_slice};
+const OpRegistration kStridedSliceOp = {45,      "STRIDED_SLICE",      8, prepare_strided_slice, eval_strided_slice,
+                                        nullptr, describe_shape_change};
 
 }  // namespace tinyinfer

@@ -53,6 +53,6 @@ Status prepare_sub(PrepareContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kSubOp = {41, "SUB", 5, prepare_sub, eval_binary_op, binary_op_macs, describe_binary_op};
+const OpRegistration kSubOp = {41, "SUB", 5, prepare_sub, eval_binary_op, nullptr, describe_binary_op};
 
 }  // namespace tinyinfer

@@ -65,8 +65,6 @@ void eval_transpose(const EvalContext& ctx) {
   ctx.kernel<kernels::TransposeFn>()(ctx.data<TransposeData>()->copy, ctx.input(0).data, ctx.output(0).data);
 }
 
-int64_t no_macs(const Node&, const TensorSlot*) { return 0; }
-
 void describe_transpose(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
   const auto* d = static_cast<const TransposeData*>(node.op_data);
   Shape perm;
@@ -80,6 +78,6 @@ void describe_transpose(const Node& node, const TensorSlot*, char* buffer, std::
 }  // namespace
 
 const OpRegistration kTransposeOp = {39,      "TRANSPOSE",       6, prepare_transpose, eval_transpose,
-                                     no_macs, describe_transpose};
+                                     nullptr, describe_transpose};
 
 }  // namespace tinyinfer

@@ -11,12 +11,6 @@ namespace {
 
 namespace fb = format::fb;
 
-struct UnpackData {
-  kernels::ConcatRuns runs;
-  void** outputs;  // filled at eval
-  int32_t axis;
-};
-
 Status prepare_unpack(PrepareContext& ctx) {
   if (ctx.input_count() != 1 || !ctx.has_input(0) || ctx.output_count() < 1)
     return ctx.error(StatusCode::kInvalidModel, "expects 1 input and at least 1 output");
@@ -35,48 +29,14 @@ Status prepare_unpack(PrepareContext& ctx) {
   want.rank = rank - 1;
   for (int32_t d = 0, s = 0; d < rank; ++d)
     if (d != axis) want.dims[s++] = input.shape.dims[d];
-  for (int32_t i = 0; i < n; ++i) {
-    const Tensor out = ctx.output(i);
-    if (out.type != input.type)
-      return ctx.error(StatusCode::kInvalidModel, "output %d is %s, the input is %s", static_cast<int>(i),
-                       data_type_name(out.type), data_type_name(input.type));
-    TI_RETURN_IF_ERROR(move_check_shape(ctx, out, want, "output"));
-    TI_RETURN_IF_ERROR(move_check_same_quant(ctx, input, out, "input"));
-  }
-
-  auto* data = ctx.allocate_persistent_array<UnpackData>(1);
-  auto* runs = ctx.allocate_persistent_array<int64_t>(static_cast<std::size_t>(n));
-  auto* outputs = ctx.allocate_persistent_array<void*>(static_cast<std::size_t>(n));
-  if (data == nullptr || runs == nullptr || outputs == nullptr) return ctx.arena_exhausted();
-  int64_t outer = 1, inner = 1;
-  for (int32_t d = 0; d < axis; ++d) outer *= input.shape.dims[d];
-  for (int32_t d = axis + 1; d < rank; ++d) inner *= input.shape.dims[d];
-  for (int32_t i = 0; i < n; ++i) runs[i] = inner;
-  data->runs.outer = outer;
-  data->runs.count = n;
-  data->runs.runs = runs;
-  data->outputs = outputs;
-  data->axis = axis;
-  ctx.node().op_data = data;
-  return Status::ok();
+  return move_prepare_even_split(ctx, input, axis, want);
 }
 
-void eval_unpack(const EvalContext& ctx) {
-  UnpackData& d = *ctx.data<UnpackData>();
-  for (int32_t i = 0; i < d.runs.count; ++i) d.outputs[i] = ctx.output(i).data;
-  ctx.kernel<kernels::UnpackFn>()(d.runs, ctx.input(0).data, d.outputs);
-}
-
-int64_t no_macs(const Node&, const TensorSlot*) { return 0; }
-
-void describe_unpack(const Node& node, const TensorSlot*, char* buffer, std::size_t size) {
-  const auto* d = static_cast<const UnpackData*>(node.op_data);
-  describe_text(buffer, size, "%d outputs, axis %d", static_cast<int>(d->runs.count), static_cast<int>(d->axis));
-}
+void eval_unpack(const EvalContext& ctx) { move_eval_split(ctx, 0); }
 
 }  // namespace
 
 // Versions past 4 add types (bool, ...), which the kernel lookup refuses.
-const OpRegistration kUnpackOp = {88, "UNPACK", 4, prepare_unpack, eval_unpack, no_macs, describe_unpack};
+const OpRegistration kUnpackOp = {88, "UNPACK", 4, prepare_unpack, eval_unpack, nullptr, move_describe_split};
 
 }  // namespace tinyinfer

@@ -17,7 +17,6 @@ void eval_zeros_like(const EvalContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kZerosLikeOp = {93,         "ZEROS_LIKE",  1, prepare_zeros_like, eval_zeros_like,
-                                     unary_macs, describe_unary};
+const OpRegistration kZerosLikeOp = {93, "ZEROS_LIKE", 1, prepare_zeros_like, eval_zeros_like, nullptr, describe_unary};
 
 }  // namespace tinyinfer
