@@ -37,6 +37,10 @@ using pair_word = uint32_t __attribute__((__may_alias__));
 inline int32_t smlad(uint32_t a, uint32_t b, int32_t acc) {
   return __smlad(static_cast<int16x2_t>(a), static_cast<int16x2_t>(b), acc);
 }
+// acc + lo(a)*lo(b) + hi(a)*hi(b) into a 64-bit accumulator (int16x8 kernels).
+inline int64_t smlald(uint32_t a, uint32_t b, int64_t acc) {
+  return __smlald(static_cast<int16x2_t>(a), static_cast<int16x2_t>(b), acc);
+}
 // Bytes 0 and 2 sign-extended to the two int16 lanes.
 inline uint32_t sxtb16(uint32_t x) { return static_cast<uint32_t>(__sxtb16(static_cast<int8x4_t>(x))); }
 // Bytes 1 and 3 sign-extended to the two int16 lanes (SXTB16 with ROR #8).
@@ -79,6 +83,11 @@ inline int32_t smlad(uint32_t a, uint32_t b, int32_t acc) {
   const uint32_t sum = static_cast<uint32_t>(acc) + static_cast<uint32_t>(lane(a, 0) * lane(b, 0)) +
                        static_cast<uint32_t>(lane(a, 1) * lane(b, 1));
   return static_cast<int32_t>(sum);
+}
+inline int64_t smlald(uint32_t a, uint32_t b, int64_t acc) {
+  const uint64_t sum = static_cast<uint64_t>(acc) + static_cast<uint64_t>(int64_t{lane(a, 0) * lane(b, 0)}) +
+                       static_cast<uint64_t>(int64_t{lane(a, 1) * lane(b, 1)});
+  return static_cast<int64_t>(sum);
 }
 inline uint32_t sxtb16(uint32_t x) {
   return pack(static_cast<int8_t>(x & 0xFF), static_cast<int8_t>((x >> 16) & 0xFF));

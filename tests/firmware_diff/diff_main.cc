@@ -1,11 +1,12 @@
-// Test firmware: the int8 differential cases (int8_diff_cases.h) and the
-// float/hybrid ones (float_diff_cases.h) on the emulated Cortex-M7, where the
-// optimized kernels execute the real DSP and FPv5 instructions. Prints one
+// Test firmware: the int8 and int16x8 differential cases (int8_diff_cases.h,
+// int16_diff_cases.h) and the float/hybrid ones (float_diff_cases.h) on the
+// emulated Cortex-M7, where the optimized kernels execute the real DSP and FPv5 instructions. Prints one
 // summary line per kernel and exits with the number of kernels that
 // mismatched (0 = pass) through semihosting.
 #include "app/console.h"
 #include "boards/board.h"
 #include "firmware_diff/float_diff_cases.h"
+#include "firmware_diff/int16_diff_cases.h"
 #include "firmware_diff/int8_diff_cases.h"
 
 namespace {
@@ -44,6 +45,22 @@ int run_int8() {
   return failed;
 }
 
+int run_int16() {
+  using namespace tinyinfer::diff;
+  int failed = 0;
+  if (const char* missing = first_missing_int16_kernel()) {
+    tinyinfer::app::print("DIFF int16 kernels registered: no, %s runs the reference one\n", missing);
+    ++failed;
+  }
+  failed += report("fully_connected_int16", run_fully_connected_int16_cases(1000, 301, 300));
+  CaseLimits small;
+  small.max_hw = 8;
+  small.max_c = 20;
+  small.max_out_c = 20;
+  failed += report("conv_int16", run_conv_int16_cases(600, 302, small));
+  return failed;
+}
+
 // Fewer cases than the host test (other seeds), enough to take every FPv5
 // assembly path: the reference and magnitude passes dominate the run time.
 int run_float() {
@@ -70,7 +87,7 @@ int run_float() {
 int main() {
   tinyinfer::board::init();
   tinyinfer::app::print("tinyinfer kernel differential test on %s\n", tinyinfer::board::name());
-  const int failed = run_int8() + run_float();
+  const int failed = run_int8() + run_int16() + run_float();
   tinyinfer::app::print("DIFF %s\n", failed == 0 ? "PASSED" : "FAILED");
   tinyinfer::board::exit(failed);
 }

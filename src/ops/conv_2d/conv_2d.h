@@ -56,6 +56,12 @@ namespace cortex_m7 {
 void conv2d_int8(const Window& window, const Requant& rq, const Dims4& in, const int8_t* input, const Dims4& filter,
                  const int8_t* filter_data, const int32_t* bias, const Dims4& out, int8_t* output, void* scratch);
 std::size_t conv2d_int8_scratch_bytes(const Dims4& in, const Dims4& filter, const Dims4& out);
+void conv2d_int16(const Window& window, const Requant& rq, const Dims4& in, const int16_t* input, const Dims4& filter,
+                  const int8_t* filter_data, const int64_t* bias, const Dims4& out, int16_t* output, void* scratch);
+void conv2d_int16_bias32(const Window& window, const Requant& rq, const Dims4& in, const int16_t* input,
+                         const Dims4& filter, const int8_t* filter_data, const int32_t* bias, const Dims4& out,
+                         int16_t* output, void* scratch);
+std::size_t conv2d_int16_scratch_bytes(const Dims4& in, const Dims4& filter);
 }  // namespace cortex_m7
 
 // FPv5 float/hybrid variants (cortex_m7/), equal to the reference within float

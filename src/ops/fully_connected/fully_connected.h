@@ -52,6 +52,12 @@ namespace cortex_m7 {
 void fully_connected_int8(const Requant& rq, int32_t batches, int32_t depth, int32_t units, const int8_t* input,
                           const int8_t* filter, const int32_t* bias, int8_t* output, void* scratch);
 std::size_t fully_connected_int8_scratch_bytes(int32_t depth);
+void fully_connected_int16(const Requant& rq, int32_t batches, int32_t depth, int32_t units, const int16_t* input,
+                           const int8_t* filter, const int64_t* bias, int16_t* output, void* scratch);
+void fully_connected_int16_bias32(const Requant& rq, int32_t batches, int32_t depth, int32_t units,
+                                  const int16_t* input, const int8_t* filter, const int32_t* bias, int16_t* output,
+                                  void* scratch);
+std::size_t fully_connected_int16_scratch_bytes(int32_t depth);
 }  // namespace cortex_m7
 
 // FPv5 float/hybrid variants (cortex_m7/), equal to the reference within float
