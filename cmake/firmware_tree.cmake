@@ -6,6 +6,8 @@
 #   firmware/tinyinfer-qemu-mps2-an500-mnist_{float,int8}-optimized.elf   own models (tests/firmware)
 #   firmware/tinyinfer-qemu-mps2-an500-{uncompressed,compressed}-{reference,optimized}.elf
 #                                                the study's four (with ../shared)
+#   firmware/tinyinfer-qemu-mps2-an500-{trained_lstm,keyword_scrambled}-{reference,optimized}.elf
+#                                                TFLM's stateful examples (with ../shared)
 #   firmware/tinyinfer-teensy40[-flash]-<model>-<kernels>.elf (+ .hex)
 #   firmware/tinyinfer-stm32f746-disco[-288-usart6]-<model>-<kernels>.elf (+ .bin, .hex)
 #                                                the board matrix (tests/boards)
@@ -16,7 +18,8 @@
 # Included by tests/CMakeLists.txt when TINYINFER_FIRMWARE_TESTS is on. Sets
 # TINYINFER_FIRMWARE_TREE_DIR, TINYINFER_BENCH_FIRMWARE_ELF, TINYINFER_GOLDEN_FIRMWARE_ELF,
 # TINYINFER_STUDY_MODELS_AVAILABLE, TINYINFER_BOARD_IMAGE_MODELS and
-# TINYINFER_BOARD_IMAGE_VARIANTS (<board>:<variant>), the target
+# TINYINFER_BOARD_IMAGE_VARIANTS (<board>:<variant>), TINYINFER_SHELL_GOLDEN_MODELS
+# (golden-folder models in QEMU shell images), the target
 # tinyinfer_firmware_tree (tests that run an image depend on it), and
 # tinyinfer_firmware_elf(<out_var> <board> <variant> <model> <kernels>).
 include_guard(GLOBAL)
@@ -66,6 +69,18 @@ else()
   message(STATUS "Firmware tree: ${TINYINFER_SHARED_DIR}/models lacks the study's models; "
                  "the study's images are not built, the boards get the project's own models only")
 endif()
+# TFLite Micro's stateful example models in the shell (key 2): the MNIST
+# LSTM on the built-in digit, keyword_scrambled (SVDF, int16 input) on its
+# golden case 0, both kernel sets.
+set(TINYINFER_SHELL_GOLDEN_MODELS)
+foreach(_model trained_lstm keyword_scrambled)
+  if(EXISTS ${TINYINFER_SHARED_DIR}/conformance/${_model}/model.tflite)
+    list(APPEND TINYINFER_SHELL_GOLDEN_MODELS ${_model})
+    foreach(_kernels reference optimized)
+      list(APPEND _tree_images "qemu-mps2-an500::${_model}:${_kernels}")
+    endforeach()
+  endif()
+endforeach()
 # Teensy 4.0 in both code placements (default itcm), STM32F746 at 216 MHz on
 # USART1 (default) and 288 MHz on USART6, as the study wired it.
 set(TINYINFER_BOARD_IMAGE_VARIANTS "teensy40:" "teensy40:flash" "stm32f746-disco:" "stm32f746-disco:288-usart6")

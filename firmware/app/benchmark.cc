@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 #include "app/assets.h"
 #include "app/console.h"
@@ -21,6 +22,20 @@
 #endif
 #ifndef TINYINFER_FW_VERSION
 #define TINYINFER_FW_VERSION "unknown"
+#endif
+#ifndef TINYINFER_FW_GOLDEN_CASE
+#define TINYINFER_FW_GOLDEN_CASE 0
+#endif
+
+#if TINYINFER_FW_GOLDEN_CASE
+// Case 0 of the model's golden folder (firmware/CMakeLists.txt): input 0's
+// and output 0's raw bytes as TFLite Micro's reference kernels produced them.
+namespace tinyinfer::assets {
+extern const uint8_t g_golden_input[];
+extern const std::size_t g_golden_input_size;
+extern const uint8_t g_golden_output[];
+extern const std::size_t g_golden_output_size;
+}  // namespace tinyinfer::assets
 #endif
 
 namespace tinyinfer::app {
@@ -68,6 +83,14 @@ bool read_output(const Tensor& tensor, int64_t i, float* value) {
       *value =
           tensor.quant.scale() * static_cast<float>(tensor.data_as<const uint8_t>()[i] - tensor.quant.zero_point());
       return true;
+    case DataType::kInt16:
+    case DataType::kInt32: {
+      const int32_t q =
+          tensor.type == DataType::kInt16 ? tensor.data_as<const int16_t>()[i] : tensor.data_as<const int32_t>()[i];
+      const float raw = static_cast<float>(q - tensor.quant.zero_point());
+      *value = tensor.quant.is_quantized() ? tensor.quant.scale() * raw : raw;
+      return true;
+    }
     default:
       return false;
   }
@@ -104,7 +127,8 @@ void Benchmark::print_banner() const {
   } else {
     print("error: model not ready: %s\n", setup_status_.message());
   }
-  print("Keys: 1 = model details, 2 = inference on the built-in handwritten 8, h = help\n");
+  print("Keys: 1 = model details, 2 = inference on %s, h = help\n",
+        uses_golden_case() ? "golden case 0 (TFLite Micro's output beside ours)" : "the built-in handwritten 8");
 }
 
 void Benchmark::print_model_details() const {
@@ -121,6 +145,63 @@ void Benchmark::print_model_details() const {
         assets::g_model_size, static_cast<int>(interpreter.op_count()), interpreter.kernel_set_name());
   print("Arena: %zu of %zu bytes used\n", interpreter.arena_used_bytes(), kArenaBytes);
   print("Counter: %s\n", board::counter_unit());
+}
+
+bool Benchmark::uses_golden_case() const {
+  if (!TINYINFER_FW_GOLDEN_CASE || !ready_) return false;
+  const int64_t pixels = static_cast<int64_t>(assets::g_digit_width) * assets::g_digit_height;
+  return const_cast<Interpreter&>(interpreter_).input(0)->shape.elements() != pixels;
+}
+
+Status Benchmark::fill_input_from_golden_case() {
+#if TINYINFER_FW_GOLDEN_CASE
+  if (interpreter_.input_count() != 1)
+    return Status::error(StatusCode::kUnsupported, "the golden case feeds one input, the model has %d",
+                         static_cast<int>(interpreter_.input_count()));
+  Tensor& input = *interpreter_.input(0);
+  if (input.bytes != assets::g_golden_input_size)
+    return Status::error(StatusCode::kUnsupported, "input 0 has %zu bytes, the golden case %zu", input.bytes,
+                         assets::g_golden_input_size);
+  std::memcpy(input.data, assets::g_golden_input, input.bytes);
+  return Status::ok();
+#else
+  return Status::error(StatusCode::kUnsupported, "this image has no golden case");
+#endif
+}
+
+// Output 0 against TFLite Micro's: float within the folder's tolerance
+// (|got - want| <= atol + rtol * |want|), every other type byte for byte.
+void Benchmark::print_golden_comparison() const {
+#if TINYINFER_FW_GOLDEN_CASE
+  const Tensor& output = *interpreter_.output(0);
+  if (output.bytes != assets::g_golden_output_size) {
+    print("Golden case 0: output 0 has %zu bytes, TFLite Micro's %zu: differs\n", output.bytes,
+          assets::g_golden_output_size);
+    return;
+  }
+  const int64_t count = output.shape.elements();
+  const bool is_float = output.type == DataType::kFloat32;
+  const std::size_t element = output.bytes / (count > 0 ? static_cast<std::size_t>(count) : 1);
+  for (int64_t i = 0; i < count; ++i) {
+    bool same;
+    if (is_float) {
+      float got, want;
+      std::memcpy(&got, static_cast<const uint8_t*>(output.data) + i * 4, 4);
+      std::memcpy(&want, assets::g_golden_output + i * 4, 4);
+      const float atol = TINYINFER_FW_GOLDEN_ATOL, rtol = TINYINFER_FW_GOLDEN_RTOL;
+      same = std::fabs(got - want) <= atol + rtol * std::fabs(want);
+    } else {
+      same = std::memcmp(static_cast<const uint8_t*>(output.data) + i * element, assets::g_golden_output + i * element,
+                         element) == 0;
+    }
+    if (!same) {
+      print("Golden case 0: output 0 differs from TFLite Micro's first at element %ld\n", static_cast<long>(i));
+      return;
+    }
+  }
+  print("Golden case 0: output 0 matches TFLite Micro's (%ld values, %s)\n", static_cast<long>(count),
+        is_float ? "within the folder's tolerance" : "byte for byte");
+#endif
 }
 
 Status Benchmark::fill_input_from_digit() {
@@ -163,7 +244,11 @@ void Benchmark::run_inference() {
     print("error: model not ready: %s\n", setup_status_.message());
     return;
   }
-  Status status = fill_input_from_digit();
+  // Stateful models (LSTM, SVDF) start every run from their initial state,
+  // as TFLite Micro's golden runs do, so key 2 always prints the same.
+  Status status = interpreter_.reset_state();
+  const bool golden = uses_golden_case();
+  if (status.is_ok()) status = golden ? fill_input_from_golden_case() : fill_input_from_digit();
   if (!status.is_ok()) {
     print("error: input: %s\n", status.message());
     return;
@@ -202,6 +287,7 @@ void Benchmark::run_inference() {
     if (best < 0 || value > best_value) best = i, best_value = value;
   }
   print("Predicted: %ld\n", static_cast<long>(best));
+  if (golden) print_golden_comparison();
 }
 
 }  // namespace tinyinfer::app

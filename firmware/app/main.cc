@@ -15,7 +15,8 @@ void print_help() {
   tinyinfer::app::print(
       "Keys (a line ending is optional):\n"
       "  1    model input/output details, arena use, counter unit\n"
-      "  2    run inference on the built-in handwritten 8, per-layer counts\n"
+      "  2    run inference on the built-in input, per-layer counts: the handwritten 8, or for a\n"
+      "       model that takes no 28x28 image its golden case 0, compared with TFLite Micro's output\n"
       "  h ?  this help\n"
       "Anything else gets one error reply; the rest of that line is ignored.\n");
 }

@@ -91,6 +91,27 @@ TEST(M7RunnerParse, SiliconStyleLinesWithMilliseconds) {
   EXPECT_EQ(r.layers[0].count, 600000u);
 }
 
+// An image with an embedded golden case prints the comparison after the prediction.
+TEST(M7RunnerParse, GoldenCaseLine) {
+  InferenceResult r;
+  std::string error;
+  const char* line = "Golden case 0: output 0 matches TFLite Micro's (2 values, byte for byte)";
+  ASSERT_TRUE(parse_inference(std::string("Running inference...\nSVDF: 40 instructions\nDone in 40 instructions\n"
+                                          "Out[0]: 0.500015\nOut[1]: 0.500015\nPredicted: 0\n") +
+                                  line + "\n",
+                              &r, &error))
+      << error;
+  EXPECT_EQ(r.golden, line);
+  EXPECT_EQ(r.predicted, 0);
+  InferenceResult plain;
+  ASSERT_TRUE(
+      parse_inference("Running inference...\nCONV_2D: 1 instructions\nDone in 1 instructions\n"
+                      "Out[0]: 1.000000\nPredicted: 0\n",
+                      &plain, &error))
+      << error;
+  EXPECT_TRUE(plain.golden.empty());
+}
+
 TEST(M7RunnerParse, RejectsBrokenReports) {
   InferenceResult r;
   std::string error;

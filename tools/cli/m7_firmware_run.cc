@@ -44,8 +44,12 @@ bool run_firmware(const std::string& elf, const std::string& keys, double timeou
       if (!parse_model_details(reply, &run->details, error)) return false;
       run->has_details = true;
     } else if (key == '2') {
-      if (!parse_inference(reply, &run->inference, error)) return false;
+      InferenceResult result;
+      if (!parse_inference(reply, &result, error)) return false;
+      if (run->has_inference && result.outputs != run->inference.outputs) run->inference_outputs_differ = true;
+      run->inference = result;
       run->has_inference = true;
+      ++run->inference_runs;
     } else {
       run->replies.push_back({key, reply});
     }
@@ -81,6 +85,10 @@ void print_run_text(const FirmwareRun& run) {
     std::printf("\nOutputs:");
     for (std::size_t i = 0; i < r.outputs.size(); ++i) std::printf(" %zu:%.6f", i, r.outputs[i]);
     std::printf("\nPredicted: %d\n", r.predicted);
+    if (!r.golden.empty()) std::printf("%s\n", r.golden.c_str());
+    if (run.inference_runs > 1)
+      std::printf("Inferences: %d, outputs %s\n", run.inference_runs,
+                  run.inference_outputs_differ ? "DIFFER between runs" : "identical in every run");
   }
   for (const KeyReply& reply : run.replies)
     std::printf("\n[key %s]\n%s", key_name(reply.key).c_str(), reply.text.c_str());
@@ -105,7 +113,12 @@ void add_run_json(const FirmwareRun& run, Json* out) {
                              {"arena_used", d.arena_used},    {"arena_size", d.arena_size},
                              {"counter_unit", d.counter_unit}};
   }
-  if (run.has_inference) json["inference"] = inference_json(run.inference);
+  if (run.has_inference) {
+    json["inference"] = inference_json(run.inference);
+    if (!run.inference.golden.empty()) json["inference"]["golden"] = run.inference.golden;
+    json["inference_runs"] = run.inference_runs;
+    json["inference_outputs_identical"] = !run.inference_outputs_differ;
+  }
   if (!run.replies.empty()) {
     Json replies = Json::array();
     for (const KeyReply& reply : run.replies) replies.push_back({{"key", key_name(reply.key)}, {"text", reply.text}});

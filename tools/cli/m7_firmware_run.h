@@ -22,8 +22,10 @@ struct FirmwareRun {
   bool has_details = false;
   ModelDetails details;
   bool has_inference = false;
-  InferenceResult inference;
-  std::vector<KeyReply> replies;  // keys other than 1 and 2
+  InferenceResult inference;  // the last key 2
+  int inference_runs = 0;
+  bool inference_outputs_differ = false;  // a later key 2 printed other outputs than the first
+  std::vector<KeyReply> replies;          // keys other than 1 and 2
 };
 
 // "1", or "0x0d" for a key that does not print.

@@ -241,6 +241,8 @@ bool parse_inference(const std::string& text, InferenceResult* result, std::stri
         return false;
       }
       result->predicted = static_cast<int>(predicted);
+    } else if (starts_with(line, "Golden case 0:")) {
+      result->golden = line;
     } else if (!done) {
       LayerRecord layer;
       std::string unit;

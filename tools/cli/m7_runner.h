@@ -51,6 +51,7 @@ struct InferenceResult {  // key '2'
   std::string unit;    // "instructions" (QEMU), "cycles" (silicon)
   std::vector<double> outputs;
   int predicted = -1;
+  std::string golden;  // "Golden case 0: ..." when the image checks its embedded golden case
 };
 
 bool parse_banner(const std::string& text, BannerInfo* info, std::string* error);
