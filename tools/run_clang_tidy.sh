@@ -6,12 +6,13 @@
 #   tools/run_clang_tidy.sh [BUILD]          every file under src/
 #   tools/run_clang_tidy.sh [BUILD] --changed
 #       only the .cc files changed since the commit named in
-#       .ci/clang-tidy-clean (one at which every file was clean). CI runs this:
-#       clang-tidy over all ~460 files is ~25 CPU-minutes. A header's findings
-#       show when a changed .cc includes it (HeaderFilterRegex); a header
-#       change alone waits for the next full run, which moves the mark
-#       forward. Falls back to every file when the mark is missing or not in
-#       this clone's history.
+#       .ci/clang-tidy-clean, plus one .cc including each changed header (its
+#       findings show through it: HeaderFilterRegex). CI runs this: clang-tidy
+#       over all ~470 files is ~25 CPU-minutes. The mark names a commit at
+#       which every file was clean: one after a full run, or after a clean
+#       --changed run (the checks are local to the file checked and the
+#       headers it includes). Falls back to every file when the mark is
+#       missing or not in this clone's history.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build/host}
@@ -28,7 +29,14 @@ what="files under src/"
 if [ "$mode" = "--changed" ]; then
   mark=$(cat .ci/clang-tidy-clean 2>/dev/null || true)
   if [ -n "$mark" ] && git merge-base --is-ancestor "$mark" HEAD 2>/dev/null; then
-    wanted=$( { git diff --name-only "$mark" -- 'src/*.cc'; git ls-files --others --exclude-standard -- 'src/*.cc'; } |
+    # Changed .cc files, plus for every changed header one .cc that includes
+    # it, so that the header's own findings show (HeaderFilterRegex).
+    wanted=$( { git diff --name-only "$mark" -- 'src/*.cc'; git ls-files --others --exclude-standard -- 'src/*.cc';
+                { git diff --name-only "$mark" -- 'src/*.h'; git ls-files --others --exclude-standard -- 'src/*.h'; } |
+                  while read -r h; do
+                    [ -f "$h" ] || continue
+                    grep -rlF "#include \"${h#src/}\"" src --include='*.cc' | head -n 1
+                  done; } |
       while read -r f; do [ -f "$f" ] && echo "$PWD/$f"; done | sort -u)
     files=$(comm -12 <(echo "$files") <(echo "$wanted"))
     what="files under src/ changed since ${mark:0:10} (.ci/clang-tidy-clean)"
