@@ -16,12 +16,15 @@
 
 namespace tinyinfer::kernels::cortex_m7 {
 
-// Where value k of a row goes in the paired layout (k < 4 * groups), or
-// stays (the tail).
-inline int32_t mm16_paired_position(int32_t k, int32_t groups) {
-  if (k >= 4 * groups) return k;
-  const int32_t j = k & 3;
-  return (k & ~3) + (j == 1 ? 2 : j == 2 ? 1 : j);
+// Turns a row in plain order into the paired layout in place: per group of
+// 4 two word loads and two halfword packs (PKHBT/PKHTB on the M7).
+inline void mm16_pair_in_place(int16_t* row, int32_t depth) {
+  pair_word* words = reinterpret_cast<pair_word*>(row);
+  for (int32_t g = 0; g < (depth >> 2); ++g, words += 2) {
+    const uint32_t x01 = words[0], x23 = words[1];
+    words[0] = (x01 & 0xFFFFu) | (x23 << 16);
+    words[1] = (x01 >> 16) | (x23 & 0xFFFF0000u);
+  }
 }
 
 // row[0 .. depth) in the paired layout.

@@ -1,9 +1,10 @@
 // CONV_2D int16x8 for ARMv7E-M: per output pixel the input patch (filter_h x
-// filter_w x channels, taps outside the input as 0 - the 16x8 scheme's zero
-// point, so they add nothing, as the reference skips them) is gathered
-// straight into the paired row layout of common/cortex_m7/mm16_dot.h; every
-// output channel's filter row, which has the patch's order, is then dotted
-// against it with SMLALD. Bit-exact with the reference.
+// filter_w x channels, one copy per tap; taps outside the input are 0 - the
+// 16x8 scheme's zero point, so they add nothing, as the reference skips them)
+// is gathered, turned into the paired row layout of common/cortex_m7/
+// mm16_dot.h in place, and every output channel's filter row, which has the
+// patch's order, is dotted against it with SMLALD. Bit-exact with the
+// reference.
 #include <cstddef>
 #include <cstring>
 
@@ -14,21 +15,22 @@
 namespace tinyinfer::kernels::cortex_m7 {
 namespace {
 
-// The patch of output pixel (n, oy, ox), k = (ky * filter.w + kx) * c + ic.
+// The patch of output pixel (n, oy, ox) in plain order, k = (ky * filter.w +
+// kx) * c + ic: one copy per tap, zeros for taps outside the input.
 void gather_patch(const Window& window, const Dims4& in, const int16_t* input, const Dims4& filter, int32_t n,
                   int32_t oy, int32_t ox, int16_t* row) {
-  const int32_t depth = filter.h * filter.w * filter.c;
-  const int32_t groups = depth >> 2;
+  const std::size_t tap_bytes = sizeof(int16_t) * static_cast<std::size_t>(filter.c);
   const int32_t y0 = oy * window.stride_h - window.pad_top;
   const int32_t x0 = ox * window.stride_w - window.pad_left;
-  int32_t k = 0;
   for (int32_t ky = 0; ky < filter.h; ++ky) {
     const int32_t iy = y0 + ky * window.dilation_h;
-    for (int32_t kx = 0; kx < filter.w; ++kx) {
+    for (int32_t kx = 0; kx < filter.w; ++kx, row += filter.c) {
       const int32_t ix = x0 + kx * window.dilation_w;
-      const bool inside = iy >= 0 && iy < in.h && ix >= 0 && ix < in.w;
-      const int16_t* x = inside ? input + ((static_cast<std::ptrdiff_t>(n) * in.h + iy) * in.w + ix) * in.c : nullptr;
-      for (int32_t c = 0; c < filter.c; ++c, ++k) row[mm16_paired_position(k, groups)] = inside ? x[c] : 0;
+      if (iy >= 0 && iy < in.h && ix >= 0 && ix < in.w) {
+        std::memcpy(row, input + ((static_cast<std::ptrdiff_t>(n) * in.h + iy) * in.w + ix) * in.c, tap_bytes);
+      } else {
+        std::memset(row, 0, tap_bytes);
+      }
     }
   }
 }
@@ -42,6 +44,7 @@ void conv2d_int16x8(const Window& window, const Requant& rq, const Dims4& in, co
     for (int32_t oy = 0; oy < out.h; ++oy) {
       for (int32_t ox = 0; ox < out.w; ++ox) {
         gather_patch(window, in, input, filter, n, oy, ox, row);
+        mm16_pair_in_place(row, depth);
         int16_t* pixel = output + ((static_cast<std::ptrdiff_t>(n) * out.h + oy) * out.w + ox) * out.c;
         mm16_dot_units(row, depth, filter_data, out.c, bias, rq, pixel, 1);
       }
