@@ -1,29 +1,6 @@
 #include "ops/common/mm16_int16.h"
 
-#include <cmath>
-
 namespace tinyinfer {
-
-bool mm16_activation_range(ActivationFunctionType act, float scale, int32_t zero_point, int32_t qmin, int32_t qmax,
-                           int32_t* act_min, int32_t* act_max) {
-  // Real bounds of the activation; NaN marks "no bound on this side".
-  float lower = NAN, upper = NAN;
-  if (act == ActivationFunctionType::RELU) {
-    lower = 0.0f;
-  } else if (act == ActivationFunctionType::RELU6) {
-    lower = 0.0f;
-    upper = 6.0f;
-  } else if (act == ActivationFunctionType::RELU_N1_TO_1) {
-    lower = -1.0f;
-    upper = 1.0f;
-  } else if (act != ActivationFunctionType::NONE) {
-    return false;
-  }
-  // Quantized in float as TFLite does: division, then round half away from zero.
-  *act_min = std::isnan(lower) ? qmin : std::max(qmin, zero_point + static_cast<int32_t>(std::round(lower / scale)));
-  *act_max = std::isnan(upper) ? qmax : std::min(qmax, zero_point + static_cast<int32_t>(std::round(upper / scale)));
-  return true;
-}
 
 Status mm16_check_activations(const PrepareContext& ctx, const Tensor& input, const Tensor& output) {
   TI_RETURN_IF_ERROR(require_per_tensor_int8(ctx, input, "input"));
@@ -38,8 +15,8 @@ Status mm16_fused_range(const PrepareContext& ctx, ActivationFunctionType act, c
                         kernels::Requant* rq) {
   const bool fused =
       output.type == DataType::kInt16
-          ? mm16_activation_range(act, output.quant.scale(), output.quant.zero_point(), INT16_MIN, INT16_MAX,
-                                  &rq->act_min, &rq->act_max)
+          ? quantized_activation_range(act, output.quant.scale(), output.quant.zero_point(), INT16_MIN, INT16_MAX,
+                                       &rq->act_min, &rq->act_max)
           : int8_activation(act, output.quant.scale(), output.quant.zero_point(), &rq->act_min, &rq->act_max);
   if (!fused) return ctx.error(StatusCode::kUnsupported, "fused activation %s", activation_name(act));
   return Status::ok();

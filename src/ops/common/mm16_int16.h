@@ -16,12 +16,6 @@
 
 namespace tinyinfer {
 
-// The fused activation's range for a quantized output of range [qmin, qmax]
-// (TFLite's CalculateActivationRangeQuantized); false for activations that
-// do not fuse (TANH, SIGN_BIT).
-bool mm16_activation_range(ActivationFunctionType act, float scale, int32_t zero_point, int32_t qmin, int32_t qmax,
-                           int32_t* act_min, int32_t* act_max);
-
 // Input and output of an int8 / int16x8 matrix op: quantized per tensor,
 // int16 ones with zero point 0 (TFLite's 16x8 rule).
 Status mm16_check_activations(const PrepareContext& ctx, const Tensor& input, const Tensor& output);
