@@ -27,8 +27,8 @@ import time
 import urllib.error
 import urllib.request
 
-ELEMENT_KEY = "element-6066-11e4-a23c-4b7f-0f4a8b3bcb7c"  # W3C WebDriver's web element identifier
-HTTP_TIMEOUT_S = 30
+ELEMENT_KEY = "element-6066-11e4-a52e-4f735466cecf"  # W3C WebDriver's web element identifier
+HTTP_TIMEOUT_S = 150  # starting Chromium on a loaded 2-core machine can take a minute
 EXPECTED_DIGIT = 7
 
 
@@ -50,6 +50,8 @@ def http_json(method, url, body=None):
             return json.loads(reply.read() or b"null")
     except urllib.error.HTTPError as error:
         raise TestFailure(f"{method} {url}: HTTP {error.code}: {error.read()[:500]!r}") from None
+    except (urllib.error.URLError, OSError) as error:  # refused, reset, timed out
+        raise TestFailure(f"{method} {url}: {error}") from None
 
 
 class WebDriver:
@@ -60,7 +62,7 @@ class WebDriver:
         self.session = None
 
     def start(self, chromium, profile_dir):
-        args = ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000",
+        args = ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000", "--disable-dev-shm-usage", "--no-first-run",
                 f"--user-data-dir={profile_dir}", "--force-device-scale-factor=1"]
         reply = http_json("POST", f"{self.base}/session", {"capabilities": {"alwaysMatch": {
             "browserName": "chrome", "goog:chromeOptions": {"binary": chromium, "args": args}}}})
@@ -79,8 +81,8 @@ class WebDriver:
             if value:
                 return value
             if time.monotonic() > deadline:
-                raise TestFailure(f"timed out after {timeout_s} s waiting for {what}; page status: "
-                                  f"{self.script('return document.getElementById(\"status\").textContent')!r}")
+                status = self.script("return document.getElementById('status').textContent")
+                raise TestFailure(f"timed out after {timeout_s} s waiting for {what}; page status: {status!r}")
             time.sleep(0.2)
 
     def quit(self):
