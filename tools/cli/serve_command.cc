@@ -25,19 +25,21 @@
 namespace tinyinfer::cli {
 namespace {
 
-// The model `tinyinfer serve --host` runs without --model: the one the main
-// job (tools/run_study.sh) measures, the study's float model from
-// ../shared when present, else our own float model trained on the same
-// architecture (both committed-free or committed, never a network fetch).
-std::string default_host_model() {
+// The model `tinyinfer serve --host` runs without --model. Beside a board:
+// models/mnist_int8.tflite, the link firmware's built-in model, so both
+// columns answer with the same model (bit-exact for int8). Alone: the model
+// the main job (tools/run_study.sh) measures, the study's float model from
+// ../shared when present, else our own float model of the same architecture.
+std::string default_host_model(bool beside_board) {
+  const std::filesystem::path source(TINYINFER_SOURCE_DIR);
+  if (beside_board) return (source / "models" / "mnist_int8.tflite").string();
   const char* env = std::getenv("TINYINFER_SHARED_DIR");
-  const std::filesystem::path shared = env != nullptr && *env != '\0'
-                                           ? std::filesystem::path(env)
-                                           : std::filesystem::path(TINYINFER_SOURCE_DIR) / "../shared";
+  const std::filesystem::path shared =
+      env != nullptr && *env != '\0' ? std::filesystem::path(env) : source / "../shared";
   const std::filesystem::path study = shared / "models" / "mnist_uncompressed.tflite";
   std::error_code ec;
   if (std::filesystem::is_regular_file(study, ec)) return study.lexically_normal().string();
-  return (std::filesystem::path(TINYINFER_SOURCE_DIR) / "models" / "mnist_float.tflite").string();
+  return (source / "models" / "mnist_float.tflite").string();
 }
 
 std::string url_host(const std::string& host) { return host.find(':') != std::string::npos ? "[" + host + "]" : host; }
@@ -62,7 +64,8 @@ int cmd_serve(int argc, char** argv) {
       ->type_name("HOST:PORT")
       ->check(non_empty());
   app.add_option("--model", model,
-                 "the host's model (default: ../shared/models/mnist_uncompressed.tflite when present, else\n"
+                 "the host's model (default: with --board models/mnist_int8.tflite, the link firmware's\n"
+                 "model; else ../shared/models/mnist_uncompressed.tflite when present, else\n"
                  "models/mnist_float.tflite); input 784 values, output 10")
       ->type_name("MODEL.tflite")
       ->check(non_empty());
@@ -78,7 +81,7 @@ int cmd_serve(int argc, char** argv) {
   OpenedModel opened;
   std::unique_ptr<digit::HostDigitBackend> host_backend;
   if (host) {
-    if (model.empty()) model = default_host_model();
+    if (model.empty()) model = default_host_model(!board.empty());
     KernelChoice kernels = KernelChoice::kReference;
     parse_kernel_choice(kernel_name.c_str(), &kernels);  // IsMember checked the name
     if (!load_model_file(model, &opened, &error) || !init_interpreter(&opened, kernels, &error) ||

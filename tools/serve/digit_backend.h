@@ -36,7 +36,7 @@ struct DigitResult {
   int digit = -1;                           // argmax
   uint64_t total_count = 0;                 // the whole invoke
   std::vector<LayerCount> layers;           // per op, in execution order
-  double microseconds = 0.0;                // wall time of the invoke as the backend measured it
+  double microseconds = 0.0;                // wall time of the invoke; < 0: none (QEMU's counter is no clock)
 };
 
 class DigitBackend {

@@ -187,8 +187,9 @@ function renderResult(result) {
   if (!c) return;
   c.querySelector('.digit').textContent = String(result.digit);
   c.querySelector('.error').textContent = '';
-  c.querySelector('.timing').textContent =
-      `total ${formatCount(result.total)} ${result.unit}, ${result.microseconds.toFixed(1)} µs per inference`;
+  // A negative time: the backend's counter is no clock (QEMU counts instructions).
+  const time = result.microseconds >= 0 ? `, ${result.microseconds.toFixed(1)} µs per inference` : '';
+  c.querySelector('.timing').textContent = `total ${formatCount(result.total)} ${result.unit}${time}`;
   drawProbabilities(c.querySelector('svg.probabilities'), result.probabilities, result.digit);
   drawLayers(c.querySelector('svg.layers'), result.layers, result.unit);
 }
