@@ -9,6 +9,7 @@ packages=(
   libflatbuffers-dev flatbuffers-compiler nlohmann-json3-dev libcli11-dev
   gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib binutils-arm-none-eabi
   qemu-system-arm python3 clang-format clang-tidy
+  pkg-config libcpp-httplib-dev chromium chromium-driver
 )
 
 missing=()

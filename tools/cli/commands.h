@@ -14,6 +14,7 @@ int cmd_quantize(int argc, char** argv);  // tinyinfer quantize IN -o OUT --mode
 int cmd_eval(int argc, char** argv);      // tinyinfer eval MODEL --mnist DIR [--limit N] ...
 int cmd_ops(int argc, char** argv);       // tinyinfer ops [--for MODEL [--format list|cmake|table]]
 int cmd_check(int argc, char** argv);     // tinyinfer check PATH... [--kernels K] [--json]: golden folders
+int cmd_serve(int argc, char** argv);     // tinyinfer serve [--host] [--board T] [--listen H:P]: web digit pad
 
 // Emulated Cortex-M7 (QEMU mps2-an500) commands, tools/cli/m7_*.cc
 int cmd_m7_shell(int argc, char** argv);  // boot a firmware, drive its shell, print/JSON

@@ -41,6 +41,9 @@ constexpr Command kCommands[] = {
     {"check", tinyinfer::cli::cmd_check,
      "PATH... [--kernels reference|optimized|both] [--fuse] [--small-arena]\n"
      "[--expected-failures FILE] [--json]: run golden folders, compare outputs"},
+    {"serve", tinyinfer::cli::cmd_serve,
+     "[--host] [--board TRANSPORT] [--listen HOST:PORT] [--model MODEL]:\n"
+     "web digit pad: draw a digit, see host and board answers side by side"},
     {"m7", tinyinfer::cli::cmd_m7_shell,
      "...: boot the Cortex-M7 firmware (QEMU) and drive its shell"},
     {"study", tinyinfer::cli::cmd_study,

@@ -38,6 +38,8 @@ class Subprocess {
   // program and the reason ("No such file or directory").
   bool start(const std::vector<std::string>& argv, const SpawnOptions& options, std::string* error);
   bool running() const { return pid_ > 0; }
+  // The child's process id while running (e.g. to send it SIGTERM), else -1.
+  pid_t pid() const { return pid_; }
 
   // Waits up to timeout_ms for output on the piped stdout/stderr, then
   // appends what is there to out() / err(). A closed pipe is end of file.
