@@ -175,8 +175,8 @@ void LinkServer::feed(const uint8_t* data, std::size_t size, uint64_t now) {
         break;
       case FrameEvent::kFrame:
         ++stats_.frames;
-        burst_had_frame_ = true;
         on_frame();
+        restart_burst();  // a study request may follow a link reply at once
         break;
       // Dropped silently: a study request is full of zero bytes, and what
       // lies between them must never make the link answer.
@@ -192,12 +192,12 @@ void LinkServer::feed(const uint8_t* data, std::size_t size, uint64_t now) {
       case FrameEvent::kOversized:
         // Larger than any study request, so it is a link client's frame.
         ++stats_.oversized;
-        burst_had_frame_ = true;
         send_error(
             0, static_cast<uint8_t>(ErrorCode::OVERSIZED_FRAME),
             Status::error(StatusCode::kInvalidArgument, "frame longer than %u encoded bytes before its 0x00 delimiter",
                           static_cast<unsigned>(kMaxEncodedFrameBytes))
                 .message());
+        restart_burst();
         break;
     }
   }
@@ -208,15 +208,20 @@ void LinkServer::poll(uint64_t now) {
 }
 
 void LinkServer::end_burst() {
-  if (!burst_had_frame_ && !study_overflow_ && study_size_ > 0) {
-    answer_study();
-  } else if (!burst_had_frame_) {
+  if (study_overflow_) {
     ++stats_.study_dropped;
+  } else if (study_size_ > 0) {
+    answer_study();
   }
+  restart_burst();
+}
+
+// The bytes so far belonged to a link frame (or were dropped with it): the
+// next byte starts a new burst.
+void LinkServer::restart_burst() {
   study_size_ = 0;
   study_overflow_ = false;
   burst_open_ = false;
-  burst_had_frame_ = false;
 }
 
 // ---- the study's protocol -----------------------------------------------------

@@ -3,8 +3,10 @@
 // real engine. Two protocols share the line (docs/link-protocol.md):
 //   - tinyinfer-link frames (frame.h): each good frame is answered at once;
 //   - the study's unframed flatbuffers (study_protocol.fbs): a burst of
-//     bytes that ends with `silence_ticks` of quiet, contained no good link
-//     frame and verifies as a MnistProt.Commands request, is answered then.
+//     bytes that ends with `silence_ticks` of quiet and verifies as a
+//     MnistProt.Commands request is answered then. A burst starts after a
+//     silence or after a good (or oversized) link frame, so bytes that
+//     carried a link frame never reach the study parser.
 // Everything else is dropped and counted. No heap: one static instance.
 #pragma once
 
@@ -90,6 +92,7 @@ class LinkServer {
 
   void on_frame();
   void end_burst();
+  void restart_burst();
   void answer_study();
 
   void handle_info(uint16_t seq);
@@ -122,7 +125,6 @@ class LinkServer {
   std::size_t study_size_ = 0;
   bool study_overflow_ = false;
   bool burst_open_ = false;
-  bool burst_had_frame_ = false;
   uint64_t last_byte_at_ = 0;
 
   Model models_[2];  // the active model and an upload being checked

@@ -440,15 +440,27 @@ TEST_F(LinkServerTest, StudyGarbageIsDroppedSilentlyAndTheNextRequestAnswered) {
   EXPECT_EQ(device_->server.stats().study_dropped, 2u);
 }
 
-TEST_F(LinkServerTest, LinkFramesInABurstSuppressTheStudyReply) {
-  // A link frame followed by a study request without a silence between:
-  // the burst had a link frame, so it is not a study request.
+TEST_F(LinkServerTest, AStudyRequestRightAfterALinkReplyIsAnswered) {
+  // No silence between a link frame and a study request: the frame ends one
+  // burst, the study request is the next.
   send(FrameType::kInfoRequest, 1, nullptr, 0);
   send_bytes(study_stats_request());
+  EXPECT_EQ(replies().size(), 1u);  // the InfoReply
+  silence();
+  EXPECT_FALSE(device_->line.empty());
+  EXPECT_EQ(device_->server.stats().study_requests, 1u);
+}
+
+TEST_F(LinkServerTest, AStudyRequestFollowedByALinkFrameIsNoStudyRequest) {
+  // The frame arrived before the line went quiet: the study bytes before it
+  // are dropped with it, only the frame is answered.
+  send_bytes(study_stats_request());
+  send(FrameType::kInfoRequest, 2, nullptr, 0);
   silence();
   const std::vector<Reply> all = replies();
   ASSERT_EQ(all.size(), 1u);
   EXPECT_EQ(all[0].type, FrameType::kInfoReply);
+  EXPECT_EQ(device_->server.stats().study_requests, 0u);
 }
 
 TEST_F(LinkServerTest, ThousandGarbageFramesInterleavedWithRequestsAllAnswered) {
