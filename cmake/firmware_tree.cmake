@@ -11,6 +11,8 @@
 #   firmware/tinyinfer-teensy40[-flash]-<model>-<kernels>.elf (+ .hex)
 #   firmware/tinyinfer-stm32f746-disco[-288-usart6]-<model>-<kernels>.elf (+ .bin, .hex)
 #                                                the board matrix (tests/boards)
+#   firmware/link/tinyinfer-link-{qemu-mps2-an500,teensy40,stm32f746-disco}.elf
+#                                                the host link firmware (tests/link; boards: tests/boards)
 #   firmware/bench/tinyinfer-bench-m7.elf        any model (tinyinfer bench-m7)
 #   firmware/check/tinyinfer-golden-m7.elf       golden folders (tinyinfer check --m7)
 #   tests/firmware_diff/tinyinfer-int8-{diff,bench}.elf  kernel differential test
@@ -19,7 +21,8 @@
 # TINYINFER_FIRMWARE_TREE_DIR, TINYINFER_BENCH_FIRMWARE_ELF, TINYINFER_GOLDEN_FIRMWARE_ELF,
 # TINYINFER_STUDY_MODELS_AVAILABLE, TINYINFER_BOARD_IMAGE_MODELS and
 # TINYINFER_BOARD_IMAGE_VARIANTS (<board>:<variant>), TINYINFER_SHELL_GOLDEN_MODELS
-# (golden-folder models in QEMU shell images), the target
+# (golden-folder models in QEMU shell images), TINYINFER_LINK_IMAGE_VARIANTS
+# and TINYINFER_LINK_FIRMWARE_ELF (the QEMU link firmware), the target
 # tinyinfer_firmware_tree (tests that run an image depend on it), and
 # tinyinfer_firmware_elf(<out_var> <board> <variant> <model> <kernels>).
 include_guard(GLOBAL)
@@ -92,6 +95,18 @@ foreach(_board_variant IN LISTS TINYINFER_BOARD_IMAGE_VARIANTS)
   endforeach()
 endforeach()
 
+# The link firmware of every board, in each board's default layout.
+set(TINYINFER_LINK_IMAGE_VARIANTS "qemu-mps2-an500:" "teensy40:" "stm32f746-disco:")
+# A link image's ELF in the tree (<variant> empty: the board's default).
+function(tinyinfer_link_firmware_elf out_var board variant)
+  set(name tinyinfer-link-${board})
+  if(NOT variant STREQUAL "")
+    string(APPEND name -${variant})
+  endif()
+  set(${out_var} ${TINYINFER_FIRMWARE_TREE_DIR}/firmware/link/${name}.elf PARENT_SCOPE)
+endfunction()
+tinyinfer_link_firmware_elf(TINYINFER_LINK_FIRMWARE_ELF qemu-mps2-an500 "")
+
 set(_tree_byproducts ${TINYINFER_BENCH_FIRMWARE_ELF} ${TINYINFER_GOLDEN_FIRMWARE_ELF}
     ${TINYINFER_FIRMWARE_TREE_DIR}/tests/firmware_diff/tinyinfer-int8-diff.elf)
 foreach(_image IN LISTS _tree_images)
@@ -112,7 +127,14 @@ if(TARGET tinyinfer_cli)
   set(_tree_cli_args -DTINYINFER_HOST_CLI=$<TARGET_FILE:tinyinfer_cli>)
   set(_tree_depends tinyinfer_cli)
 endif()
+foreach(_link IN LISTS TINYINFER_LINK_IMAGE_VARIANTS)
+  string(REPLACE ":" ";" _fields "${_link}")
+  list(GET _fields 0 _board)
+  tinyinfer_link_firmware_elf(_elf ${_board} "")
+  list(APPEND _tree_byproducts ${_elf})
+endforeach()
 string(JOIN "|" _tree_image_arg ${_tree_images})
+string(JOIN "|" _tree_link_arg ${TINYINFER_LINK_IMAGE_VARIANTS})
 ExternalProject_Add(tinyinfer_firmware_tree
   SOURCE_DIR ${PROJECT_SOURCE_DIR}
   BINARY_DIR ${TINYINFER_FIRMWARE_TREE_DIR}
@@ -122,6 +144,7 @@ ExternalProject_Add(tinyinfer_firmware_tree
     -DCMAKE_BUILD_TYPE=Release
     -DTINYINFER_SHARED_DIR=${TINYINFER_SHARED_DIR}
     -DTINYINFER_FIRMWARE_IMAGES=${_tree_image_arg}
+    -DTINYINFER_FIRMWARE_LINK_IMAGES=${_tree_link_arg}
     -DTINYINFER_FIRMWARE_BENCH=ON
     -DTINYINFER_FIRMWARE_DIFF=ON
     ${_tree_cli_args}

@@ -29,6 +29,20 @@ const char* counter_unit();
 // silicon); 0 when it does not (QEMU instructions) - then never print ms.
 uint64_t counter_hz();
 
+// ---- the host link UART (firmware/link, docs/link-protocol.md) -------------
+// A second UART beside the console, 115200 8N1 on silicon, received by
+// interrupt into a ring buffer (common/link_ring.h). Only the link firmware
+// calls link_init(); the other images never touch the link UART.
+void link_init();
+// Blocking write of a buffer to the link UART.
+void link_write(const void* data, std::size_t size);
+// Non-blocking read: the next received link byte (0..255), or -1 if none.
+int link_get();
+// Where the link is wired, for the console banner.
+const char* link_port();
+// The core clock in Hz (> 0 on every board; QEMU: the AN500's 25 MHz).
+uint64_t core_clock_hz();
+
 // Ends the program: exits the emulator where possible (QEMU semihosting),
 // otherwise halts. `code` 0 = success.
 [[noreturn]] void exit(int code);

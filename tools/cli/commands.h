@@ -20,5 +20,6 @@ int cmd_serve(int argc, char** argv);     // tinyinfer serve [--host] [--board T
 int cmd_m7_shell(int argc, char** argv);  // boot a firmware, drive its shell, print/JSON
 int cmd_study(int argc, char** argv);     // the study's 4-configuration table
 int cmd_bench_m7(int argc, char** argv);  // any model on the M7 firmware: per-op instructions
+int cmd_board(int argc, char** argv);     // the host link: info, infer, load, eval, bench (tools/link)
 
 }  // namespace tinyinfer::cli

@@ -10,8 +10,6 @@
 #include <string>
 #include <vector>
 
-#include <unistd.h>
-
 #include "cli_app.h"
 #include "cli_options.h"
 #include "commands.h"
@@ -19,6 +17,7 @@
 #include "json_output.h"
 #include "mnist_idx.h"
 #include "model_file.h"
+#include "progress_bar.h"
 
 namespace tinyinfer::cli {
 namespace {
@@ -40,28 +39,6 @@ double output_score(const Tensor& t, int c) {
       return 0;
   }
 }
-
-class ProgressBar {
- public:
-  explicit ProgressBar(int32_t total) : total_(total), enabled_(isatty(STDERR_FILENO) == 1) {}
-  void update(int32_t done) {
-    if (!enabled_) return;
-    const int32_t percent = static_cast<int32_t>(int64_t{done} * 100 / total_);
-    if (percent == last_percent_ && done != total_) return;
-    last_percent_ = percent;
-    constexpr int kWidth = 40;
-    const int filled = static_cast<int>(int64_t{done} * kWidth / total_);
-    std::fprintf(stderr, "\r  [%.*s%*s] %3d%%  %d/%d", filled, "########################################",
-                 kWidth - filled, "", percent, done, total_);
-    if (done == total_) std::fputs("\n", stderr);
-    std::fflush(stderr);
-  }
-
- private:
-  int32_t total_;
-  bool enabled_;
-  int32_t last_percent_ = -1;
-};
 
 struct EvalResult {
   int32_t total = 0, correct = 0;

@@ -51,6 +51,9 @@ constexpr Command kCommands[] = {
     {"bench-m7", tinyinfer::cli::cmd_bench_m7,
      "MODEL [--kernels reference|optimized|both] [--fuse] [--json]:\n"
      "instructions per layer of any model on the emulated M7"},
+    {"board", tinyinfer::cli::cmd_board,
+     "[--port P|tcp:H:P|qemu[:ELF]] [--protocol study] info|infer|load|eval|bench:\n"
+     "the link firmware on a board or in QEMU (docs/link-protocol.md)"},
 };
 // clang-format on
 

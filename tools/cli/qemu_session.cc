@@ -67,9 +67,10 @@ QemuOptions with_environment(QemuOptions options) {
 }
 
 std::vector<std::string> qemu_command(const std::string& elf, const QemuOptions& options) {
-  std::vector<std::string> command = {options.qemu, "-M",    options.machine, "-nographic", "-monitor", "none",
-                                      "-serial",    "stdio", "-semihosting",  "-icount",    "shift=0",  "-kernel",
-                                      elf};
+  std::vector<std::string> command = {options.qemu, "-M", options.machine, "-nographic", "-monitor", "none"};
+  command.insert(command.end(), options.serial.begin(), options.serial.end());
+  for (const char* arg : {"-semihosting", "-icount", "shift=0", "-kernel"}) command.emplace_back(arg);
+  command.push_back(elf);
   command.insert(command.end(), options.extra_args.begin(), options.extra_args.end());
   return command;
 }

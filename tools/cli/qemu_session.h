@@ -22,6 +22,9 @@ struct QemuOptions {
   double boot_timeout_s = 30.0;         // until the first prompt
   double command_timeout_s = 120.0;     // per command (an inference is seconds)
   std::vector<std::string> extra_args;  // appended: e.g. -device loader,...
+  // The UARTs: by default UART0 (the shell) on stdio. The host link puts
+  // UART0 on null and UART1 on a socket (tools/link).
+  std::vector<std::string> serial = {"-serial", "stdio"};
 };
 
 // `options` with $TINYINFER_QEMU (when set) as the QEMU binary.

@@ -1,10 +1,13 @@
 // Board layer of QEMU's mps2-an500 (Cortex-M7): CMSDK APB UART0 console,
-// SysTick extended to 64 bits as the instruction counter, semihosting exit.
+// CMSDK APB UART1 host link (QEMU's second -serial, RX interrupt into a
+// ring), SysTick extended to 64 bits as the instruction counter,
+// semihosting exit.
 #include "boards/board.h"
 
 #include <cstdint>
 
 #include "boards/common/cortex_m7.h"
+#include "boards/common/link_ring.h"
 
 namespace tinyinfer::board {
 namespace {
@@ -18,6 +21,34 @@ constexpr uint32_t kUartCtrl = kUart0 + 0x08;   // bit0 TX enable, bit1 RX enabl
 constexpr uint32_t kUartBaudDiv = kUart0 + 0x10;
 constexpr uint32_t kUartTxFull = 1u << 0;
 constexpr uint32_t kUartRxFull = 1u << 1;
+
+// UART1: the host link. QEMU's hw/arm/mps2.c wires the AN500's UARTs as
+// the AN385's: UART1 at 0x40005000, RX interrupt 2, TX interrupt 3.
+constexpr uint32_t kUart1 = 0x40005000;
+constexpr uint32_t kUartIntClear = 0x0C;      // write 1: bit0 TX, bit1 RX
+constexpr uint32_t kUartCtrlRxIrq = 1u << 3;  // RX interrupt enable
+constexpr uint32_t kUart1RxIrq = 2;
+constexpr uint32_t kVectorEntries = 16 + 32;  // startup.S: 32 external interrupts
+LinkRing g_link_ring;
+volatile bool g_link_rx_masked = false;
+
+// Moves received bytes into the ring; with the ring full, masks the RX
+// interrupt and leaves the byte in the UART (QEMU then holds the rest).
+void drain_link_uart() {
+  while (reg(kUart1 + 0x04) & kUartRxFull) {
+    if (g_link_ring.full()) {
+      reg(kUart1 + 0x08) = 0x3;  // TX, RX on; RX interrupt off
+      g_link_rx_masked = true;
+      return;
+    }
+    g_link_ring.push(static_cast<uint8_t>(reg(kUart1 + 0x00) & 0xFF));
+  }
+}
+
+void link_rx_handler() {
+  reg(kUart1 + kUartIntClear) = 0x2;  // first: a byte arriving after the drain interrupts again
+  drain_link_uart();
+}
 
 constexpr uint32_t kSysTickMax = 0x00FFFFFF;  // 24-bit down counter
 
@@ -75,6 +106,38 @@ uint64_t counter() {
   const uint64_t ticks = static_cast<uint64_t>(wraps) * (kSysTickMax + 1ull) + in_period;
   return ticks * kInstructionsPerTick;
 }
+
+void link_init() {
+  reg(kUart1 + 0x10) = 16;
+  reg(kUart1 + 0x08) = 0x3 | kUartCtrlRxIrq;
+  install_interrupt_handler(kUart1RxIrq, link_rx_handler, kVectorEntries);
+}
+
+void link_write(const void* data, std::size_t size) {
+  const uint8_t* bytes = static_cast<const uint8_t*>(data);
+  for (std::size_t i = 0; i < size; ++i) {
+    while (reg(kUart1 + 0x04) & kUartTxFull) {
+    }
+    reg(kUart1 + 0x00) = bytes[i];
+  }
+}
+
+int link_get() {
+  const int byte = g_link_ring.pop();
+  if (g_link_rx_masked) {
+    // Room again: unmask and take what waited in the UART (its interrupt
+    // status was cleared while masked, so drain by hand).
+    asm volatile("cpsid i" ::: "memory");
+    g_link_rx_masked = false;
+    reg(kUart1 + 0x08) = 0x3 | kUartCtrlRxIrq;
+    drain_link_uart();
+    asm volatile("cpsie i" ::: "memory");
+  }
+  return byte;
+}
+
+const char* link_port() { return "UART1 (QEMU's second -serial)"; }
+uint64_t core_clock_hz() { return 25'000'000; }
 
 // The fault may precede init().
 void console_for_fault() { reg(kUartCtrl) = 0x3; }

@@ -10,6 +10,10 @@ set(TINYINFER_BOARD_DEFAULT_VARIANT "")  # one memory map, one UART setup
 set(TINYINFER_BOARD_RUN_HINT
     "qemu-system-arm -M mps2-an500 -nographic -monitor none -semihosting -icount shift=0 -kernel")
 
+# The link firmware (firmware/link): 1 MB arena, 2 MB RAM slot for uploaded
+# models (the largest model LoadModel accepts), both in the 4 MB of RAM.
+set(TINYINFER_BOARD_LINK_DEFINITIONS TINYINFER_LINK_ARENA_BYTES=1048576 TINYINFER_LINK_SLOT_BYTES=2097152)
+
 function(tinyinfer_qemu_mps2_an500_variant variant ld_var definitions_var)
   if(NOT variant STREQUAL "")
     message(FATAL_ERROR "qemu-mps2-an500 has no board variants (asked for '${variant}')")

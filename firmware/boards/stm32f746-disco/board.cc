@@ -9,6 +9,8 @@
 //     is the study's overclock (out of the data sheet's range);
 //   - console: USART1 on PA9/PB7 (the ST-LINK virtual COM port) or, with
 //     TINYINFER_STM32_CONSOLE_USART6, USART6 on PC6/PC7 (Arduino D1/D0), 115200 8N1;
+//   - host link: UART7 on PF7 (TX) / PF6 (RX), AF8 - Arduino header A4/A5
+//     (CN5) - 115200 8N1, RX interrupt;
 //   - counter: DWT cycle counter extended to 64 bits (SysTick samples it).
 // Built and statically checked only; never run on silicon so far.
 #include "boards/board.h"
@@ -16,6 +18,7 @@
 #include <cstdint>
 
 #include "boards/common/cortex_m7.h"
+#include "boards/common/link_ring.h"
 
 #ifndef TINYINFER_STM32_CLOCK_MHZ
 #define TINYINFER_STM32_CLOCK_MHZ 216
@@ -106,6 +109,13 @@ constexpr uint64_t kBaudTimesBrr = static_cast<uint64_t>(115200) * kBrr;
 static_assert((kBaudTimesBrr > kCoreHz ? kBaudTimesBrr - kCoreHz : kCoreHz - kBaudTimesBrr) * 50 < kBaudTimesBrr,
               "115200 baud error below 2 %");
 static_assert(kBrr >= 16 && kBrr <= 0xFFFF, "BRR range for oversampling by 16");
+
+// ---- host link: UART7 ------------------------------------------------------------
+constexpr uint32_t kGpioF = 0x40021400;
+constexpr uint32_t kUart7 = 0x40007800;
+constexpr uint32_t kUart7Irq = 82;
+constexpr uint32_t kCr1Rxneie = 1u << 5;
+constexpr uint32_t kVectorEntries = 16 + 98;  // startup.S: 98 external interrupts
 
 // Configures one pin as alternate function `af` (push-pull, high speed, pull-up).
 void pin_af(uint32_t port, uint32_t pin, uint32_t af) {
@@ -206,6 +216,69 @@ void console_init() {
 }
 
 }  // namespace
+
+namespace {
+
+LinkRing g_link_ring;
+volatile bool g_link_rx_masked = false;
+
+// Received link bytes into the ring; with the ring full RXNEIE is cleared
+// until the main loop has made room (link_get).
+void drain_link_uart() {
+  for (;;) {
+    const uint32_t isr = reg(kUart7 + 0x1C);
+    if (isr & kIsrErrors) reg(kUart7 + 0x20) = isr & kIsrErrors;
+    if ((isr & kIsrRxne) == 0) return;
+    if (g_link_ring.full()) {
+      reg(kUart7 + 0x00) = reg(kUart7 + 0x00) & ~kCr1Rxneie;
+      g_link_rx_masked = true;
+      return;
+    }
+    g_link_ring.push(static_cast<uint8_t>(reg(kUart7 + 0x24) & 0xFF));
+  }
+}
+
+void link_rx_handler() { drain_link_uart(); }
+
+}  // namespace
+
+void link_init() {
+  reg(kRccAhb1enr) = reg(kRccAhb1enr) | (1u << 5);                     // GPIOF
+  reg(kRccApb1enr) = reg(kRccApb1enr) | (1u << 30);                    // UART7
+  reg(kRccDckcfgr2) = (reg(kRccDckcfgr2) & ~(3u << 12)) | (1u << 12);  // UART7 clock = SYSCLK
+  const uint32_t enabled = reg(kRccApb1enr);                           // read back: the enable takes effect
+  (void)enabled;
+  pin_af(kGpioF, 7, 8);  // PF7 UART7_TX (Arduino A4)
+  pin_af(kGpioF, 6, 8);  // PF6 UART7_RX (Arduino A5)
+  reg(kUart7 + 0x00) = 0;
+  reg(kUart7 + 0x0C) = kBrr;  // SYSCLK / 115200, as the console
+  reg(kUart7 + 0x00) = (1u << 3) | (1u << 2) | kCr1Ue | kCr1Rxneie;
+  install_interrupt_handler(kUart7Irq, link_rx_handler, kVectorEntries);
+}
+
+void link_write(const void* data, std::size_t size) {
+  const uint8_t* bytes = static_cast<const uint8_t*>(data);
+  for (std::size_t i = 0; i < size; ++i) {
+    while ((reg(kUart7 + 0x1C) & kIsrTxe) == 0) {
+    }
+    reg(kUart7 + 0x28) = bytes[i];
+  }
+}
+
+int link_get() {
+  const int byte = g_link_ring.pop();
+  if (g_link_rx_masked) {
+    asm volatile("cpsid i" ::: "memory");
+    g_link_rx_masked = false;
+    reg(kUart7 + 0x00) = reg(kUart7 + 0x00) | kCr1Rxneie;
+    drain_link_uart();
+    asm volatile("cpsie i" ::: "memory");
+  }
+  return byte;
+}
+
+const char* link_port() { return "UART7: PF7 TX = Arduino A4, PF6 RX = Arduino A5"; }
+uint64_t core_clock_hz() { return kCoreHz; }
 
 const char* name() { return "stm32f746-disco"; }
 

@@ -27,6 +27,14 @@ function(tinyinfer_stm32f746_disco_variant variant ld_var definitions_var)
   set(${definitions_var} ${definitions} PARENT_SCOPE)
 endfunction()
 
+# The link firmware (firmware/link): SRAM1+2 (256 KB) holds a 112 KB arena
+# (the MNIST models use about 110 KB), the link server's buffers and a
+# 112 KB RAM slot for uploaded models - the largest model LoadModel accepts
+# (the study's compressed model, 99,664 B, fits; the uncompressed one does
+# not). DTCM keeps .data, .bss and the 32 KB stack. The link on UART7.
+set(TINYINFER_BOARD_LINK_DEFINITIONS TINYINFER_LINK_ARENA_BYTES=114688 TINYINFER_LINK_SLOT_BYTES=114688
+    TINYINFER_LINK_SLOT_SECTION=.sram.tinyinfer_slot TINYINFER_LINK_SERVER_SECTION=.sram.tinyinfer_link)
+
 include(${CMAKE_CURRENT_LIST_DIR}/../common/common.cmake)
 set(TINYINFER_BOARD_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/startup.S

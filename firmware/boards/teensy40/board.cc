@@ -6,6 +6,8 @@
 //     IPG 150 MHz, PERCLK 24 MHz (oscillator), MPU regions, L1 I and D caches;
 //   - console: LPUART2 on Teensy pins 14 (TX, GPIO_AD_B1_02) and 15 (RX,
 //     GPIO_AD_B1_03), 115200 8N1 from the 24 MHz oscillator;
+//   - host link: LPUART6 on Teensy pins 1 (TX, GPIO_AD_B0_02) and 0 (RX,
+//     GPIO_AD_B0_03) - Teensyduino's Serial1 - 115200 8N1, RX interrupt;
 //   - counter: the DWT cycle counter, extended to 64 bits (SysTick samples it
 //     every 10 ms so that no 7.16 s wrap of the 32-bit counter is missed).
 // Built and statically checked only; never run on silicon so far.
@@ -14,6 +16,7 @@
 #include <cstdint>
 
 #include "boards/common/cortex_m7.h"
+#include "boards/common/link_ring.h"
 
 namespace tinyinfer::board {
 namespace {
@@ -155,6 +158,19 @@ static_assert(kBaudSetting.osr_plus_1 == 26 && kBaudSetting.sbr == 8, "24 MHz / 
 // BAUD: OSR[28:24], BOTHEDGE 17, SBNS 13 = 0 (one stop bit), SBR[12:0].
 constexpr uint32_t kBaudRegister =
     ((kBaudSetting.osr_plus_1 - 1) << 24) | (kBaudSetting.osr_plus_1 < 8 ? (1u << 17) : 0u) | kBaudSetting.sbr;
+
+// ---- host link: LPUART6, IOMUXC (RM: LPUART, IOMUXC chapters) -------------
+constexpr uint32_t kLpuart6 = 0x40198000;
+constexpr uint32_t kLpuart6Irq = 25;                   // IRQ_LPUART6
+constexpr uint32_t kCcmCcgr3 = kCcm + 0x74;            // CG3 [7:6] = lpuart6
+constexpr uint32_t kMuxGpioAdB0_02 = kIomuxc + 0x0C4;  // pin 1
+constexpr uint32_t kMuxGpioAdB0_03 = kIomuxc + 0x0C8;  // pin 0
+constexpr uint32_t kPadGpioAdB0_02 = kIomuxc + 0x2B4;
+constexpr uint32_t kPadGpioAdB0_03 = kIomuxc + 0x2B8;
+constexpr uint32_t kLpuart6RxSelectInput = kIomuxc + 0x550;  // 1 = GPIO_AD_B0_03 ALT2
+constexpr uint32_t kLpuart6TxSelectInput = kIomuxc + 0x554;  // 1 = GPIO_AD_B0_02 ALT2
+constexpr uint32_t kLpuartCtrlRie = 1u << 21;
+constexpr uint32_t kVectorEntries = 16 + 160;  // startup.S: 160 external interrupts
 
 // ---- MPU regions (ARMv7-M RASR: XN[28] AP[26:24] TEX[21:19] S[18] C[17] B[16] SIZE[5:1] EN[0]) ----
 constexpr uint32_t rasr(uint32_t attributes, uint32_t log2_size) { return attributes | ((log2_size - 1) << 1) | 1u; }
@@ -303,6 +319,73 @@ void console_init() {
 }
 
 }  // namespace
+
+namespace {
+
+LinkRing g_link_ring;
+volatile bool g_link_rx_masked = false;
+
+// Received link bytes into the ring; with the ring full the RX interrupt is
+// masked until the main loop has made room (link_get).
+void drain_link_uart() {
+  for (;;) {
+    const uint32_t stat = reg(kLpuart6 + 0x14);
+    if (stat & kStatErrors) reg(kLpuart6 + 0x14) = stat & kStatErrors;
+    if ((stat & kStatRdrf) == 0) return;
+    if (g_link_ring.full()) {
+      reg(kLpuart6 + 0x18) = reg(kLpuart6 + 0x18) & ~kLpuartCtrlRie;
+      g_link_rx_masked = true;
+      return;
+    }
+    g_link_ring.push(static_cast<uint8_t>(reg(kLpuart6 + 0x1C) & 0xFF));
+  }
+}
+
+void link_rx_handler() { drain_link_uart(); }
+
+}  // namespace
+
+void link_init() {
+  // UART_CLK_ROOT is set up by console_init (24 MHz oscillator): the same
+  // baud register as the console.
+  reg(kCcmCcgr3) = reg(kCcmCcgr3) | (3u << 6);
+  reg(kMuxGpioAdB0_02) = kMuxAlt2;
+  reg(kMuxGpioAdB0_03) = kMuxAlt2;
+  reg(kPadGpioAdB0_02) = kPadTx;
+  reg(kPadGpioAdB0_03) = kPadRx;
+  reg(kLpuart6RxSelectInput) = 1;
+  reg(kLpuart6TxSelectInput) = 1;
+  reg(kLpuart6 + 0x08) = 1u << 1;  // GLOBAL: software reset
+  reg(kLpuart6 + 0x08) = 0;
+  reg(kLpuart6 + 0x10) = kBaudRegister;
+  reg(kLpuart6 + 0x28) = reg(kLpuart6 + 0x28) | (1u << 3);  // RX FIFO; watermark 0: RDRF with one byte
+  reg(kLpuart6 + 0x18) = (1u << 19) | (1u << 18) | kLpuartCtrlRie;
+  install_interrupt_handler(kLpuart6Irq, link_rx_handler, kVectorEntries);
+}
+
+void link_write(const void* data, std::size_t size) {
+  const uint8_t* bytes = static_cast<const uint8_t*>(data);
+  for (std::size_t i = 0; i < size; ++i) {
+    while ((reg(kLpuart6 + 0x14) & kStatTdre) == 0) {
+    }
+    reg(kLpuart6 + 0x1C) = bytes[i];
+  }
+}
+
+int link_get() {
+  const int byte = g_link_ring.pop();
+  if (g_link_rx_masked) {
+    asm volatile("cpsid i" ::: "memory");
+    g_link_rx_masked = false;
+    reg(kLpuart6 + 0x18) = reg(kLpuart6 + 0x18) | kLpuartCtrlRie;
+    drain_link_uart();
+    asm volatile("cpsie i" ::: "memory");
+  }
+  return byte;
+}
+
+const char* link_port() { return "LPUART6: pin 1 TX, pin 0 RX (Teensy Serial1)"; }
+uint64_t core_clock_hz() { return kCoreHz; }
 
 const char* name() { return "teensy40"; }
 

@@ -45,6 +45,12 @@ function(tinyinfer_teensy40_variant placement ld_var definitions_var)
   set(${definitions_var} "" PARENT_SCOPE)
 endfunction()
 
+# The link firmware (firmware/link): the 256 KB arena in DTCM as in the
+# benchmark images, the RAM slot for uploaded models in OCRAM2 (512 KB, the
+# largest model LoadModel accepts), the link on LPUART6 (pins 0/1).
+set(TINYINFER_BOARD_LINK_DEFINITIONS TINYINFER_LINK_ARENA_BYTES=262144 TINYINFER_LINK_SLOT_BYTES=524288
+    TINYINFER_LINK_SLOT_SECTION=.ocram.tinyinfer_slot)
+
 include(${CMAKE_CURRENT_LIST_DIR}/../common/common.cmake)
 set(TINYINFER_BOARD_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/boot_header.S
