@@ -95,8 +95,10 @@ foreach(_board_variant IN LISTS TINYINFER_BOARD_IMAGE_VARIANTS)
   endforeach()
 endforeach()
 
-# The link firmware of every board, in each board's default layout.
-set(TINYINFER_LINK_IMAGE_VARIANTS "qemu-mps2-an500:" "teensy40:" "stm32f746-disco:")
+# The link firmware of every board (<board>:<variant>, empty: the board's
+# default). The Teensy's runs from flash: every op's code (~350 KB) is more
+# than its 128 KB ITCM.
+set(TINYINFER_LINK_IMAGE_VARIANTS "qemu-mps2-an500:" "teensy40:flash" "stm32f746-disco:")
 # A link image's ELF in the tree (<variant> empty: the board's default).
 function(tinyinfer_link_firmware_elf out_var board variant)
   set(name tinyinfer-link-${board})
@@ -130,7 +132,8 @@ endif()
 foreach(_link IN LISTS TINYINFER_LINK_IMAGE_VARIANTS)
   string(REPLACE ":" ";" _fields "${_link}")
   list(GET _fields 0 _board)
-  tinyinfer_link_firmware_elf(_elf ${_board} "")
+  list(GET _fields 1 _variant)
+  tinyinfer_link_firmware_elf(_elf ${_board} "${_variant}")
   list(APPEND _tree_byproducts ${_elf})
 endforeach()
 string(JOIN "|" _tree_image_arg ${_tree_images})

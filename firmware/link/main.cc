@@ -6,6 +6,7 @@
 // counter, and under QEMU -icount a sleeping CPU would see virtual time jump
 // (docs/link-protocol.md, "Line silence under QEMU").
 #include <cstdint>
+#include <new>
 
 #include "app/assets.h"
 #include "app/console.h"
@@ -45,17 +46,21 @@ using tinyinfer::app::print;
 // board's layout puts them.
 alignas(16) uint8_t g_arena[TINYINFER_LINK_ARENA_BYTES] __attribute__((section(".bss.tinyinfer_arena")));
 alignas(16) uint8_t g_slot[TINYINFER_LINK_SLOT_BYTES] TI_LINK_SLOT_PLACEMENT;
-tinyinfer::link::LinkServer g_server TI_LINK_SERVER_PLACEMENT;
+// Built in place by main(): a static LinkServer would register its
+// destructor with __cxa_atexit, which a firmware that never returns has no
+// use for (and no __dso_handle to give).
+alignas(tinyinfer::link::LinkServer) uint8_t g_server_storage[sizeof(tinyinfer::link::LinkServer)] TI_LINK_SERVER_PLACEMENT;
+tinyinfer::link::LinkServer* g_server = nullptr;
 
 void write_link(const uint8_t* data, std::size_t size, void*) { tinyinfer::board::link_write(data, size); }
 
 void print_status() {
-  const tinyinfer::link::LinkStats& s = g_server.stats();
+  const tinyinfer::link::LinkStats& s = g_server->stats();
   print("Link: %s, tinyinfer-link frames and the study's protocol\n", tinyinfer::board::link_port());
-  if (g_server.model_ready()) {
+  if (g_server->model_ready()) {
     print("Model: ready\n");
   } else {
-    print("Model: not ready: %s\n", g_server.model_status().message());
+    print("Model: not ready: %s\n", g_server->model_status().message());
   }
   print("Upload slot: %u bytes (largest model LoadModel accepts)\n", static_cast<unsigned>(TINYINFER_LINK_SLOT_BYTES));
   print("Arena: %u bytes\n", static_cast<unsigned>(TINYINFER_LINK_ARENA_BYTES));
@@ -111,7 +116,8 @@ int main() {
   config.model = tinyinfer::assets::g_model;
   config.model_bytes = tinyinfer::assets::g_model_size;
   config.model_name = tinyinfer::assets::g_model_name;
-  g_server.init(config, write_link, nullptr);
+  g_server = new (g_server_storage) tinyinfer::link::LinkServer();
+  g_server->init(config, write_link, nullptr);
 
   print("\ntinyinfer %s link firmware\n", TINYINFER_FW_VERSION);
   print("Board: %s\n", tinyinfer::board::name());
@@ -128,9 +134,9 @@ int main() {
     }
     const uint64_t now = tinyinfer::board::counter();
     if (count > 0) {
-      g_server.feed(batch, count, now);
+      g_server->feed(batch, count, now);
     } else {
-      g_server.poll(now);
+      g_server->poll(now);
     }
     const int key = tinyinfer::board::uart_get();
     if (key >= 0) console_key(console, static_cast<uint8_t>(key));

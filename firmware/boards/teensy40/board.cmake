@@ -45,7 +45,8 @@ function(tinyinfer_teensy40_variant placement ld_var definitions_var)
   set(${definitions_var} "" PARENT_SCOPE)
 endfunction()
 
-# The link firmware (firmware/link): the 256 KB arena in DTCM as in the
+# The link firmware (firmware/link), built in the flash variant (its code,
+# every op, does not fit the 128 KB ITCM): the 256 KB arena in DTCM as in the
 # benchmark images, the RAM slot for uploaded models in OCRAM2 (512 KB, the
 # largest model LoadModel accepts), the link on LPUART6 (pins 0/1).
 set(TINYINFER_BOARD_LINK_DEFINITIONS TINYINFER_LINK_ARENA_BYTES=262144 TINYINFER_LINK_SLOT_BYTES=524288
