@@ -49,7 +49,8 @@ alignas(16) uint8_t g_slot[TINYINFER_LINK_SLOT_BYTES] TI_LINK_SLOT_PLACEMENT;
 // Built in place by main(): a static LinkServer would register its
 // destructor with __cxa_atexit, which a firmware that never returns has no
 // use for (and no __dso_handle to give).
-alignas(tinyinfer::link::LinkServer) uint8_t g_server_storage[sizeof(tinyinfer::link::LinkServer)] TI_LINK_SERVER_PLACEMENT;
+alignas(tinyinfer::link::LinkServer) uint8_t
+    g_server_storage[sizeof(tinyinfer::link::LinkServer)] TI_LINK_SERVER_PLACEMENT;
 tinyinfer::link::LinkServer* g_server = nullptr;
 
 void write_link(const uint8_t* data, std::size_t size, void*) { tinyinfer::board::link_write(data, size); }
