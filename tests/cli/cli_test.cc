@@ -67,7 +67,7 @@ TEST_F(CliTest, HelpOfACommand) {
   EXPECT_EQ(r.out, run({"run", "--help"}).out);
   EXPECT_NE(r.out.find("--repeat"), std::string::npos) << r.describe();
   EXPECT_USAGE_ERROR(run({"help", "frobnicate"}),
-                     "frobnicate not in {info,run,quantize,eval,ops,check,m7,study,bench-m7}");
+                     "frobnicate not in {info,run,quantize,eval,ops,check,serve,m7,study,bench-m7,board}");
 }
 
 TEST_F(CliTest, VersionIsTheCMakeProjectVersion) {
