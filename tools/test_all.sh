@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 jobs=$(nproc 2>/dev/null || echo 2)
-fuzz_seconds=${TINYINFER_FUZZ_SECONDS:-30}
+fuzz_seconds=${TINYINFER_FUZZ_SECONDS:-15}
 shared=${TINYINFER_SHARED_DIR:-$root/../shared}
 build=build/ci
 
