@@ -13,6 +13,11 @@
 namespace tinyinfer::diff {
 namespace {
 
+void expect_clean(const DiffResult& r, int32_t cases) {
+  EXPECT_EQ(r.cases, cases);
+  EXPECT_EQ(r.mismatches, 0) << r.first_failure;
+}
+
 // The diff runs the kernels the optimized set registers; they must be the
 // ARMv7E-M ones, not a reference fallback.
 TEST(ArmInt16Diff, RegistersTheInt16Kernels) {
@@ -27,11 +32,7 @@ TEST(ArmInt16Diff, RegistersTheInt16Kernels) {
   EXPECT_EQ(first_missing_int16_kernel(), nullptr);
 }
 
-TEST(ArmInt16Diff, Conv2dMatchesReference) {
-  const DiffResult r = run_conv_int16_cases(2000, 403);
-  EXPECT_EQ(r.cases, 2000);
-  EXPECT_EQ(r.mismatches, 0) << r.first_failure;
-}
+TEST(ArmInt16Diff, Conv2dMatchesReference) { expect_clean(run_conv_int16_cases(2000, 403), 2000); }
 
 // SEANet's layers: 1-D convolutions along the width with wide channels.
 TEST(ArmInt16Diff, Conv2dWideChannelsMatchReference) {
@@ -39,43 +40,25 @@ TEST(ArmInt16Diff, Conv2dWideChannelsMatchReference) {
   wide.max_hw = 6;
   wide.max_c = 96;
   wide.max_out_c = 48;
-  const DiffResult r = run_conv_int16_cases(200, 404, wide);
-  EXPECT_EQ(r.cases, 200);
-  EXPECT_EQ(r.mismatches, 0) << r.first_failure;
+  expect_clean(run_conv_int16_cases(200, 404, wide), 200);
 }
 
-TEST(ArmInt16Diff, FullyConnectedMatchesReference) {
-  const DiffResult r = run_fully_connected_int16_cases(3000, 401);
-  EXPECT_EQ(r.cases, 3000);
-  EXPECT_EQ(r.mismatches, 0) << r.first_failure;
-}
+TEST(ArmInt16Diff, FullyConnectedMatchesReference) { expect_clean(run_fully_connected_int16_cases(3000, 401), 3000); }
 
 TEST(ArmInt16Diff, FullyConnectedDeepRowsMatchReference) {
-  const DiffResult r = run_fully_connected_int16_cases(100, 402, 4000);
-  EXPECT_EQ(r.cases, 100);
-  EXPECT_EQ(r.mismatches, 0) << r.first_failure;
+  expect_clean(run_fully_connected_int16_cases(100, 402, 4000), 100);
 }
 
-TEST(ArmInt16Diff, DepthwiseMatchesReference) {
-  const DiffResult r = run_depthwise_int16_cases(3000, 405);
-  EXPECT_EQ(r.cases, 3000);
-  EXPECT_EQ(r.mismatches, 0) << r.first_failure;
-}
+TEST(ArmInt16Diff, DepthwiseMatchesReference) { expect_clean(run_depthwise_int16_cases(3000, 405), 3000); }
 
 TEST(ArmInt16Diff, DepthwiseWideChannelsMatchReference) {
   CaseLimits wide;
   wide.max_hw = 6;
   wide.max_c = 130;
-  const DiffResult r = run_depthwise_int16_cases(300, 406, wide);
-  EXPECT_EQ(r.cases, 300);
-  EXPECT_EQ(r.mismatches, 0) << r.first_failure;
+  expect_clean(run_depthwise_int16_cases(300, 406, wide), 300);
 }
 
-TEST(ArmInt16Diff, AddMatchesReference) {
-  const DiffResult r = run_add_int16_cases(4000, 407);
-  EXPECT_EQ(r.cases, 4000);
-  EXPECT_EQ(r.mismatches, 0) << r.first_failure;
-}
+TEST(ArmInt16Diff, AddMatchesReference) { expect_clean(run_add_int16_cases(4000, 407), 4000); }
 
 // SEANet's residual ADD: equal shapes, zero points 0, the per-element path
 // with SMMULR rescales; every int16 pair of extremes and the output clamp.
