@@ -58,6 +58,8 @@ int run_int16() {
   small.max_c = 20;
   small.max_out_c = 20;
   failed += report("conv_int16", run_conv_int16_cases(600, 302, small));
+  failed += report("depthwise_int16", run_depthwise_int16_cases(600, 303, small));
+  failed += report("add_int16", run_add_int16_cases(600, 304));
   return failed;
 }
 

@@ -5,11 +5,18 @@
 
 #include "dsp/armv7em_simd.h"
 #include "firmware_diff/int16_diff_cases.h"
+#include "ops/add/add.h"
 #include "ops/conv_2d/conv_2d.h"
+#include "ops/depthwise_conv_2d/depthwise_conv_2d.h"
 #include "ops/fully_connected/fully_connected.h"
 
 namespace tinyinfer::diff {
 namespace {
+
+void expect_clean(const DiffResult& r, int32_t cases) {
+  EXPECT_EQ(r.cases, cases);
+  EXPECT_EQ(r.mismatches, 0) << r.first_failure;
+}
 
 // The diff runs the kernels the optimized set registers; they must be the
 // ARMv7E-M ones, not a reference fallback.
@@ -20,14 +27,12 @@ TEST(ArmInt16Diff, RegistersTheInt16Kernels) {
             &kernels::cortex_m7::fully_connected_int16_bias32);
   EXPECT_EQ(optimized<kernels::Conv2dInt16Fn>(kConv2dInt16), &kernels::cortex_m7::conv2d_int16);
   EXPECT_EQ(optimized<kernels::Conv2dInt16Bias32Fn>(kConv2dInt16Bias32), &kernels::cortex_m7::conv2d_int16_bias32);
+  EXPECT_EQ(optimized<kernels::DepthwiseInt16Fn>(kDepthwiseInt16), &kernels::cortex_m7::depthwise_int16);
+  EXPECT_EQ(optimized<kernels::BinaryFn<int16_t>>(kAddInt16), &kernels::cortex_m7::add_int16);
   EXPECT_EQ(first_missing_int16_kernel(), nullptr);
 }
 
-TEST(ArmInt16Diff, Conv2dMatchesReference) {
-  const DiffResult r = run_conv_int16_cases(2000, 403);
-  EXPECT_EQ(r.cases, 2000);
-  EXPECT_EQ(r.mismatches, 0) << r.first_failure;
-}
+TEST(ArmInt16Diff, Conv2dMatchesReference) { expect_clean(run_conv_int16_cases(2000, 403), 2000); }
 
 // SEANet's layers: 1-D convolutions along the width with wide channels.
 TEST(ArmInt16Diff, Conv2dWideChannelsMatchReference) {
@@ -35,21 +40,72 @@ TEST(ArmInt16Diff, Conv2dWideChannelsMatchReference) {
   wide.max_hw = 6;
   wide.max_c = 96;
   wide.max_out_c = 48;
-  const DiffResult r = run_conv_int16_cases(200, 404, wide);
-  EXPECT_EQ(r.cases, 200);
-  EXPECT_EQ(r.mismatches, 0) << r.first_failure;
+  expect_clean(run_conv_int16_cases(200, 404, wide), 200);
 }
 
-TEST(ArmInt16Diff, FullyConnectedMatchesReference) {
-  const DiffResult r = run_fully_connected_int16_cases(3000, 401);
-  EXPECT_EQ(r.cases, 3000);
-  EXPECT_EQ(r.mismatches, 0) << r.first_failure;
-}
+TEST(ArmInt16Diff, FullyConnectedMatchesReference) { expect_clean(run_fully_connected_int16_cases(3000, 401), 3000); }
 
 TEST(ArmInt16Diff, FullyConnectedDeepRowsMatchReference) {
-  const DiffResult r = run_fully_connected_int16_cases(100, 402, 4000);
-  EXPECT_EQ(r.cases, 100);
-  EXPECT_EQ(r.mismatches, 0) << r.first_failure;
+  expect_clean(run_fully_connected_int16_cases(100, 402, 4000), 100);
+}
+
+TEST(ArmInt16Diff, DepthwiseMatchesReference) { expect_clean(run_depthwise_int16_cases(3000, 405), 3000); }
+
+TEST(ArmInt16Diff, DepthwiseWideChannelsMatchReference) {
+  CaseLimits wide;
+  wide.max_hw = 6;
+  wide.max_c = 130;
+  expect_clean(run_depthwise_int16_cases(300, 406, wide), 300);
+}
+
+TEST(ArmInt16Diff, AddMatchesReference) { expect_clean(run_add_int16_cases(4000, 407), 4000); }
+
+// SEANet's residual ADD: equal shapes, zero points 0, the per-element path
+// with SMMULR rescales; every int16 pair of extremes and the output clamp.
+TEST(ArmInt16Diff, AddZeroPointExtremesMatchReference) {
+  const int16_t values[] = {INT16_MIN, INT16_MIN + 1, -1, 0, 1, INT16_MAX - 1, INT16_MAX};
+  constexpr int32_t kCount = 7 * 7;
+  int16_t a[kCount], b[kCount], expected[kCount], actual[kCount];
+  for (int32_t i = 0; i < kCount; ++i) {
+    a[i] = values[i / 7];
+    b[i] = values[i % 7];
+  }
+  kernels::BroadcastShape shape;
+  shape.rank = 4;
+  const int32_t dims4[] = {1, 1, 7, 7};
+  for (int32_t d = 0; d < 4; ++d) shape.out[d] = shape.in1[d] = shape.in2[d] = dims4[d];
+  const double scale_pairs[][3] = {{1e-3, 1e-3, 1e-3}, {1e-3, 1e-3, 1e-7}, {5e-4, 8e-4, 1e-3}, {1e-3, 1e-8, 2e-3}};
+  for (const auto& scales : scale_pairs) {
+    const kernels::BinaryParams p = add_int16_params(scales[0], 0, scales[1], 0, scales[2], 0, INT16_MIN, INT16_MAX);
+    kernels::reference::add_int16(p, shape, a, b, expected);
+    kernels::cortex_m7::add_int16(p, shape, a, b, actual);
+    for (int32_t i = 0; i < kCount; ++i)
+      EXPECT_EQ(actual[i], expected[i]) << "a " << a[i] << " b " << b[i] << " scales " << scales[0] << " " << scales[1]
+                                        << " -> " << scales[2];
+  }
+}
+
+// Parameters prepare never derives (an input multiplier above one, an
+// offset beyond int16's zero points) take the reference: same results.
+TEST(ArmInt16Diff, AddOutsidePreparedParametersMatchesReference) {
+  kernels::BroadcastShape shape;
+  shape.rank = 2;
+  shape.out[0] = shape.in1[0] = 3;
+  shape.out[1] = shape.in1[1] = shape.in2[1] = 5;
+  shape.in2[0] = 1;
+  int16_t a[15], b[5], expected[15], actual[15];
+  for (int32_t i = 0; i < 15; ++i) a[i] = static_cast<int16_t>(i * 7 - 50);
+  for (int32_t i = 0; i < 5; ++i) b[i] = static_cast<int16_t>(40 - i * 9);
+  kernels::BinaryParams base = add_int16_params(1e-3, 0, 2e-3, 0, 4e-3, 0, INT16_MIN, INT16_MAX);
+  kernels::BinaryParams left = base;
+  left.input1_shift = 1;
+  kernels::BinaryParams offset = base;
+  offset.input2_offset = 40000;
+  for (const kernels::BinaryParams& p : {left, offset}) {
+    kernels::reference::add_int16(p, shape, a, b, expected);
+    kernels::cortex_m7::add_int16(p, shape, a, b, actual);
+    for (int32_t i = 0; i < 15; ++i) EXPECT_EQ(actual[i], expected[i]) << "element " << i;
+  }
 }
 
 // SMLALD's twin: both products into a 64-bit accumulator, wrapping.

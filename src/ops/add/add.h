@@ -50,6 +50,9 @@ namespace cortex_m7 {
 void add_int8(const AddInt8Params& params, const BroadcastShape& shape, const int8_t* input1, const int8_t* input2,
               int8_t* output, void* scratch);
 std::size_t add_int8_scratch_bytes(int64_t input1_elements, int64_t input2_elements, int64_t output_elements);
+// int16: kernel type BinaryFn<int16_t>, parameters as reference::add_int16.
+void add_int16(const BinaryParams& params, const BroadcastShape& shape, const int16_t* input1, const int16_t* input2,
+               int16_t* output);
 }  // namespace cortex_m7
 
 }  // namespace tinyinfer::kernels

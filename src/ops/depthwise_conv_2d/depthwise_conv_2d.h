@@ -53,6 +53,10 @@ void depthwise_int8(const Window& window, int32_t depth_multiplier, const Requan
                     const Dims4& out, int8_t* output, void* scratch);
 std::size_t depthwise_int8_scratch_bytes(const Window& window, int32_t depth_multiplier, const Dims4& in,
                                          const Dims4& filter, const Dims4& out);
+// int16x8 needs no scratch (the argument is ignored).
+void depthwise_int16(const Window& window, int32_t depth_multiplier, const Requant& rq, const Dims4& in,
+                     const int16_t* input, const Dims4& filter, const int8_t* filter_data, const int64_t* bias,
+                     const Dims4& out, int16_t* output, void* scratch);
 }  // namespace cortex_m7
 
 // FPv5 float/hybrid variants (cortex_m7/), equal to the reference within float
