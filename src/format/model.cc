@@ -232,9 +232,11 @@ Status validate_graph(const fb::Model* model, const fb::SubGraph* graph) {
     if (op->outputs() == nullptr || op->outputs()->size() == 0) {
       return Status::error(StatusCode::kInvalidModel, "op %d has no outputs", op_index);
     }
-    if (op->intermediates() != nullptr && op->intermediates()->size() != 0) {
-      return Status::error(StatusCode::kUnsupported, "op %d: intermediate tensors", op_index);
-    }
+    // TFLite's quantizer gives some ops (full-integer LSTMs) "intermediate"
+    // tensors that only carry quantization parameters of inner values. Kernels
+    // that match TFLM's (no layer-norm LSTM) use fixed inner scales and never
+    // read them, so they are checked for range and otherwise ignored.
+    TI_RETURN_IF_ERROR(validate_index_list(op->intermediates(), tensor_count, true, "intermediate", op_index));
   }
 
   // Producer of each tensor: -2 = none yet; graph inputs count as produced

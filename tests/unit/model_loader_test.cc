@@ -134,6 +134,20 @@ TEST(ModelLoader, RejectsOutOfRangeTensorIndex) {
   EXPECT_NE(message_of(b.finish()).find("op 1: input 0 refers to tensor 99"), std::string::npos);
 }
 
+// TFLite's quantizer adds "intermediate" tensors (quantization parameters of
+// an LSTM's inner values) that no op reads or writes: TFLite and TFLM load
+// such models, so must we; an intermediate outside the tensor list is refused.
+TEST(ModelLoader, AcceptsIntermediateTensorsAndChecksTheirRange) {
+  ModelBuilder b = testing::small_float_model();
+  const int32_t inner = b.tensor(fb::TensorType::INT16, {1, 3}, 1.0f / 4096, 0);
+  b.graph().operators[0]->intermediates = {inner, inner};
+  const Status status = load_and_init(b.finish());
+  EXPECT_TRUE(status.is_ok()) << status.message();
+
+  b.graph().operators[0]->intermediates = {inner, 77};
+  EXPECT_NE(message_of(b.finish()).find("op 0: intermediate 1 refers to tensor 77"), std::string::npos);
+}
+
 TEST(ModelLoader, RejectsOutOfRangeBuffer) {
   ModelBuilder b = testing::small_float_model();
   b.graph().tensors[1]->buffer = 1000;
