@@ -16,8 +16,10 @@ void mean_float_block(const float* in, int32_t rows, int32_t stride, float count
   float total[kWidth] = {};
   const float* row = in;
   for (int32_t r = 0; r < rows; ++r, row += stride) {
+#pragma GCC unroll 8
     for (int k = 0; k < kWidth; ++k) total[k] = total[k] + row[k];
   }
+#pragma GCC unroll 8
   for (int k = 0; k < kWidth; ++k) out[k] = total[k] / count;
 }
 

@@ -17,12 +17,14 @@ void sum_int16_block(const int16_t* in, int32_t rows, int32_t stride, int32_t* s
   uint32_t low[kWords] = {}, high[kWords] = {};
   const int16_t* row = in;
   for (int32_t r = 0; r < rows; ++r, row += stride) {
+#pragma GCC unroll 8
     for (int k = 0; k < kWords; ++k) {
       const uint32_t pair = load_u32(row + 2 * k);
       low[k] += widen_low(pair);
       high[k] += widen_high(pair);
     }
   }
+#pragma GCC unroll 8
   for (int k = 0; k < kWords; ++k) {
     sums[2 * k] = static_cast<int32_t>(low[k]);
     sums[2 * k + 1] = static_cast<int32_t>(high[k]);

@@ -23,12 +23,14 @@ void sum_int8_block(const int8_t* in, int32_t rows, int32_t stride, int32_t* sum
     uint32_t even[kWords] = {}, odd[kWords] = {};
     const int8_t* row = in + static_cast<int64_t>(done) * stride;
     for (int32_t r = 0; r < chunk; ++r, row += stride) {
+#pragma GCC unroll 8
       for (int k = 0; k < kWords; ++k) {
         const uint32_t word = load_u32(row + 4 * k);
         even[k] = sxtab16(even[k], word);
         odd[k] = sxtab16_odd(odd[k], word);
       }
     }
+#pragma GCC unroll 8
     for (int k = 0; k < kWords; ++k) {
       total[4 * k + 0] += widen_low(even[k]);
       total[4 * k + 1] += widen_low(odd[k]);
@@ -37,6 +39,7 @@ void sum_int8_block(const int8_t* in, int32_t rows, int32_t stride, int32_t* sum
     }
     done += chunk;
   }
+#pragma GCC unroll 8
   for (int i = 0; i < 4 * kWords; ++i) sums[i] = static_cast<int32_t>(total[i]);
 }
 
