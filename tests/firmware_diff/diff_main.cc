@@ -8,6 +8,7 @@
 #include "firmware_diff/float_diff_cases.h"
 #include "firmware_diff/int16_diff_cases.h"
 #include "firmware_diff/int8_diff_cases.h"
+#include "firmware_diff/mean_diff_cases.h"
 
 namespace {
 
@@ -84,12 +85,35 @@ int run_float() {
   return failed;
 }
 
+// MEAN int8 / int16 / float32: also fails when the cases stop reaching both
+// the per-channel path and the reference fallback.
+int run_mean() {
+  using namespace tinyinfer::diff;
+  int failed = 0;
+  if (const char* missing = first_missing_mean_kernel()) {
+    tinyinfer::app::print("DIFF mean kernels registered: no, %s runs the reference one\n", missing);
+    ++failed;
+  }
+  const MeanDiffResult results[] = {run_mean_int8_cases(600, 111), run_mean_int16_cases(600, 311),
+                                    run_mean_float_cases(600, 211)};
+  const char* const names[] = {"mean_int8", "mean_int16", "mean_float32"};
+  for (int i = 0; i < 3; ++i) {
+    failed += report(names[i], results[i]);
+    if (!covers_both_paths(results[i])) {
+      tinyinfer::app::print("DIFF %s: only %d cases took the per-channel path\n", names[i],
+                            static_cast<int>(results[i].channel_path));
+      ++failed;
+    }
+  }
+  return failed;
+}
+
 }  // namespace
 
 int main() {
   tinyinfer::board::init();
   tinyinfer::app::print("tinyinfer kernel differential test on %s\n", tinyinfer::board::name());
-  const int failed = run_int8() + run_int16() + run_float();
+  const int failed = run_int8() + run_int16() + run_float() + run_mean();
   tinyinfer::app::print("DIFF %s\n", failed == 0 ? "PASSED" : "FAILED");
   tinyinfer::board::exit(failed);
 }

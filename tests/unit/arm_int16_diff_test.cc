@@ -1,14 +1,18 @@
 // Host run of the differential cases of the ARMv7E-M int16x8 kernels against
 // the reference kernels (the portable twins of SMLALD and SXTB16 execute here;
 // tests/firmware_diff runs the same cases on the emulated Cortex-M7).
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "dsp/armv7em_simd.h"
 #include "firmware_diff/int16_diff_cases.h"
+#include "firmware_diff/mean_diff_cases.h"
 #include "ops/add/add.h"
 #include "ops/conv_2d/conv_2d.h"
 #include "ops/depthwise_conv_2d/depthwise_conv_2d.h"
 #include "ops/fully_connected/fully_connected.h"
+#include "ops/mean/mean.h"
 
 namespace tinyinfer::diff {
 namespace {
@@ -115,6 +119,39 @@ TEST(ArmInt16Diff, SmlaldTwinAddsBothLaneProducts) {
   const uint32_t b = (uint32_t{0x8000} << 16) | 0x8000;  // lanes -32768, -32768
   EXPECT_EQ(smlald(a, b, 5), int64_t{5} + int64_t{32767} * -32768 + int64_t{-32768} * -32768);
   EXPECT_EQ(smlald(a, b, INT64_MAX), static_cast<int64_t>(static_cast<uint64_t>(INT64_MAX) + 32768u));
+}
+
+TEST(ArmInt16Diff, MeanMatchesReference) {
+  EXPECT_EQ(optimized<kernels::MeanFn>(kMeanInt16), &kernels::cortex_m7::mean_int16);
+  const MeanDiffResult r = run_mean_int16_cases(3000, 502);
+  expect_clean(r, 3000);
+  EXPECT_TRUE(covers_both_paths(r)) << r.channel_path << " cases took the per-channel path";
+}
+
+// 66000 rows of an extreme int16 wrap the int32 sums (66000 * 32768 > 2^31)
+// as the reference's do; 11 channels use the 8- and 2-channel blocks and a
+// single column. Too big for the firmware: host only.
+TEST(ArmInt16Diff, MeanWrappingSumsMatchReference) {
+  MeanCase m;
+  m.shape = Shape{4, {1, 330, 200, 11}};
+  m.axis_count = 2;
+  m.axes[0] = -3;
+  m.axes[1] = -2;
+  std::vector<int16_t> input(static_cast<std::size_t>(m.shape.elements()));
+  int16_t expected[11], actual[11];
+  int32_t reference_sums[11], sums[11];
+  for (const int16_t value : {int16_t{INT16_MIN}, int16_t{INT16_MAX}}) {
+    for (const int32_t zero_point : {INT16_MIN, 0, INT16_MAX}) {
+      for (std::size_t i = 0; i < input.size(); ++i) input[i] = i % 11 == 3 ? int16_t{-1} : value;
+      const kernels::ReduceParams p = mean_params(m, 1e-3, zero_point, 1e-3, -zero_point);
+      kernels::reference::mean_int16(p, input.data(), expected, reference_sums);
+      kernels::cortex_m7::mean_int16(p, input.data(), actual, sums);
+      for (int32_t c = 0; c < 11; ++c) {
+        EXPECT_EQ(sums[c], reference_sums[c]) << "channel " << c;
+        EXPECT_EQ(actual[c], expected[c]) << "value " << value << " zp " << zero_point << " channel " << c;
+      }
+    }
+  }
 }
 
 }  // namespace

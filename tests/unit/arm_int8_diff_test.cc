@@ -5,12 +5,14 @@
 
 #include "dsp/armv7em_simd.h"
 #include "firmware_diff/int8_diff_cases.h"
+#include "firmware_diff/mean_diff_cases.h"
 #include "ops/add/add.h"
 #include "ops/average_pool_2d/average_pool_2d.h"
 #include "ops/conv_2d/conv_2d.h"
 #include "ops/depthwise_conv_2d/depthwise_conv_2d.h"
 #include "ops/fully_connected/fully_connected.h"
 #include "ops/max_pool_2d/max_pool_2d.h"
+#include "ops/mean/mean.h"
 
 namespace tinyinfer::diff {
 namespace {
@@ -88,6 +90,86 @@ TEST(ArmInt8Diff, RequantizeMatchesMultiplyByQuantizedMultiplier) {
       ASSERT_EQ(actual, expected) << "acc " << acc << " multiplier " << multiplier << " shift " << shift;
     } else {
       ASSERT_EQ(actual > 0, expected > 0) << "acc " << acc << " shift " << shift;
+    }
+  }
+}
+
+// MEAN: every optimized variant registered; random shapes and axis lists
+// reach both the per-channel path and the fallback (most of both).
+TEST(ArmInt8Diff, RegistersTheMeanKernels) {
+  EXPECT_EQ(first_missing_mean_kernel(), nullptr);
+  EXPECT_EQ(optimized<kernels::MeanFn>(kMeanInt8), &kernels::cortex_m7::mean_int8);
+}
+
+TEST(ArmInt8Diff, MeanMatchesReference) {
+  const MeanDiffResult r = run_mean_int8_cases(4000, 501);
+  expect_clean(r, 4000);
+  EXPECT_TRUE(covers_both_paths(r)) << r.channel_path << " cases took the per-channel path";
+}
+
+// The dispatch: which axis lists the per-channel path takes, written the
+// ways converters write them.
+TEST(ArmInt8Diff, MeanChannelPathTakesGlobalAveragePoolingOnly) {
+  struct Expectation {
+    Shape shape;
+    int32_t axes[3];
+    int32_t axis_count;
+    bool channel_path;
+    int64_t outer, rows, channels;
+  };
+  const Expectation expectations[] = {
+      {Shape{4, {1, 7, 7, 1024}}, {1, 2}, 2, true, 1, 49, 1024},
+      {Shape{4, {1, 7, 7, 1024}}, {-3, -2}, 2, true, 1, 49, 1024},
+      {Shape{4, {1, 7, 7, 1024}}, {2, 1, 2}, 3, true, 1, 49, 1024},
+      {Shape{4, {3, 5, 6, 10}}, {1, 2}, 2, true, 3, 30, 10},
+      {Shape{4, {3, 5, 6, 10}}, {0, 1, 2}, 3, true, 1, 90, 10},
+      {Shape{3, {2, 50, 16}}, {-2}, 1, true, 2, 50, 16},
+      {Shape{4, {1, 7, 7, 1}}, {1, 2}, 2, false, 0, 0, 0},     // one channel: reduce all
+      {Shape{4, {1, 7, 7, 8}}, {3}, 1, false, 0, 0, 0},        // innermost
+      {Shape{4, {2, 7, 7, 8}}, {0, 3}, 2, false, 0, 0, 0},     // kept, reduced, kept, reduced
+      {Shape{4, {2, 7, 7, 8}}, {0, 2}, 2, false, 0, 0, 0},     // two reduced runs
+      {Shape{4, {1, 7, 0, 8}}, {1, 2}, 2, false, 0, 0, 0},     // empty
+      {Shape{4, {2, 7, 7, 8}}, {}, 0, false, 0, 0, 0},         // nothing reduced
+      {Shape{5, {2, 3, 4, 5, 6}}, {2, 3}, 2, true, 6, 20, 6},  // adjacent kept dims merge
+      {Shape{5, {2, 3, 4, 5, 6}}, {1, 3}, 2, false, 0, 0, 0},  // two reduced runs
+  };
+  for (const Expectation& e : expectations) {
+    MeanCase m;
+    m.shape = e.shape;
+    m.axis_count = e.axis_count;
+    for (int32_t i = 0; i < e.axis_count; ++i) m.axes[i] = e.axes[i];
+    kernels::cortex_m7::ChannelMeanShape shape;
+    const bool taken = kernels::cortex_m7::as_channel_mean(mean_params(m, 1.0, 0, 1.0, 0), &shape);
+    EXPECT_EQ(taken, e.channel_path) << "rank " << e.shape.rank << " first axis " << e.axes[0];
+    if (!taken || !e.channel_path) continue;
+    EXPECT_EQ(shape.outer, e.outer);
+    EXPECT_EQ(shape.rows, e.rows);
+    EXPECT_EQ(shape.channels, e.channels);
+  }
+}
+
+// 529 rows of one extreme value carry the int16 lanes to their limits and
+// through two flushes; 13 channels use the 8- and 4-channel blocks and a
+// single column. Zero points and scales at the ends of their ranges.
+TEST(ArmInt8Diff, MeanExtremeColumnsMatchReference) {
+  MeanCase m;
+  m.shape = Shape{4, {1, 23, 23, 13}};
+  m.axis_count = 2;
+  m.axes[0] = 1;
+  m.axes[1] = 2;
+  static int8_t input[23 * 23 * 13];
+  int8_t expected[13], actual[13];
+  int32_t reference_sums[13], sums[13];
+  for (const int8_t value : {int8_t{-128}, int8_t{127}, int8_t{0}}) {
+    for (const int32_t zero_point : {-128, 0, 127}) {
+      for (const double output_scale : {1.0, 1.0 / 256, 256.0}) {
+        for (int8_t& v : input) v = value;
+        const kernels::ReduceParams p = mean_params(m, 1.0, zero_point, output_scale, -zero_point);
+        kernels::reference::mean_int8(p, input, expected, reference_sums);
+        kernels::cortex_m7::mean_int8(p, input, actual, sums);
+        for (int32_t c = 0; c < 13; ++c)
+          EXPECT_EQ(actual[c], expected[c]) << "value " << int{value} << " zp " << zero_point << " channel " << c;
+      }
     }
   }
 }

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "firmware_diff/float_diff_cases.h"
+#include "firmware_diff/mean_diff_cases.h"
 #include "ops/add/add.h"
 #include "ops/average_pool_2d/average_pool_2d.h"
 #include "ops/common/kernel_types.h"
@@ -15,6 +16,7 @@
 #include "ops/depthwise_conv_2d/depthwise_conv_2d.h"
 #include "ops/fully_connected/fully_connected.h"
 #include "ops/max_pool_2d/max_pool_2d.h"
+#include "ops/mean/mean.h"
 
 namespace tinyinfer::float_diff {
 namespace {
@@ -59,6 +61,16 @@ TEST(OptimizedFloatDiffTest, FullyConnectedRandom) {
 }
 
 TEST(OptimizedFloatDiffTest, MaxPoolFloatRandom) { expect_clean(run_max_pool_cases(3000, 0x9001), 3000); }
+
+// MEAN float32: each channel adds its rows in the reference's order, so the
+// results match bit for bit (no tolerance).
+TEST(OptimizedFloatDiffTest, MeanFloatRandom) {
+  EXPECT_EQ(diff::optimized<kernels::MeanFn>(diff::kMeanFloat), &kernels::cortex_m7::mean_float32);
+  const diff::MeanDiffResult r = diff::run_mean_float_cases(3000, 503);
+  EXPECT_EQ(r.cases, 3000);
+  EXPECT_EQ(r.mismatches, 0) << r.first_failure;
+  EXPECT_TRUE(diff::covers_both_paths(r)) << r.channel_path << " cases took the per-channel path";
+}
 
 }  // namespace
 }  // namespace tinyinfer::float_diff

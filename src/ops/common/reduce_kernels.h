@@ -90,6 +90,23 @@ void fold(const ReduceParams& p, const T* in, T* out, T init, Step step) {
   walk(p, in, out, step);
 }
 
+// out = the int32 sums of a quantized MEAN / SUM requantized to T (the
+// per-output half of quantized_mean_or_sum, shared with the optimized
+// kernels that compute the sums their own way).
+template <typename T>
+void requantize_sums(const ReduceParams& p, const int32_t* sums, T* out) {
+  // sum - zero_point * count, kept to its low 32 bits as TFLite's cast does.
+  const auto offset = static_cast<uint32_t>(static_cast<uint64_t>(int64_t{p.input_zero_point} * p.count));
+  for (int64_t o = 0; o < p.outputs; ++o) {
+    const auto shifted = static_cast<int32_t>(static_cast<uint32_t>(sums[o]) - offset);
+    const int32_t scaled = quant::multiply_by_quantized_multiplier(shifted, p.multiplier, p.shift);
+    auto v = static_cast<int32_t>(static_cast<uint32_t>(scaled) + static_cast<uint32_t>(p.output_zero_point));
+    v = v < std::numeric_limits<T>::min() ? std::numeric_limits<T>::min() : v;
+    v = v > std::numeric_limits<T>::max() ? std::numeric_limits<T>::max() : v;
+    out[o] = static_cast<T>(v);
+  }
+}
+
 // The int32 sums of a quantized MEAN / SUM (wrapping on overflow as TFLite
 // does), requantized to T. An empty input gives zeros, as in TFLite.
 template <typename T>
@@ -102,16 +119,7 @@ void quantized_mean_or_sum(const ReduceParams& p, const T* in, T* out, int32_t* 
   walk(p, in, sums, [](int32_t a, T q) {
     return static_cast<int32_t>(static_cast<uint32_t>(a) + static_cast<uint32_t>(static_cast<int32_t>(q)));
   });
-  // sum - zero_point * count, kept to its low 32 bits as TFLite's cast does.
-  const auto offset = static_cast<uint32_t>(static_cast<uint64_t>(int64_t{p.input_zero_point} * p.count));
-  for (int64_t o = 0; o < p.outputs; ++o) {
-    const auto shifted = static_cast<int32_t>(static_cast<uint32_t>(sums[o]) - offset);
-    const int32_t scaled = quant::multiply_by_quantized_multiplier(shifted, p.multiplier, p.shift);
-    auto v = static_cast<int32_t>(static_cast<uint32_t>(scaled) + static_cast<uint32_t>(p.output_zero_point));
-    v = v < std::numeric_limits<T>::min() ? std::numeric_limits<T>::min() : v;
-    v = v > std::numeric_limits<T>::max() ? std::numeric_limits<T>::max() : v;
-    out[o] = static_cast<T>(v);
-  }
+  requantize_sums(p, sums, out);
 }
 
 }  // namespace reduce

@@ -15,52 +15,6 @@ namespace fb = format::fb;
 // Axis lists may repeat entries; more than this many is not a real model.
 constexpr int32_t kMaxAxisEntries = 16;
 
-// Folds 1/count into the sum's multiplier the way TFLite's quantized mean
-// does: a left shift by floor(log2(count)) (at most 32, and at most what
-// keeps the final shift >= -31) before the integer division, so little
-// precision is lost.
-void fold_mean_count(int64_t count, int32_t* multiplier, int32_t* shift) {
-  if (count <= 0) return;
-  int32_t bits = 0;
-  while ((count >> (bits + 1)) != 0) ++bits;
-  if (bits > 32) bits = 32;
-  if (bits > 31 + *shift) bits = 31 + *shift;
-  *multiplier = static_cast<int32_t>((static_cast<int64_t>(*multiplier) << bits) / count);
-  *shift -= bits;
-}
-
-// Fills p's geometry: size-1 dimensions dropped, neighbours of the same kind
-// (reduced / kept) merged, output steps from the innermost kept dimension out.
-void build_geometry(const Shape& in, const bool* reduced, kernels::ReduceParams* p) {
-  bool kinds[kMaxRank] = {};
-  int32_t r = 0;
-  for (int32_t d = 0; d < in.rank; ++d) {
-    const int32_t n = in.dims[d];
-    if (reduced[d]) p->count *= n;
-    if (n == 0) p->empty = true;
-    if (n == 1) continue;
-    if (r > 0 && kinds[r - 1] == reduced[d]) {
-      p->dims[r - 1] *= n;
-      continue;
-    }
-    p->dims[r] = n;
-    kinds[r] = reduced[d];
-    ++r;
-  }
-  if (r == 0) {
-    p->dims[0] = 1;
-    kinds[0] = true;
-    r = 1;
-  }
-  p->rank = r;
-  int64_t stride = 1;
-  for (int32_t d = r - 1; d >= 0; --d) {
-    p->out_strides[d] = kinds[d] ? 0 : stride;
-    if (!kinds[d]) stride *= p->dims[d];
-  }
-  if (p->empty) p->count = 0;
-}
-
 Status check_per_tensor(const PrepareContext& ctx, const Tensor& t, const char* role) {
   if (!t.quant.is_quantized() || t.quant.per_channel())
     return ctx.error(StatusCode::kUnsupported, "%s tensor '%s' is %s: needs one scale and zero point", role, t.name,
@@ -90,6 +44,52 @@ Status prepare_quant(const PrepareContext& ctx, const Tensor& input, const Tenso
 }
 
 }  // namespace
+
+// Folds 1/count into the sum's multiplier the way TFLite's quantized mean
+// does: a left shift by floor(log2(count)) (at most 32, and at most what
+// keeps the final shift >= -31) before the integer division, so little
+// precision is lost.
+void fold_mean_count(int64_t count, int32_t* multiplier, int32_t* shift) {
+  if (count <= 0) return;
+  int32_t bits = 0;
+  while ((count >> (bits + 1)) != 0) ++bits;
+  if (bits > 32) bits = 32;
+  if (bits > 31 + *shift) bits = 31 + *shift;
+  *multiplier = static_cast<int32_t>((static_cast<int64_t>(*multiplier) << bits) / count);
+  *shift -= bits;
+}
+
+// Fills p's geometry: size-1 dimensions dropped, neighbours of the same kind
+// (reduced / kept) merged, output steps from the innermost kept dimension out.
+void build_reduce_geometry(const Shape& in, const bool* reduced, kernels::ReduceParams* p) {
+  bool kinds[kMaxRank] = {};
+  int32_t r = 0;
+  for (int32_t d = 0; d < in.rank; ++d) {
+    const int32_t n = in.dims[d];
+    if (reduced[d]) p->count *= n;
+    if (n == 0) p->empty = true;
+    if (n == 1) continue;
+    if (r > 0 && kinds[r - 1] == reduced[d]) {
+      p->dims[r - 1] *= n;
+      continue;
+    }
+    p->dims[r] = n;
+    kinds[r] = reduced[d];
+    ++r;
+  }
+  if (r == 0) {
+    p->dims[0] = 1;
+    kinds[0] = true;
+    r = 1;
+  }
+  p->rank = r;
+  int64_t stride = 1;
+  for (int32_t d = r - 1; d >= 0; --d) {
+    p->out_strides[d] = kinds[d] ? 0 : stride;
+    if (!kinds[d]) stride *= p->dims[d];
+  }
+  if (p->empty) p->count = 0;
+}
 
 Status prepare_reduce(PrepareContext& ctx, ReduceQuant quant) {
   if (ctx.input_count() != 2 || !ctx.has_input(0) || !ctx.has_input(1) || ctx.output_count() != 1)
@@ -124,7 +124,7 @@ Status prepare_reduce(PrepareContext& ctx, ReduceQuant quant) {
   for (int32_t d = 0; d < rank; ++d)
     if (reduced[d]) data->axes[data->axis_count++] = static_cast<int8_t>(d);
   kernels::ReduceParams& p = data->params;
-  build_geometry(input.shape, reduced, &p);
+  build_reduce_geometry(input.shape, reduced, &p);
   p.outputs = want.elements();
   TI_RETURN_IF_ERROR(prepare_quant(ctx, input, output, quant, &p));
   kernels::ScratchQuery query;

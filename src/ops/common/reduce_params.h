@@ -28,6 +28,13 @@ struct ReduceData {
   bool keep_dims;
 };
 
+// The steps of prepare_reduce the kernels' differential tests repeat on
+// their own shapes (tests/firmware_diff/mean_diff_cases.h):
+// p's geometry for an input whose dimensions d with reduced[d] are reduced;
+void build_reduce_geometry(const Shape& in, const bool* reduced, kernels::ReduceParams* p);
+// MEAN's 1/count folded into the sum's multiplier and shift, as TFLite does.
+void fold_mean_count(int64_t count, int32_t* multiplier, int32_t* shift);
+
 // Checks the node, chooses the kernel for input type -> output type, derives
 // the geometry and the requantization, and requests the kernel's scratch.
 Status prepare_reduce(PrepareContext& ctx, ReduceQuant quant);

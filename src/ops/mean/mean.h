@@ -21,4 +21,14 @@ void mean_int8(const ReduceParams& p, const void* input, void* output, void* scr
 void mean_int16(const ReduceParams& p, const void* input, void* output, void* scratch);
 }  // namespace reference
 
+// Cortex-M7 variants (cortex_m7/), bit-exact with the reference: the
+// per-channel average over a middle run of dimensions (global average
+// pooling, MEAN over {1, 2} of NHWC) summed a block of channels at a time in
+// registers; every other geometry runs the reference.
+namespace cortex_m7 {
+void mean_float32(const ReduceParams& p, const void* input, void* output, void* scratch);
+void mean_int8(const ReduceParams& p, const void* input, void* output, void* scratch);
+void mean_int16(const ReduceParams& p, const void* input, void* output, void* scratch);
+}  // namespace cortex_m7
+
 }  // namespace tinyinfer::kernels
