@@ -8,6 +8,7 @@
 #include "firmware_diff/float_diff_cases.h"
 #include "firmware_diff/int16_diff_cases.h"
 #include "firmware_diff/int8_diff_cases.h"
+#include "firmware_diff/lstm_diff_cases.h"
 #include "firmware_diff/mean_diff_cases.h"
 
 namespace {
@@ -108,12 +109,27 @@ int run_mean() {
   return failed;
 }
 
+// UNIDIRECTIONAL_SEQUENCE_LSTM int8 / int16 / float32: the gate products on
+// the FULLY_CONNECTED inner loops, the rest of each step the reference's.
+int run_lstm() {
+  using namespace tinyinfer::diff;
+  int failed = 0;
+  if (const char* missing = first_missing_lstm_kernel()) {
+    tinyinfer::app::print("DIFF lstm kernels registered: no, %s runs the reference one\n", missing);
+    ++failed;
+  }
+  failed += report("lstm_int8", run_lstm_int8_cases(200, 711));
+  failed += report("lstm_int16", run_lstm_int16_cases(200, 713));
+  failed += report("lstm_float32", run_lstm_float_cases(100, 714));
+  return failed;
+}
+
 }  // namespace
 
 int main() {
   tinyinfer::board::init();
   tinyinfer::app::print("tinyinfer kernel differential test on %s\n", tinyinfer::board::name());
-  const int failed = run_int8() + run_int16() + run_float() + run_mean();
+  const int failed = run_int8() + run_int16() + run_float() + run_mean() + run_lstm();
   tinyinfer::app::print("DIFF %s\n", failed == 0 ? "PASSED" : "FAILED");
   tinyinfer::board::exit(failed);
 }

@@ -66,17 +66,33 @@ void multiply(const int16_t* a, const int16_t* b, int32_t n, const LstmScale& s,
   }
 }
 
+// The gate products of integer_sequence, one scalar loop per unit (the
+// reference). An optimized engine (cortex_m7/) offers the same two calls:
+// begin_step before a step's gates, products for each gate.
 template <typename Act, typename Bias>
+struct ScalarGateProducts {
+  const LstmDims& d;
+  const LstmQuantParams& p;
+  const LstmTensors<Act, int8_t, Bias, int16_t>& t;
+
+  void begin_step(const Act* /*input*/, const Act* /*hidden*/) {}
+  // input_product = input x W[g] + bias[g], recurrent_product = hidden x R[g], both int16 Q3.12.
+  void products(int g, const Act* input, const Act* hidden, int16_t* input_product, int16_t* recurrent_product) {
+    gate_product(input, d.input_size, p.input_offset, t.input_weights[g], p.input_weight_offset[g], t.bias[g],
+                 p.input_fc[g], d.units, input_product);
+    gate_product(hidden, d.units, p.hidden_offset, t.recurrent_weights[g], p.recurrent_weight_offset[g],
+                 static_cast<const Bias*>(nullptr), p.recurrent_fc[g], d.units, recurrent_product);
+  }
+};
+
+template <typename Act, typename Bias, typename Products>
 void integer_sequence(const LstmDims& d, const LstmQuantParams& p, const LstmTensors<Act, int8_t, Bias, int16_t>& t,
-                      void* scratch) {
+                      void* scratch, Products& engine) {
   const StepBuffers<int16_t> buffers(scratch, d.units);
   const int32_t n = d.units;
   // One gate into `out`, buffer 3 holding the recurrent product.
   auto gate = [&](int g, const Act* input, const Act* hidden, int16_t* out) {
-    gate_product(input, d.input_size, p.input_offset, t.input_weights[g], p.input_weight_offset[g], t.bias[g],
-                 p.input_fc[g], n, out);
-    gate_product(hidden, n, p.hidden_offset, t.recurrent_weights[g], p.recurrent_weight_offset[g],
-                 static_cast<const Bias*>(nullptr), p.recurrent_fc[g], n, buffers.gate[3]);
+    engine.products(g, input, hidden, out, buffers.gate[3]);
     for (int32_t i = 0; i < n; ++i) out[i] = saturate_int16(int32_t{out[i]} + buffers.gate[3][i]);
     SigmoidQuantParams q12;  // Q3.12 input: multiplier 0, shift 0
     if (g == kLstmCellGate)
@@ -92,6 +108,7 @@ void integer_sequence(const LstmDims& d, const LstmQuantParams& p, const LstmTen
     cell_tanh.input_multiplier = 3;
   }
   for_each_step(d, t, [&](const Act* input, Act* hidden, int16_t* cell, Act* output) {
+    engine.begin_step(input, hidden);
     int16_t* forget = buffers.gate[0];
     int16_t* in_gate = buffers.gate[1];
     int16_t* cell_gate = buffers.gate[2];
@@ -112,6 +129,13 @@ void integer_sequence(const LstmDims& d, const LstmQuantParams& p, const LstmTen
     multiply(tanh_cell, out_gate, n, p.output_times_tanh_cell, p.hidden_zero_point, p.hidden_min, p.hidden_max, hidden);
     std::memcpy(output, hidden, sizeof(Act) * static_cast<std::size_t>(n));
   });
+}
+
+template <typename Act, typename Bias>
+void integer_sequence(const LstmDims& d, const LstmQuantParams& p, const LstmTensors<Act, int8_t, Bias, int16_t>& t,
+                      void* scratch) {
+  ScalarGateProducts<Act, Bias> reference{d, p, t};
+  integer_sequence(d, p, t, scratch, reference);
 }
 
 }  // namespace tinyinfer::kernels::lstm

@@ -175,7 +175,13 @@ Status prepare_lstm(PrepareContext& ctx) {
   d->float_params.cell_clip = opt->cell_clip();
   if (input.type != DataType::kFloat32)
     TI_RETURN_IF_ERROR(prepare_quant(ctx, input, hidden, cell, opt->cell_clip(), d));
-  ctx.request_scratch(kernels::lstm_scratch_bytes(dims.units, data_type_size(cell.type)));
+  // The reference's four state rows, or the kernel's layout where it asks for more.
+  kernels::ScratchQuery query;
+  query.in = {dims.batches, dims.steps, 1, dims.input_size};
+  query.out = {dims.batches, dims.steps, 1, dims.units};
+  query.small_arena = ctx.small_arena();
+  ctx.request_scratch(
+      std::max(kernels::lstm_scratch_bytes(dims.units, data_type_size(cell.type)), ctx.kernel_scratch_bytes(query)));
   ctx.node().op_data = d;
   return Status::ok();
 }

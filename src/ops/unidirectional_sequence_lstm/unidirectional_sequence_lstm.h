@@ -6,6 +6,7 @@
 // are variable tensors (kept across invokes, Interpreter::reset_state()).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 #include "ops/common/kernel_types.h"
@@ -88,5 +89,22 @@ void unidirectional_sequence_lstm_int8(const LstmDims& dims, const LstmQuantPara
 void unidirectional_sequence_lstm_int16(const LstmDims& dims, const LstmQuantParams& params, const LstmInt16Tensors& t,
                                         void* scratch);
 }  // namespace reference
+
+// Optimized variants (cortex_m7/): the gate products on the FULLY_CONNECTED
+// kernels' inner loops, the rest of the step the reference's; int8 and int16
+// bit-exact with the reference, float within float rounding. `scratch`: at
+// least the *_scratch_bytes of the same sizes (the four state rows and the
+// widened input and hidden rows). The op's ScratchQuery: in {batches, steps,
+// 1, input_size}, out {batches, steps, 1, units}.
+namespace cortex_m7 {
+void unidirectional_sequence_lstm_float(const LstmDims& dims, const LstmFloatParams& params, const LstmFloatTensors& t,
+                                        void* scratch);
+void unidirectional_sequence_lstm_int8(const LstmDims& dims, const LstmQuantParams& params, const LstmInt8Tensors& t,
+                                       void* scratch);
+std::size_t unidirectional_sequence_lstm_int8_scratch_bytes(int32_t input_size, int32_t units);
+void unidirectional_sequence_lstm_int16(const LstmDims& dims, const LstmQuantParams& params, const LstmInt16Tensors& t,
+                                        void* scratch);
+std::size_t unidirectional_sequence_lstm_int16_scratch_bytes(int32_t input_size, int32_t units);
+}  // namespace cortex_m7
 
 }  // namespace tinyinfer::kernels
