@@ -54,4 +54,23 @@ void sum_columns(const T* in, int32_t rows, int32_t stride, int32_t from, int32_
   }
 }
 
+// The int32 sums of every channel of every slab into sums[outer *
+// channels]: blocks of kWide channels, then of kNarrow, by the kernel's block
+// functions (block(first column, rows, row stride, its sums)), the rest one
+// column at a time.
+template <typename T, int32_t kWide, int32_t kNarrow>
+void sum_channels(const ChannelMeanShape& shape, const T* in, int32_t* sums,
+                  void (*wide)(const T*, int32_t, int32_t, int32_t*),
+                  void (*narrow)(const T*, int32_t, int32_t, int32_t*)) {
+  const int32_t channels = shape.channels;
+  for (int64_t b = 0; b < shape.outer; ++b) {
+    const T* slab = in + b * shape.rows * channels;
+    int32_t* slab_sums = sums + b * channels;
+    int32_t c = 0;
+    for (; c + kWide <= channels; c += kWide) wide(slab + c, shape.rows, channels, slab_sums + c);
+    for (; c + kNarrow <= channels; c += kNarrow) narrow(slab + c, shape.rows, channels, slab_sums + c);
+    sum_columns(slab, shape.rows, channels, c, channels, slab_sums);
+  }
+}
+
 }  // namespace tinyinfer::kernels::cortex_m7

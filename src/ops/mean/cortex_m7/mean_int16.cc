@@ -41,15 +41,7 @@ void mean_int16(const ReduceParams& p, const void* input, void* output, void* sc
   }
   const auto* in = static_cast<const int16_t*>(input);
   auto* sums = static_cast<int32_t*>(scratch);
-  const int32_t channels = shape.channels;
-  for (int64_t b = 0; b < shape.outer; ++b) {
-    const int16_t* slab = in + b * shape.rows * channels;
-    int32_t* slab_sums = sums + b * channels;
-    int32_t c = 0;
-    for (; c + 8 <= channels; c += 8) sum_int16_block<4>(slab + c, shape.rows, channels, slab_sums + c);
-    for (; c + 2 <= channels; c += 2) sum_int16_block<1>(slab + c, shape.rows, channels, slab_sums + c);
-    sum_columns(slab, shape.rows, channels, c, channels, slab_sums);
-  }
+  sum_channels<int16_t, 8, 2>(shape, in, sums, &sum_int16_block<4>, &sum_int16_block<1>);
   reduce::requantize_sums(p, sums, static_cast<int16_t*>(output));
 }
 

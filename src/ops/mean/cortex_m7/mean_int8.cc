@@ -53,15 +53,7 @@ void mean_int8(const ReduceParams& p, const void* input, void* output, void* scr
   }
   const auto* in = static_cast<const int8_t*>(input);
   auto* sums = static_cast<int32_t*>(scratch);
-  const int32_t channels = shape.channels;
-  for (int64_t b = 0; b < shape.outer; ++b) {
-    const int8_t* slab = in + b * shape.rows * channels;
-    int32_t* slab_sums = sums + b * channels;
-    int32_t c = 0;
-    for (; c + 8 <= channels; c += 8) sum_int8_block<2>(slab + c, shape.rows, channels, slab_sums + c);
-    for (; c + 4 <= channels; c += 4) sum_int8_block<1>(slab + c, shape.rows, channels, slab_sums + c);
-    sum_columns(slab, shape.rows, channels, c, channels, slab_sums);
-  }
+  sum_channels<int8_t, 8, 4>(shape, in, sums, &sum_int8_block<2>, &sum_int8_block<1>);
   reduce::requantize_sums(p, sums, static_cast<int8_t*>(output));
 }
 
