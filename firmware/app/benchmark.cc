@@ -70,32 +70,6 @@ void print_tensor_details(const char* title, const char* role, const Tensor& ten
           static_cast<int>(tensor.quant.zero_point()));
 }
 
-// Real value of element i of a float32/int8/uint8 tensor.
-bool read_output(const Tensor& tensor, int64_t i, float* value) {
-  switch (tensor.type) {
-    case DataType::kFloat32:
-      *value = tensor.data_as<const float>()[i];
-      return true;
-    case DataType::kInt8:
-      *value = tensor.quant.scale() * static_cast<float>(tensor.data_as<const int8_t>()[i] - tensor.quant.zero_point());
-      return true;
-    case DataType::kUInt8:
-      *value =
-          tensor.quant.scale() * static_cast<float>(tensor.data_as<const uint8_t>()[i] - tensor.quant.zero_point());
-      return true;
-    case DataType::kInt16:
-    case DataType::kInt32: {
-      const int32_t q =
-          tensor.type == DataType::kInt16 ? tensor.data_as<const int16_t>()[i] : tensor.data_as<const int32_t>()[i];
-      const float raw = static_cast<float>(q - tensor.quant.zero_point());
-      *value = tensor.quant.is_quantized() ? tensor.quant.scale() * raw : raw;
-      return true;
-    }
-    default:
-      return false;
-  }
-}
-
 }  // namespace
 
 void Benchmark::setup() {
@@ -279,7 +253,7 @@ void Benchmark::run_inference() {
   float best_value = 0.0f;
   for (int64_t i = 0; i < count; ++i) {
     float value = 0.0f;
-    if (!read_output(output, i, &value)) {
+    if (!real_value(output, i, &value)) {
       print("error: output type %s is not supported here\n", data_type_name(output.type));
       return;
     }

@@ -60,24 +60,6 @@ bool verify_root(const uint8_t* payload, std::size_t size) {
   return verifier.VerifyBuffer<T>(nullptr);
 }
 
-// Real value of element i of output tensors the study and argmax read.
-bool real_value(const tinyinfer::Tensor& tensor, int64_t i, float* value) {
-  switch (tensor.type) {
-    case DataType::kFloat32:
-      *value = tensor.data_as<const float>()[i];
-      return true;
-    case DataType::kInt8:
-      *value = tensor.quant.scale() * static_cast<float>(tensor.data_as<const int8_t>()[i] - tensor.quant.zero_point());
-      return true;
-    case DataType::kUInt8:
-      *value =
-          tensor.quant.scale() * static_cast<float>(tensor.data_as<const uint8_t>()[i] - tensor.quant.zero_point());
-      return true;
-    default:
-      return false;
-  }
-}
-
 // Values in [0,1] into the input tensor's type (quantized: round half away
 // from zero, clamp), as the host CLI fills an image.
 bool fill_from_floats(tinyinfer::Tensor& input, const float* values, int64_t count) {

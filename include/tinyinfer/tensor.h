@@ -87,4 +87,9 @@ struct Tensor {
   }
 };
 
+// Element i of a float32 or integer tensor as a real number: quantized ones
+// dequantized with the tensor's (first) scale and zero point, unquantized
+// int16/int32 as they are. False for other types (the value is untouched).
+bool real_value(const Tensor& tensor, int64_t i, float* value);
+
 }  // namespace tinyinfer

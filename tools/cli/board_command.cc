@@ -19,6 +19,7 @@
 
 #include <dirent.h>
 
+#include "board_input.h"
 #include "cli_app.h"
 #include "cli_options.h"
 #include "commands.h"
@@ -43,81 +44,6 @@ constexpr const char* kName = "tinyinfer board";
 int fail(const std::string& message) {
   std::fprintf(stderr, "%s: %s\n", kName, message.c_str());
   return 1;
-}
-
-// A board tensor as the engine's Tensor, so the CLI's input conversions
-// (image_input.h) fill it exactly as they fill a host model's input.
-struct BoardTensor {
-  Tensor tensor;
-  float scale = 0.0f;
-  int64_t zero_point = 0;
-  BoardTensor(const link_client::TensorDetails& details) {
-    for (int t = 0; t <= static_cast<int>(DataType::kFloat64); ++t) {
-      if (details.dtype == data_type_name(static_cast<DataType>(t))) tensor.type = static_cast<DataType>(t);
-    }
-    tensor.shape.rank = static_cast<int32_t>(std::min<std::size_t>(details.shape.size(), kMaxRank));
-    for (int32_t i = 0; i < tensor.shape.rank; ++i) tensor.shape.dims[i] = details.shape[i];
-    tensor.bytes = details.bytes;
-    scale = details.scale;
-    zero_point = details.zero_point;
-    if (scale > 0.0f) {
-      tensor.quant.scales = &scale;
-      tensor.quant.zero_points = &zero_point;
-      tensor.quant.count = 1;
-    }
-  }
-  BoardTensor(const BoardTensor&) = delete;
-};
-
-// Real value of output element i (dequantized for int8/uint8).
-double output_value(const Tensor& t, const uint8_t* data, int64_t i) {
-  switch (t.type) {
-    case DataType::kFloat32: {
-      float v;
-      std::memcpy(&v, data + 4 * i, 4);
-      return v;
-    }
-    case DataType::kInt8:
-      return t.quant.scale() * (static_cast<int8_t>(data[i]) - t.quant.zero_point());
-    case DataType::kUInt8:
-      return t.quant.scale() * (data[i] - t.quant.zero_point());
-    default:
-      return std::nan("");
-  }
-}
-
-// An MNIST image (or any gray image) as the board's input bytes.
-bool image_to_input(const Image& image, const Tensor& input, std::vector<uint8_t>* bytes, std::string* error) {
-  ImageGeometry geometry;
-  if (!image_geometry(input, &geometry, error)) return false;
-  Image fitted = image;
-  std::string method;
-  if (geometry.height != image.height || geometry.width != image.width)
-    fitted = resize_image(image, geometry.width, geometry.height, &method);
-  if (geometry.channels != image.channels) fitted = convert_channels(fitted, geometry.channels);
-  bytes->assign(input.bytes, 0);
-  return image_to_tensor(fitted, input, bytes->data(), error);
-}
-
-Image idx_image(const IdxImages& images, int32_t index) {
-  Image image;
-  image.width = images.cols;
-  image.height = images.rows;
-  image.channels = 1;
-  const uint8_t* pixels = images.image(index);
-  image.pixels.assign(pixels, pixels + static_cast<std::size_t>(images.rows) * images.cols);
-  image.source = "MNIST IDX image";
-  return image;
-}
-
-// The study's input: 784 floats pixel/255, 28x28 row-major.
-bool image_to_study_digit(const Image& image, std::vector<float>* digit, std::string* error) {
-  BoardTensor input(link_client::TensorDetails{"digit", "float32", {1, 28, 28, 1}, 0.0f, 0, 784 * 4});
-  std::vector<uint8_t> bytes;
-  if (!image_to_input(image, input.tensor, &bytes, error)) return false;
-  digit->resize(784);
-  std::memcpy(digit->data(), bytes.data(), bytes.size());
-  return true;
 }
 
 // ---- the host model that the board runs, for agreement ----------------------------
@@ -310,38 +236,6 @@ int run_info(LinkClient& client, const Common& common) {
   return 0;
 }
 
-// The input of infer/bench: the board's input 0 from an image, an IDX
-// image or a raw/npy file.
-struct InputChoice {
-  std::string image, idx, input;
-  int64_t index = -1;
-};
-
-bool read_input_image(const InputChoice& choice, Image* image, std::string* description, std::string* error) {
-  if (!choice.idx.empty()) {
-    IdxImages images;
-    if (!read_idx_images(choice.idx, static_cast<int32_t>(choice.index) + 1, &images, error)) return false;
-    if (choice.index >= images.count) {
-      *error =
-          choice.idx + ": no image " + std::to_string(choice.index) + " (" + std::to_string(images.count) + " images)";
-      return false;
-    }
-    *image = idx_image(images, static_cast<int32_t>(choice.index));
-    *description = choice.idx + " image " + std::to_string(choice.index);
-    return true;
-  }
-  AlignedBytes bytes;
-  if (!read_file_aligned(choice.image, "image", kMaxFileBytes, &bytes, error)) return false;
-  const bool png = is_png(bytes.data(), bytes.size());
-  if (png ? !decode_png(bytes.data(), bytes.size(), 1, image, error)
-          : !decode_pgm(bytes.data(), bytes.size(), image, error)) {
-    *error = choice.image + ": " + *error;
-    return false;
-  }
-  *description = choice.image + " (" + image->source + ")";
-  return true;
-}
-
 int run_infer(LinkClient& client, const Common& common, const InputChoice& choice, const std::string& host_model,
               bool bench) {
   std::string error, description;
@@ -419,14 +313,13 @@ int run_infer(LinkClient& client, const Common& common, const InputChoice& choic
   }
 
   BoardTensor output(info.outputs[0]);
-  const int64_t count = std::min<int64_t>(output.tensor.shape.elements(), 1000);
+  // Only what the reply holds: a short or damaged reply prints fewer values.
+  const int64_t count = std::min<int64_t>(output.elements_in(reply.output), 1000);
   if (common.json) {
     Json j;
     j["input"] = description;
     j["outputs"] = Json::array();
-    for (int64_t i = 0;
-         i < count && static_cast<std::size_t>(i) * data_type_size(output.tensor.type) < reply.output.size(); ++i)
-      j["outputs"].push_back(json_real(output_value(output.tensor, reply.output.data(), i)));
+    for (int64_t i = 0; i < count; ++i) j["outputs"].push_back(json_real(output.real_value_in(reply.output, i)));
     j["output_bytes"] = reply.output;
     j["predicted"] = reply.argmax;
     j["unit"] = reply.unit;
@@ -450,7 +343,7 @@ int run_infer(LinkClient& client, const Common& common, const InputChoice& choic
     }
   } else {
     for (int64_t i = 0; i < count; ++i)
-      std::printf("Out[%lld]: %.6f\n", static_cast<long long>(i), output_value(output.tensor, reply.output.data(), i));
+      std::printf("Out[%lld]: %.6f\n", static_cast<long long>(i), output.real_value_in(reply.output, i));
   }
   std::printf("Predicted: %d\n", reply.argmax);
   std::printf("Total: %s %s", with_commas(static_cast<int64_t>(reply.total)).c_str(), reply.unit.c_str());
