@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "link/link_server.h"
+#include "link_test_device.h"
 #include "link_test_models.h"
 
 namespace tinyinfer::link_test {
@@ -22,10 +23,7 @@ constexpr uint64_t kSilence = 1000;
 uint64_t g_ticks = 0;
 uint64_t ticks() { return g_ticks += 10; }
 
-struct Device {
-  alignas(16) uint8_t arena[1 << 20];
-  alignas(16) uint8_t slot[1 << 20];
-  alignas(16) uint8_t model[1 << 19];
+struct Device : link_test::DeviceMemory {
   link::LinkServer server;
   std::vector<uint8_t> to_host;
   uint64_t now = 0;
@@ -64,26 +62,15 @@ class LinkClientTest : public ::testing::Test {
  protected:
   void SetUp() override {
     device_ = std::make_unique<Device>();
-    std::string error;
-    builtin_ = read_file(std::string(TINYINFER_SOURCE_DIR) + "/models/mnist_int8.tflite", &error);
-    ASSERT_FALSE(builtin_.empty()) << error;
-    std::memcpy(device_->model, builtin_.data(), builtin_.size());
     link::LinkServerConfig config;
-    config.firmware_version = "test";
+    std::string error;
+    ASSERT_TRUE(link_test::serve_builtin_model(*device_, &config, &builtin_, &error)) << error;
     config.board = "in-process";
     config.clock_hz = 600000000;
-    config.counter_unit = "ticks";
     config.counter_hz = 1000000;  // a clock: microseconds are reported
     config.counter = ticks;
     config.silence_ticks = kSilence;
     config.kernels = KernelChoice::kReference;
-    config.arena = device_->arena;
-    config.arena_bytes = sizeof device_->arena;
-    config.slot = device_->slot;
-    config.slot_bytes = sizeof device_->slot;
-    config.model = device_->model;
-    config.model_bytes = builtin_.size();
-    config.model_name = "mnist_int8";
     device_->server.init(config, to_host, device_.get());
     link_client::ClientOptions options;
     options.reply_timeout_s = 5;

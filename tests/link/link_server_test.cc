@@ -15,6 +15,7 @@
 #include "link/frame.h"
 #include "link/link_protocol_generated.h"
 #include "link/study_protocol_generated.h"
+#include "link_test_device.h"
 #include "link_test_models.h"
 
 namespace tinyinfer::link {
@@ -28,10 +29,7 @@ uint64_t fake_counter() { return g_fake_counter += 100; }
 std::string model_path(const char* name) { return std::string(TINYINFER_SOURCE_DIR) + "/models/" + name; }
 
 // The server and everything it uses, too big for the stack.
-struct Device {
-  alignas(16) uint8_t arena[1 << 20];
-  alignas(16) uint8_t slot[1 << 20];
-  alignas(16) uint8_t model[1 << 19];
+struct Device : link_test::DeviceMemory {
   LinkServer server;
   std::vector<uint8_t> line;  // everything the server wrote
   uint64_t now = 0;
@@ -52,27 +50,15 @@ class LinkServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     device_ = std::make_unique<Device>();
-    std::string error;
-    builtin_ = link_test::read_file(model_path("mnist_int8.tflite"), &error);
-    ASSERT_FALSE(builtin_.empty()) << error;
-    ASSERT_LE(builtin_.size(), sizeof device_->model);
-    std::memcpy(device_->model, builtin_.data(), builtin_.size());
     LinkServerConfig config;
-    config.firmware_version = "test";
+    std::string error;
+    ASSERT_TRUE(link_test::serve_builtin_model(*device_, &config, &builtin_, &error)) << error;
     config.board = "host";
     config.clock_hz = 25000000;
-    config.counter_unit = "ticks";
     config.counter_hz = 0;
     config.counter = fake_counter;
     config.silence_ticks = kSilence;
     config.kernels = KernelChoice::kOptimized;
-    config.arena = device_->arena;
-    config.arena_bytes = sizeof device_->arena;
-    config.slot = device_->slot;
-    config.slot_bytes = sizeof device_->slot;
-    config.model = device_->model;
-    config.model_bytes = builtin_.size();
-    config.model_name = "mnist_int8";
     device_->server.init(config, collect, device_.get());
     ASSERT_TRUE(device_->server.model_ready()) << device_->server.model_status().message();
   }
