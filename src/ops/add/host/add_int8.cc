@@ -17,11 +17,7 @@ struct AddInt8Op {
   using Params = AddInt8Params;
   template <class D, class V>
   HWY_INLINE V operator()(D d, V a, V b, const Params& p) const {
-    const V scaled1 = rescale_input_lanes(d, a, p.input1_offset, p.left_shift, p.input1_multiplier, p.input1_shift);
-    const V scaled2 = rescale_input_lanes(d, b, p.input2_offset, p.left_shift, p.input2_multiplier, p.input2_shift);
-    return hn::Add(
-        multiply_by_quantized_multiplier_lanes(d, hn::Add(scaled1, scaled2), p.output_multiplier, p.output_shift),
-        hn::Set(d, p.output_offset));
+    return add_sub_requantized_lanes<false>(d, a, b, p);
   }
 };
 

@@ -82,6 +82,19 @@ HWY_INLINE hn::Vec<D> rescale_input_lanes(D d, hn::Vec<D> q, int32_t offset, int
                                                 multiplier, shift);
 }
 
+// TFLite's quantized ADD (kSubtract false) and SUB: both inputs rescaled to
+// a common scale, summed or subtracted, requantized to the output, plus its
+// zero point (before the activation clamp). Params: AddInt8Params or
+// BinaryParams (the same field names).
+template <bool kSubtract, class D, class Params>
+HWY_INLINE hn::Vec<D> add_sub_requantized_lanes(D d, hn::Vec<D> a, hn::Vec<D> b, const Params& p) {
+  const auto scaled1 = rescale_input_lanes(d, a, p.input1_offset, p.left_shift, p.input1_multiplier, p.input1_shift);
+  const auto scaled2 = rescale_input_lanes(d, b, p.input2_offset, p.left_shift, p.input2_multiplier, p.input2_shift);
+  const auto raw = kSubtract ? hn::Sub(scaled1, scaled2) : hn::Add(scaled1, scaled2);
+  return hn::Add(multiply_by_quantized_multiplier_lanes(d, raw, p.output_multiplier, p.output_shift),
+                 hn::Set(d, p.output_offset));
+}
+
 // int8 lanes from an op's int32 function: Op has `using Params` (with
 // act_min / act_max) and `V operator()(D d, V a, V b, const Params&) const`
 // returning the requantized value before the activation clamp; the inputs
