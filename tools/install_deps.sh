@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ clang libclang-rt-14-dev
-  libgtest-dev libgmock-dev libbenchmark-dev libpng-dev zlib1g-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libhwy-dev libpng-dev zlib1g-dev
   libflatbuffers-dev flatbuffers-compiler nlohmann-json3-dev libcli11-dev
   gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib binutils-arm-none-eabi
   qemu-system-arm python3 clang-format clang-tidy

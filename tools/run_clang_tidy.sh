@@ -35,7 +35,9 @@ if [ "$mode" = "--changed" ]; then
                 { git diff --name-only "$mark" -- 'src/*.h'; git ls-files --others --exclude-standard -- 'src/*.h'; } |
                   while read -r h; do
                     [ -f "$h" ] || continue
-                    grep -rlF "#include \"${h#src/}\"" src --include='*.cc' | head -n 1
+                    # sed reads to the end: head would close the pipe early, and with
+                    # pipefail grep's SIGPIPE (141) ended the script when many files include h.
+                    { grep -rlF "#include \"${h#src/}\"" src --include='*.cc' || true; } | sed -n 1p
                   done; } |
       while read -r f; do [ -f "$f" ] && echo "$PWD/$f"; done | sort -u)
     files=$(comm -12 <(echo "$files") <(echo "$wanted"))

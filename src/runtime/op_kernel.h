@@ -1,9 +1,10 @@
 // Registered kernels: each op's kernels are data, keyed by the op, the kernel
 // set they belong to and their full type signature, so that adding a kernel
 // or an op never edits a positional table. At prepare an op builds its node's
-// signature and select_kernel() picks the kernel: in the optimized set its
-// optimized variant if one is registered, else the reference kernel (the
-// fallback rule that `tinyinfer ops` prints); none at all is a clear error.
+// signature and select_kernel() picks the kernel: in the optimized set the
+// variant for the best target the image runs on (KernelTarget: host SIMD,
+// then Cortex-M7), else the reference kernel (the fallback rule that
+// `tinyinfer ops` prints); none at all is a clear error.
 #pragma once
 
 #include <cstddef>
@@ -68,6 +69,26 @@ constexpr const void* kernel_entry() {
   return &kKernelFunction<Fn, kFunction>;
 }
 
+// The machine a kernel is written for, stated per kernel so that selection
+// never depends on the order of the kernel table.
+enum class KernelTarget : uint8_t {
+  kPortable,  // plain C++, any machine: the reference kernels
+  kCortexM7,  // ARMv7E-M DSP / FPv5 (src/ops/<op>/cortex_m7/; on the host through portable twins of the instructions)
+  kHostSimd,  // the host's vector units, chosen at run time (src/ops/<op>/host/, Highway); host builds only
+};
+const char* kernel_target_name(KernelTarget target);  // "portable", "cortex-m7", "host-simd"
+
+// The targets whose optimized variants an image may run, best first; the
+// reference kernel (kPortable) closes every order.
+struct TargetOrder {
+  const KernelTarget* targets;
+  int32_t count;
+};
+// This build: host SIMD (linked in host builds with Highway only), then Cortex-M7.
+const TargetOrder& this_build_target_order();
+// An optimized Cortex-M7 image: its variants only (what `tinyinfer ops` prints for the chip).
+const TargetOrder& cortex_m7_target_order();
+
 struct OpKernel {
   const OpRegistration* op;
   const char* name;  // "conv_2d_int8_cortex_m7" = its list's name: what `tinyinfer ops` prints
@@ -75,6 +96,10 @@ struct OpKernel {
   TypeSignature types;
   const void* function;                   // a KernelFunction of its op's kernel type: see kernel_function()
   kernels::ScratchBytesFn scratch_bytes;  // its working memory for a geometry; null: none
+  // Default: a reference kernel is portable, an optimized one a Cortex-M7
+  // variant (the only kind registered before host variants); host variants
+  // state kHostSimd.
+  KernelTarget target = set == KernelChoice::kReference ? KernelTarget::kPortable : KernelTarget::kCortexM7;
 };
 
 // The kernel's function as the type its op calls; Fn must be the type it was
@@ -110,7 +135,11 @@ const KernelTable& linked_kernels();
 const OpRegistration* find_op(int32_t builtin_code);
 
 // The kernel that runs `op` for a node of signature `node_types` in kernel
-// set `set`; null when none is registered.
+// set `set`: in the optimized set the variant of the first target in `order`
+// that has one, else the reference kernel; null when none is registered.
+const OpKernel* select_kernel(const OpRegistration& op, KernelChoice set, const TypeSignature& node_types,
+                              const TargetOrder& order);
+// The same for this build (this_build_target_order()).
 const OpKernel* select_kernel(const OpRegistration& op, KernelChoice set, const TypeSignature& node_types);
 
 }  // namespace tinyinfer

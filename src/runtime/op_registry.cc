@@ -61,16 +61,46 @@ const OpRegistration* find_op(int32_t builtin_code) {
   return k != nullptr ? k->op : nullptr;
 }
 
-const OpKernel* select_kernel(const OpRegistration& op, KernelChoice set, const TypeSignature& node_types) {
-  // The optimized set runs an op's optimized variant where one is registered
-  // for the signature, else its reference kernel.
-  const KernelChoice passes[2] = {set, KernelChoice::kReference};
-  for (int pass = 0; pass < (set == KernelChoice::kReference ? 1 : 2); ++pass) {
-    const OpKernel* k = first_kernel(
-        [&](const OpKernel& e) { return e.op == &op && e.set == passes[pass] && e.types.accepts(node_types); });
-    if (k != nullptr) return k;
+const char* kernel_target_name(KernelTarget target) {
+  switch (target) {
+    case KernelTarget::kPortable:
+      return "portable";
+    case KernelTarget::kCortexM7:
+      return "cortex-m7";
+    case KernelTarget::kHostSimd:
+      return "host-simd";
   }
-  return nullptr;
+  return "?";
+}
+
+const TargetOrder& this_build_target_order() {
+  static constexpr KernelTarget kOrder[] = {KernelTarget::kHostSimd, KernelTarget::kCortexM7};
+  static constexpr TargetOrder order = {kOrder, 2};
+  return order;
+}
+
+const TargetOrder& cortex_m7_target_order() {
+  static constexpr KernelTarget kOrder[] = {KernelTarget::kCortexM7};
+  static constexpr TargetOrder order = {kOrder, 1};
+  return order;
+}
+
+const OpKernel* select_kernel(const OpRegistration& op, KernelChoice set, const TypeSignature& node_types,
+                              const TargetOrder& order) {
+  auto find = [&](KernelChoice wanted_set, KernelTarget target) {
+    return first_kernel([&](const OpKernel& e) {
+      return e.op == &op && e.set == wanted_set && e.target == target && e.types.accepts(node_types);
+    });
+  };
+  if (set == KernelChoice::kOptimized) {
+    for (int32_t t = 0; t < order.count; ++t)
+      if (const OpKernel* k = find(KernelChoice::kOptimized, order.targets[t])) return k;
+  }
+  return find(KernelChoice::kReference, KernelTarget::kPortable);
+}
+
+const OpKernel* select_kernel(const OpRegistration& op, KernelChoice set, const TypeSignature& node_types) {
+  return select_kernel(op, set, node_types, this_build_target_order());
 }
 
 Status PrepareContext::use_kernel(const TypeSignature& node_types) {

@@ -72,11 +72,11 @@ constexpr KernelUnderTest kMaxPoolInt8{&kMaxPool2dOp, signature({kI8}, kI8)};
 constexpr KernelUnderTest kAveragePoolInt8{&kAveragePool2dOp, signature({kI8}, kI8)};
 constexpr KernelUnderTest kAddInt8{&kAddOp, signature({kI8, kI8}, kI8)};
 
-// The kernel the optimized set runs for k; null unless it is an optimized
-// variant (a reference fallback would make the diff compare the reference
-// with itself).
+// The kernel an optimized Cortex-M7 image runs for k (on the host too, where
+// a host SIMD variant would win); null unless it is an optimized variant (a
+// reference fallback would make the diff compare the reference with itself).
 inline const OpKernel* optimized_kernel(const KernelUnderTest& k) {
-  const OpKernel* kernel = select_kernel(*k.op, KernelChoice::kOptimized, k.types);
+  const OpKernel* kernel = select_kernel(*k.op, KernelChoice::kOptimized, k.types, cortex_m7_target_order());
   return kernel != nullptr && kernel->set == KernelChoice::kOptimized ? kernel : nullptr;
 }
 

@@ -51,9 +51,11 @@ const OpKernel* kernel_named(const std::string& name) {
 
 // ---- the matrix ----
 
+// One op x type signature: the kernel each set runs, on this host and in an
+// optimized Cortex-M7 image (host SIMD variants are never linked there).
 struct MatrixRow {
-  std::string op, types, reference, optimized;
-  bool optimized_is_fallback = false;
+  std::string op, types, reference, optimized, cortex_m7;
+  KernelTarget optimized_target = KernelTarget::kPortable, cortex_m7_target = KernelTarget::kPortable;
 };
 
 std::vector<MatrixRow> kernel_matrix() {
@@ -64,9 +66,12 @@ std::vector<MatrixRow> kernel_matrix() {
     row.op = k->op->name;
     row.types = signature_text(k->types);
     row.reference = k->name;
-    const OpKernel* fast = select_kernel(*k->op, KernelChoice::kOptimized, k->types);
-    row.optimized = fast != nullptr ? fast->name : "-";
-    row.optimized_is_fallback = fast == k;
+    const OpKernel* host = select_kernel(*k->op, KernelChoice::kOptimized, k->types, this_build_target_order());
+    const OpKernel* chip = select_kernel(*k->op, KernelChoice::kOptimized, k->types, cortex_m7_target_order());
+    row.optimized = host != nullptr ? host->name : "-";
+    row.cortex_m7 = chip != nullptr ? chip->name : "-";
+    if (host != nullptr) row.optimized_target = host->target;
+    if (chip != nullptr) row.cortex_m7_target = chip->target;
     rows.push_back(row);
   }
   std::sort(rows.begin(), rows.end(),
@@ -83,46 +88,57 @@ int print_matrix(bool json) {
                      {"types", r.types},
                      {"reference", r.reference},
                      {"optimized", r.optimized},
-                     {"optimized_falls_back_to_reference", r.optimized_is_fallback}});
+                     {"optimized_target", kernel_target_name(r.optimized_target)},
+                     {"optimized_falls_back_to_reference", r.optimized_target == KernelTarget::kPortable},
+                     {"cortex_m7", r.cortex_m7},
+                     {"cortex_m7_falls_back_to_reference", r.cortex_m7_target == KernelTarget::kPortable}});
     std::printf("%s\n", out.dump(2).c_str());
     return 0;
   }
-  std::printf("%-18s %-42s %-28s %s\n", "op", "types (inputs -> output)", "reference", "optimized (cortex-m7)");
+  std::printf("%-18s %-42s %-28s %-34s %s\n", "op", "types (inputs -> output)", "reference", "optimized (host)",
+              "cortex-m7");
   std::set<std::string> ops;
-  int fast = 0;
+  int host_simd = 0, cortex_m7 = 0;
   for (const MatrixRow& r : rows) {
     ops.insert(r.op);
-    fast += r.optimized_is_fallback ? 0 : 1;
-    std::printf("%-18s %-42s %-28s %s%s\n", r.op.c_str(), r.types.c_str(), r.reference.c_str(), r.optimized.c_str(),
-                r.optimized_is_fallback ? " (reference: no variant)" : "");
+    host_simd += r.optimized_target == KernelTarget::kHostSimd ? 1 : 0;
+    cortex_m7 += r.cortex_m7_target == KernelTarget::kCortexM7 ? 1 : 0;
+    std::printf("%-18s %-42s %-28s %-34s %s\n", r.op.c_str(), r.types.c_str(), r.reference.c_str(), r.optimized.c_str(),
+                r.cortex_m7.c_str());
   }
   std::printf(
-      "\n%zu ops, %zu op x type signatures, %d with a Cortex-M7 variant; the others run their\n"
-      "reference kernel in the optimized set too. On the host the Cortex-M7 variants run\n"
-      "through their portable twins of the DSP/FPv5 instructions.\n",
-      ops.size(), rows.size(), fast);
+      "\n%zu ops, %zu op x type signatures, %d with a host SIMD variant, %d with a Cortex-M7 variant.\n"
+      "optimized (host): the host SIMD variant (Highway, best target at run time), else the Cortex-M7\n"
+      "variant through portable twins of the DSP/FPv5 instructions, else the reference kernel.\n"
+      "cortex-m7: what an optimized Cortex-M7 image runs (its variant, else the reference kernel).\n",
+      ops.size(), rows.size(), host_simd, cortex_m7);
   return 0;
 }
 
-// One Markdown row per op: the types its reference kernels take and those with
-// a Cortex-M7 variant (kernel names are <op>_<type>[_cortex_m7]), for the README.
+// One Markdown row per op: the types its reference kernels take, those with a
+// host SIMD variant and those with a Cortex-M7 variant (kernel names are
+// <op>_<type>[_host|_cortex_m7]), for the README.
 int print_markdown() {
   struct Row {
-    std::set<std::string> reference, cortex_m7;
+    std::set<std::string> reference, host, cortex_m7;
   };
   std::map<std::string, Row> rows;
   for (const OpKernel* k : all_kernels()) {
     const std::string prefix = lower(k->op->name) + "_";
     std::string type = k->name;
     if (type.compare(0, prefix.size(), prefix) == 0) type = type.substr(prefix.size());
-    const std::string m7_suffix = "_cortex_m7";
+    const std::string suffix = k->target == KernelTarget::kHostSimd   ? "_host"
+                               : k->target == KernelTarget::kCortexM7 ? "_cortex_m7"
+                                                                      : "";
+    if (!suffix.empty() && type.size() > suffix.size() &&
+        type.compare(type.size() - suffix.size(), suffix.size(), suffix) == 0)
+      type.resize(type.size() - suffix.size());
     Row& row = rows[k->op->name];
     if (k->set == KernelChoice::kReference) {
       row.reference.insert(type);
+    } else if (k->target == KernelTarget::kHostSimd) {
+      row.host.insert(type);
     } else {
-      if (type.size() > m7_suffix.size() &&
-          type.compare(type.size() - m7_suffix.size(), m7_suffix.size(), m7_suffix) == 0)
-        type.resize(type.size() - m7_suffix.size());
       row.cortex_m7.insert(type);
     }
   }
@@ -131,13 +147,17 @@ int print_markdown() {
     for (const std::string& n : names) text += (text.empty() ? "" : ", ") + n;
     return text.empty() ? std::string("-") : text;
   };
-  std::printf("| op | reference kernels (host and Cortex-M7) | optimized: Cortex-M7 DSP/FPv5 variant |\n");
-  std::printf("|---|---|---|\n");
-  for (const auto& [op, row] : rows)
-    std::printf("| %s | %s | %s |\n", op.c_str(), joined(row.reference).c_str(), joined(row.cortex_m7).c_str());
   std::printf(
-      "\n%zu ops. The optimized set runs the variant where there is one and the reference kernel\n"
-      "otherwise; on the host the variants run through portable twins of the DSP/FPv5 instructions.\n",
+      "| op | reference kernels (host and Cortex-M7) | optimized (host): host SIMD variant | "
+      "cortex-m7: DSP/FPv5 variant |\n");
+  std::printf("|---|---|---|---|\n");
+  for (const auto& [op, row] : rows)
+    std::printf("| %s | %s | %s | %s |\n", op.c_str(), joined(row.reference).c_str(), joined(row.host).c_str(),
+                joined(row.cortex_m7).c_str());
+  std::printf(
+      "\n%zu ops. The optimized set runs, on the host, the host SIMD variant, else the Cortex-M7 variant\n"
+      "(through portable twins of the DSP/FPv5 instructions), else the reference kernel; on the chip the\n"
+      "Cortex-M7 variant, else the reference kernel.\n",
       rows.size());
   return 0;
 }
@@ -193,9 +213,10 @@ std::string kernel_table_source(const std::string& model, const std::vector<std:
 
 int cmd_ops(int argc, char** argv) {
   CLI::App app{
-      "Without --for: the kernel that runs for every op x type signature in the reference and the\n"
-      "optimized kernel set. With --for MODEL: the ops (with their types) a firmware image needs to\n"
-      "run MODEL, for tinyinfer_kernel_table(OPS ...) in CMake or as the table source itself.",
+      "Without --for: the kernel that runs for every op x type signature in the reference set, the\n"
+      "optimized set on this host and an optimized Cortex-M7 image. With --for MODEL: the ops (with\n"
+      "their types) a firmware image needs to run MODEL, for tinyinfer_kernel_table(OPS ...) in CMake or\n"
+      "as the table source itself.",
       "tinyinfer ops"};
   std::string model, format = "list", kernels = "optimized";
   bool json = false;

@@ -1,0 +1,51 @@
+// Host SIMD MUL float32: a * b, clamped to the fused activation.
+// Highway, one copy per target; the best one the CPU runs is picked at run time.
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "ops/mul/host/mul_float32.cc"
+#include "hwy/foreach_target.h"  // IWYU pragma: keep
+// foreach_target.h must come first.
+#include "hwy/highway.h"
+#include "ops/common/host/binary_rows-inl.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace tinyinfer::kernels::host::HWY_NAMESPACE {
+
+struct MulOp {
+  static constexpr bool kClamps = true;
+  template <class V>
+  HWY_INLINE V operator()(V a, V b) const {
+    return hn::Mul(a, b);
+  }
+};
+
+void mul_float_rows(const BinaryRowsCall<float, FloatClamp>& call) { binary_rows<FloatLanes<MulOp>>(call); }
+
+}  // namespace tinyinfer::kernels::host::HWY_NAMESPACE
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+#include "ops/common/host/host_kernels.h"
+#include "ops/mul/mul.h"
+#include "runtime/op_kernel.h"
+
+namespace tinyinfer::kernels::host {
+
+HWY_EXPORT(mul_float_rows);
+
+void mul_float(const FloatClamp& clamp, const BroadcastShape& shape, const float* input1, const float* input2,
+               float* output) {
+  if (!run_binary_rows(HWY_DYNAMIC_DISPATCH(mul_float_rows), clamp, shape, input1, input2, output))
+    reference::mul_float(clamp, shape, input1, input2, output);
+}
+
+}  // namespace tinyinfer::kernels::host
+
+namespace tinyinfer {
+
+TINYINFER_KERNEL_LIST(mul_float32_host,
+                      {&kMulOp, "mul_float32_host", KernelChoice::kOptimized, signature({kF32, kF32}, kF32),
+                       kernel_entry<kernels::MulFloatFn, kernels::host::mul_float>(), nullptr,
+                       KernelTarget::kHostSimd});
+
+}  // namespace tinyinfer
+#endif  // HWY_ONCE
