@@ -12,10 +12,17 @@
 #include <benchmark/benchmark.h>
 
 #include "dsp/fixed_point.h"
+#include "ops/abs/abs.h"
 #include "ops/add/add_params.h"
 #include "ops/common/host/host_kernels.h"
 #include "ops/maximum/maximum.h"
 #include "ops/minimum/minimum.h"
+#include "ops/neg/neg.h"
+#include "ops/relu/relu.h"
+#include "ops/relu6/relu6.h"
+#include "ops/rsqrt/rsqrt.h"
+#include "ops/sqrt/sqrt.h"
+#include "ops/square/square.h"
 #include "ops/squared_difference/squared_difference.h"
 #include "ops/sub/sub.h"
 
@@ -103,6 +110,34 @@ void register_pair(const char* op, Kernel reference_kernel, Kernel host_kernel) 
   register_pair(op, "float32", run, reference_kernel, host_kernel);
 }
 
+// Unary float32: values in [-8, 8], or (0, 8] for SQRT and RSQRT, whose
+// reference takes a slow error path on negative inputs.
+using UnaryKernel = void (*)(int64_t count, const float* input, float* output);
+
+void run_unary(benchmark::State& state, UnaryKernel kernel, bool positive) {
+  const auto n = static_cast<size_t>(state.range(0));
+  std::mt19937 rng(1);
+  std::uniform_real_distribution<float> value(positive ? 0.01f : -8.0f, 8.0f);
+  std::vector<float> in(n), out(n);
+  for (float& x : in) x = value(rng);
+  for (auto _ : state) {
+    kernel(static_cast<int64_t>(n), in.data(), out.data());
+    benchmark::DoNotOptimize(out.data());
+    benchmark::ClobberMemory();
+  }
+  report(state);
+}
+
+void register_unary(const char* op, UnaryKernel reference_kernel, UnaryKernel host_kernel, bool positive = false) {
+  for (const auto& [variant, kernel] : {std::pair{"reference", reference_kernel}, std::pair{"host", host_kernel}}) {
+    const std::string name = std::string(op) + "_float32/" + variant;
+    benchmark::RegisterBenchmark(name.c_str(), run_unary, kernel, positive)
+        ->Arg(4096)
+        ->Arg(65536)
+        ->ArgNames({"elements"});
+  }
+}
+
 AddInt8Params add_params() {
   AddInt8Params p;
   quant::prepare_add_int8(0.05, -3, 0.04, 5, 0.08, -1, -128, 127, &p);
@@ -166,6 +201,13 @@ int main(int argc, char** argv) {
   register_pair("add", "int8", run_int8, add_int8_reference, add_int8_host);
   register_pair("sub", "int8", run_int8, sub_int8_reference, sub_int8_host);
   register_pair("mul", "int8", run_int8, mul_int8_reference, mul_int8_host);
+  register_unary("abs", reference::abs_float32, host::abs_float32);
+  register_unary("neg", reference::neg_float32, host::neg_float32);
+  register_unary("relu", reference::relu_float, host::relu_float);
+  register_unary("relu6", reference::relu6_float, host::relu6_float);
+  register_unary("square", reference::square_float32, host::square_float32);
+  register_unary("sqrt", reference::sqrt_float32, host::sqrt_float32, true);
+  register_unary("rsqrt", reference::rsqrt_float32, host::rsqrt_float32, true);
   benchmark::AddCustomContext("highway_target", host::simd_target_name());
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

@@ -6,6 +6,8 @@
 // reference kernel. Linked into host builds with Highway only.
 #pragma once
 
+#include <cstdint>
+
 #include "ops/add/add.h"
 #include "ops/common/binary_kernels.h"
 #include "ops/mul/mul.h"
@@ -34,6 +36,16 @@ void sub_int8(const BinaryParams& params, const BroadcastShape& shape, const int
               int8_t* output);
 void mul_int8(const MulInt8Params& params, const BroadcastShape& shape, const int8_t* input1, const int8_t* input2,
               int8_t* output);
+
+// Unary float32 (common/host/unary_map-inl.h): count elements, output may be
+// input; the reference's comparisons and IEEE operations, byte for byte.
+void abs_float32(int64_t count, const float* input, float* output);
+void neg_float32(int64_t count, const float* input, float* output);
+void relu_float(int64_t count, const float* input, float* output);
+void relu6_float(int64_t count, const float* input, float* output);
+void square_float32(int64_t count, const float* input, float* output);
+void sqrt_float32(int64_t count, const float* input, float* output);
+void rsqrt_float32(int64_t count, const float* input, float* output);
 
 // The Highway target the host kernels dispatch to on this CPU ("AVX2", "SSE4", ...).
 const char* simd_target_name();

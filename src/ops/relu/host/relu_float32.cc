@@ -1,0 +1,51 @@
+// Host SIMD RELU float32: x < 0 ? 0 : x (NaN and -0 pass through, as the reference).
+// Highway, one copy per target; the best one the CPU runs is picked at run time.
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "ops/relu/host/relu_float32.cc"
+#include "hwy/foreach_target.h"  // IWYU pragma: keep
+// foreach_target.h must come first.
+#include "hwy/highway.h"
+#include "ops/common/host/unary_map-inl.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace tinyinfer::kernels::host::HWY_NAMESPACE {
+
+struct ReluLanes {
+  template <class D, class V>
+  HWY_INLINE V operator()(D d, V v) const {
+    const V zero = hn::Zero(d);
+    return hn::IfThenElse(hn::Lt(v, zero), zero, v);
+  }
+};
+
+void relu_float_map(int64_t count, const float* input, float* output) {
+  unary_float_map<ReluLanes>(count, input, output);
+}
+
+}  // namespace tinyinfer::kernels::host::HWY_NAMESPACE
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+#include "ops/common/host/host_kernels.h"
+#include "ops/relu/relu.h"
+#include "runtime/op_kernel.h"
+
+namespace tinyinfer::kernels::host {
+
+HWY_EXPORT(relu_float_map);
+
+void relu_float(int64_t count, const float* input, float* output) {
+  HWY_DYNAMIC_DISPATCH(relu_float_map)(count, input, output);
+}
+
+}  // namespace tinyinfer::kernels::host
+
+namespace tinyinfer {
+
+TINYINFER_KERNEL_LIST(relu_float32_host,
+                      {&kReluOp, "relu_float32_host", KernelChoice::kOptimized, signature({kF32}, kF32),
+                       kernel_entry<kernels::ReluFloatFn, kernels::host::relu_float>(), nullptr,
+                       KernelTarget::kHostSimd});
+
+}  // namespace tinyinfer
+#endif  // HWY_ONCE
