@@ -27,17 +27,10 @@ HWY_AFTER_NAMESPACE();
 #if HWY_ONCE
 #include "ops/abs/abs.h"
 #include "ops/common/host/host_kernels.h"
+#include "ops/common/host/unary_dispatch.h"
 #include "runtime/op_kernel.h"
 
-namespace tinyinfer::kernels::host {
-
-HWY_EXPORT(abs_float_map);
-
-void abs_float32(int64_t count, const float* input, float* output) {
-  HWY_DYNAMIC_DISPATCH(abs_float_map)(count, input, output);
-}
-
-}  // namespace tinyinfer::kernels::host
+TINYINFER_HOST_UNARY_FLOAT_DISPATCH(abs_float_map, abs_float32)
 
 namespace tinyinfer {
 

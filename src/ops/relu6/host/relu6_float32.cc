@@ -27,18 +27,11 @@ HWY_AFTER_NAMESPACE();
 
 #if HWY_ONCE
 #include "ops/common/host/host_kernels.h"
+#include "ops/common/host/unary_dispatch.h"
 #include "ops/relu6/relu6.h"
 #include "runtime/op_kernel.h"
 
-namespace tinyinfer::kernels::host {
-
-HWY_EXPORT(relu6_float_map);
-
-void relu6_float(int64_t count, const float* input, float* output) {
-  HWY_DYNAMIC_DISPATCH(relu6_float_map)(count, input, output);
-}
-
-}  // namespace tinyinfer::kernels::host
+TINYINFER_HOST_UNARY_FLOAT_DISPATCH(relu6_float_map, relu6_float)
 
 namespace tinyinfer {
 

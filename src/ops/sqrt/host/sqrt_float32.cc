@@ -26,18 +26,11 @@ HWY_AFTER_NAMESPACE();
 
 #if HWY_ONCE
 #include "ops/common/host/host_kernels.h"
+#include "ops/common/host/unary_dispatch.h"
 #include "ops/sqrt/sqrt.h"
 #include "runtime/op_kernel.h"
 
-namespace tinyinfer::kernels::host {
-
-HWY_EXPORT(sqrt_float_map);
-
-void sqrt_float32(int64_t count, const float* input, float* output) {
-  HWY_DYNAMIC_DISPATCH(sqrt_float_map)(count, input, output);
-}
-
-}  // namespace tinyinfer::kernels::host
+TINYINFER_HOST_UNARY_FLOAT_DISPATCH(sqrt_float_map, sqrt_float32)
 
 namespace tinyinfer {
 

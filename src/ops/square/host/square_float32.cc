@@ -26,18 +26,11 @@ HWY_AFTER_NAMESPACE();
 
 #if HWY_ONCE
 #include "ops/common/host/host_kernels.h"
+#include "ops/common/host/unary_dispatch.h"
 #include "ops/square/square.h"
 #include "runtime/op_kernel.h"
 
-namespace tinyinfer::kernels::host {
-
-HWY_EXPORT(square_float_map);
-
-void square_float32(int64_t count, const float* input, float* output) {
-  HWY_DYNAMIC_DISPATCH(square_float_map)(count, input, output);
-}
-
-}  // namespace tinyinfer::kernels::host
+TINYINFER_HOST_UNARY_FLOAT_DISPATCH(square_float_map, square_float32)
 
 namespace tinyinfer {
 
