@@ -15,6 +15,7 @@
 
 #include <gtest/gtest.h>
 
+#include "host_simd_test_support.h"
 #include "ops/add/add.h"
 #include "ops/common/binary_kernels.h"
 #include "ops/maximum/maximum.h"
@@ -26,6 +27,10 @@
 
 namespace tinyinfer {
 namespace {
+
+using host_simd_test::elements;
+using host_simd_test::host_variant;
+using host_simd_test::shape_text;
 
 using kernels::BroadcastShape;
 using kernels::FloatClamp;
@@ -46,12 +51,6 @@ const FloatOp kFloatOps[] = {
 
 const TypeSignature kFloatBinary = signature({kF32, kF32}, kF32);
 
-// The host SIMD variant linked for op, null without one.
-const OpKernel* host_variant(const OpRegistration& op, const TypeSignature& types) {
-  const OpKernel* k = select_kernel(op, KernelChoice::kOptimized, types);
-  return k != nullptr && k->target == KernelTarget::kHostSimd ? k : nullptr;
-}
-
 void run_float(const FloatOp& op, const OpKernel& kernel, const FloatClamp& clamp, const BroadcastShape& shape,
                const float* a, const float* b, float* out) {
   if (op.takes_float_clamp) {
@@ -70,12 +69,6 @@ const FloatClamp kActivations[] = {
     FloatClamp{-1.0f, 1.0f},                              // RELU_N1_TO_1
     FloatClamp{0.0f, 6.0f},                               // RELU6
 };
-
-int64_t elements(const int32_t* dims, int32_t rank) {
-  int64_t n = 1;
-  for (int32_t d = 0; d < rank; ++d) n *= dims[d];
-  return n;
-}
 
 class ShapeMaker {
  public:
@@ -169,15 +162,6 @@ class ShapeMaker {
  private:
   std::mt19937 rng_;
 };
-
-std::string shape_text(const BroadcastShape& s) {
-  auto dims = [&](const int32_t* d) {
-    std::string t = "[";
-    for (int32_t i = 0; i < s.rank; ++i) t += (i ? "," : "") + std::to_string(d[i]);
-    return t + "]";
-  };
-  return dims(s.in1) + " x " + dims(s.in2) + " -> " + dims(s.out);
-}
 
 constexpr int kGuard = 19;                   // elements past the output that must stay untouched
 constexpr uint32_t kGuardBits = 0x7fc0dead;  // a NaN no kernel produces from these inputs

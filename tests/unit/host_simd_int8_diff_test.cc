@@ -15,6 +15,7 @@
 
 #include <gtest/gtest.h>
 
+#include "host_simd_test_support.h"
 #include "ops/add/add.h"
 #include "ops/common/binary_kernels.h"
 #include "ops/mul/mul.h"
@@ -24,14 +25,14 @@
 namespace tinyinfer {
 namespace {
 
+using host_simd_test::elements;
+using host_simd_test::shape_text;
+
 using kernels::BroadcastShape;
 
 const TypeSignature kInt8Binary = signature({kI8, kI8}, kI8);
 
-const OpKernel* host_variant(const OpRegistration& op) {
-  const OpKernel* k = select_kernel(op, KernelChoice::kOptimized, kInt8Binary);
-  return k != nullptr && k->target == KernelTarget::kHostSimd ? k : nullptr;
-}
+const OpKernel* host_variant(const OpRegistration& op) { return host_simd_test::host_variant(op, kInt8Binary); }
 
 class Maker {
  public:
@@ -150,21 +151,6 @@ class Maker {
  private:
   std::mt19937 rng_;
 };
-
-int64_t elements(const int32_t* dims, int32_t rank) {
-  int64_t n = 1;
-  for (int32_t d = 0; d < rank; ++d) n *= dims[d];
-  return n;
-}
-
-std::string shape_text(const BroadcastShape& s) {
-  auto dims = [&](const int32_t* d) {
-    std::string t = "[";
-    for (int32_t i = 0; i < s.rank; ++i) t += (i ? "," : "") + std::to_string(d[i]);
-    return t + "]";
-  };
-  return dims(s.in1) + " x " + dims(s.in2) + " -> " + dims(s.out);
-}
 
 constexpr int kGuard = 37;
 constexpr int8_t kGuardByte = 0x5a;

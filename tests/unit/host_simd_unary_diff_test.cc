@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include "host_simd_test_support.h"
 #include "ops/abs/abs.h"
 #include "ops/neg/neg.h"
 #include "ops/relu/relu.h"
@@ -25,6 +26,9 @@
 namespace tinyinfer {
 namespace {
 
+using host_simd_test::bits_of;
+using host_simd_test::from_bits;
+
 struct UnaryOp {
   const char* name;
   const OpRegistration* op;
@@ -36,26 +40,8 @@ const UnaryOp kUnaryOps[] = {{"ABS", &kAbsOp},       {"NEG", &kNegOp},   {"RELU"
 const TypeSignature kFloatUnary = signature({kF32}, kF32);
 using UnaryFn = kernels::UnaryFloatFn;
 
-const OpKernel* host_variant(const OpRegistration& op) {
-  const OpKernel* k = select_kernel(op, KernelChoice::kOptimized, kFloatUnary);
-  return k != nullptr && k->target == KernelTarget::kHostSimd ? k : nullptr;
-}
-
-UnaryFn reference_of(const OpRegistration& op) {
-  const OpKernel* k = select_kernel(op, KernelChoice::kReference, kFloatUnary);
-  return k != nullptr ? kernel_function<UnaryFn>(*k) : nullptr;
-}
-
-float from_bits(uint32_t bits) {
-  float f;
-  std::memcpy(&f, &bits, sizeof f);
-  return f;
-}
-uint32_t bits_of(float f) {
-  uint32_t bits;
-  std::memcpy(&bits, &f, sizeof bits);
-  return bits;
-}
+const OpKernel* host_variant(const OpRegistration& op) { return host_simd_test::host_variant(op, kFloatUnary); }
+UnaryFn reference_of(const OpRegistration& op) { return host_simd_test::reference_function<UnaryFn>(op, kFloatUnary); }
 
 // Values that tell lanes apart: specials mixed with ordinary numbers.
 std::vector<float> test_values(std::mt19937& rng, size_t n) {
