@@ -54,14 +54,15 @@ void sum_columns(const T* in, int32_t rows, int32_t stride, int32_t from, int32_
   }
 }
 
+template <typename T>
+using ChannelBlockFn = void (*)(const T* first_column, int32_t rows, int32_t row_stride, int32_t* sums);
+
 // The int32 sums of every channel of every slab into sums[outer *
 // channels]: blocks of kWide channels, then of kNarrow, by the kernel's block
-// functions (block(first column, rows, row stride, its sums)), the rest one
-// column at a time.
-template <typename T, int32_t kWide, int32_t kNarrow>
-void sum_channels(const ChannelMeanShape& shape, const T* in, int32_t* sums,
-                  void (*wide)(const T*, int32_t, int32_t, int32_t*),
-                  void (*narrow)(const T*, int32_t, int32_t, int32_t*)) {
+// functions, the rest one column at a time. The blocks are template
+// arguments so that each inlines into its loop.
+template <typename T, int32_t kWide, ChannelBlockFn<T> wide, int32_t kNarrow, ChannelBlockFn<T> narrow>
+void sum_channels(const ChannelMeanShape& shape, const T* in, int32_t* sums) {
   const int32_t channels = shape.channels;
   for (int64_t b = 0; b < shape.outer; ++b) {
     const T* slab = in + b * shape.rows * channels;

@@ -41,7 +41,7 @@ void mean_int16(const ReduceParams& p, const void* input, void* output, void* sc
   }
   const auto* in = static_cast<const int16_t*>(input);
   auto* sums = static_cast<int32_t*>(scratch);
-  sum_channels<int16_t, 8, 2>(shape, in, sums, &sum_int16_block<4>, &sum_int16_block<1>);
+  sum_channels<int16_t, 8, sum_int16_block<4>, 2, sum_int16_block<1>>(shape, in, sums);
   reduce::requantize_sums(p, sums, static_cast<int16_t*>(output));
 }
 

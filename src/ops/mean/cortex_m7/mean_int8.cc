@@ -53,7 +53,7 @@ void mean_int8(const ReduceParams& p, const void* input, void* output, void* scr
   }
   const auto* in = static_cast<const int8_t*>(input);
   auto* sums = static_cast<int32_t*>(scratch);
-  sum_channels<int8_t, 8, 4>(shape, in, sums, &sum_int8_block<2>, &sum_int8_block<1>);
+  sum_channels<int8_t, 8, sum_int8_block<2>, 4, sum_int8_block<1>>(shape, in, sums);
   reduce::requantize_sums(p, sums, static_cast<int8_t*>(output));
 }
 
