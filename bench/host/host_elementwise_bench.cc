@@ -15,6 +15,8 @@
 #include "ops/abs/abs.h"
 #include "ops/add/add_params.h"
 #include "ops/common/host/host_kernels.h"
+#include "ops/exp/exp.h"
+#include "ops/logistic/logistic.h"
 #include "ops/maximum/maximum.h"
 #include "ops/minimum/minimum.h"
 #include "ops/neg/neg.h"
@@ -25,6 +27,7 @@
 #include "ops/square/square.h"
 #include "ops/squared_difference/squared_difference.h"
 #include "ops/sub/sub.h"
+#include "ops/tanh/tanh.h"
 
 namespace tinyinfer::kernels {
 namespace {
@@ -110,8 +113,9 @@ void register_pair(const char* op, Kernel reference_kernel, Kernel host_kernel) 
   register_pair(op, "float32", run, reference_kernel, host_kernel);
 }
 
-// Unary float32: values in [-8, 8], or (0, 8] for SQRT and RSQRT, whose
-// reference takes a slow error path on negative inputs.
+// Unary float32 (EXP, LOGISTIC and TANH too): values in [-8, 8], or (0, 8]
+// for SQRT and RSQRT, whose reference takes a slow error path on negative
+// inputs.
 using UnaryKernel = void (*)(int64_t count, const float* input, float* output);
 
 void run_unary(benchmark::State& state, UnaryKernel kernel, bool positive) {
@@ -208,6 +212,9 @@ int main(int argc, char** argv) {
   register_unary("square", reference::square_float32, host::square_float32);
   register_unary("sqrt", reference::sqrt_float32, host::sqrt_float32, true);
   register_unary("rsqrt", reference::rsqrt_float32, host::rsqrt_float32, true);
+  register_unary("exp", reference::exp_float32, host::exp_float32);
+  register_unary("logistic", reference::logistic_float, host::logistic_float);
+  register_unary("tanh", reference::tanh_float, host::tanh_float);
   benchmark::AddCustomContext("highway_target", host::simd_target_name());
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

@@ -47,6 +47,12 @@ void square_float32(int64_t count, const float* input, float* output);
 void sqrt_float32(int64_t count, const float* input, float* output);
 void rsqrt_float32(int64_t count, const float* input, float* output);
 
+// Unary float32 through Highway's exp and tanh (common/host/exp_lanes-inl.h):
+// within a few ULP of the reference, not byte for byte; NaNs pass through.
+void exp_float32(int64_t count, const float* input, float* output);
+void logistic_float(int64_t count, const float* input, float* output);
+void tanh_float(int64_t count, const float* input, float* output);
+
 // The Highway target the host kernels dispatch to on this CPU ("AVX2", "SSE4", ...).
 const char* simd_target_name();
 
