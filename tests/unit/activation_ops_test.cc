@@ -164,6 +164,42 @@ TEST(ActivationOpsTest, ReluInt8RequantizesAndClampsAtZero) {
   EXPECT_EQ(out, (std::vector<int8_t>{-128, -128, -88, 106}));
 }
 
+// TFLite divides the two float scales in float and only then widens to
+// double for QuantizeMultiplier; with these scales (ops/RELU/int16_7x5x3's)
+// that multiplier is 1076304000, the double quotient's 1076303937, and the
+// two disagree on 31 of the 65,536 inputs, among them 2724 and 8172.
+TEST(ActivationOpsTest, ReluInt16MultiplierFromTheFloatQuotient) {
+  OpRun run(fb::BuiltinOperator::RELU, {fb::TensorType::INT16, {4}, 0.00027577122091315687f, 0},
+            {fb::TensorType::INT16, {4}, 0.0002751147549133748f, 0}, 3);
+  ASSERT_TRUE(run.status.is_ok()) << run.status.message();
+  const std::vector<int16_t> out = run.run<int16_t, int16_t>({2724, 8172, -5, 32767});
+  EXPECT_EQ(out, (std::vector<int16_t>{2731, 8192, 0, 32767}));
+}
+
+// TFLite's int8 softmax sums the exps (each at most 1.0) in Q12.19, which
+// holds up to 4095 of them: the longest row it computes; 4096 is refused.
+TEST(ActivationOpsTest, SoftmaxInt8RowsUpTo4095) {
+  fb::SoftmaxOptionsT options;
+  options.beta = 1.0f;
+  const Spec out{fb::TensorType::INT8, {1, 4095}, 1.0f / 256, -128};
+  OpRun equal(fb::BuiltinOperator::SOFTMAX, {fb::TensorType::INT8, {1, 4095}, 0.1f, 0}, out, 2, &options);
+  ASSERT_TRUE(equal.status.is_ok()) << equal.status.message();
+  const std::vector<int8_t> flat = equal.run<int8_t, int8_t>(std::vector<int8_t>(4095, 7));
+  EXPECT_EQ(flat, std::vector<int8_t>(4095, -128));  // 1/4095 of 256 rounds to 0
+
+  OpRun peak(fb::BuiltinOperator::SOFTMAX, {fb::TensorType::INT8, {1, 4095}, 0.1f, 0}, out, 2, &options);
+  ASSERT_TRUE(peak.status.is_ok()) << peak.status.message();
+  std::vector<int8_t> x(4095, 0);
+  x[0] = 100;  // e^0 / (e^0 + 4094 e^-10) = 0.843 -> 216 - 128
+  const std::vector<int8_t> y = peak.run<int8_t, int8_t>(x);
+  EXPECT_NEAR(y[0], 88, 1);
+  EXPECT_EQ(y[1], -128);
+
+  OpRun deeper(fb::BuiltinOperator::SOFTMAX, {fb::TensorType::INT8, {1, 4096}, 0.1f, 0},
+               {fb::TensorType::INT8, {1, 4096}, 1.0f / 256, -128}, 2, &options);
+  expect_refused(deeper, StatusCode::kUnsupported, {"SOFTMAX", "4096", "4095"});
+}
+
 TEST(ActivationOpsTest, Relu6Int16ClampsRawValues) {
   OpRun run(fb::BuiltinOperator::RELU6, {fb::TensorType::INT16, {4}, 1.0f / 1024, 0},
             {fb::TensorType::INT16, {4}, 1.0f / 1024, 0}, 3);

@@ -29,7 +29,9 @@ Status prepare_relu(PrepareContext& ctx) {
       TI_RETURN_IF_ERROR(require_zero_point(ctx, output, "output", 0));
     }
     kernels::ReluQuantParams& p = data->params;
-    const double real_multiplier = static_cast<double>(input.quant.scale()) / static_cast<double>(output.quant.scale());
+    // TFLite divides the float scales in float, then widens: the multiplier
+    // must come from the same rounded quotient to be bit-exact.
+    const auto real_multiplier = static_cast<double>(input.quant.scale() / output.quant.scale());
     int shift = 0;
     quant::quantize_multiplier(real_multiplier, &p.output_multiplier, &shift);
     p.output_shift = shift;

@@ -1,5 +1,5 @@
 // SHAPE (TFLite op version 1): the input's static dimensions as a vector of
-// out_type (int32 or int64); the input's values are never read.
+// the output's type (int32 or int64); the input's values are never read.
 #include "ops/shape/shape.h"
 
 #include "ops/common/move_params.h"
@@ -8,17 +8,14 @@
 namespace tinyinfer {
 namespace {
 
-namespace fb = format::fb;
-
 Status prepare_shape(PrepareContext& ctx) {
   if (ctx.input_count() != 1 || !ctx.has_input(0) || ctx.output_count() != 1)
     return ctx.error(StatusCode::kInvalidModel, "expects 1 input and 1 output");
-  const auto* opt = format::options_as<fb::ShapeOptions>(ctx.info(), fb::BuiltinOptions::ShapeOptions);
+  // The output tensor's type decides, as in TFLite: ShapeOptions.out_type
+  // defaults to FLOAT32 in the schema, so a model that leaves it out would
+  // otherwise disagree with its own int32 output.
   const Tensor input = ctx.input(0);
   const Tensor output = ctx.output(0);
-  if (opt != nullptr && static_cast<DataType>(opt->out_type()) != output.type)
-    return ctx.error(StatusCode::kInvalidModel, "out_type %s but the output is %s",
-                     data_type_name(static_cast<DataType>(opt->out_type())), data_type_name(output.type));
   TI_RETURN_IF_ERROR(ctx.use_kernel(signature({input.type}, output.type)));
   Shape want;
   want.rank = 1;

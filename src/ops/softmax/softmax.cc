@@ -15,7 +15,8 @@ namespace {
 
 namespace fb = format::fb;
 
-constexpr int32_t kMaxInt8SoftmaxDepth = 2048;
+// int8: the Q12.19 sum of depth exps of at most 1.0 stays in int32 below 4096.
+constexpr int32_t kMaxInt8SoftmaxDepth = 4095;
 // int16: the Q16.15 sum of up to depth exps of at most 32767 stays in int32.
 constexpr int32_t kMaxInt16SoftmaxDepth = 65536;
 
