@@ -62,16 +62,18 @@ inline Int16Scratch& int16_scratch() {
 
 // 16x8 requantization as converters produce it: zero input / filter / output
 // offsets, per-channel (or one per-tensor) multipliers of log-uniform scales,
-// the int16 range or a clamp inside it.
+// the int16 range or a clamp inside it; sometimes scales up to 64 (left
+// shifts up to 6).
 inline void random_int16_requant(Rng& rng, int32_t channels, Requant* rq, Int16Scratch& s) {
   const bool per_tensor = rng.chance(20);
+  const double max_log = rng.chance(10) ? std::log(64.0) : std::log(1e-1);
   for (int32_t c = 0; c < channels; ++c) {
     if (per_tensor && c > 0) {
       s.multipliers[c] = s.multipliers[0];
       s.shifts[c] = s.shifts[0];
       continue;
     }
-    const double scale = std::exp(std::log(1e-6) + (std::log(1e-1) - std::log(1e-6)) * rng.unit());
+    const double scale = std::exp(std::log(1e-6) + (max_log - std::log(1e-6)) * rng.unit());
     int shift = 0;
     quant::quantize_multiplier(scale, &s.multipliers[c], &shift);
     s.shifts[c] = shift;
@@ -364,7 +366,7 @@ inline DiffResult run_add_int16_cases(int32_t count, uint64_t seed) {
     if (work == nullptr) continue;
     reference::add_int16(p, shape, in1, in2, s.expected);
     optimized<kernels::BinaryFn<int16_t>>(kAddInt16)(p, shape, in1, in2, s.actual);
-    char what[120];
+    char what[160];
     std::snprintf(what, sizeof what, "add_int16 rank %d elements %ld (%ld, %ld) zp %d,%d,%d scales %g %g -> %g",
                   (int)shape.rank, (long)total, (long)count1, (long)count2, (int)-p.input1_offset,
                   (int)-p.input2_offset, (int)zo, s1, s2, so);

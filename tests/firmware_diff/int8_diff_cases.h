@@ -83,14 +83,15 @@ inline void fill_random(Rng& rng, int8_t* data, int64_t count, int32_t lo, int32
 }
 
 // Per-channel requantization as a converter produces it: quantize_multiplier
-// of a log-uniform scale (1e-4 .. 1, sometimes up to 2 for left shifts).
+// of a log-uniform scale (1e-4 .. 1, sometimes up to 64 for left shifts of
+// up to 6, which TFLite computes when input x weight scale exceeds the output's).
 inline void random_requant(Rng& rng, int32_t channels, Requant* rq, Scratch& s) {
   const bool per_tensor = rng.chance(20);
   // Per-tensor either expanded per channel or as one entry (per_channel
   // false); then the other entries hold a different valid requantization
   // that a kernel indexing by channel would wrongly pick up.
   const bool single_entry = per_tensor && rng.chance(50);
-  const double max_log = rng.chance(10) ? std::log(2.0) : 0.0;
+  const double max_log = rng.chance(10) ? std::log(64.0) : 0.0;
   const double min_log = std::log(1e-4);
   for (int32_t c = 0; c < channels; ++c) {
     if (per_tensor && c > 0) {

@@ -108,6 +108,34 @@ TEST(BinaryElementwiseOpsTest, SubFloatBroadcastsAtRankSixWithRelu) {
   EXPECT_EQ(run.get<float>(), expected);
 }
 
+// TFLite computes a fused TANH or SIGN_BIT as no clamp at all
+// (CalculateActivationRange), in every type.
+TEST(BinaryElementwiseOpsTest, FusedTanhAndSignBitClampNothing) {
+  for (const auto act : {fb::ActivationFunctionType::TANH, fb::ActivationFunctionType::SIGN_BIT}) {
+    OpRun f(op_model(Op::SUB, {{Type::FLOAT32, {3}}, {Type::FLOAT32, {3}}}, {Type::FLOAT32, {3}}, sub_act(act)));
+    ASSERT_TRUE(f.status.is_ok()) << f.status.message();
+    f.set<float>(0, {100, -3, 0.5f});
+    f.set<float>(1, {1, 7, 0.25f});
+    ASSERT_TRUE(f.interpreter.invoke().is_ok());
+    EXPECT_EQ(f.get<float>(), (std::vector<float>{99, -10, 0.25f}));
+
+    OpRun q(op_model(Op::SUB, {{Type::INT8, {3}, 1.0f, 0}, {Type::INT8, {3}, 1.0f, 0}}, {Type::INT8, {3}, 1.0f, 0},
+                     sub_act(act)));
+    ASSERT_TRUE(q.status.is_ok()) << q.status.message();
+    q.set<int8_t>(0, {100, -100, 3});
+    q.set<int8_t>(1, {-100, 100, 5});
+    ASSERT_TRUE(q.interpreter.invoke().is_ok());
+    EXPECT_EQ(q.get<int8_t>(), (std::vector<int8_t>{127, -128, -2}));
+
+    OpRun i(op_model(Op::SUB, {{Type::INT32, {2}}, {Type::INT32, {2}}}, {Type::INT32, {2}}, sub_act(act)));
+    ASSERT_TRUE(i.status.is_ok()) << i.status.message();
+    i.set<int32_t>(0, {-50, 1000});
+    i.set<int32_t>(1, {0, -1});
+    ASSERT_TRUE(i.interpreter.invoke().is_ok());
+    EXPECT_EQ(i.get<int32_t>(), (std::vector<int32_t>{-50, 1001}));
+  }
+}
+
 TEST(BinaryElementwiseOpsTest, SubInt32WrapsAndClampsToRelu6) {
   OpRun plain(op_model(Op::SUB, {{Type::INT32, {3}}, {Type::INT32, {3}}}, {Type::INT32, {3}}));
   ASSERT_TRUE(plain.status.is_ok()) << plain.status.message();
@@ -322,9 +350,6 @@ TEST(BinaryElementwiseOpsTest, UnsupportedTypesAreRefusedNamingOpAndType) {
 TEST(BinaryElementwiseOpsTest, BadQuantizationAndActivationsAreRefused) {
   expect_refused(OpRun(op_model(Op::SUB, {{Type::INT8, {2}}, {Type::INT8, {2}, 1.0f, 0}}, {Type::INT8, {2}, 1.0f, 0})),
                  StatusCode::kInvalidModel, "SUB", "without quantization");
-  expect_refused(OpRun(op_model(Op::SUB, {{Type::FLOAT32, {2}}, {Type::FLOAT32, {2}}}, {Type::FLOAT32, {2}},
-                                sub_act(fb::ActivationFunctionType::TANH))),
-                 StatusCode::kUnsupported, "SUB", "TANH");
   expect_refused(OpRun(op_model(Op::DIV, {{Type::INT32, {2}, 1.0f, 0}, {Type::INT32, {2}}}, {Type::INT32, {2}})),
                  StatusCode::kUnsupported, "DIV", "quantized int32");
   // The output multiplier twice_max / (2^20 * out_scale) must stay below 1.

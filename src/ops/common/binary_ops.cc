@@ -31,6 +31,11 @@ bool int32_activation_range(ActivationFunctionType act, int32_t* act_min, int32_
       *act_min = -1;
       *act_max = 1;
       return true;
+    case ActivationFunctionType::TANH:
+    case ActivationFunctionType::SIGN_BIT:  // TFLite: no clamp
+      *act_min = kLowest;
+      *act_max = kHighest;
+      return true;
     default:
       return false;
   }

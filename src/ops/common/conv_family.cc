@@ -140,9 +140,17 @@ Status prepare_conv_family(PrepareContext& ctx, bool depthwise) {
       return ctx.error(StatusCode::kInvalidModel, "depth_multiplier %d disagrees with shapes (%d -> %d channels)",
                        o.depth_multiplier, in_c, out_c);
   } else {
-    if (filter.shape.dims[0] != out_c || filter.shape.dims[3] != in_c)
-      return ctx.error(StatusCode::kInvalidModel, "filter [%d,%d,%d,%d] does not map %d to %d channels",
-                       filter.shape.dims[0], kh, kw, filter.shape.dims[3], in_c, out_c);
+    // A filter depth below the input's is a grouped convolution (TFLite's
+    // groups = input depth / filter depth): each group of out_c / groups
+    // filters reads its own slice of the input channels.
+    const int32_t filter_c = filter.shape.dims[3];
+    const bool groups_fit = filter_c > 0 && in_c % filter_c == 0 && out_c % (in_c / filter_c) == 0;
+    if (filter.shape.dims[0] != out_c || !groups_fit) {
+      return ctx.error(StatusCode::kInvalidModel,
+                       "filter [%d,%d,%d,%d] does not map %d to %d channels (its depth must divide the input's, "
+                       "and the groups the output channels)",
+                       filter.shape.dims[0], kh, kw, filter_c, in_c, out_c);
+    }
   }
   if (input.shape.dims[0] != output.shape.dims[0])
     return ctx.error(StatusCode::kInvalidModel, "batch %d in, %d out", input.shape.dims[0], output.shape.dims[0]);
@@ -190,7 +198,7 @@ Status prepare_conv_family(PrepareContext& ctx, bool depthwise) {
                                             &data->requant, &data->requant_source));
   } else {  // int8
     data->kind = ConvKind::kInt8;
-    const int64_t depth = int64_t{kh} * kw * (depthwise ? 1 : in_c);
+    const int64_t depth = int64_t{kh} * kw * (depthwise ? 1 : filter.shape.dims[3]);
     if (depth > kMaxInt8AccumulationDepth)
       return ctx.error(StatusCode::kUnsupported, "%lld products per output could overflow the int32 accumulator",
                        static_cast<long long>(depth));

@@ -26,9 +26,11 @@ bool float_activation(ActivationFunctionType act, kernels::FloatClamp* clamp) {
       clamp->min = -1.0f;
       clamp->max = 1.0f;
       return true;
-    default:
-      return false;
+    case ActivationFunctionType::TANH:
+    case ActivationFunctionType::SIGN_BIT:
+      return true;  // TFLite's CalculateActivationRange: no clamp
   }
+  return false;  // a value outside the schema's enum
 }
 
 bool quantized_activation_range(ActivationFunctionType act, float scale, int32_t zero_point, int32_t qmin, int32_t qmax,
@@ -49,8 +51,11 @@ bool quantized_activation_range(ActivationFunctionType act, float scale, int32_t
       lo = quantize(-1.0f);
       hi = quantize(1.0f);
       break;
+    case ActivationFunctionType::TANH:
+    case ActivationFunctionType::SIGN_BIT:
+      break;  // TFLite: the type's whole range
     default:
-      return false;
+      return false;  // a value outside the schema's enum
   }
   *act_min = lo > qmin ? lo : qmin;
   *act_max = hi < qmax ? hi : qmax;
@@ -97,8 +102,9 @@ Status prepare_requant_multipliers(PrepareContext& ctx, const Tensor& input, con
   int shift = 0;
   for (int32_t c = 0; c < entries; ++c) {
     channel_multiplier(input.quant.scale(), filter.quant.scales[c], output.quant.scale(), &multiplier, &shift);
-    if (!int8_requant_shrinks(shift))
-      return ctx.error(StatusCode::kUnsupported, "channel %d: input x filter scale exceeds the output scale", c);
+    if (!requant_shift_supported(shift))
+      return ctx.error(StatusCode::kUnsupported,
+                       "channel %d: input x filter scale is 2^14 times the output scale or more", c);
   }
   rq->per_channel = per_channel;
   *source = RequantSource();

@@ -13,11 +13,14 @@ namespace tinyinfer {
 using format::fb::ActivationFunctionType;
 using format::fb::Padding;
 
-// Float clamp for a fused activation; false for activations we do not fuse.
+// Float clamp for a fused activation. TANH and SIGN_BIT clamp nothing, as in
+// TFLite's CalculateActivationRange (which computes such a node without
+// them); false only for a value outside the schema's enum.
 bool float_activation(ActivationFunctionType act, kernels::FloatClamp* clamp);
 // Range of a fused activation in [qmin, qmax] given the output quantization
 // (TFLite's CalculateActivationRangeQuantized: the real bounds quantized in
-// float, division and round half away from zero).
+// float, division and round half away from zero; TANH and SIGN_BIT: the whole
+// range, as there).
 bool quantized_activation_range(ActivationFunctionType act, float scale, int32_t zero_point, int32_t qmin, int32_t qmax,
                                 int32_t* act_min, int32_t* act_max);
 // The same in int8's range.
@@ -35,10 +38,13 @@ constexpr int64_t kMaxInt8AccumulationDepth = 65000;
 // bias of -2^31 would otherwise overflow): false when some bias is too large
 // for `depth` products.
 bool int8_bias_fits(const Tensor* bias, int64_t depth);
-// Requantization with a multiplier above 1 could leave int32 before the
-// output zero point is added; such scales (never produced by converters:
-// input_scale * weight_scale < output_scale) are refused.
-inline bool int8_requant_shrinks(int shift) { return shift <= 0; }
+// A requantization multiplier above 1 (input_scale * weight_scale above the
+// output scale) shifts the accumulator left first, as TFLite does (wrapping
+// like its int32 multiply). TFLite's 64-bit int16x8 rescale keeps 15 - shift
+// bits and is defined only up to a left shift of 14, so ratios of 2^14 and
+// more are refused for every type.
+constexpr int kMaxRequantLeftShift = 14;
+inline bool requant_shift_supported(int shift) { return shift <= kMaxRequantLeftShift; }
 
 // Where a per-channel requantization table comes from. Kept in the arena for
 // every layer, 8 bytes per channel add up (kws_ref_model: 4.6 KB, a fifth of

@@ -38,8 +38,8 @@ Status prepare_per_tensor_multiplier(PrepareContext& ctx, const Tensor& input, c
   int shift = 0;
   quant::quantize_multiplier(static_cast<double>(product) / static_cast<double>(output.quant.scale()),
                              &data->tensor_multiplier, &shift);
-  if (!int8_requant_shrinks(shift))
-    return ctx.error(StatusCode::kUnsupported, "input x weight scale exceeds the output scale");
+  if (!requant_shift_supported(shift))
+    return ctx.error(StatusCode::kUnsupported, "input x weight scale is 2^14 times the output scale or more");
   data->tensor_shift = shift;
   data->requant.multipliers = &data->tensor_multiplier;
   data->requant.shifts = &data->tensor_shift;
