@@ -5,6 +5,7 @@
 // run merging) and the refusal messages of what is not supported.
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -256,6 +257,124 @@ TEST(DataMovementOpsTest, TransposeKeepsInnerRunsAndRefusesBadPerm) {
     run.set(0, iota(12));
     ASSERT_TRUE(run.interpreter.invoke().is_ok());
     EXPECT_EQ(run.get<float>(0), (std::vector<float>{0, 1, 6, 7, 2, 3, 8, 9, 4, 5, 10, 11}));
+  }
+}
+
+// TFLite Micro's data-movement ops copy bytes whatever the quantization
+// says: a per-channel tensor, or an output with other parameters.
+TEST(DataMovementOpsTest, QuantizedCopiesKeepTheBytes) {
+  ModelBuilder b;
+  const int32_t in = b.tensor(fb::TensorType::INT8, {2, 3});
+  auto& q = b.graph().tensors[static_cast<std::size_t>(in)]->quantization;
+  q = std::make_unique<fb::QuantizationParametersT>();
+  q->scale = {0.5f, 0.25f, 0.125f};
+  q->zero_point = {0, 0, 0};
+  q->quantized_dimension = 1;
+  const int32_t perm = b.constant<int32_t>(fb::TensorType::INT32, {2}, {1, 0});
+  const int32_t out = b.tensor(fb::TensorType::INT8, {3, 2}, 0.3f, 4);
+  b.op(b.opcode(fb::BuiltinOperator::TRANSPOSE), {in, perm}, {out});
+  b.io({in}, {out});
+  OneOpRun transpose(b);
+  ASSERT_TRUE(transpose.status.is_ok()) << transpose.status.message();
+  transpose.set<int8_t>(0, {1, 2, 3, -4, -5, -6});
+  ASSERT_TRUE(transpose.interpreter.invoke().is_ok());
+  EXPECT_EQ(transpose.get<int8_t>(0), (std::vector<int8_t>{1, -4, 2, -5, 3, -6}));
+
+  ModelBuilder s;
+  const int32_t sin = s.tensor(fb::TensorType::INT16, {4}, 0.5f, 0);
+  const int32_t begin = s.constant<int32_t>(fb::TensorType::INT32, {1}, {1});
+  const int32_t size = s.constant<int32_t>(fb::TensorType::INT32, {1}, {2});
+  const int32_t sout = s.tensor(fb::TensorType::INT16, {2}, 0.125f, 0);
+  s.op(s.opcode(fb::BuiltinOperator::SLICE), {sin, begin, size}, {sout});
+  s.io({sin}, {sout});
+  OneOpRun slice(s);
+  ASSERT_TRUE(slice.status.is_ok()) << slice.status.message();
+  slice.set<int16_t>(0, {10, -20, 300, 4});
+  ASSERT_TRUE(slice.interpreter.invoke().is_ok());
+  EXPECT_EQ(slice.get<int16_t>(0), (std::vector<int16_t>{-20, 300}));
+}
+
+// bool and int64 tensors (TFLite Micro's types for these ops beyond the
+// numeric four): bool bytes are copied as they are.
+TEST(DataMovementOpsTest, BoolAndInt64Copies) {
+  {
+    ModelBuilder b;  // SLICE bool [4] -> [2] from 1
+    const int32_t in = b.tensor(fb::TensorType::BOOL, {4});
+    const int32_t begin = b.constant<int32_t>(fb::TensorType::INT32, {1}, {1});
+    const int32_t size = b.constant<int32_t>(fb::TensorType::INT32, {1}, {2});
+    const int32_t out = b.tensor(fb::TensorType::BOOL, {2});
+    b.op(b.opcode(fb::BuiltinOperator::SLICE), {in, begin, size}, {out});
+    b.io({in}, {out});
+    OneOpRun run(b);
+    ASSERT_TRUE(run.status.is_ok()) << run.status.message();
+    run.set<uint8_t>(0, {0, 1, 0, 1});
+    ASSERT_TRUE(run.interpreter.invoke().is_ok());
+    EXPECT_EQ(run.get<uint8_t>(0), (std::vector<uint8_t>{1, 0}));
+  }
+  {
+    ModelBuilder b;  // CONCATENATION int64 [2] + [1] -> [3]
+    const int32_t a = b.tensor(fb::TensorType::INT64, {2});
+    const int32_t c = b.tensor(fb::TensorType::INT64, {1});
+    const int32_t out = b.tensor(fb::TensorType::INT64, {3});
+    fb::OperatorT& op = b.op(b.opcode(fb::BuiltinOperator::CONCATENATION), {a, c}, {out});
+    fb::ConcatenationOptionsT options;
+    options.axis = 0;
+    op.builtin_options.Set(options);
+    b.io({a, c}, {out});
+    OneOpRun run(b);
+    ASSERT_TRUE(run.status.is_ok()) << run.status.message();
+    run.set<int64_t>(0, {int64_t{1} << 40, -2});
+    run.set<int64_t>(1, {7});
+    ASSERT_TRUE(run.interpreter.invoke().is_ok());
+    EXPECT_EQ(run.get<int64_t>(0), (std::vector<int64_t>{int64_t{1} << 40, -2, 7}));
+  }
+  {
+    ModelBuilder b;  // PACK int64 2 x [2] -> [2, 2] on axis 1
+    const int32_t a = b.tensor(fb::TensorType::INT64, {2});
+    const int32_t c = b.tensor(fb::TensorType::INT64, {2});
+    const int32_t out = b.tensor(fb::TensorType::INT64, {2, 2});
+    fb::OperatorT& op = b.op(b.opcode(fb::BuiltinOperator::PACK), {a, c}, {out});
+    fb::PackOptionsT options;
+    options.axis = 1;
+    options.values_count = 2;
+    op.builtin_options.Set(options);
+    b.io({a, c}, {out});
+    OneOpRun run(b);
+    ASSERT_TRUE(run.status.is_ok()) << run.status.message();
+    run.set<int64_t>(0, {1, 2});
+    run.set<int64_t>(1, {-3, int64_t{5} << 33});
+    ASSERT_TRUE(run.interpreter.invoke().is_ok());
+    EXPECT_EQ(run.get<int64_t>(0), (std::vector<int64_t>{1, -3, 2, int64_t{5} << 33}));
+  }
+  {
+    ModelBuilder b;  // REVERSE_V2 bool [3] on axis 0
+    const int32_t in = b.tensor(fb::TensorType::BOOL, {3});
+    const int32_t axis = b.constant<int32_t>(fb::TensorType::INT32, {1}, {0});
+    const int32_t out = b.tensor(fb::TensorType::BOOL, {3});
+    b.op(b.opcode(fb::BuiltinOperator::REVERSE_V2), {in, axis}, {out});
+    b.io({in}, {out});
+    OneOpRun run(b);
+    ASSERT_TRUE(run.status.is_ok()) << run.status.message();
+    run.set<uint8_t>(0, {1, 1, 0});
+    ASSERT_TRUE(run.interpreter.invoke().is_ok());
+    EXPECT_EQ(run.get<uint8_t>(0), (std::vector<uint8_t>{0, 1, 1}));
+  }
+  {
+    ModelBuilder b;  // SQUEEZE int64 [1, 2] -> [2], STRIDED_SLICE int64 [2] -> [1]
+    const int32_t in = b.tensor(fb::TensorType::INT64, {1, 2});
+    const int32_t mid = b.tensor(fb::TensorType::INT64, {2});
+    b.op(b.opcode(fb::BuiltinOperator::SQUEEZE), {in}, {mid});
+    const int32_t tb = b.constant<int32_t>(fb::TensorType::INT32, {1}, {1});
+    const int32_t te = b.constant<int32_t>(fb::TensorType::INT32, {1}, {2});
+    const int32_t ts = b.constant<int32_t>(fb::TensorType::INT32, {1}, {1});
+    const int32_t out = b.tensor(fb::TensorType::INT64, {1});
+    b.op(b.opcode(fb::BuiltinOperator::STRIDED_SLICE), {mid, tb, te, ts}, {out});
+    b.io({in}, {out});
+    OneOpRun run(b);
+    ASSERT_TRUE(run.status.is_ok()) << run.status.message();
+    run.set<int64_t>(0, {-1, -(int64_t{9} << 40)});
+    ASSERT_TRUE(run.interpreter.invoke().is_ok());
+    EXPECT_EQ(run.get<int64_t>(0), (std::vector<int64_t>{-(int64_t{9} << 40)}));
   }
 }
 

@@ -19,7 +19,6 @@ Status move_prepare_pad(PrepareContext& ctx, int32_t max_inputs) {
   int64_t pads[2 * kMaxRank] = {};
   TI_RETURN_IF_ERROR(move_read_paddings(ctx, paddings, rank, pads));
   TI_RETURN_IF_ERROR(ctx.use_kernel(signature({input.type}, output.type)));
-  TI_RETURN_IF_ERROR(move_check_same_quant(ctx, input, output, "input"));
 
   auto* data = ctx.allocate_persistent_array<MovePadData>(1);
   if (data == nullptr) return ctx.arena_exhausted();
@@ -50,8 +49,9 @@ Status move_prepare_pad(PrepareContext& ctx, int32_t max_inputs) {
       return ctx.error(StatusCode::kInvalidModel, "the pad value must be one %s element, is %s with %d elements",
                        data_type_name(input.type), data_type_name(value.type),
                        static_cast<int>(value.shape.elements()));
-    // A quantized pad value must already be in the output's quantization.
-    TI_RETURN_IF_ERROR(move_check_same_quant(ctx, value, output, "pad value"));
+    // An int8 pad value must already be in the output's quantization (TFLite
+    // checks int8 only; other types copy the value's bytes).
+    if (value.type == DataType::kInt8) TI_RETURN_IF_ERROR(move_check_same_quant(ctx, value, output, "pad value"));
     if (value.is_constant && value.data != nullptr) {
       std::memcpy(data->value, value.data, element);
     } else {

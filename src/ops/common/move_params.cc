@@ -163,7 +163,6 @@ Status move_prepare_even_split(PrepareContext& ctx, const Tensor& input, int32_t
       return ctx.error(StatusCode::kInvalidModel, "output %d is %s, the input is %s", static_cast<int>(i),
                        data_type_name(out.type), data_type_name(input.type));
     TI_RETURN_IF_ERROR(move_check_shape(ctx, out, want, "output"));
-    TI_RETURN_IF_ERROR(move_check_same_quant(ctx, input, out, "input"));
   }
   // Per outer row the input holds dims[axis] * inner elements, cut in n.
   int64_t row = 1;

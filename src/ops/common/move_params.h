@@ -34,8 +34,10 @@ Status move_read_paddings(const PrepareContext& ctx, const Tensor& paddings, int
 // The output's static shape must be `want`.
 Status move_check_shape(const PrepareContext& ctx, const Tensor& output, const Shape& want, const char* role);
 
-// A quantized input that the op copies unchanged must carry the output's
-// scale and zero point (TFLite's restriction: no rescaling in these ops).
+// A quantized input must carry the output's scale and zero point, where
+// TFLite requires it: int8 CONCATENATION, an int8 PAD value, REDUCE_MAX/MIN.
+// The other data-movement ops copy bytes whatever the parameters say (a
+// per-channel tensor too), as TFLite Micro does.
 Status move_check_same_quant(const PrepareContext& ctx, const Tensor& input, const Tensor& output, const char* role);
 
 // Row-major element strides of a shape.

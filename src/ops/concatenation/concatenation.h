@@ -19,6 +19,8 @@ using ConcatenationFn = MoveConcatFn;
 namespace reference {
 void concatenation_float32(const ConcatRuns& p, const void* const* inputs, void* output);
 void concatenation_int8(const ConcatRuns& p, const void* const* inputs, void* output);
+void concatenation_int64(const ConcatRuns& p, const void* const* inputs, void* output);
+void concatenation_bool(const ConcatRuns& p, const void* const* inputs, void* output);
 void concatenation_int16(const ConcatRuns& p, const void* const* inputs, void* output);
 void concatenation_int32(const ConcatRuns& p, const void* const* inputs, void* output);
 }  // namespace reference

@@ -34,8 +34,6 @@ Status prepare_fill(PrepareContext& ctx) {
     want.dims[d] = static_cast<int32_t>(values[d]);
   }
   TI_RETURN_IF_ERROR(move_check_shape(ctx, output, want, "output"));
-  // A quantized value carries the output's quantization (TFLite copies it).
-  if (value.quant.is_quantized()) TI_RETURN_IF_ERROR(move_check_same_quant(ctx, value, output, "value"));
   return Status::ok();
 }
 

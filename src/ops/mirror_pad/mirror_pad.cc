@@ -28,7 +28,6 @@ Status prepare_mirror_pad(PrepareContext& ctx) {
   int64_t pads[2 * kMaxRank] = {};
   TI_RETURN_IF_ERROR(move_read_paddings(ctx, paddings, rank, pads));
   TI_RETURN_IF_ERROR(ctx.use_kernel(signature({input.type}, output.type)));
-  TI_RETURN_IF_ERROR(move_check_same_quant(ctx, input, output, "input"));
 
   auto* data = ctx.allocate_persistent_array<MirrorPadData>(1);
   if (data == nullptr) return ctx.arena_exhausted();

@@ -43,7 +43,6 @@ Status prepare_pack(PrepareContext& ctx) {
   want.rank = rank + 1;
   for (int32_t d = 0, s = 0; d < want.rank; ++d) want.dims[d] = d == axis ? n : first.shape.dims[s++];
   TI_RETURN_IF_ERROR(move_check_shape(ctx, output, want, "output"));
-  for (int32_t i = 0; i < n; ++i) TI_RETURN_IF_ERROR(move_check_same_quant(ctx, ctx.input(i), output, "input"));
 
   int64_t inner = 1;
   for (int32_t d = axis; d < rank; ++d) inner *= first.shape.dims[d];

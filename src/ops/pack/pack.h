@@ -19,6 +19,7 @@ using PackFn = MoveConcatFn;
 namespace reference {
 void pack_float32(const ConcatRuns& p, const void* const* inputs, void* output);
 void pack_int8(const ConcatRuns& p, const void* const* inputs, void* output);
+void pack_int64(const ConcatRuns& p, const void* const* inputs, void* output);
 void pack_int16(const ConcatRuns& p, const void* const* inputs, void* output);
 void pack_int32(const ConcatRuns& p, const void* const* inputs, void* output);
 }  // namespace reference

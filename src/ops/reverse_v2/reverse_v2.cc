@@ -35,7 +35,6 @@ Status prepare_reverse_v2(PrepareContext& ctx) {
     data->axes |= 1 << axis;
   }
   TI_RETURN_IF_ERROR(move_check_shape(ctx, output, input.shape, "output"));
-  TI_RETURN_IF_ERROR(move_check_same_quant(ctx, input, output, "input"));
   kernels::StridedCopy& c = data->copy;
   c.rank = rank;
   move_strides(input.shape, c.strides);

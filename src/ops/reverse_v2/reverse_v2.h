@@ -19,6 +19,8 @@ using ReverseV2Fn = MoveStridedFn;
 namespace reference {
 void reverse_v2_float32(const StridedCopy& p, const void* input, void* output);
 void reverse_v2_int8(const StridedCopy& p, const void* input, void* output);
+void reverse_v2_int64(const StridedCopy& p, const void* input, void* output);
+void reverse_v2_bool(const StridedCopy& p, const void* input, void* output);
 void reverse_v2_int16(const StridedCopy& p, const void* input, void* output);
 void reverse_v2_int32(const StridedCopy& p, const void* input, void* output);
 }  // namespace reference

@@ -50,7 +50,6 @@ Status prepare_slice(PrepareContext& ctx) {
   }
   if (rank == 0) c.dims[0] = 1;
   TI_RETURN_IF_ERROR(move_check_shape(ctx, output, want, "output"));
-  TI_RETURN_IF_ERROR(move_check_same_quant(ctx, input, output, "input"));
   move_simplify(&c);
   ctx.node().op_data = data;
   return Status::ok();

@@ -19,6 +19,8 @@ using SliceFn = MoveStridedFn;
 namespace reference {
 void slice_float32(const StridedCopy& p, const void* input, void* output);
 void slice_int8(const StridedCopy& p, const void* input, void* output);
+void slice_int64(const StridedCopy& p, const void* input, void* output);
+void slice_bool(const StridedCopy& p, const void* input, void* output);
 void slice_int16(const StridedCopy& p, const void* input, void* output);
 void slice_int32(const StridedCopy& p, const void* input, void* output);
 }  // namespace reference

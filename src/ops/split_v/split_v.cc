@@ -66,7 +66,6 @@ Status prepare_split_v(PrepareContext& ctx) {
     Shape want = input.shape;
     want.dims[axis] = static_cast<int32_t>(runs[i]);
     TI_RETURN_IF_ERROR(move_check_shape(ctx, out, want, "output"));
-    TI_RETURN_IF_ERROR(move_check_same_quant(ctx, input, out, "input"));
     runs[i] *= inner;
   }
   return Status::ok();

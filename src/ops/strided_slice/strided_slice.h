@@ -19,6 +19,8 @@ using StridedSliceFn = MoveStridedFn;
 namespace reference {
 void strided_slice_float32(const StridedCopy& p, const void* input, void* output);
 void strided_slice_int8(const StridedCopy& p, const void* input, void* output);
+void strided_slice_int64(const StridedCopy& p, const void* input, void* output);
+void strided_slice_bool(const StridedCopy& p, const void* input, void* output);
 void strided_slice_int16(const StridedCopy& p, const void* input, void* output);
 void strided_slice_int32(const StridedCopy& p, const void* input, void* output);
 }  // namespace reference

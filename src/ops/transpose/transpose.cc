@@ -55,7 +55,6 @@ Status prepare_transpose(PrepareContext& ctx) {
   data->rank = rank;
   if (rank == 0) c.dims[0] = 1;  // a scalar: one element
   TI_RETURN_IF_ERROR(move_check_shape(ctx, output, want, "output"));
-  TI_RETURN_IF_ERROR(move_check_same_quant(ctx, input, output, "input"));
   move_simplify(&c);
   ctx.node().op_data = data;
   return Status::ok();

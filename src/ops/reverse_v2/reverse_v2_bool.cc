@@ -1,0 +1,23 @@
+// REVERSE_V2 bool: the shared strided walk of move_kernels.h for bool elements (copied as bytes:
+// a bool byte need not hold 0 or 1).
+#include <cstddef>
+#include <cstdint>
+
+#include "ops/reverse_v2/reverse_v2.h"
+#include "runtime/op_kernel.h"
+
+namespace tinyinfer::kernels::reference {
+
+void reverse_v2_bool(const StridedCopy& p, const void* input, void* output) {
+  move::strided_copy<uint8_t>(p, static_cast<const uint8_t*>(input), static_cast<uint8_t*>(output));
+}
+
+}  // namespace tinyinfer::kernels::reference
+
+namespace tinyinfer {
+
+TINYINFER_KERNEL_LIST(reverse_v2_bool,
+                      {&kReverseV2Op, "reverse_v2_bool", KernelChoice::kReference, signature({kBool}, kBool),
+                       kernel_entry<kernels::ReverseV2Fn, kernels::reference::reverse_v2_bool>(), nullptr});
+
+}  // namespace tinyinfer

@@ -1,0 +1,22 @@
+// REVERSE_V2 int64: the shared strided walk of move_kernels.h for int64_t elements.
+#include <cstddef>
+#include <cstdint>
+
+#include "ops/reverse_v2/reverse_v2.h"
+#include "runtime/op_kernel.h"
+
+namespace tinyinfer::kernels::reference {
+
+void reverse_v2_int64(const StridedCopy& p, const void* input, void* output) {
+  move::strided_copy<int64_t>(p, static_cast<const int64_t*>(input), static_cast<int64_t*>(output));
+}
+
+}  // namespace tinyinfer::kernels::reference
+
+namespace tinyinfer {
+
+TINYINFER_KERNEL_LIST(reverse_v2_int64,
+                      {&kReverseV2Op, "reverse_v2_int64", KernelChoice::kReference, signature({kI64}, kI64),
+                       kernel_entry<kernels::ReverseV2Fn, kernels::reference::reverse_v2_int64>(), nullptr});
+
+}  // namespace tinyinfer
