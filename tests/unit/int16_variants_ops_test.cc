@@ -296,6 +296,50 @@ TEST(Int16VariantsOpsTest, DequantizeInt16AndUint8) {
   EXPECT_EQ(p8.run<float>(), (std::vector<float>{-64.0f, 63.5f}));
 }
 
+// Weight-only models: int8 weights with one scale per slice along
+// quantized_dimension, dequantized by a version-5 DEQUANTIZE (TFLite's
+// per-channel kernel: element (outer, c, inner) uses scale c, zero point c).
+TEST(Int16VariantsOpsTest, DequantizePerChannelWeights) {
+  for (const int32_t dim : {0, 1}) {
+    ModelBuilder b;
+    const std::vector<int8_t> q = {1, 2, 3, -4, -5, -6};  // [2, 3]
+    const std::vector<float> scales = dim == 0 ? std::vector<float>{0.5f, 2.0f} : std::vector<float>{1, 0.25f, 4};
+    const int32_t w = b.constant<int8_t>(Type::INT8, {2, 3}, q, scales, dim);
+    auto& zero_points = b.graph().tensors[static_cast<std::size_t>(w)]->quantization->zero_point;
+    zero_points = dim == 0 ? std::vector<int64_t>{0, 1} : std::vector<int64_t>{0, 0, -2};
+    const int32_t out = b.tensor(Type::FLOAT32, {2, 3});
+    b.op(b.opcode(fb::BuiltinOperator::DEQUANTIZE, 5), {w}, {out});
+    b.io({}, {out});
+    Prepared p(b);
+    ASSERT_TRUE(p.status().is_ok()) << p.status().message();
+    const std::vector<float> want = dim == 0 ? std::vector<float>{0.5f, 1.0f, 1.5f, -10.0f, -12.0f, -14.0f}
+                                             : std::vector<float>{1.0f, 0.5f, 20.0f, -4.0f, -1.25f, -16.0f};
+    EXPECT_EQ(p.run<float>(), want) << "quantized_dimension " << dim;
+  }
+}
+
+TEST(Int16VariantsOpsTest, QuantizePerChannelOutputAndBadScaleCount) {
+  ModelBuilder b;
+  const int32_t in = b.tensor(Type::FLOAT32, {2, 2});
+  const int32_t out = b.tensor(Type::INT8, {2, 2}, 0.5f, 0);
+  auto& q = b.graph().tensors[static_cast<std::size_t>(out)]->quantization;
+  q->scale = {0.5f, 0.25f};
+  q->zero_point = {0, 3};
+  q->quantized_dimension = 1;
+  b.op(b.opcode(fb::BuiltinOperator::QUANTIZE, 3), {in}, {out});
+  b.io({in}, {out});
+  Prepared p(b);
+  ASSERT_TRUE(p.status().is_ok()) << p.status().message();
+  p.input<float>(0, {1.0f, 1.0f, -2.0f, 100.0f});
+  EXPECT_EQ(p.run<int8_t>(), (std::vector<int8_t>{2, 7, -4, 127}));
+
+  q->quantized_dimension = 0;
+  q->scale = {0.5f, 0.25f, 1.0f};
+  q->zero_point = {0, 0, 0};
+  Prepared bad(b);
+  EXPECT_FALSE(bad.status().is_ok());
+}
+
 // ---- Pools ----
 
 TEST(Int16VariantsOpsTest, AveragePoolInt16SamePaddingRoundsAwayFromZero) {

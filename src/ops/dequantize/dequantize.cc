@@ -1,4 +1,5 @@
-// DEQUANTIZE (TFLite op versions 1-4), int8 / int16 / uint8 -> float32 per tensor.
+// DEQUANTIZE (TFLite op versions 1-5), int8 / int16 / uint8 -> float32, per tensor or
+// per channel (version 5: int8 weights with one scale per slice).
 #include "ops/dequantize/dequantize.h"
 
 #include "ops/common/per_tensor_conversion.h"
@@ -12,8 +13,8 @@ Status prepare_dequantize(PrepareContext& ctx) { return prepare_per_tensor_conve
 template <typename In>
 void run_dequantize(const EvalContext& ctx) {
   const auto& d = *ctx.data<ConversionData>();
-  ctx.kernel<kernels::DequantizeFromFn<In>>()(d.scale, d.zero_point, ctx.input(0).elements(),
-                                              ctx.input(0).data_as<const In>(), ctx.output(0).data_as<float>());
+  run_conversion(d, ctx.kernel<kernels::DequantizeFromFn<In>>(), ctx.input(0).elements(),
+                 ctx.input(0).data_as<const In>(), ctx.output(0).data_as<float>());
 }
 
 void eval_dequantize(const EvalContext& ctx) {
@@ -32,7 +33,7 @@ void eval_dequantize(const EvalContext& ctx) {
 
 }  // namespace
 
-const OpRegistration kDequantizeOp = {6,       "DEQUANTIZE",       4, prepare_dequantize, eval_dequantize,
+const OpRegistration kDequantizeOp = {6,       "DEQUANTIZE",       5, prepare_dequantize, eval_dequantize,
                                       nullptr, describe_conversion};
 
 }  // namespace tinyinfer

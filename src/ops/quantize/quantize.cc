@@ -1,5 +1,5 @@
-// QUANTIZE (TFLite op versions 1-2 of TFLite Micro's kernel), per tensor:
-// float32 -> int8 / int16, and the requantizations TFLite Micro has between
+// QUANTIZE (TFLite op versions 1-3): float32 -> int8 / int16 per tensor or per
+// channel (version 3), and the requantizations TFLite Micro has between
 // integer types: int8 -> int8 / uint8 / int16 / int32, uint8 -> int8,
 // int16 -> int8 / int16 / int32, int32 -> int8 / int16.
 #include "ops/quantize/quantize.h"
@@ -99,11 +99,11 @@ void eval_quantize(const EvalContext& ctx) {
   if (input.type == DataType::kFloat32) {
     const auto& d = *ctx.data<ConversionData>();
     if (output.type == DataType::kInt16)
-      ctx.kernel<kernels::QuantizeFloatFn<int16_t>>()(d.scale, d.zero_point, input.elements(),
-                                                      input.data_as<const float>(), output.data_as<int16_t>());
+      run_conversion(d, ctx.kernel<kernels::QuantizeFloatFn<int16_t>>(), input.elements(), input.data_as<const float>(),
+                     output.data_as<int16_t>());
     else
-      ctx.kernel<kernels::QuantizeFn>()(d.scale, d.zero_point, input.elements(), input.data_as<const float>(),
-                                        output.data_as<int8_t>());
+      run_conversion(d, ctx.kernel<kernels::QuantizeFn>(), input.elements(), input.data_as<const float>(),
+                     output.data_as<int8_t>());
     return;
   }
   const auto& d = *ctx.data<RequantizeData>();
@@ -138,6 +138,6 @@ void describe_quantize(const Node& node, const TensorSlot* tensors, char* buffer
 
 }  // namespace
 
-const OpRegistration kQuantizeOp = {114, "QUANTIZE", 2, prepare_quantize, eval_quantize, nullptr, describe_quantize};
+const OpRegistration kQuantizeOp = {114, "QUANTIZE", 3, prepare_quantize, eval_quantize, nullptr, describe_quantize};
 
 }  // namespace tinyinfer
