@@ -185,5 +185,42 @@ TEST(ConvFcModelRulesTest, FusedTanhAndSignBitClampNothing) {
   }
 }
 
+// A weight-only model: int8 weights with per-channel scales, a DEQUANTIZE
+// (version 5) and float ops reading its output as their weights at run time.
+TEST(ConvFcModelRulesTest, WeightsFromAPerChannelDequantize) {
+  for (const bool conv : {false, true}) {
+    for (const KernelChoice kernels : kBothSets) {
+      ModelBuilder b;
+      const std::vector<int8_t> q = {1, 2, 3, 4, -1, -2, -3, -4, 8, 0, -8, 1};  // 3 rows of 4
+      const std::vector<int32_t> w_shape = conv ? std::vector<int32_t>{3, 1, 1, 4} : std::vector<int32_t>{3, 4};
+      const int32_t wq = b.constant<int8_t>(fb::TensorType::INT8, w_shape, q, {0.5f, 0.25f, 2.0f}, 0);
+      const int32_t w = b.tensor(fb::TensorType::FLOAT32, w_shape);
+      b.op(b.opcode(fb::BuiltinOperator::DEQUANTIZE, 5), {wq}, {w});
+      const int32_t bias = b.tensor(fb::TensorType::FLOAT32, {3});  // a run-time bias too: a model input
+      const int32_t in =
+          b.tensor(fb::TensorType::FLOAT32, conv ? std::vector<int32_t>{1, 1, 1, 4} : std::vector<int32_t>{1, 4});
+      const int32_t out =
+          b.tensor(fb::TensorType::FLOAT32, conv ? std::vector<int32_t>{1, 1, 1, 3} : std::vector<int32_t>{1, 3});
+      if (conv) {
+        fb::OperatorT& op = b.op(b.opcode(fb::BuiltinOperator::CONV_2D), {in, w, bias}, {out});
+        fb::Conv2DOptionsT options;
+        options.stride_w = options.stride_h = 1;
+        op.builtin_options.Set(options);
+      } else {
+        b.op(b.opcode(fb::BuiltinOperator::FULLY_CONNECTED), {in, w, bias}, {out});
+      }
+      b.io({in, bias}, {out});
+      ModelRun run(b, kernels);
+      ASSERT_TRUE(run.status.is_ok()) << run.status.message();
+      const std::vector<float> x = {1, 2, 3, 4};
+      const std::vector<float> bias_values = {0.5f, -1, 0};
+      std::memcpy(run.interpreter.input(1)->data, bias_values.data(), sizeof(float) * 3);
+      // Rows dequantized: (0.5, 1, 1.5, 2), (-0.25, -0.5, -0.75, -1), (16, 0, -16, 2).
+      // Dot products with x: 15, -7.5, -24; plus the bias.
+      EXPECT_EQ((run.invoke<float, float>(x)), (std::vector<float>{15.5f, -8.5f, -24.0f})) << (conv ? "CONV_2D" : "FC");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace tinyinfer

@@ -119,9 +119,14 @@ Status prepare_conv_family(PrepareContext& ctx, bool depthwise) {
   if (input.shape.rank != 4 || filter.shape.rank != 4 || output.shape.rank != 4)
     return ctx.error(StatusCode::kInvalidModel, "input, filter and output must be 4-D (got %d, %d, %d)",
                      input.shape.rank, filter.shape.rank, output.shape.rank);
-  if (!filter.is_constant) return ctx.error(StatusCode::kUnsupported, "filter '%s' must be constant", filter.name);
-  if (bias != nullptr && !bias->is_constant)
-    return ctx.error(StatusCode::kUnsupported, "bias '%s' must be constant", bias->name);
+  // float32 filters and biases may be computed at run time (a weight-only
+  // model's DEQUANTIZE output); quantized ones are checked against their
+  // values at prepare, so they must be constant.
+  if (!filter.is_constant && filter.type != DataType::kFloat32)
+    return ctx.error(StatusCode::kUnsupported, "%s filter '%s' must be constant", data_type_name(filter.type),
+                     filter.name);
+  if (bias != nullptr && !bias->is_constant && bias->type != DataType::kFloat32)
+    return ctx.error(StatusCode::kUnsupported, "%s bias '%s' must be constant", data_type_name(bias->type), bias->name);
 
   WindowOptions o{};
   TI_RETURN_IF_ERROR(read_options(ctx, depthwise, &o));

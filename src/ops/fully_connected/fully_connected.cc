@@ -86,9 +86,14 @@ Status prepare_fc(PrepareContext& ctx) {
     return ctx.error(StatusCode::kUnsupported, "shuffled weights format");
   if (filter.shape.rank != 2)
     return ctx.error(StatusCode::kInvalidModel, "weights must be 2-D, got rank %d", filter.shape.rank);
-  if (!filter.is_constant) return ctx.error(StatusCode::kUnsupported, "weights '%s' must be constant", filter.name);
-  if (bias != nullptr && !bias->is_constant)
-    return ctx.error(StatusCode::kUnsupported, "bias '%s' must be constant", bias->name);
+  // float32 weights and biases may be computed at run time (a weight-only
+  // model's DEQUANTIZE output); quantized ones are checked against their
+  // values at prepare, so they must be constant.
+  if (!filter.is_constant && filter.type != DataType::kFloat32)
+    return ctx.error(StatusCode::kUnsupported, "%s weights '%s' must be constant", data_type_name(filter.type),
+                     filter.name);
+  if (bias != nullptr && !bias->is_constant && bias->type != DataType::kFloat32)
+    return ctx.error(StatusCode::kUnsupported, "%s bias '%s' must be constant", data_type_name(bias->type), bias->name);
   const int32_t units = filter.shape.dims[0];
   const int32_t depth = filter.shape.dims[1];
   const int64_t in_elements = input.shape.elements();
