@@ -15,6 +15,7 @@
 
 #include "ops/div/div.h"
 #include "support/model_builder.h"
+#include "support/model_run.h"
 #include "tinyinfer/interpreter.h"
 #include "tinyinfer/model.h"
 
@@ -64,29 +65,7 @@ OptionsFn div_act(fb::ActivationFunctionType act) {
   };
 }
 
-struct OpRun {
-  testing::AlignedBytes bytes;
-  Model model;
-  alignas(16) uint8_t arena[16384];
-  Interpreter interpreter;
-  Status status;
-
-  explicit OpRun(const ModelBuilder& builder, KernelChoice set = KernelChoice::kReference) : bytes(builder.finish()) {
-    status = Model::load(bytes.data(), bytes.size(), &model);
-    if (status.is_ok()) status = interpreter.init(model, set, arena, sizeof(arena));
-  }
-  template <typename T>
-  void set(int32_t i, const std::vector<T>& values) {
-    std::memcpy(interpreter.input(i)->data, values.data(), values.size() * sizeof(T));
-  }
-  template <typename T>
-  std::vector<T> get() {
-    const Tensor* out = interpreter.output(0);
-    std::vector<T> values(out->bytes / sizeof(T));
-    std::memcpy(values.data(), out->data, out->bytes);
-    return values;
-  }
-};
+using OpRun = testing::ModelRun<16384>;
 
 // The message names the op and `what`.
 void expect_refused(const OpRun& run, StatusCode code, const char* op, const char* what) {

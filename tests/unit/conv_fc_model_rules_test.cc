@@ -15,6 +15,7 @@
 
 #include "dsp/fixed_point.h"
 #include "support/model_builder.h"
+#include "support/model_run.h"
 #include "tinyinfer/interpreter.h"
 #include "tinyinfer/model.h"
 
@@ -24,26 +25,14 @@ namespace {
 using testing::ModelBuilder;
 namespace fb = ::tinyinfer::tflite;
 
-struct ModelRun {
-  testing::AlignedBytes bytes;
-  Model model;
-  alignas(16) uint8_t arena[32768];
-  Interpreter interpreter;
-  Status status;
-
-  ModelRun(const ModelBuilder& b, KernelChoice kernels) : bytes(b.finish()) {
-    status = Model::load(bytes.data(), bytes.size(), &model);
-    if (status.is_ok()) status = interpreter.init(model, kernels, arena, sizeof(arena));
-  }
+struct ModelRun : testing::ModelRun<32768> {
+  using testing::ModelRun<32768>::ModelRun;
   template <typename In, typename Out>
   std::vector<Out> invoke(const std::vector<In>& input) {
-    std::memcpy(interpreter.input(0)->data, input.data(), input.size() * sizeof(In));
+    set(0, input);
     const Status s = interpreter.invoke();
     EXPECT_TRUE(s.is_ok()) << s.message();
-    const Tensor* out = interpreter.output(0);
-    std::vector<Out> result(out->bytes / sizeof(Out));
-    std::memcpy(result.data(), out->data, out->bytes);
-    return result;
+    return get<Out>();
   }
 };
 

@@ -14,6 +14,7 @@
 #include "ops/common/move_kernels.h"
 #include "ops/common/move_params.h"
 #include "support/model_builder.h"
+#include "support/model_run.h"
 #include "tinyinfer/interpreter.h"
 #include "tinyinfer/model.h"
 
@@ -23,29 +24,7 @@ namespace {
 using testing::ModelBuilder;
 namespace fb = ::tinyinfer::tflite;
 
-struct OneOpRun {
-  testing::AlignedBytes bytes;
-  Model model;
-  alignas(16) uint8_t arena[8192];
-  Interpreter interpreter;
-  Status status;
-
-  explicit OneOpRun(const ModelBuilder& builder) : bytes(builder.finish()) {
-    status = Model::load(bytes.data(), bytes.size(), &model);
-    if (status.is_ok()) status = interpreter.init(model, KernelChoice::kReference, arena, sizeof(arena));
-  }
-  template <typename T>
-  void set(int32_t i, const std::vector<T>& values) {
-    std::memcpy(interpreter.input(i)->data, values.data(), values.size() * sizeof(T));
-  }
-  template <typename T>
-  std::vector<T> get(int32_t i) const {
-    const Tensor* t = interpreter.output(i);
-    std::vector<T> v(t->bytes / sizeof(T));
-    std::memcpy(v.data(), t->data, t->bytes);
-    return v;
-  }
-};
+using OneOpRun = testing::ModelRun<8192>;
 
 std::vector<float> iota(int n, float start = 0.0f) {
   std::vector<float> v(static_cast<std::size_t>(n));

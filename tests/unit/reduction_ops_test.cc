@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "support/model_builder.h"
+#include "support/model_run.h"
 #include "tinyinfer/interpreter.h"
 #include "tinyinfer/model.h"
 
@@ -22,28 +23,13 @@ using testing::ModelBuilder;
 namespace fb = ::tinyinfer::tflite;
 using TT = fb::TensorType;
 
-struct OneOpRun {
-  testing::AlignedBytes bytes;
-  Model model;
-  alignas(16) uint8_t arena[8192];
-  Interpreter interpreter;
-  Status status;
-
-  explicit OneOpRun(const ModelBuilder& builder) : bytes(builder.finish()) {
-    status = Model::load(bytes.data(), bytes.size(), &model);
-    if (status.is_ok()) status = interpreter.init(model, KernelChoice::kReference, arena, sizeof(arena));
-  }
+// Inputs must be set whole.
+struct OneOpRun : testing::ModelRun<8192> {
+  using ModelRun::ModelRun;
   template <typename T>
   void set(int32_t i, const std::vector<T>& values) {
     ASSERT_EQ(interpreter.input(i)->bytes, values.size() * sizeof(T));
-    std::memcpy(interpreter.input(i)->data, values.data(), values.size() * sizeof(T));
-  }
-  template <typename T>
-  std::vector<T> get(int32_t i) const {
-    const Tensor* t = interpreter.output(i);
-    std::vector<T> v(t->bytes / sizeof(T));
-    std::memcpy(v.data(), t->data, t->bytes);
-    return v;
+    ModelRun::set(i, values);
   }
 };
 

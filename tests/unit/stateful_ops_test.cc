@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "support/model_builder.h"
+#include "support/model_run.h"
 #include "tinyinfer/interpreter.h"
 #include "tinyinfer/model.h"
 
@@ -21,28 +22,12 @@ namespace {
 using testing::ModelBuilder;
 namespace fb = ::tinyinfer::tflite;
 
-struct OneOpRun {
-  testing::AlignedBytes bytes;
-  Model model;
-  alignas(16) uint8_t arena[16384];
-  Interpreter interpreter;
-  Status status;
-
-  explicit OneOpRun(const ModelBuilder& builder, KernelChoice kernels = KernelChoice::kReference)
-      : bytes(builder.finish()) {
-    status = Model::load(bytes.data(), bytes.size(), &model);
-    if (status.is_ok()) status = interpreter.init(model, kernels, arena, sizeof(arena));
-  }
+// Input 0 in, output 0 out.
+struct OneOpRun : testing::ModelRun<16384> {
+  using ModelRun::ModelRun;
   template <typename T>
   void set(const std::vector<T>& values) {
-    std::memcpy(interpreter.input(0)->data, values.data(), values.size() * sizeof(T));
-  }
-  template <typename T>
-  std::vector<T> get() const {
-    const Tensor* t = interpreter.output(0);
-    std::vector<T> v(t->bytes / sizeof(T));
-    std::memcpy(v.data(), t->data, t->bytes);
-    return v;
+    ModelRun::set(0, values);
   }
   template <typename T>
   std::vector<T> run(const std::vector<T>& input) {
