@@ -10,35 +10,11 @@
 namespace tinyinfer {
 namespace {
 
-// TFLite's CalculateActivationRange<int32_t>.
+// TFLite's CalculateActivationRange<int32_t>: the quantized range with scale
+// 1 and zero point 0 (the real bounds are the integer ones).
 bool int32_activation_range(ActivationFunctionType act, int32_t* act_min, int32_t* act_max) {
-  constexpr int32_t kLowest = std::numeric_limits<int32_t>::min();
-  constexpr int32_t kHighest = std::numeric_limits<int32_t>::max();
-  switch (act) {
-    case ActivationFunctionType::NONE:
-      *act_min = kLowest;
-      *act_max = kHighest;
-      return true;
-    case ActivationFunctionType::RELU:
-      *act_min = 0;
-      *act_max = kHighest;
-      return true;
-    case ActivationFunctionType::RELU6:
-      *act_min = 0;
-      *act_max = 6;
-      return true;
-    case ActivationFunctionType::RELU_N1_TO_1:
-      *act_min = -1;
-      *act_max = 1;
-      return true;
-    case ActivationFunctionType::TANH:
-    case ActivationFunctionType::SIGN_BIT:  // TFLite: no clamp
-      *act_min = kLowest;
-      *act_max = kHighest;
-      return true;
-    default:
-      return false;
-  }
+  return quantized_activation_range(act, 1.0f, 0, std::numeric_limits<int32_t>::min(),
+                                    std::numeric_limits<int32_t>::max(), act_min, act_max);
 }
 
 // A comparison input's rescale: scale as a Q31 multiplier and power of two.

@@ -45,8 +45,9 @@ Status prepare_concatenation(PrepareContext& ctx) {
   TI_RETURN_IF_ERROR(move_check_shape(ctx, output, want, "output"));
   // TFLite requires int8 inputs in the output's quantization; other types
   // are copied byte for byte, whatever their parameters say.
-  for (int32_t i = 0; i < n && output.type == DataType::kInt8; ++i)
-    TI_RETURN_IF_ERROR(move_check_same_quant(ctx, ctx.input(i), output, "input"));
+  if (output.type == DataType::kInt8) {
+    for (int32_t i = 0; i < n; ++i) TI_RETURN_IF_ERROR(move_check_same_quant(ctx, ctx.input(i), output, "input"));
+  }
 
   int64_t inner = 1;
   for (int32_t d = axis + 1; d < rank; ++d) inner *= want.dims[d];
